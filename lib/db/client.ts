@@ -1,0 +1,103 @@
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import pg from "pg";
+import { PrismaClient } from "./generated/client";
+
+export type TDatabaseKind = "pglite" | "postgres";
+
+export interface TDatabase {
+  kind: TDatabaseKind;
+  prisma: PrismaClient;
+  /** The driver adapter, for the schema engine (migrations). */
+  adapter: SqlMigrationAwareDriverAdapterFactory;
+  /** A pg pool on PostgreSQL (shared with the socket.io adapter); undefined on PGlite. */
+  pool: pg.Pool | undefined;
+  close(): Promise<void>;
+}
+
+export interface TDatabaseOptions {
+  /** A postgres:// URL; when absent the embedded PGlite database is used. */
+  url?: string | undefined;
+  /** Folder of the embedded database; `memory://` keeps it in memory (tests). */
+  dataDir: string;
+}
+
+export class DatabaseLockedError extends Error {
+  constructor(dir: string, pid: number) {
+    super(
+      `The embedded database in ${dir} is in use by another process (pid ${pid}). ` +
+        "Stop it first, or point DATA_DIR elsewhere; to run several instances use PostgreSQL (DATABASE_URL).",
+    );
+    this.name = "DatabaseLockedError";
+  }
+}
+
+/** Opens the configured database: PostgreSQL when a URL is given, otherwise PGlite. */
+export async function openDatabase(options: TDatabaseOptions): Promise<TDatabase> {
+  if (options.url) {
+    const pool = new pg.Pool({ connectionString: options.url, max: 10 });
+    const adapter = new PrismaPg(pool);
+    const prisma = new PrismaClient({ adapter });
+    return {
+      kind: "postgres",
+      prisma,
+      adapter,
+      pool,
+      async close() {
+        await prisma.$disconnect();
+        await pool.end();
+      },
+    };
+  }
+
+  const inMemory = options.dataDir.startsWith("memory://");
+  const dir = inMemory ? options.dataDir : resolve(options.dataDir, "pglite");
+  const releaseLock = inMemory ? () => {} : lockDataDir(resolve(options.dataDir));
+  try {
+    const client = await PGlite.create(dir);
+    const adapter = new PrismaPGlite(client);
+    const prisma = new PrismaClient({ adapter });
+    return {
+      kind: "pglite",
+      prisma,
+      adapter,
+      pool: undefined,
+      async close() {
+        await prisma.$disconnect();
+        await client.close();
+        releaseLock();
+      },
+    };
+  } catch (error) {
+    releaseLock();
+    throw error;
+  }
+}
+
+// PGlite is a single-process database: two processes writing the same folder would corrupt
+// it. A pid file turns that mistake into a clear error instead of lost data.
+function lockDataDir(dataDir: string): () => void {
+  mkdirSync(dataDir, { recursive: true });
+  const lockFile = join(dataDir, "pglite.lock");
+  try {
+    const pid = Number(readFileSync(lockFile, "utf8"));
+    if (pid && pid !== process.pid && isAlive(pid)) throw new DatabaseLockedError(dataDir, pid);
+  } catch (error) {
+    if (error instanceof DatabaseLockedError) throw error;
+  }
+  writeFileSync(lockFile, String(process.pid));
+  return () => rmSync(lockFile, { force: true });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}

@@ -1,0 +1,49 @@
+import { readdir, readFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import type { MigrationList } from "@prisma/schema-engine-wasm";
+import { createSchemaEngine } from "./schema-engine";
+
+export const PRISMA_DIR = resolve(import.meta.dirname, "../../prisma");
+export const SCHEMA_PATH = join(PRISMA_DIR, "schema.prisma");
+export const MIGRATIONS_DIR = join(PRISMA_DIR, "migrations");
+
+/** Reads prisma/migrations the way the Prisma CLI hands it to the schema engine. */
+export async function readMigrations(dir = MIGRATIONS_DIR): Promise<MigrationList> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const lockPath = join(dir, "migration_lock.toml");
+  return {
+    baseDir: dir,
+    lockfile: { path: lockPath, content: await readFile(lockPath, "utf8").catch(() => null) },
+    shadowDbInitScript: "",
+    migrationDirectories: await Promise.all(
+      names.map(async (name) => ({
+        path: name,
+        migrationFile: {
+          path: "migration.sql",
+          content: await readFile(join(dir, name, "migration.sql"), "utf8").then(
+            (value) => ({ tag: "ok" as const, value }),
+            (error: Error) => ({ tag: "error" as const, value: error.message }),
+          ),
+        },
+      })),
+    ),
+  };
+}
+
+/**
+ * Applies every migration in prisma/migrations not yet recorded in `_prisma_migrations`,
+ * exactly as `prisma migrate deploy` would. Returns the names it applied (none the second time).
+ */
+export async function applyMigrations(adapter: SqlMigrationAwareDriverAdapterFactory): Promise<string[]> {
+  const engine = await createSchemaEngine(adapter, {
+    path: SCHEMA_PATH,
+    content: await readFile(SCHEMA_PATH, "utf8"),
+  });
+  const { appliedMigrationNames } = await engine.applyMigrations({
+    migrationsList: await readMigrations(),
+    filters: { externalTables: [], externalEnums: [] },
+  });
+  return appliedMigrationNames;
+}

@@ -1,0 +1,67 @@
+import { z } from "zod";
+
+// One validated view of the process environment. Everything the server reads from
+// `process.env` goes through here, so a wrong value stops the start with a clear line.
+
+const ZPort = z.coerce
+  .number({ error: "must be a number" })
+  .int("must be a whole number")
+  .min(1, "must be between 1 and 65535")
+  .max(65535, "must be between 1 and 65535");
+
+const ZBool = z
+  .enum(["true", "false", "1", "0", "yes", "no"], { error: "must be true or false" })
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+export const ZEnv = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: ZPort.default(3000),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  DATA_DIR: z.string().min(1, "must not be empty").default("./data"),
+  DATABASE_URL: z
+    .string()
+    .refine((v) => /^postgres(ql)?:\/\//.test(v), {
+      message: "must be a postgres:// or postgresql:// URL (leave it unset for the embedded database)",
+    })
+    .optional(),
+  APP_SECRET: z.string().min(32, "must be at least 32 characters (try: openssl rand -hex 32)").optional(),
+  DEMO_MODE: ZBool.default(false),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+
+export type TEnv = z.infer<typeof ZEnv>;
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration: ${problems.join("; ")}`);
+    this.name = "EnvError";
+  }
+}
+
+/** Parses an environment; throws EnvError with one line per wrong or missing variable. */
+export function parseEnv(source: Record<string, string | undefined>): TEnv {
+  // Treat empty strings as unset: `DATABASE_URL= npm start` means "no database URL".
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = ZEnv.safeParse(cleaned);
+  if (!result.success) {
+    throw new EnvError(
+      result.error.issues.map((issue) => {
+        const name = issue.path.join(".") || "environment";
+        return `${name} ${issue.message}`;
+      }),
+    );
+  }
+  const env = result.data;
+  if (env.NODE_ENV === "production" && !env.APP_SECRET && !env.DEMO_MODE) {
+    throw new EnvError(["APP_SECRET is required in production (at least 32 characters; try: openssl rand -hex 32)"]);
+  }
+  return env;
+}
+
+let cached: TEnv | undefined;
+
+/** The validated environment of this process (parsed once). */
+export function env(): TEnv {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
