@@ -1,0 +1,23 @@
+import { z } from "zod";
+import { AppError } from "@/lib/errors";
+import { route } from "@/lib/http/route";
+import { emitConversationUpdated } from "@/lib/realtime/emit";
+import { createDemoMessage } from "@/lib/server/demo/create-demo-message";
+import { env } from "@/lib/env";
+
+export const dynamic = "force-dynamic";
+
+export const ZDemoMessage = z.object({
+  igsid: z.string().regex(/^\d{5,32}$/, "must be digits (an Instagram-scoped ID)"),
+  name: z.string().trim().min(1).max(100),
+  username: z.string().trim().min(1).max(30),
+  text: z.string().trim().min(1, "must not be empty").max(1000),
+});
+
+/** Demo mode only: stores a customer message as if it had come from Instagram. */
+export const POST = route({ body: ZDemoMessage }, async ({ runtime, body }) => {
+  if (!env().DEMO_MODE) throw new AppError("NOT_FOUND", "Demo endpoints are off (DEMO_MODE is not set).");
+  const conversation = await createDemoMessage(runtime.db.prisma, { ...body, now: new Date() });
+  emitConversationUpdated(conversation);
+  return { conversation };
+});

@@ -1,0 +1,24 @@
+import { z } from "zod";
+
+// The conversation as the inbox list shows it. Shared by the API (which builds it) and the
+// browser (which validates what it receives and patches its cache with it).
+export const ZConversationSummary = z.object({
+  id: z.string(),
+  accountId: z.string(),
+  accountName: z.string(),
+  contact: z.object({
+    igsid: z.string(),
+    name: z.string().nullable(),
+    username: z.string().nullable(),
+  }),
+  lastMessageAt: z.string(),
+  lastMessagePreview: z.string(),
+  updatedAt: z.string(),
+});
+export type TConversationSummary = z.infer<typeof ZConversationSummary>;
+
+export const ZConversationPage = z.object({
+  conversations: z.array(ZConversationSummary),
+  nextCursor: z.string().nullable(),
+});
+export type TConversationPage = z.infer<typeof ZConversationPage>;

@@ -1,0 +1,29 @@
+import type { Server } from "socket.io";
+import type { TDatabaseKind } from "./db/client";
+import type { PrismaClient } from "./db/generated/client";
+import type { TClientToServerEvents, TServerToClientEvents, TSocketData } from "./realtime/events";
+
+// The custom server (server.ts) opens the database and socket.io once per process and
+// hands them to route handlers through this registry. Next.js bundles route handlers
+// separately from server.ts, so a module-level variable would not be shared: globalThis is.
+// Only types are imported here, so the bundle never pulls in database drivers.
+
+export type TIo = Server<TClientToServerEvents, TServerToClientEvents, Record<string, never>, TSocketData>;
+
+export interface TRuntime {
+  db: { kind: TDatabaseKind; prisma: PrismaClient };
+  io: TIo | undefined;
+  version: string;
+}
+
+const KEY = Symbol.for("ig-inbox.runtime");
+type TGlobal = typeof globalThis & { [KEY]?: TRuntime };
+
+export function setRuntime(runtime: TRuntime | undefined): void {
+  (globalThis as TGlobal)[KEY] = runtime;
+}
+
+/** The process's runtime; undefined during `next build` or outside the custom server. */
+export function getRuntime(): TRuntime | undefined {
+  return (globalThis as TGlobal)[KEY];
+}

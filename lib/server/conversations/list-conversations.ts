@@ -1,0 +1,55 @@
+import { AppError } from "../../errors";
+import type { PrismaClient } from "../../db/generated/client";
+import type { TConversationPage } from "../../queries/conversation-types";
+import { CONVERSATION_SUMMARY_INCLUDE, toConversationSummary } from "./to-summary";
+
+export interface TListConversationsOptions {
+  limit: number;
+  /** Opaque cursor from the previous page's `nextCursor`. */
+  cursor?: string | undefined;
+  accountId?: string | undefined;
+}
+
+/**
+ * Conversations by latest activity, newest first, in keyset pages: stable while new
+ * messages arrive, and cheap at any depth (index on lastMessageAt).
+ */
+export async function listConversations(
+  prisma: PrismaClient,
+  { limit, cursor, accountId }: TListConversationsOptions,
+): Promise<TConversationPage> {
+  const after = cursor ? decodeCursor(cursor) : undefined;
+  const rows = await prisma.conversation.findMany({
+    where: {
+      ...(accountId ? { accountId } : {}),
+      ...(after
+        ? {
+            OR: [
+              { lastMessageAt: { lt: after.lastMessageAt } },
+              { lastMessageAt: after.lastMessageAt, id: { lt: after.id } },
+            ],
+          }
+        : {}),
+    },
+    orderBy: [{ lastMessageAt: "desc" }, { id: "desc" }],
+    take: limit + 1,
+    include: CONVERSATION_SUMMARY_INCLUDE,
+  });
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    conversations: page.map(toConversationSummary),
+    nextCursor: rows.length > limit && last ? encodeCursor(last.lastMessageAt, last.id) : null,
+  };
+}
+
+function encodeCursor(lastMessageAt: Date, id: string): string {
+  return Buffer.from(`${lastMessageAt.toISOString()}|${id}`).toString("base64url");
+}
+
+function decodeCursor(cursor: string): { lastMessageAt: Date; id: string } {
+  const [iso, id] = Buffer.from(cursor, "base64url").toString().split("|");
+  const lastMessageAt = new Date(iso ?? "");
+  if (!id || Number.isNaN(lastMessageAt.getTime())) throw new AppError("BAD_REQUEST", "The cursor is not valid.");
+  return { lastMessageAt, id };
+}

@@ -1,0 +1,28 @@
+import type { TConversationSummary } from "../../queries/conversation-types";
+
+export interface TConversationRow {
+  id: string;
+  accountId: string;
+  lastMessageAt: Date;
+  lastMessagePreview: string;
+  updatedAt: Date;
+  account: { displayName: string };
+  contact: { igsid: string; name: string | null; username: string | null };
+}
+
+export const CONVERSATION_SUMMARY_INCLUDE = {
+  account: { select: { displayName: true } },
+  contact: { select: { igsid: true, name: true, username: true } },
+} as const;
+
+export function toConversationSummary(row: TConversationRow): TConversationSummary {
+  return {
+    id: row.id,
+    accountId: row.accountId,
+    accountName: row.account.displayName,
+    contact: row.contact,
+    lastMessageAt: row.lastMessageAt.toISOString(),
+    lastMessagePreview: row.lastMessagePreview,
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
