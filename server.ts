@@ -32,7 +32,9 @@ async function main(): Promise<void> {
     server.listen(config.PORT, config.HOST, resolve);
   });
   const shownHost = config.HOST === "0.0.0.0" ? "localhost" : config.HOST;
-  console.log(`Inbox ready on http://${shownHost}:${config.PORT} (${dev ? "development" : "production"}, ${describeDatabase(config)})`);
+  console.log(
+    `Inbox ready on http://${shownHost}:${config.PORT} (${dev ? "development" : "production"}, ${describeDatabase(config)})`,
+  );
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -8,7 +8,11 @@ const DOTS = { connecting: "bg-amber-400", live: "bg-emerald-500", offline: "bg-
 export function ConnectionBadge() {
   const state = useConnectionState();
   return (
-    <span role="status" aria-label={`Connection: ${LABELS[state]}`} className="flex items-center gap-1.5 text-xs text-neutral-600">
+    <span
+      role="status"
+      aria-label={`Connection: ${LABELS[state]}`}
+      className="flex items-center gap-1.5 text-xs text-neutral-600"
+    >
       <span aria-hidden className={`size-2 rounded-full ${DOTS[state]}`} />
       {LABELS[state]}
     </span>

@@ -11,7 +11,10 @@ export const MIGRATIONS_DIR = join(PRISMA_DIR, "migrations");
 /** Reads prisma/migrations the way the Prisma CLI hands it to the schema engine. */
 export async function readMigrations(dir = MIGRATIONS_DIR): Promise<MigrationList> {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const names = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   const lockPath = join(dir, "migration_lock.toml");
   return {
     baseDir: dir,
@@ -41,9 +44,13 @@ export async function applyMigrations(adapter: SqlMigrationAwareDriverAdapterFac
     path: SCHEMA_PATH,
     content: await readFile(SCHEMA_PATH, "utf8"),
   });
-  const { appliedMigrationNames } = await engine.applyMigrations({
-    migrationsList: await readMigrations(),
-    filters: { externalTables: [], externalEnums: [] },
-  });
-  return appliedMigrationNames;
+  try {
+    const { appliedMigrationNames } = await engine.applyMigrations({
+      migrationsList: await readMigrations(),
+      filters: { externalTables: [], externalEnums: [] },
+    });
+    return appliedMigrationNames;
+  } finally {
+    engine.free();
+  }
 }

@@ -1,14 +1,31 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import type { TEnv } from "../env";
 import { openDatabase, type TDatabase } from "./client";
 import { applyMigrations } from "./migrate";
+
+/**
+ * Applies migrations to PostgreSQL over a connection of its own. The schema engine holds
+ * Prisma's advisory lock on its session until that session ends: closing this one-off
+ * connection releases it, so a second instance starting beside the first does not wait forever.
+ */
+async function migratePostgres(url: string): Promise<string[]> {
+  const pool = new pg.Pool({ connectionString: url, max: 1 });
+  try {
+    return await applyMigrations(new PrismaPg(pool));
+  } finally {
+    await pool.end();
+  }
+}
 
 /** Opens the database the environment names and brings its schema up to date. */
 export async function openMigratedDatabase(
   env: Pick<TEnv, "DATABASE_URL" | "DATA_DIR">,
 ): Promise<{ db: TDatabase; applied: string[] }> {
+  const applied = env.DATABASE_URL ? await migratePostgres(env.DATABASE_URL) : [];
   const db = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR });
   try {
-    const applied = await applyMigrations(db.adapter);
+    if (!env.DATABASE_URL) applied.push(...(await applyMigrations(db.adapter)));
     return { db, applied };
   } catch (error) {
     await db.close();

@@ -23,9 +23,14 @@ export async function fetchJson<T extends z.ZodType>(url: string, schema: T, ini
   const body: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
     const error = (body as { error?: { code?: string; message?: string } } | undefined)?.error;
-    throw new ApiError(response.status, error?.code ?? "HTTP", error?.message ?? `The server answered ${response.status}.`);
+    throw new ApiError(
+      response.status,
+      error?.code ?? "HTTP",
+      error?.message ?? `The server answered ${response.status}.`,
+    );
   }
   const parsed = schema.safeParse(body);
-  if (!parsed.success) throw new ApiError(response.status, "BAD_RESPONSE", "The server sent an answer we do not understand.");
+  if (!parsed.success)
+    throw new ApiError(response.status, "BAD_RESPONSE", "The server sent an answer we do not understand.");
   return parsed.data;
 }

@@ -61,7 +61,10 @@ export function errorResponse(error: unknown): NextResponse {
   // Unknown failures are logged here and answered without their message: it may hold
   // internals (SQL, paths, tokens) a browser must not see.
   console.error("Unhandled error in route handler:", error);
-  return NextResponse.json({ error: { code: "INTERNAL", message: "Something went wrong on our side." } }, { status: 500 });
+  return NextResponse.json(
+    { error: { code: "INTERNAL", message: "Something went wrong on our side." } },
+    { status: 500 },
+  );
 }
 
 async function readJson(request: NextRequest, maxBytes: number): Promise<unknown> {

@@ -10,7 +10,10 @@ export const conversationKeys = {
   list: (filters: { accountId?: string }) => [...conversationKeys.lists(), filters] as const,
 };
 
-export function fetchConversationPage(filters: { accountId?: string }, cursor: string | null): Promise<TConversationPage> {
+export function fetchConversationPage(
+  filters: { accountId?: string },
+  cursor: string | null,
+): Promise<TConversationPage> {
   const params = new URLSearchParams({ limit: String(PAGE_SIZE) });
   if (cursor) params.set("cursor", cursor);
   if (filters.accountId) params.set("accountId", filters.accountId);

@@ -1,0 +1,38 @@
+import { expect, test } from "@playwright/test";
+
+test("the inbox shows a new conversation live, without a reload", async ({ page, request }) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: "Inbox" })).toBeVisible();
+  await expect(page.getByRole("status", { name: "Connection: Live" })).toBeVisible();
+
+  const igsid = String(Date.now());
+  const response = await request.post("/api/demo/messages", {
+    data: { igsid, name: "Live Tester", username: "live.tester", text: `Hello from ${igsid}` },
+  });
+  expect(response.ok()).toBe(true);
+
+  // The socket.io event patches React Query's cache: the row appears with its preview.
+  const row = page.getByRole("listitem", { name: "Live Tester" });
+  await expect(row).toBeVisible();
+  await expect(row).toContainText(`Hello from ${igsid}`);
+  await expect(row).toContainText("@live.tester");
+
+  // And it is really stored: a reload shows it too.
+  await page.reload();
+  await expect(page.getByRole("listitem", { name: "Live Tester" })).toContainText(`Hello from ${igsid}`);
+});
+
+test("a second message moves its conversation to the top live", async ({ page, request }) => {
+  const send = (igsid: string, name: string, text: string) =>
+    request.post("/api/demo/messages", { data: { igsid, name, username: name.toLowerCase(), text } });
+  await send("2000001", "Alice", "first");
+  await send("2000002", "Bob", "second");
+
+  await page.goto("/");
+  const list = page.getByRole("list", { name: "Conversations" });
+  await expect(list.getByRole("listitem").first()).toHaveAccessibleName("Bob");
+
+  await send("2000001", "Alice", "back again");
+  await expect(list.getByRole("listitem").first()).toHaveAccessibleName("Alice");
+  await expect(list.getByRole("listitem").first()).toContainText("back again");
+});

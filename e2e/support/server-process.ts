@@ -1,0 +1,50 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { expect } from "@playwright/test";
+
+// Starts extra app instances from a test (beyond Playwright's webServer), so a test can stop,
+// restart or multiply them. They run the production build, as a user would.
+
+export interface TServerProcess {
+  child: ChildProcess;
+  url: string;
+  output: () => string;
+  stop: () => Promise<number | null>;
+}
+
+export async function startServer(port: number, env: Record<string, string>): Promise<TServerProcess> {
+  let output = "";
+  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+    env: { ...process.env, PORT: String(port), DEMO_MODE: "true", NODE_ENV: "production", ...env },
+  });
+  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const url = `http://localhost:${port}`;
+  await expect
+    .poll(async () => (await fetch(`${url}/api/health`).catch(() => undefined))?.status, {
+      timeout: 60_000,
+      message: `server on port ${port} did not become healthy:\n${output}`,
+    })
+    .toBe(200);
+  return {
+    child,
+    url,
+    output: () => output,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve(child.exitCode);
+        child.once("exit", (code) => resolve(code));
+        child.kill("SIGTERM");
+      }),
+  };
+}
+
+export async function postDemoMessage(
+  baseUrl: string,
+  message: { igsid: string; name: string; username: string; text: string },
+): Promise<Response> {
+  return fetch(`${baseUrl}/api/demo/messages`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(message),
+  });
+}

@@ -1,0 +1,58 @@
+import js from "@eslint/js";
+import reactHooks from "eslint-plugin-react-hooks";
+import tseslint from "typescript-eslint";
+
+// Folder boundaries (STYLE.md), made visible with no-restricted-imports. Flat config lets a
+// later block replace a rule, so each folder lists all of its bans in one place.
+const NO_SIMULATOR = { group: ["**/simulator/**"], message: "The app never imports the CM simulator." };
+const NO_SERVER_CODE = {
+  group: ["**/lib/db/**", "**/lib/server/**", "**/lib/cm/client*", "**/generated/**", "@prisma/*", "pg"],
+  message: "Components never import server-only code.",
+};
+const NO_PRISMA_OR_GATEWAY = {
+  group: ["**/lib/db/**", "**/generated/**", "@prisma/*", "**/lib/cm/client*"],
+  message: "Route handlers call domain functions; they never touch Prisma or the gateway.",
+};
+const NO_FRAMEWORK = { group: ["next", "next/*", "react", "react-dom"], message: "Domain code knows no framework." };
+const NO_DATABASE = { group: ["**/db/**", "@prisma/*"], message: "lib/cm knows nothing of the database." };
+
+const restrict = (files, ...patterns) => ({
+  files,
+  rules: { "no-restricted-imports": ["error", { patterns }] },
+});
+
+export default tseslint.config(
+  {
+    ignores: [
+      "node_modules/",
+      ".next/",
+      "data/",
+      ".data*/",
+      "lib/db/generated/",
+      "test-results/",
+      "playwright-report/",
+      "next-env.d.ts",
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ["**/*.{ts,tsx}"],
+    plugins: { "react-hooks": reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      "@typescript-eslint/no-explicit-any": "error",
+      "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    files: ["**/*.{mjs,js}"],
+    languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly" } },
+  },
+  restrict(["server.ts", "app/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}"], NO_SIMULATOR),
+  restrict(["components/**/*.{ts,tsx}"], NO_SIMULATOR, NO_SERVER_CODE),
+  restrict(["app/api/**/*.ts"], NO_SIMULATOR, NO_PRISMA_OR_GATEWAY),
+  restrict(["lib/server/**/*.ts"], NO_SIMULATOR, NO_FRAMEWORK),
+  restrict(["lib/cm/**/*.ts"], NO_SIMULATOR, NO_DATABASE),
+);

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "./env";
+
+describe("parseEnv", () => {
+  it("defaults to the embedded database in ./data on port 3000", () => {
+    const env = parseEnv({});
+    expect(env).toMatchObject({ PORT: 3000, DATA_DIR: "./data", DEMO_MODE: false });
+    expect(env.DATABASE_URL).toBeUndefined();
+  });
+
+  it("accepts a PostgreSQL URL", () => {
+    expect(parseEnv({ DATABASE_URL: "postgresql://u@db:5432/inbox" }).DATABASE_URL).toBe(
+      "postgresql://u@db:5432/inbox",
+    );
+  });
+
+  it("names the variable and the reason for a wrong value", () => {
+    const attempt = () => parseEnv({ DATABASE_URL: "mysql://x", PORT: "eighty" });
+    expect(attempt).toThrow(EnvError);
+    try {
+      attempt();
+    } catch (error) {
+      expect((error as EnvError).problems).toEqual([
+        "PORT must be a number",
+        "DATABASE_URL must be a postgres:// or postgresql:// URL (leave it unset for the embedded database)",
+      ]);
+    }
+  });
+
+  it("treats an empty value as unset", () => {
+    const env = parseEnv({ DATABASE_URL: "", PORT: "" });
+    expect(env.PORT).toBe(3000);
+    expect(env.DATABASE_URL).toBeUndefined();
+  });
+
+  it("requires a long APP_SECRET in production", () => {
+    expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(/APP_SECRET is required in production/);
+    expect(() => parseEnv({ APP_SECRET: "short" })).toThrow(/APP_SECRET must be at least 32 characters/);
+    expect(parseEnv({ NODE_ENV: "production", APP_SECRET: "x".repeat(32) }).APP_SECRET).toHaveLength(32);
+  });
+
+  it("reads booleans strictly", () => {
+    expect(parseEnv({ DEMO_MODE: "true" }).DEMO_MODE).toBe(true);
+    expect(parseEnv({ DEMO_MODE: "0" }).DEMO_MODE).toBe(false);
+    expect(() => parseEnv({ DEMO_MODE: "maybe" })).toThrow(/DEMO_MODE must be true or false/);
+  });
+});

@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import type { TConversationSummary } from "./conversation-types";
+import { upsertConversation, type TConversationPages } from "./conversations";
+
+function conv(id: string, minute: number, updatedMinute = minute, preview = `msg ${id}`): TConversationSummary {
+  const at = (m: number) => new Date(Date.UTC(2026, 0, 1, 10, m)).toISOString();
+  return {
+    id,
+    accountId: "acc",
+    accountName: "Shop",
+    contact: { igsid: id, name: id, username: null },
+    lastMessageAt: at(minute),
+    lastMessagePreview: preview,
+    updatedAt: at(updatedMinute),
+  };
+}
+
+function pages(...lists: [TConversationSummary[], string | null][]): TConversationPages {
+  return {
+    pages: lists.map(([conversations, nextCursor]) => ({ conversations, nextCursor })),
+    pageParams: lists.map((_, i) => (i === 0 ? null : `c${i}`)),
+  };
+}
+
+const ids = (data: TConversationPages | undefined) => data?.pages.map((p) => p.conversations.map((c) => c.id));
+
+describe("upsertConversation", () => {
+  it("puts a new conversation at the top", () => {
+    const data = pages([[conv("b", 5), conv("a", 1)], null]);
+    expect(ids(upsertConversation(data, conv("c", 9)))).toEqual([["c", "b", "a"]]);
+  });
+
+  it("moves an updated conversation to the top and replaces its preview", () => {
+    const data = pages([[conv("b", 5), conv("a", 1)], null]);
+    const next = upsertConversation(data, conv("a", 9, 9, "new text"));
+    expect(ids(next)).toEqual([["a", "b"]]);
+    expect(next?.pages[0]?.conversations[0]?.lastMessagePreview).toBe("new text");
+  });
+
+  it("ignores an update older than the copy it holds", () => {
+    const data = pages([[conv("a", 9, 9, "newest")], null]);
+    expect(upsertConversation(data, conv("a", 5, 5, "stale"))).toBe(data);
+  });
+
+  it("removes a conversation from a later page when it moves to the top", () => {
+    const data = pages([[conv("d", 8), conv("c", 7)], "cur"], [[conv("b", 5), conv("a", 1)], null]);
+    expect(ids(upsertConversation(data, conv("a", 9)))).toEqual([["a", "d", "c"], ["b"]]);
+  });
+
+  it("leaves a conversation older than every loaded page to pagination", () => {
+    const data = pages([[conv("d", 8), conv("c", 7)], "cur"]);
+    expect(ids(upsertConversation(data, conv("z", 1)))).toEqual([["d", "c"]]);
+  });
+
+  it("does nothing without a cached list", () => {
+    expect(upsertConversation(undefined, conv("a", 1))).toBeUndefined();
+  });
+});

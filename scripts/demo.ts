@@ -1,0 +1,77 @@
+// `npm run demo`: the inbox on the embedded database, with the CM gateway simulator and demo
+// data switched on. Builds the app first when the build is missing or older than the code.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+
+const root = join(import.meta.dirname, "..");
+const port = process.env.PORT ?? "3000";
+const simulatorPort = process.env.CM_SIMULATOR_PORT ?? "4010";
+
+function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return readdirSync(path)
+    .filter((name) => name !== "generated" && name !== "node_modules")
+    .reduce((newest, name) => Math.max(newest, newestMtime(join(path, name))), stat.mtimeMs);
+}
+
+const buildId = join(root, ".next", "BUILD_ID");
+const sources = ["app", "components", "lib", "public", "next.config.js", "package.json"].map((p) => join(root, p));
+if (!existsSync(buildId) || Math.max(...sources.map(newestMtime)) > statSync(buildId).mtimeMs) {
+  console.log("Building the inbox (first start, or the code changed)…");
+  const build = spawnSync("npx", ["next", "build"], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const children: ChildProcess[] = [];
+function run(name: string, script: string, env: Record<string, string>): ChildProcess {
+  const child = spawn(process.execPath, ["--import", "tsx", script], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, ...env },
+  });
+  child.on("exit", (code, signal) => {
+    if (!stopping) {
+      console.error(`${name} stopped (${signal ?? `exit code ${code}`}); stopping the demo.`);
+      void stopAll(code ?? 1);
+    }
+  });
+  children.push(child);
+  return child;
+}
+
+let stopping = false;
+async function stopAll(code: number): Promise<void> {
+  stopping = true;
+  await Promise.all(
+    children.map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          child.once("exit", () => resolve());
+          child.kill("SIGTERM");
+        }),
+    ),
+  );
+  process.exit(code);
+}
+process.on("SIGINT", () => void stopAll(0));
+process.on("SIGTERM", () => void stopAll(0));
+
+const simulatorUrl = `http://localhost:${simulatorPort}`;
+if (existsSync(join(root, "simulator", "main.ts"))) {
+  run("The CM simulator", "simulator/main.ts", { CM_SIMULATOR_PORT: simulatorPort });
+}
+run("The inbox", "server.ts", {
+  NODE_ENV: "production",
+  DEMO_MODE: "true",
+  PORT: port,
+  CM_API_BASE_URL: process.env.CM_API_BASE_URL ?? simulatorUrl,
+});
+console.log(`\nDemo: inbox on http://localhost:${port}, CM simulator on ${simulatorUrl}. Ctrl+C stops both.\n`);
