@@ -45,3 +45,11 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ DEMO_MODE: "maybe" })).toThrow(/DEMO_MODE must be true or false/);
   });
 });
+
+describe("CM_API_BASE_URL", () => {
+  it("defaults to CM's global endpoint and refuses what is not an http(s) URL", () => {
+    expect(parseEnv({}).CM_API_BASE_URL).toBe("https://gw.messaging.cm.com");
+    expect(parseEnv({ CM_API_BASE_URL: "http://localhost:4010" }).CM_API_BASE_URL).toBe("http://localhost:4010");
+    expect(() => parseEnv({ CM_API_BASE_URL: "ftp://x" })).toThrow(/CM_API_BASE_URL must be an http\(s\) URL/);
+  });
+});

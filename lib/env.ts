@@ -26,7 +26,9 @@ export const ZEnv = z.object({
     .optional(),
   APP_SECRET: z.string().min(32, "must be at least 32 characters (try: openssl rand -hex 32)").optional(),
   DEMO_MODE: ZBool.default(false),
-  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  CM_API_BASE_URL: z
+    .url({ protocol: /^https?$/, error: "must be an http(s) URL, e.g. https://gw.messaging.cm.com" })
+    .default("https://gw.messaging.cm.com"),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;

@@ -1,0 +1,93 @@
+// Benchmarks print figures; they assert nothing. Targets are stated beside each figure.
+// Usage: npm run bench   (PostgreSQL half runs when TEST_DATABASE_URL or the local server is reachable)
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { openDatabase, type TDatabase } from "../lib/db/client";
+import { applyMigrations } from "../lib/db/migrate";
+import { listConversations } from "../lib/server/conversations/list-conversations";
+
+const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 10_000);
+const ADMIN_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+
+async function seed(db: TDatabase): Promise<void> {
+  const account = await db.prisma.instagramAccount.create({
+    data: { igAccountId: "17841400000000001", displayName: "Bench", productTokenEncrypted: "", webhookSecret: "bench" },
+  });
+  const base = Date.now() - CONVERSATIONS * 1000;
+  for (let offset = 0; offset < CONVERSATIONS; offset += 1000) {
+    const size = Math.min(1000, CONVERSATIONS - offset);
+    const ids = Array.from({ length: size }, (_, i) => offset + i);
+    await db.prisma.contact.createMany({
+      data: ids.map((i) => ({ id: `c${i}`, accountId: account.id, igsid: String(1e15 + i), name: `Customer ${i}` })),
+    });
+    await db.prisma.conversation.createMany({
+      data: ids.map((i) => ({
+        id: `v${i}`,
+        accountId: account.id,
+        contactId: `c${i}`,
+        lastMessageAt: new Date(base + i * 1000),
+        lastMessagePreview: `message ${i}`,
+      })),
+    });
+  }
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+async function timeIt(runs: number, fn: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    await fn();
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p95: percentile(times, 95) };
+}
+
+async function bench(label: string, db: TDatabase): Promise<void> {
+  await applyMigrations(db.adapter);
+  const seedStarted = performance.now();
+  await seed(db);
+  console.log(`\n[${label}] seeded ${CONVERSATIONS} conversations in ${(performance.now() - seedStarted).toFixed(0)} ms`);
+
+  const first = await timeIt(50, () => listConversations(db.prisma, { limit: 50 }));
+  console.log(`[${label}] first page of 50:   p50 ${first.p50.toFixed(1)} ms, p95 ${first.p95.toFixed(1)} ms (target p95 < 50 ms)`);
+
+  // Walk to the last page once, then time a deep page: keyset pagination should not slow down.
+  let cursor: string | null = null;
+  let pages = 0;
+  const walkStarted = performance.now();
+  do {
+    const page = await listConversations(db.prisma, { limit: 50, cursor: cursor ?? undefined });
+    cursor = page.nextCursor;
+    pages++;
+  } while (cursor);
+  console.log(`[${label}] walked all ${pages} pages in ${(performance.now() - walkStarted).toFixed(0)} ms`);
+}
+
+const lite = await openDatabase({ dataDir: "memory://" });
+await bench("pglite", lite);
+await lite.close();
+
+const name = `bench_${randomBytes(4).toString("hex")}`;
+const admin = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 2000 });
+try {
+  await admin.connect();
+} catch {
+  console.log(`\n[postgres] skipped: no PostgreSQL at ${ADMIN_URL}`);
+  process.exit(0);
+}
+await admin.query(`CREATE DATABASE ${name}`);
+const url = new URL(ADMIN_URL);
+url.pathname = `/${name}`;
+const postgres = await openDatabase({ url: url.toString(), dataDir: "" });
+try {
+  await bench("postgres", postgres);
+} finally {
+  await postgres.close();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.end();
+}
