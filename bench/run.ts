@@ -51,10 +51,14 @@ async function bench(label: string, db: TDatabase): Promise<void> {
   await applyMigrations(db.adapter);
   const seedStarted = performance.now();
   await seed(db);
-  console.log(`\n[${label}] seeded ${CONVERSATIONS} conversations in ${(performance.now() - seedStarted).toFixed(0)} ms`);
+  console.log(
+    `\n[${label}] seeded ${CONVERSATIONS} conversations in ${(performance.now() - seedStarted).toFixed(0)} ms`,
+  );
 
   const first = await timeIt(50, () => listConversations(db.prisma, { limit: 50 }));
-  console.log(`[${label}] first page of 50:   p50 ${first.p50.toFixed(1)} ms, p95 ${first.p95.toFixed(1)} ms (target p95 < 50 ms)`);
+  console.log(
+    `[${label}] first page of 50:   p50 ${first.p50.toFixed(1)} ms, p95 ${first.p95.toFixed(1)} ms (target p95 < 50 ms)`,
+  );
 
   // Walk to the last page once, then time a deep page: keyset pagination should not slow down.
   let cursor: string | null = null;

@@ -1,0 +1,121 @@
+import { z } from "zod";
+import { ciObject } from "../case-insensitive-object";
+import { ZCmParty, ZCmUtcTime } from "./party";
+
+// The MO (incoming message) webhook, FORMATS.md §3. Empty strings are CM's way of saying
+// "absent" (`media.mediaUri: ""`), so the normalised shape turns them into null.
+
+const ZOptionalText = z.string().nullish();
+
+export const ZCmMoSuggestion = ciObject({
+  action: ZOptionalText,
+  label: ZOptionalText,
+  // Inbound spelling is camel-case `postbackData` (FORMATS.md §3.3); any casing is accepted.
+  postbackData: ZOptionalText,
+});
+
+// ASSUMPTION (story-reply payload is UNCONFIRMED, FORMATS.md §3.2): CM is taken to pass Meta's
+// `reply_to.story {url, id}` through as `message.custom.storyReply {url, id}`. We also read
+// `custom.story` and Meta's own `custom.reply_to.story`, so a live payload in either shape works.
+// The simulator emits `custom.storyReply` (simulator/README.md).
+export const ZCmStoryRef = ciObject({ url: ZOptionalText, id: z.union([z.string(), z.number()]).nullish() });
+
+export const ZCmMoCustom = ciObject({
+  username: ZOptionalText,
+  suggestions: z.array(ZCmMoSuggestion).nullish(),
+  storyReply: ZCmStoryRef.nullish(),
+  story: ZCmStoryRef.nullish(),
+  reply_to: ciObject({ story: ZCmStoryRef.nullish() }).nullish(),
+});
+
+export const ZCmMoMedia = ciObject({
+  mediaUri: ZOptionalText,
+  contentType: ZOptionalText,
+  title: ZOptionalText,
+});
+
+export const ZCmMoWebhook = ciObject({
+  reference: ZOptionalText,
+  messageContext: ZOptionalText,
+  from: ZCmParty,
+  to: ZCmParty,
+  message: ciObject({
+    text: ZOptionalText,
+    media: ZCmMoMedia.nullish(),
+    custom: ZCmMoCustom.nullish(),
+  }).nullish(),
+  // Legacy SMS MO carries the text in `body` (FORMATS.md §3.5).
+  body: ZOptionalText,
+  groupings: z.array(z.string().nullish()).nullish(),
+  time: ZOptionalText,
+  timeUtc: ZCmUtcTime,
+  channel: ZOptionalText,
+});
+export type TCmMoWebhook = z.output<typeof ZCmMoWebhook>;
+
+/** A customer's message as the app wants it: clean, typed, with the raw payload kept. */
+export type TInboundMessage = {
+  /** The customer. Instagram: IGSID and display name. */
+  from: { number: string; name: string | null };
+  /** Our Instagram account ID. */
+  to: string;
+  reference: string | null;
+  channel: string | null;
+  /** Text as shown to the customer; for a quick-reply tap, the label they saw. */
+  text: string;
+  media: { url: string; contentType: string | null; title: string | null } | null;
+  username: string | null;
+  /** Postback data of a tapped quick reply (the first one if CM lists several). */
+  postbackData: string | null;
+  suggestions: { action: string | null; label: string | null; postbackData: string | null }[];
+  storyReply: { url: string | null; id: string | null } | null;
+  groupings: string[];
+  timeUtc: Date;
+  raw: unknown;
+};
+
+function blankToNull(value: string | null | undefined): string | null {
+  return value === undefined || value === null || value.trim() === "" ? null : value;
+}
+
+export type TParseResult<T> = { ok: true; value: T } | { ok: false; error: string; raw: unknown };
+
+export function parseInboundMessage(payload: unknown): TParseResult<TInboundMessage> {
+  const parsed = ZCmMoWebhook.safeParse(payload);
+  if (!parsed.success) return { ok: false, error: z.prettifyError(parsed.error), raw: payload };
+  const mo = parsed.data;
+  const custom = mo.message?.custom ?? null;
+  const mediaUrl = blankToNull(mo.message?.media?.mediaUri);
+  const story = custom?.storyReply ?? custom?.story ?? custom?.reply_to?.story ?? null;
+  const suggestions = (custom?.suggestions ?? []).map((s) => ({
+    action: blankToNull(s.action),
+    label: blankToNull(s.label),
+    postbackData: blankToNull(s.postbackData),
+  }));
+  return {
+    ok: true,
+    value: {
+      from: mo.from,
+      to: mo.to.number,
+      reference: blankToNull(mo.reference),
+      channel: blankToNull(mo.channel),
+      text: mo.message?.text ?? mo.body ?? "",
+      media:
+        mediaUrl === null
+          ? null
+          : {
+              url: mediaUrl,
+              contentType: blankToNull(mo.message?.media?.contentType),
+              title: blankToNull(mo.message?.media?.title),
+            },
+      username: blankToNull(custom?.username),
+      postbackData: suggestions.find((s) => s.postbackData !== null)?.postbackData ?? null,
+      suggestions,
+      storyReply:
+        story === null ? null : { url: blankToNull(story.url), id: story.id == null ? null : String(story.id) },
+      groupings: (mo.groupings ?? []).map((g) => g ?? ""),
+      timeUtc: mo.timeUtc,
+      raw: payload,
+    },
+  };
+}

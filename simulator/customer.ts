@@ -1,0 +1,113 @@
+import { randomBytes, randomInt, randomUUID } from "node:crypto";
+import { z } from "zod";
+import { parseCmUtcTime } from "../lib/cm/schemas/party";
+import type { TSimAccount } from "./accounts";
+import { formatCmLocal, formatCmUtc } from "./cm-time";
+import type { TMessageLog } from "./message-log";
+
+// The simulator playing the Instagram customer: builds the MO and event webhooks CM would post
+// (FORMATS.md §3 and §4). Shapes marked ASSUMPTION are not confirmed by CM's docs.
+
+const ZIgsid = z.string().regex(/^\d+$/, "must be digits (an IGSID)");
+
+export const ZCustomerMessageInput = z.object({
+  /** The Instagram account ID or the product token of the simulated account. */
+  account: z.string(),
+  from: z.object({ igsid: ZIgsid, name: z.string().default(""), username: z.string().default("") }),
+  text: z.string().optional(),
+  image: z.object({ url: z.url().optional(), contentType: z.string().optional() }).optional(),
+  quickReply: z.object({ label: z.string(), postbackData: z.string() }).optional(),
+  storyReply: z
+    .object({ storyUrl: z.url().optional(), storyId: z.string().optional(), text: z.string().optional() })
+    .optional(),
+  /** Overrides the MO `reference` (default: the reference of our last message to this customer). */
+  reference: z.string().optional(),
+  /** ISO time or CM's `yyyy-MM-ddTHH:mm:ss` (UTC); default now. */
+  timeUtc: z.string().optional(),
+});
+export type TCustomerMessageInput = z.infer<typeof ZCustomerMessageInput>;
+
+export const ZCustomerEventInput = z.object({
+  account: z.string(),
+  from: z.union([ZIgsid, z.object({ igsid: ZIgsid })]).transform((f) => (typeof f === "string" ? f : f.igsid)),
+  type: z.string().default("StoryMention"),
+  /** StoryMention: the story's CDN URL (generated when absent). */
+  url: z.url().optional(),
+  /** MessageDelete: the reference of the deleted message (random digits when absent). */
+  messageReference: z.string().optional(),
+  custom: z.record(z.string(), z.unknown()).optional(),
+  timeUtc: z.string().optional(),
+});
+export type TCustomerEventInput = z.infer<typeof ZCustomerEventInput>;
+
+function time(value: string | undefined): Date {
+  const parsed = value === undefined ? null : parseCmUtcTime(value);
+  return parsed ?? new Date();
+}
+
+const digits = (n: number) =>
+  Array.from({ length: n }, (_, i) => (i === 0 ? randomInt(1, 10) : randomInt(0, 10))).join("");
+
+/** Instagram media arrive as Meta CDN URLs (FORMATS.md §3.2); this imitates their look. */
+export function fakeInstagramCdnUrl(): string {
+  return `https://lookaside.fbsbx.com/ig_messaging_cdn/?asset_id=${digits(17)}&signature=${randomBytes(24).toString("base64url")}`;
+}
+
+export function customerMessagePayload(input: TCustomerMessageInput, account: TSimAccount, log: TMessageLog) {
+  const at = time(input.timeUtc);
+  // ASSUMPTION: a customer's message carries the reference and groupings of our last message to
+  // them, as CM describes for replies; what an unsolicited DM carries is UNCONFIRMED.
+  const last = log.lastTo(account.igAccountId, input.from.igsid);
+  const text = input.quickReply?.label ?? input.storyReply?.text ?? input.text ?? "";
+  const custom: Record<string, unknown> = { username: input.from.username };
+  if (input.quickReply !== undefined) {
+    // Shape documented for Messenger, assumed for Instagram (FORMATS.md §3.3).
+    custom["suggestions"] = [{ action: "Reply", postbackData: input.quickReply.postbackData }];
+  }
+  if (input.storyReply !== undefined) {
+    // ASSUMPTION (FORMATS.md §3.2, story reply UNCONFIRMED): Meta's `reply_to.story {url, id}`
+    // passed through as `custom.storyReply`. lib/cm also reads `custom.story` and `custom.reply_to.story`.
+    custom["storyReply"] = {
+      url: input.storyReply.storyUrl ?? fakeInstagramCdnUrl(),
+      id: input.storyReply.storyId ?? digits(17),
+    };
+  }
+  const image =
+    input.image === undefined
+      ? null
+      : { mediaUri: input.image.url ?? fakeInstagramCdnUrl(), contentType: input.image.contentType ?? "", title: "" };
+  return {
+    reference: input.reference ?? last?.reference ?? "",
+    messageContext: "",
+    from: { number: input.from.igsid, name: input.from.name },
+    to: { number: account.igAccountId },
+    message: {
+      text,
+      media: image ?? { mediaUri: "", contentType: "", title: "" },
+      custom,
+    },
+    groupings: [last?.msg.customGrouping ?? "", last?.msg.customGrouping2 ?? "", last?.msg.customGrouping3 ?? ""],
+    time: formatCmLocal(at),
+    timeUtc: formatCmUtc(at),
+    channel: "Instagram",
+  };
+}
+
+export function customerEventPayload(input: TCustomerEventInput, account: TSimAccount) {
+  const type = input.type;
+  const custom =
+    input.custom ?? (type.toLowerCase() === "storymention" ? { url: input.url ?? fakeInstagramCdnUrl() } : undefined);
+  return {
+    reference: randomUUID(),
+    messageContext: "",
+    from: { number: input.from },
+    to: { number: account.igAccountId },
+    event: {
+      type,
+      ...(type.toLowerCase() === "messagedelete" ? { reference: input.messageReference ?? digits(9) } : {}),
+      ...(custom === undefined ? {} : { custom }),
+    },
+    timeUtc: formatCmUtc(time(input.timeUtc)),
+    channel: "Instagram",
+  };
+}
