@@ -48,7 +48,9 @@ export default tseslint.config(
   },
   {
     files: ["**/*.{mjs,js}"],
-    languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly" } },
+    languageOptions: {
+      globals: { process: "readonly", console: "readonly", URL: "readonly", fetch: "readonly", setTimeout: "readonly" },
+    },
   },
   restrict(["server.ts", "app/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}"], NO_SIMULATOR),
   restrict(["components/**/*.{ts,tsx}"], NO_SIMULATOR, NO_SERVER_CODE),

@@ -10,6 +10,7 @@ const systemChromium =
 
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3210);
 export const E2E_DATA_DIR = process.env.E2E_DATA_DIR ?? ".data-e2e";
+export const E2E_SIMULATOR_PORT = Number(process.env.E2E_SIMULATOR_PORT ?? 4210);
 
 export default defineConfig({
   testDir: "e2e",
@@ -46,7 +47,7 @@ export default defineConfig({
     },
   ],
   // The app as a user runs it after `npm run build`: production server, embedded database
-  // in a scratch folder, demo endpoints on.
+  // in a scratch folder, demo mode, and the CM simulator beside it.
   webServer: {
     command: `node scripts/e2e-server.mjs`,
     url: `http://localhost:${E2E_PORT}/api/health`,
@@ -57,6 +58,9 @@ export default defineConfig({
       DATA_DIR: E2E_DATA_DIR,
       DEMO_MODE: "true",
       NODE_ENV: "production",
+      CM_SIMULATOR_PORT: String(E2E_SIMULATOR_PORT),
+      // Tests sign in many times from one address; the limit itself is tested in Vitest.
+      SIGN_IN_RATE_LIMIT: "1000",
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },

@@ -3,10 +3,19 @@
 import { createServer } from "node:http";
 import { readFileSync } from "node:fs";
 import next from "next";
+import { resolveAppSecret } from "./lib/auth/app-secret";
+import { createAuth } from "./lib/auth/create-auth";
+import { getSessionUser } from "./lib/auth/session";
+import { createSecretBox } from "./lib/crypto/secret-box";
 import { describeDatabase, openMigratedDatabase } from "./lib/db/open-from-env";
-import { EnvError, env } from "./lib/env";
+import { CLIENT_IP_HEADER, PATH_HEADER } from "./lib/http/request-headers";
+import { EnvError, appUrl, env, type TEnv } from "./lib/env";
 import { createIo } from "./lib/realtime/create-io";
-import { setRuntime } from "./lib/runtime";
+import { setRuntime, type TRuntime } from "./lib/runtime";
+import { DEMO_USERS } from "./lib/server/demo/demo-fixtures";
+import { registerWithSimulator } from "./lib/server/demo/register-with-simulator";
+import { seedDemo } from "./lib/server/demo/seed-demo";
+import { bootstrapUsers } from "./lib/server/users/bootstrap-users";
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -16,24 +25,49 @@ async function main(): Promise<void> {
   const version = (JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8")) as { version: string })
     .version;
 
+  const { secret, generated } = resolveAppSecret(config);
+  if (generated) console.log(`No APP_SECRET set: generated one in ${config.DATA_DIR}/app-secret (development only).`);
+
   const { db, applied } = await openMigratedDatabase(config);
   if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
+
+  const runtimeConfig = { appUrl: appUrl(config), cmBaseUrl: config.CM_API_BASE_URL, demoMode: config.DEMO_MODE };
+  const auth = createAuth({
+    prisma: db.prisma,
+    secret,
+    baseUrl: runtimeConfig.appUrl,
+    signInPerMinute: config.SIGN_IN_RATE_LIMIT,
+    secureCookies: runtimeConfig.appUrl.startsWith("https://"),
+  });
+  const tokens = createSecretBox(secret, "cm-product-token");
+  await prepareUsers({ config, prisma: db.prisma, auth, tokens, io: undefined, appUrl: runtimeConfig.appUrl });
 
   const app = next({ dev, hostname: config.HOST, port: config.PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
 
-  const server = createServer((req, res) => void handle(req, res));
-  const io = await createIo(server, db.pool);
-  setRuntime({ db, io, version });
+  const server = createServer((req, res) => {
+    // The client's address, for sign-in rate limiting. A forwarded address is believed only
+    // behind a proxy we were told to trust; an incoming header of this name is overwritten.
+    const forwarded = config.TRUST_PROXY
+      ? String(req.headers["x-forwarded-for"] ?? "")
+          .split(",")[0]
+          ?.trim()
+      : "";
+    req.headers[CLIENT_IP_HEADER] = forwarded || req.socket.remoteAddress || "unknown";
+    req.headers[PATH_HEADER] = req.url ?? "/";
+    void handle(req, res);
+  });
+  const io = await createIo(server, db.pool, { authenticate: (headers) => getSessionUser(auth, headers) });
+  const runtime: TRuntime = { db, io, auth, tokens, version, config: runtimeConfig };
+  setRuntime(runtime);
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(config.PORT, config.HOST, resolve);
   });
-  const shownHost = config.HOST === "0.0.0.0" ? "localhost" : config.HOST;
   console.log(
-    `Inbox ready on http://${shownHost}:${config.PORT} (${dev ? "development" : "production"}, ${describeDatabase(config)})`,
+    `Inbox ready on ${runtimeConfig.appUrl} (${dev ? "development" : "production"}, ${describeDatabase(config)})`,
   );
 
   let stopping = false;
@@ -59,6 +93,33 @@ async function main(): Promise<void> {
   };
   process.on("SIGTERM", () => void stop("SIGTERM"));
   process.on("SIGINT", () => void stop("SIGINT"));
+}
+
+async function prepareUsers(deps: { config: TEnv; appUrl: string } & Parameters<typeof seedDemo>[0]): Promise<void> {
+  const { config } = deps;
+  if (config.DEMO_MODE) {
+    const account = await seedDemo(deps);
+    console.log("Demo mode. Sign in as:");
+    for (const user of DEMO_USERS) console.log(`  ${user.role.padEnd(5)}  ${user.email}  /  ${user.password}`);
+    if (config.CM_SIMULATOR_URL) {
+      await registerWithSimulator(config.CM_SIMULATOR_URL, account).then(
+        () =>
+          console.log(
+            `Demo account "${account.displayName}" linked to the CM simulator at ${config.CM_SIMULATOR_URL}.`,
+          ),
+        (error: Error) => console.warn(`Could not link the demo account to the CM simulator: ${error.message}`),
+      );
+    }
+    return;
+  }
+  const outcome = await bootstrapUsers(
+    { ...deps, io: undefined },
+    { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD },
+  );
+  if (outcome.kind === "created-admin") console.log(`Created the first admin: ${outcome.email}.`);
+  if (outcome.kind === "needs-admin") {
+    console.warn("No users yet: set ADMIN_EMAIL and ADMIN_PASSWORD and restart to create the first admin.");
+  }
 }
 
 main().catch((error: unknown) => {

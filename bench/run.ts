@@ -11,7 +11,13 @@ const ADMIN_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.
 
 async function seed(db: TDatabase): Promise<void> {
   const account = await db.prisma.instagramAccount.create({
-    data: { igAccountId: "17841400000000001", displayName: "Bench", productTokenEncrypted: "", webhookSecret: "bench" },
+    data: {
+      igAccountId: "17841400000000001",
+      displayName: "Bench",
+      productTokenEncrypted: "",
+      productTokenLast4: "",
+      webhookSecret: "bench",
+    },
   });
   const base = Date.now() - CONVERSATIONS * 1000;
   for (let offset = 0; offset < CONVERSATIONS; offset += 1000) {
@@ -55,7 +61,7 @@ async function bench(label: string, db: TDatabase): Promise<void> {
     `\n[${label}] seeded ${CONVERSATIONS} conversations in ${(performance.now() - seedStarted).toFixed(0)} ms`,
   );
 
-  const first = await timeIt(50, () => listConversations(db.prisma, { limit: 50 }));
+  const first = await timeIt(50, () => listConversations(db.prisma, { userId: "bench", limit: 50 }));
   console.log(
     `[${label}] first page of 50:   p50 ${first.p50.toFixed(1)} ms, p95 ${first.p95.toFixed(1)} ms (target p95 < 50 ms)`,
   );
@@ -65,7 +71,7 @@ async function bench(label: string, db: TDatabase): Promise<void> {
   let pages = 0;
   const walkStarted = performance.now();
   do {
-    const page = await listConversations(db.prisma, { limit: 50, cursor: cursor ?? undefined });
+    const page = await listConversations(db.prisma, { userId: "bench", limit: 50, cursor: cursor ?? undefined });
     cursor = page.nextCursor;
     pages++;
   } while (cursor);

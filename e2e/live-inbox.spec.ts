@@ -1,12 +1,17 @@
 import { expect, test } from "@playwright/test";
+import { DEMO_AGENT, signIn } from "./support/auth";
 
-test("the inbox shows a new conversation live, without a reload", async ({ page, request }) => {
+test.beforeEach(async ({ page }) => {
+  await signIn(page, DEMO_AGENT);
+});
+
+test("the inbox shows a new conversation live, without a reload", async ({ page }) => {
   await page.goto("/");
   await expect(page.getByRole("heading", { name: "Inbox" })).toBeVisible();
   await expect(page.getByRole("status", { name: "Connection: Live" })).toBeVisible();
 
   const igsid = String(Date.now());
-  const response = await request.post("/api/demo/messages", {
+  const response = await page.request.post("/api/demo/messages", {
     data: { igsid, name: "Live Tester", username: "live.tester", text: `Hello from ${igsid}` },
   });
   expect(response.ok()).toBe(true);
@@ -22,9 +27,9 @@ test("the inbox shows a new conversation live, without a reload", async ({ page,
   await expect(page.getByRole("listitem", { name: "Live Tester" })).toContainText(`Hello from ${igsid}`);
 });
 
-test("a second message moves its conversation to the top live", async ({ page, request }) => {
+test("a second message moves its conversation to the top live", async ({ page }) => {
   const send = (igsid: string, name: string, text: string) =>
-    request.post("/api/demo/messages", { data: { igsid, name, username: name.toLowerCase(), text } });
+    page.request.post("/api/demo/messages", { data: { igsid, name, username: name.toLowerCase(), text } });
   await send("2000001", "Alice", "first");
   await send("2000002", "Bob", "second");
 

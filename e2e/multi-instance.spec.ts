@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { expect, test } from "@playwright/test";
+import { DEMO_AGENT, signIn } from "./support/auth";
 import { postDemoMessage, startServer, type TServerProcess } from "./support/server-process";
 
 // Two app instances on one PostgreSQL: an event raised on one reaches a browser connected
@@ -45,6 +46,7 @@ test("a message stored through one instance appears live in a browser on another
     servers.push(await startServer(3213, { DATABASE_URL: database.url }));
     const [a, b] = servers as [TServerProcess, TServerProcess];
 
+    await signIn(page, DEMO_AGENT, a.url);
     await page.goto(a.url);
     await expect(page.getByRole("status", { name: "Connection: Live" })).toBeVisible();
     await expect(page.getByText("No conversations yet")).toBeVisible();

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
+import { DEMO_AGENT, signIn } from "./support/auth";
 import { postDemoMessage, startServer } from "./support/server-process";
 
 test("data survives a restart and SIGTERM stops the server cleanly", async ({ page }) => {
@@ -20,6 +21,8 @@ test("data survives a restart and SIGTERM stops the server cleanly", async ({ pa
     expect(first.output()).toContain("Stopped.");
 
     const second = await startServer(3211, { DATA_DIR: dataDir });
+    // The session from before the restart still works: sessions live in the database too.
+    await signIn(page, DEMO_AGENT, second.url);
     await page.goto(second.url);
     await expect(page.getByRole("listitem", { name: "Persistent Pat" })).toContainText("still here?");
     expect(await second.stop()).toBe(0);

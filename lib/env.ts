@@ -26,6 +26,14 @@ export const ZEnv = z.object({
     .optional(),
   APP_SECRET: z.string().min(32, "must be at least 32 characters (try: openssl rand -hex 32)").optional(),
   DEMO_MODE: ZBool.default(false),
+  APP_URL: z
+    .url({ protocol: /^https?$/, error: "must be the http(s) URL users open, e.g. https://inbox.example.com" })
+    .optional(),
+  TRUST_PROXY: ZBool.default(false),
+  ADMIN_EMAIL: z.email("must be an email address").optional(),
+  ADMIN_PASSWORD: z.string().min(10, "must be at least 10 characters").max(128).optional(),
+  CM_SIMULATOR_URL: z.url({ protocol: /^https?$/, error: "must be the simulator's http(s) URL" }).optional(),
+  SIGN_IN_RATE_LIMIT: z.coerce.number({ error: "must be a number" }).int().min(1).max(10_000).default(10),
   CM_API_BASE_URL: z
     .url({ protocol: /^https?$/, error: "must be an http(s) URL, e.g. https://gw.messaging.cm.com" })
     .default("https://gw.messaging.cm.com"),
@@ -57,7 +65,17 @@ export function parseEnv(source: Record<string, string | undefined>): TEnv {
   if (env.NODE_ENV === "production" && !env.APP_SECRET && !env.DEMO_MODE) {
     throw new EnvError(["APP_SECRET is required in production (at least 32 characters; try: openssl rand -hex 32)"]);
   }
+  if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
+    throw new EnvError([
+      `${env.ADMIN_EMAIL ? "ADMIN_PASSWORD" : "ADMIN_EMAIL"} must be set together with ${env.ADMIN_EMAIL ? "ADMIN_EMAIL" : "ADMIN_PASSWORD"}`,
+    ]);
+  }
   return env;
+}
+
+/** The URL users open; defaults to this machine's port. */
+export function appUrl(env: Pick<TEnv, "APP_URL" | "PORT">): string {
+  return (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, "");
 }
 
 let cached: TEnv | undefined;

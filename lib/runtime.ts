@@ -1,4 +1,6 @@
 import type { Server } from "socket.io";
+import type { TAuth } from "./auth/create-auth";
+import type { TSecretBox } from "./crypto/secret-box";
 import type { TDatabaseKind } from "./db/client";
 import type { PrismaClient } from "./db/generated/client";
 import type { TClientToServerEvents, TServerToClientEvents, TSocketData } from "./realtime/events";
@@ -13,7 +15,17 @@ export type TIo = Server<TClientToServerEvents, TServerToClientEvents, Record<st
 export interface TRuntime {
   db: { kind: TDatabaseKind; prisma: PrismaClient };
   io: TIo | undefined;
+  auth: TAuth;
+  /** Encrypts and decrypts CM product tokens at rest. */
+  tokens: TSecretBox;
   version: string;
+  config: {
+    /** The URL users open; webhook URLs shown to admins start with it. */
+    appUrl: string;
+    /** CM's gateway, unless an account overrides it. */
+    cmBaseUrl: string;
+    demoMode: boolean;
+  };
 }
 
 const KEY = Symbol.for("ig-inbox.runtime");

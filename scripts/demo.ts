@@ -64,14 +64,20 @@ async function stopAll(code: number): Promise<void> {
 process.on("SIGINT", () => void stopAll(0));
 process.on("SIGTERM", () => void stopAll(0));
 
-const simulatorUrl = `http://localhost:${simulatorPort}`;
-if (existsSync(join(root, "simulator", "main.ts"))) {
-  run("The CM simulator", "simulator/main.ts", { CM_SIMULATOR_PORT: simulatorPort });
+const simulatorUrl = `http://127.0.0.1:${simulatorPort}`;
+run("The CM simulator", "simulator/main.ts", { CM_SIMULATOR_PORT: simulatorPort });
+// The inbox links the demo account to the simulator when it starts: the simulator goes first.
+for (let attempt = 0; attempt < 100; attempt++) {
+  if (await fetch(`${simulatorUrl}/_sim/health`).then((r) => r.ok, () => false)) break;
+  await new Promise((resolve) => setTimeout(resolve, 100));
 }
 run("The inbox", "server.ts", {
   NODE_ENV: "production",
   DEMO_MODE: "true",
   PORT: port,
   CM_API_BASE_URL: process.env.CM_API_BASE_URL ?? simulatorUrl,
+  CM_SIMULATOR_URL: simulatorUrl,
 });
-console.log(`\nDemo: inbox on http://localhost:${port}, CM simulator on ${simulatorUrl}. Ctrl+C stops both.\n`);
+console.log(
+  `\nDemo: inbox on http://localhost:${port}, CM simulator on ${simulatorUrl} (open it to play a customer). Ctrl+C stops both.\n`,
+);

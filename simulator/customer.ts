@@ -20,6 +20,8 @@ export const ZCustomerMessageInput = z.object({
   storyReply: z
     .object({ storyUrl: z.url().optional(), storyId: z.string().optional(), text: z.string().optional() })
     .optional(),
+  /** Instagram's message ID (default: a new random one); MessageDelete names it. */
+  mid: z.string().optional(),
   /** Overrides the MO `reference` (default: the reference of our last message to this customer). */
   reference: z.string().optional(),
   /** ISO time or CM's `yyyy-MM-ddTHH:mm:ss` (UTC); default now. */
@@ -48,6 +50,11 @@ function time(value: string | undefined): Date {
 const digits = (n: number) =>
   Array.from({ length: n }, (_, i) => (i === 0 ? randomInt(1, 10) : randomInt(0, 10))).join("");
 
+/** Looks like Meta's Instagram message IDs (base64 of an internal id). */
+export function newMid(): string {
+  return `aWdfZAG1faXRlbToxOklHTWVzc2FnZAUlEOjE3ODQx${randomBytes(18).toString("base64url")}`;
+}
+
 /** Instagram media arrive as Meta CDN URLs (FORMATS.md §3.2); this imitates their look. */
 export function fakeInstagramCdnUrl(): string {
   return `https://lookaside.fbsbx.com/ig_messaging_cdn/?asset_id=${digits(17)}&signature=${randomBytes(24).toString("base64url")}`;
@@ -59,7 +66,9 @@ export function customerMessagePayload(input: TCustomerMessageInput, account: TS
   // them, as CM describes for replies; what an unsolicited DM carries is UNCONFIRMED.
   const last = log.lastTo(account.igAccountId, input.from.igsid);
   const text = input.quickReply?.label ?? input.storyReply?.text ?? input.text ?? "";
-  const custom: Record<string, unknown> = { username: input.from.username };
+  // ASSUMPTION: Instagram's message ID as `custom.mid` (see lib/cm/schemas/inbound-message.ts);
+  // a MessageDelete event names it in `event.reference`.
+  const custom: Record<string, unknown> = { username: input.from.username, mid: input.mid ?? newMid() };
   if (input.quickReply !== undefined) {
     // Shape documented for Messenger, assumed for Instagram (FORMATS.md §3.3).
     custom["suggestions"] = [{ action: "Reply", postbackData: input.quickReply.postbackData }];

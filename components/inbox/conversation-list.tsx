@@ -1,17 +1,30 @@
 "use client";
 
 import { useInfiniteQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { useCallback } from "react";
 import { conversationKeys, fetchConversationPage } from "@/lib/queries/conversations";
 import type { TConversationSummary } from "@/lib/queries/conversation-types";
+import { contactName, formatTime } from "./format-time";
+import { useLoadMore } from "./use-load-more";
+
+const FILTERS = {};
 
 export function ConversationList() {
-  const filters = {};
+  const pathname = usePathname();
+  const openId = pathname.startsWith("/c/") ? decodeURIComponent(pathname.slice(3)) : null;
   const query = useInfiniteQuery({
-    queryKey: conversationKeys.list(filters),
-    queryFn: ({ pageParam }) => fetchConversationPage(filters, pageParam),
+    queryKey: conversationKeys.list(FILTERS),
+    queryFn: ({ pageParam }) => fetchConversationPage(FILTERS, pageParam),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
   });
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
+  const loadMore = useCallback(() => {
+    if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
+  const sentinel = useLoadMore<HTMLLIElement>(loadMore, hasNextPage);
 
   if (query.isPending) {
     return (
@@ -43,60 +56,65 @@ export function ConversationList() {
     );
   }
 
+  // Keyset pages of 50 load as the list scrolls: 10,000 conversations never render at once.
   return (
-    <div>
-      <ul aria-label="Conversations" className="divide-y divide-neutral-200">
-        {conversations.map((conversation) => (
-          <ConversationRow key={conversation.id} conversation={conversation} />
-        ))}
-      </ul>
-      {query.hasNextPage && (
-        <button
-          type="button"
-          className="w-full p-3 text-sm font-medium text-blue-700 hover:bg-neutral-100 disabled:text-neutral-400"
-          disabled={query.isFetchingNextPage}
-          onClick={() => void query.fetchNextPage()}
-        >
-          {query.isFetchingNextPage ? "Loading…" : "Load older conversations"}
-        </button>
+    <ul aria-label="Conversations" className="divide-y divide-neutral-100">
+      {conversations.map((conversation) => (
+        <ConversationRow key={conversation.id} conversation={conversation} active={conversation.id === openId} />
+      ))}
+      {hasNextPage && (
+        <li ref={sentinel} aria-hidden className="p-3 text-center text-xs text-neutral-400">
+          {isFetchingNextPage ? "Loading…" : ""}
+        </li>
       )}
-    </div>
+    </ul>
   );
 }
 
-function ConversationRow({ conversation }: { conversation: TConversationSummary }) {
-  const name = conversation.contact.name ?? conversation.contact.username ?? conversation.contact.igsid;
+function ConversationRow({ conversation, active }: { conversation: TConversationSummary; active: boolean }) {
+  const name = contactName(conversation.contact);
+  const unread = active ? 0 : (conversation.unreadCount ?? 0);
   return (
-    <li aria-label={name} className="flex items-start gap-3 px-4 py-3">
-      <div
-        aria-hidden
-        className="flex size-10 shrink-0 items-center justify-center rounded-full bg-gradient-to-br from-fuchsia-500 to-amber-400 font-semibold text-white"
+    <li aria-label={name}>
+      <Link
+        href={`/c/${conversation.id}`}
+        aria-current={active ? "page" : undefined}
+        className={`flex items-start gap-3 px-4 py-3 ${active ? "bg-blue-50" : "hover:bg-neutral-50"}`}
       >
-        {name.slice(0, 1).toUpperCase()}
-      </div>
-      <div className="min-w-0 flex-1">
-        <div className="flex items-baseline justify-between gap-2">
-          <p className="truncate font-medium">
-            {name}
-            {conversation.contact.username && (
-              <span className="ml-1 font-normal text-neutral-500">@{conversation.contact.username}</span>
-            )}
-          </p>
-          <time dateTime={conversation.lastMessageAt} className="shrink-0 text-xs text-neutral-500">
-            {formatTime(conversation.lastMessageAt)}
-          </time>
+        <div
+          aria-hidden
+          className="flex size-10 shrink-0 items-center justify-center rounded-full bg-gradient-to-br from-fuchsia-500 to-amber-400 font-semibold text-white"
+        >
+          {name.slice(0, 1).toUpperCase()}
         </div>
-        <p className="truncate text-sm text-neutral-600">{conversation.lastMessagePreview}</p>
-        <p className="text-xs text-neutral-400">{conversation.accountName}</p>
-      </div>
+        <div className="min-w-0 flex-1">
+          <div className="flex items-baseline justify-between gap-2">
+            <p className={`truncate ${unread ? "font-semibold" : "font-medium"}`}>
+              {name}
+              {conversation.contact.username && (
+                <span className="ml-1 font-normal text-neutral-500">@{conversation.contact.username}</span>
+              )}
+            </p>
+            <time dateTime={conversation.lastMessageAt} className="shrink-0 text-xs text-neutral-500">
+              {formatTime(conversation.lastMessageAt)}
+            </time>
+          </div>
+          <div className="flex items-center justify-between gap-2">
+            <p className={`truncate text-sm ${unread ? "text-neutral-900" : "text-neutral-600"}`}>
+              {conversation.lastMessagePreview}
+            </p>
+            {unread > 0 && (
+              <span
+                aria-label={`${unread} unread`}
+                className="shrink-0 rounded-full bg-blue-600 px-1.5 text-xs font-semibold text-white"
+              >
+                {unread}
+              </span>
+            )}
+          </div>
+          <p className="text-xs text-neutral-400">{conversation.accountName}</p>
+        </div>
+      </Link>
     </li>
   );
-}
-
-function formatTime(iso: string): string {
-  const date = new Date(iso);
-  const sameDay = date.toDateString() === new Date().toDateString();
-  return sameDay
-    ? date.toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" })
-    : date.toLocaleDateString(undefined, { day: "numeric", month: "short" });
 }

@@ -3,9 +3,13 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
 import { io, type Socket } from "socket.io-client";
-import { conversationKeys, upsertConversation, type TConversationPages } from "@/lib/queries/conversations";
+import { leaveTo } from "@/lib/browser/leave-to";
+import { ZMessageView, type TMessageView } from "@/lib/messages/schemas";
 import { ZConversationSummary, type TConversationSummary } from "@/lib/queries/conversation-types";
-import { EVENTS, type TClientToServerEvents, type TServerToClientEvents } from "@/lib/realtime/events";
+import { bumpUnread, conversationKeys, upsertConversation, type TConversationPages } from "@/lib/queries/conversations";
+import { messageKeys, postRead, upsertMessage, type TMessagePages } from "@/lib/queries/messages";
+import { EVENTS, UNAUTHORIZED, type TClientToServerEvents, type TServerToClientEvents } from "@/lib/realtime/events";
+import { OpenConversationProvider, useOpenConversationRef } from "./open-conversation";
 
 export type TConnectionState = "connecting" | "live" | "offline";
 
@@ -15,53 +19,102 @@ export function useConnectionState(): TConnectionState {
   return useContext(ConnectionContext);
 }
 
-// How long a received event is kept to be replayed onto a list fetched meanwhile.
+// How long a received event is kept to be replayed onto data fetched meanwhile.
 const REPLAY_WINDOW_MS = 60_000;
 
 export function RealtimeProvider({ children }: { children: ReactNode }) {
+  return (
+    <OpenConversationProvider>
+      <RealtimeConnection>{children}</RealtimeConnection>
+    </OpenConversationProvider>
+  );
+}
+
+function RealtimeConnection({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
+  const openConversation = useOpenConversationRef();
   const [state, setState] = useState<TConnectionState>("connecting");
 
   useEffect(() => {
     const socket: Socket<TServerToClientEvents, TClientToServerEvents> = io({ transports: ["websocket", "polling"] });
-    const recent: { at: number; conversation: TConversationSummary }[] = [];
+    const recent: { at: number; apply: () => void }[] = [];
+    let connectedBefore = false;
 
-    const apply = (conversation: TConversationSummary) =>
+    const applyConversation = (conversation: TConversationSummary) =>
       queryClient.setQueriesData<TConversationPages>({ queryKey: conversationKeys.lists() }, (data) =>
         upsertConversation(data, conversation),
       );
+    const applyMessage = (message: TMessageView) =>
+      queryClient.setQueryData<TMessagePages>(messageKeys.thread(message.conversationId), (data) =>
+        upsertMessage(data, message),
+      );
+    const remember = (apply: () => void) => {
+      recent.push({ at: Date.now(), apply });
+      apply();
+    };
 
     socket.on(EVENTS.conversationUpdated, (payload) => {
       const parsed = ZConversationSummary.safeParse(payload.conversation);
+      if (parsed.success) remember(() => applyConversation(parsed.data));
+    });
+    socket.on(EVENTS.messageCreated, (payload) => {
+      const parsed = ZMessageView.safeParse(payload.message);
       if (!parsed.success) return;
-      recent.push({ at: Date.now(), conversation: parsed.data });
-      apply(parsed.data);
+      const message = parsed.data;
+      remember(() => applyMessage(message));
+      if (message.direction !== "INBOUND") return;
+      // A customer message is unread unless this tab shows its conversation right now.
+      if (openConversation.current === message.conversationId && document.visibilityState === "visible") {
+        void postRead(message.conversationId).catch(() => {});
+      } else {
+        queryClient.setQueriesData<TConversationPages>({ queryKey: conversationKeys.lists() }, (data) =>
+          bumpUnread(data, message.conversationId),
+        );
+      }
+    });
+    socket.on(EVENTS.messageUpdated, (payload) => {
+      const parsed = ZMessageView.safeParse(payload.message);
+      if (parsed.success) remember(() => applyMessage(parsed.data));
     });
 
-    // A list request in flight when an event arrives may answer with data read before the
-    // event's write, and would overwrite the patched cache. Replaying recent events onto
-    // every freshly fetched list closes that gap; the updater ignores what is not newer.
+    // A request in flight when an event arrives may answer with data read before the event's
+    // write, and would overwrite the patched cache. Replaying recent events onto every freshly
+    // fetched list or thread closes that gap; the updaters ignore what is not newer.
     const unsubscribe = queryClient.getQueryCache().subscribe((event) => {
       if (event.type !== "updated" || event.action.type !== "success" || event.action.manual) return;
-      if (event.query.queryKey[0] !== conversationKeys.all[0]) return;
+      const root = event.query.queryKey[0];
+      if (root !== conversationKeys.all[0] && root !== messageKeys.all[0]) return;
       const cutoff = Date.now() - REPLAY_WINDOW_MS;
       while (recent.length && (recent[0]?.at ?? 0) < cutoff) recent.shift();
-      for (const { conversation } of recent) apply(conversation);
+      for (const { apply } of recent) apply();
     });
 
     socket.on("connect", () => {
       setState("live");
       // After a reconnect we may have missed events: catch up from the server.
-      if (socket.recovered === false) void queryClient.invalidateQueries({ queryKey: conversationKeys.all });
+      if (connectedBefore && !socket.recovered) {
+        void queryClient.invalidateQueries({ queryKey: conversationKeys.all });
+        void queryClient.invalidateQueries({ queryKey: messageKeys.all });
+      }
+      connectedBefore = true;
     });
-    socket.on("disconnect", () => setState("offline"));
-    socket.on("connect_error", () => setState("offline"));
+    socket.on("disconnect", (reason) => {
+      setState("offline");
+      // Only a server that ended our session closes the socket itself (see lib/realtime/presence.ts).
+      if (reason === "io server disconnect") leaveTo("/sign-in?reason=revoked");
+    });
+    // The server ended this user's sessions (deactivated, password reset): leave at once.
+    socket.on(EVENTS.sessionRevoked, () => leaveTo("/sign-in?reason=revoked"));
+    socket.on("connect_error", (error) => {
+      if (error.message === UNAUTHORIZED) leaveTo("/sign-in?reason=expired");
+      else setState("offline");
+    });
 
     return () => {
       unsubscribe();
       socket.disconnect();
     };
-  }, [queryClient]);
+  }, [queryClient, openConversation]);
 
   return <ConnectionContext.Provider value={state}>{children}</ConnectionContext.Provider>;
 }

@@ -38,13 +38,24 @@ export async function startServer(port: number, env: Record<string, string>): Pr
   };
 }
 
+/** Signs in the demo agent against `baseUrl` and posts a demo customer message there. */
 export async function postDemoMessage(
   baseUrl: string,
   message: { igsid: string; name: string; username: string; text: string },
 ): Promise<Response> {
+  const signIn = await fetch(`${baseUrl}/api/auth/sign-in/email`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: baseUrl },
+    body: JSON.stringify({ email: "agent@demo.local", password: "demo-agent-password" }),
+  });
+  if (!signIn.ok) throw new Error(`sign-in failed: ${signIn.status}`);
+  const cookie = signIn.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   return fetch(`${baseUrl}/api/demo/messages`, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", cookie, origin: baseUrl },
     body: JSON.stringify(message),
   });
 }

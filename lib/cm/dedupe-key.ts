@@ -14,6 +14,8 @@ function keyOf(kind: string, parts: readonly (string | null)[]): string {
 }
 
 export function inboundMessageDedupeKey(mo: TInboundMessage): string {
+  // Instagram's own message ID, when CM passes it, identifies the message exactly.
+  if (mo.messageId !== null) return keyOf("mo-id", [mo.to, mo.messageId]);
   return keyOf("mo", [
     mo.to,
     mo.from.number,

@@ -1,38 +1,50 @@
 import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
+import { getSessionUser, type TSessionUser } from "../auth/session";
 import { AppError } from "../errors";
 import { getRuntime, type TRuntime } from "../runtime";
+import { readJsonBody } from "./read-body";
 
-// The one wrapper every JSON route handler goes through: it owns body/query parsing and
-// validation, the runtime lookup and error mapping, so each handler is a few lines.
-// Later: the session and role checks live here too.
+// The one wrapper every JSON route handler goes through: it owns the session and role check,
+// body/query parsing and validation, the runtime lookup and error mapping, so each handler
+// is a few lines. `access` is required: a route is public only by saying so.
+
+export type TAccess = "public" | "signed-in" | "admin";
 
 const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
 
-interface TRouteOptions<TBody extends z.ZodType, TQuery extends z.ZodType> {
+interface TRouteOptions<TBody extends z.ZodType, TQuery extends z.ZodType, A extends TAccess> {
+  access: A;
   body?: TBody;
   query?: TQuery;
   maxBodyBytes?: number;
 }
 
-interface TRouteContext<TBody, TQuery> {
+interface TRouteContext<TBody, TQuery, A extends TAccess> {
   request: NextRequest;
   runtime: TRuntime;
+  user: A extends "public" ? TSessionUser | null : TSessionUser;
   body: TBody;
   query: TQuery;
   params: Record<string, string>;
 }
 
-type THandler<TBody, TQuery> = (ctx: TRouteContext<TBody, TQuery>) => Promise<unknown>;
+type THandler<TBody, TQuery, A extends TAccess> = (ctx: TRouteContext<TBody, TQuery, A>) => Promise<unknown>;
 
-export function route<TBody extends z.ZodType = z.ZodUndefined, TQuery extends z.ZodType = z.ZodUndefined>(
-  options: TRouteOptions<TBody, TQuery>,
-  handler: THandler<z.infer<TBody>, z.infer<TQuery>>,
-) {
+export function route<
+  A extends TAccess,
+  TBody extends z.ZodType = z.ZodUndefined,
+  TQuery extends z.ZodType = z.ZodUndefined,
+>(options: TRouteOptions<TBody, TQuery, A>, handler: THandler<z.infer<TBody>, z.infer<TQuery>, A>) {
   return async (request: NextRequest, context: { params?: Promise<Record<string, string>> }) => {
     try {
       const runtime = getRuntime();
       if (!runtime) throw new AppError("UNAVAILABLE", "The server is starting or shutting down; try again.");
+      const user = await getSessionUser(runtime.auth, request.headers);
+      if (options.access !== "public" && !user) throw new AppError("UNAUTHORIZED", "Sign in to continue.");
+      if (options.access === "admin" && user?.role !== "admin") {
+        throw new AppError("FORBIDDEN", "Only admins can do this.");
+      }
       const body = options.body
         ? parseWith(options.body, await readJson(request, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES), "body")
         : undefined;
@@ -40,9 +52,10 @@ export function route<TBody extends z.ZodType = z.ZodUndefined, TQuery extends z
         ? parseWith(options.query, Object.fromEntries(request.nextUrl.searchParams), "query")
         : undefined;
       const params = (await context.params) ?? {};
-      const result = await handler({ request, runtime, body, query, params } as TRouteContext<
+      const result = await handler({ request, runtime, user, body, query, params } as TRouteContext<
         z.infer<TBody>,
-        z.infer<TQuery>
+        z.infer<TQuery>,
+        A
       >);
       return result instanceof Response ? result : NextResponse.json(result);
     } catch (error) {
@@ -68,18 +81,9 @@ export function errorResponse(error: unknown): NextResponse {
 }
 
 async function readJson(request: NextRequest, maxBytes: number): Promise<unknown> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", `The body is larger than ${maxBytes} bytes.`);
-  const text = await request.text();
-  if (Buffer.byteLength(text) > maxBytes) {
-    throw new AppError("PAYLOAD_TOO_LARGE", `The body is larger than ${maxBytes} bytes.`);
-  }
-  if (!text.trim()) return {};
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new AppError("BAD_REQUEST", "The body is not valid JSON.");
-  }
+  // An empty body on a route that takes one is an empty object: its schema says what is missing.
+  if (request.headers.get("content-length") === "0") return {};
+  return readJsonBody(request, maxBytes);
 }
 
 function parseWith<T extends z.ZodType>(schema: T, input: unknown, where: string): z.infer<T> {

@@ -13,6 +13,10 @@ export const ZConversationSummary = z.object({
   }),
   lastMessageAt: z.string(),
   lastMessagePreview: z.string(),
+  /** The customer's newest message: Instagram's 24-hour messaging window runs from it. */
+  lastInboundAt: z.string().nullable(),
+  /** Messages from the customer this agent has not seen; null in live events (per agent). */
+  unreadCount: z.number().int().nonnegative().nullable(),
   updatedAt: z.string(),
 });
 export type TConversationSummary = z.infer<typeof ZConversationSummary>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { TConversationSummary } from "./conversation-types";
-import { upsertConversation, type TConversationPages } from "./conversations";
+import { bumpUnread, clearUnread, upsertConversation, type TConversationPages } from "./conversations";
 
 function conv(id: string, minute: number, updatedMinute = minute, preview = `msg ${id}`): TConversationSummary {
   const at = (m: number) => new Date(Date.UTC(2026, 0, 1, 10, m)).toISOString();
@@ -11,6 +11,8 @@ function conv(id: string, minute: number, updatedMinute = minute, preview = `msg
     contact: { igsid: id, name: id, username: null },
     lastMessageAt: at(minute),
     lastMessagePreview: preview,
+    lastInboundAt: at(minute),
+    unreadCount: null,
     updatedAt: at(updatedMinute),
   };
 }
@@ -50,6 +52,18 @@ describe("upsertConversation", () => {
   it("leaves a conversation older than every loaded page to pagination", () => {
     const data = pages([[conv("d", 8), conv("c", 7)], "cur"]);
     expect(ids(upsertConversation(data, conv("z", 1)))).toEqual([["d", "c"]]);
+  });
+
+  it("keeps the agent's unread count when a live event does not carry one", () => {
+    const data = pages([[{ ...conv("a", 1), unreadCount: 3 }], null]);
+    expect(upsertConversation(data, conv("a", 9))?.pages[0]?.conversations[0]?.unreadCount).toBe(3);
+  });
+
+  it("counts and clears unread messages", () => {
+    const data = pages([[{ ...conv("a", 1), unreadCount: 1 }, conv("b", 0)], null]);
+    expect(bumpUnread(data, "a")?.pages[0]?.conversations[0]?.unreadCount).toBe(2);
+    expect(bumpUnread(data, "b")?.pages[0]?.conversations[1]?.unreadCount).toBe(1);
+    expect(clearUnread(data, "a")?.pages[0]?.conversations[0]?.unreadCount).toBe(0);
   });
 
   it("does nothing without a cached list", () => {

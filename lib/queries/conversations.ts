@@ -34,6 +34,9 @@ export function upsertConversation(
   if (!data) return data;
   const existing = data.pages.flatMap((p) => p.conversations).find((c) => c.id === incoming.id);
   if (existing && existing.updatedAt >= incoming.updatedAt) return data;
+  // Live events do not know this agent's unread count: keep the one we hold.
+  const merged =
+    incoming.unreadCount === null && existing ? { ...incoming, unreadCount: existing.unreadCount } : incoming;
 
   const pages = data.pages.map((page) => ({
     ...page,
@@ -50,9 +53,41 @@ export function upsertConversation(
   if (!page) return { ...data, pages };
   const at = page.conversations.findIndex((c) => compareRecency(incoming, c) < 0);
   const conversations = [...page.conversations];
-  conversations.splice(at === -1 ? conversations.length : at, 0, incoming);
+  conversations.splice(at === -1 ? conversations.length : at, 0, merged);
   pages[target] = { ...page, conversations };
   return { ...data, pages };
+}
+
+/** Adds one unread message to a conversation in the cached list (a customer wrote, elsewhere). */
+export function bumpUnread(
+  data: TConversationPages | undefined,
+  conversationId: string,
+  by = 1,
+): TConversationPages | undefined {
+  return mapConversation(data, conversationId, (c) => ({ ...c, unreadCount: (c.unreadCount ?? 0) + by }));
+}
+
+/** Clears a conversation's unread count in the cached list (this agent opened it). */
+export function clearUnread(
+  data: TConversationPages | undefined,
+  conversationId: string,
+): TConversationPages | undefined {
+  return mapConversation(data, conversationId, (c) => (c.unreadCount === 0 ? c : { ...c, unreadCount: 0 }));
+}
+
+function mapConversation(
+  data: TConversationPages | undefined,
+  id: string,
+  update: (c: TConversationSummary) => TConversationSummary,
+): TConversationPages | undefined {
+  if (!data) return data;
+  return {
+    ...data,
+    pages: data.pages.map((page) => ({
+      ...page,
+      conversations: page.conversations.map((c) => (c.id === id ? update(c) : c)),
+    })),
+  };
 }
 
 /** Negative when `a` sorts before `b` (newer activity first, then id descending, as the API). */

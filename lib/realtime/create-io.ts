@@ -2,18 +2,28 @@ import type { Server as HttpServer } from "node:http";
 import { createAdapter } from "@socket.io/postgres-adapter";
 import type pg from "pg";
 import { Server } from "socket.io";
+import type { TSessionUser } from "../auth/session";
 import type { TIo } from "../runtime";
-import { ROOMS } from "./events";
+import { ROOMS, UNAUTHORIZED } from "./events";
 
 const ATTACHMENTS_TABLE = "socket_io_attachments";
 
+export interface TIoOptions {
+  /** Resolves the signed-in user from the handshake's headers (its session cookie). */
+  authenticate: (headers: Headers) => Promise<TSessionUser | null>;
+}
+
 /**
- * socket.io on the app's own HTTP server. On PostgreSQL, events cross instances through
- * the PostgreSQL adapter (LISTEN/NOTIFY), so several app instances behind a load balancer
- * reach every agent. The embedded PGlite is single-process, so one instance and the
- * in-memory adapter suffice there.
+ * socket.io on the app's own HTTP server. Every connection must carry a valid session:
+ * the handshake is refused otherwise. On PostgreSQL, events cross instances through the
+ * PostgreSQL adapter (LISTEN/NOTIFY), so several app instances reach every agent. The
+ * embedded PGlite is single-process, so one instance and the in-memory adapter suffice there.
  */
-export async function createIo(server: HttpServer, pool: pg.Pool | undefined): Promise<TIo> {
+export async function createIo(
+  server: HttpServer,
+  pool: pg.Pool | undefined,
+  { authenticate }: TIoOptions,
+): Promise<TIo> {
   const io: TIo = new Server(server, { serveClient: false, transports: ["websocket", "polling"] });
   if (pool) {
     // The adapter keeps payloads larger than NOTIFY allows in this table. It is not part
@@ -23,9 +33,23 @@ export async function createIo(server: HttpServer, pool: pg.Pool | undefined): P
     );
     io.adapter(createAdapter(pool, { tableName: ATTACHMENTS_TABLE }));
   }
+  io.use((socket, next) => {
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(socket.handshake.headers)) {
+      if (typeof value === "string") headers.set(name, value);
+    }
+    authenticate(headers).then(
+      (user) => {
+        if (!user) return next(new Error(UNAUTHORIZED));
+        socket.data.user = user;
+        next();
+      },
+      () => next(new Error(UNAUTHORIZED)),
+    );
+  });
   io.on("connection", (socket) => {
-    // Until sign-in exists (issue 4) every connection is an agent of the one inbox.
-    void socket.join(ROOMS.inbox);
+    // Every agent sees every account's inbox (per-account permissions would join account rooms here).
+    void socket.join([ROOMS.inbox, ROOMS.user(socket.data.user.id)]);
   });
   return io;
 }

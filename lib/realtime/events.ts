@@ -2,25 +2,38 @@
 // Names are `entity.past_tense`. Payloads carry the changed rows so the browser patches its
 // cache instead of refetching.
 
+import type { TSessionUser } from "../auth/session";
+import type { TMessageView } from "../messages/schemas";
 import type { TConversationSummary } from "../queries/conversation-types";
 
 export const EVENTS = {
   conversationUpdated: "conversation.updated",
+  messageCreated: "message.created",
+  messageUpdated: "message.updated",
+  /** This user's sessions were ended (deactivated, or signed out everywhere). */
+  sessionRevoked: "session.revoked",
 } as const;
 
 export interface TServerToClientEvents {
   [EVENTS.conversationUpdated]: (payload: { conversation: TConversationSummary }) => void;
+  [EVENTS.messageCreated]: (payload: { message: TMessageView }) => void;
+  [EVENTS.messageUpdated]: (payload: { message: TMessageView }) => void;
+  [EVENTS.sessionRevoked]: (payload: { reason: string }) => void;
 }
+
+/** The message a refused handshake carries to the browser. */
+export const UNAUTHORIZED = "unauthorized";
 
 export type TClientToServerEvents = Record<string, never>;
 
 export interface TSocketData {
-  userId?: string;
+  user: TSessionUser;
 }
 
 /** Rooms: everyone in the inbox, and per account. */
 export const ROOMS = {
   inbox: "inbox",
+  user: (id: string) => `user:${id}`,
   account: (id: string) => `account:${id}`,
   conversation: (id: string) => `conversation:${id}`,
 } as const;

@@ -10,4 +10,6 @@ const ZQuery = z.object({
   accountId: z.string().optional(),
 });
 
-export const GET = route({ query: ZQuery }, ({ runtime, query }) => listConversations(runtime.db.prisma, query));
+export const GET = route({ access: "signed-in", query: ZQuery }, ({ runtime, user, query }) =>
+  listConversations(runtime.db.prisma, { ...query, userId: user.id }),
+);

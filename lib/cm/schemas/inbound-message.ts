@@ -22,6 +22,11 @@ export const ZCmStoryRef = ciObject({ url: ZOptionalText, id: z.union([z.string(
 
 export const ZCmMoCustom = ciObject({
   username: ZOptionalText,
+  // ASSUMPTION (no per-message ID is documented for MO, FORMATS.md §3.1/§7): Instagram's message
+  // ID (Meta's `mid`), which a later MessageDelete event names in `event.reference`, is taken to
+  // arrive as `custom.mid` (or `custom.messageId`). The simulator sends `custom.mid`.
+  mid: ZOptionalText,
+  messageId: ZOptionalText,
   suggestions: z.array(ZCmMoSuggestion).nullish(),
   storyReply: ZCmStoryRef.nullish(),
   story: ZCmStoryRef.nullish(),
@@ -60,6 +65,8 @@ export type TInboundMessage = {
   /** Our Instagram account ID. */
   to: string;
   reference: string | null;
+  /** Instagram's ID of this message, when CM passes it (see ZCmMoCustom): what MessageDelete names. */
+  messageId: string | null;
   channel: string | null;
   /** Text as shown to the customer; for a quick-reply tap, the label they saw. */
   text: string;
@@ -98,6 +105,7 @@ export function parseInboundMessage(payload: unknown): TParseResult<TInboundMess
       from: mo.from,
       to: mo.to.number,
       reference: blankToNull(mo.reference),
+      messageId: blankToNull(custom?.mid) ?? blankToNull(custom?.messageId),
       channel: blankToNull(mo.channel),
       text: mo.message?.text ?? mo.body ?? "",
       media:

@@ -1,9 +1,12 @@
 import { AppError } from "../../errors";
 import type { PrismaClient } from "../../db/generated/client";
 import type { TConversationPage } from "../../queries/conversation-types";
+import { countUnread } from "./count-unread";
 import { CONVERSATION_SUMMARY_INCLUDE, toConversationSummary } from "./to-summary";
 
 export interface TListConversationsOptions {
+  /** The agent asking: unread counts are theirs. */
+  userId: string;
   limit: number;
   /** Opaque cursor from the previous page's `nextCursor`. */
   cursor?: string | undefined;
@@ -16,7 +19,7 @@ export interface TListConversationsOptions {
  */
 export async function listConversations(
   prisma: PrismaClient,
-  { limit, cursor, accountId }: TListConversationsOptions,
+  { userId, limit, cursor, accountId }: TListConversationsOptions,
 ): Promise<TConversationPage> {
   const after = cursor ? decodeCursor(cursor) : undefined;
   const rows = await prisma.conversation.findMany({
@@ -37,8 +40,13 @@ export async function listConversations(
   });
   const page = rows.slice(0, limit);
   const last = page.at(-1);
+  const unread = await countUnread(
+    prisma,
+    userId,
+    page.map((row) => row.id),
+  );
   return {
-    conversations: page.map(toConversationSummary),
+    conversations: page.map((row) => toConversationSummary(row, unread.get(row.id) ?? 0)),
     nextCursor: rows.length > limit && last ? encodeCursor(last.lastMessageAt, last.id) : null,
   };
 }

@@ -5,6 +5,7 @@ export interface TConversationRow {
   accountId: string;
   lastMessageAt: Date;
   lastMessagePreview: string;
+  lastInboundAt: Date | null;
   updatedAt: Date;
   account: { displayName: string };
   contact: { igsid: string; name: string | null; username: string | null };
@@ -15,7 +16,7 @@ export const CONVERSATION_SUMMARY_INCLUDE = {
   contact: { select: { igsid: true, name: true, username: true } },
 } as const;
 
-export function toConversationSummary(row: TConversationRow): TConversationSummary {
+export function toConversationSummary(row: TConversationRow, unreadCount: number | null = null): TConversationSummary {
   return {
     id: row.id,
     accountId: row.accountId,
@@ -23,6 +24,8 @@ export function toConversationSummary(row: TConversationRow): TConversationSumma
     contact: row.contact,
     lastMessageAt: row.lastMessageAt.toISOString(),
     lastMessagePreview: row.lastMessagePreview,
+    lastInboundAt: row.lastInboundAt?.toISOString() ?? null,
+    unreadCount,
     updatedAt: row.updatedAt.toISOString(),
   };
 }

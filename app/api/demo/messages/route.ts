@@ -3,21 +3,22 @@ import { AppError } from "@/lib/errors";
 import { route } from "@/lib/http/route";
 import { emitConversationUpdated } from "@/lib/realtime/emit";
 import { createDemoMessage } from "@/lib/server/demo/create-demo-message";
-import { env } from "@/lib/env";
+import { findDemoAccountId } from "@/lib/server/demo/find-demo-account";
 
 export const dynamic = "force-dynamic";
 
-export const ZDemoMessage = z.object({
+const ZDemoMessage = z.object({
   igsid: z.string().regex(/^\d{5,32}$/, "must be digits (an Instagram-scoped ID)"),
   name: z.string().trim().min(1).max(100),
   username: z.string().trim().min(1).max(30),
   text: z.string().trim().min(1, "must not be empty").max(1000),
 });
 
-/** Demo mode only: stores a customer message as if it had come from Instagram. */
-export const POST = route({ body: ZDemoMessage }, async ({ runtime, body }) => {
-  if (!env().DEMO_MODE) throw new AppError("NOT_FOUND", "Demo endpoints are off (DEMO_MODE is not set).");
-  const conversation = await createDemoMessage(runtime.db.prisma, { ...body, now: new Date() });
+/** Demo mode only: stores a customer message on the demo account as if it had come from Instagram. */
+export const POST = route({ access: "signed-in", body: ZDemoMessage }, async ({ runtime, body }) => {
+  if (!runtime.config.demoMode) throw new AppError("NOT_FOUND", "Demo endpoints are off (DEMO_MODE is not set).");
+  const accountId = await findDemoAccountId(runtime.db.prisma);
+  const conversation = await createDemoMessage(runtime.db.prisma, { ...body, accountId, now: new Date() });
   emitConversationUpdated(conversation);
   return { conversation };
 });

@@ -1,7 +1,4 @@
 -- CreateEnum
-CREATE TYPE "Role" AS ENUM ('ADMIN', 'AGENT');
-
--- CreateEnum
 CREATE TYPE "Direction" AS ENUM ('INBOUND', 'OUTBOUND');
 
 -- CreateEnum
@@ -20,12 +17,70 @@ CREATE TABLE "User" (
     "emailVerified" BOOLEAN NOT NULL DEFAULT false,
     "name" TEXT NOT NULL,
     "image" TEXT,
-    "role" "Role" NOT NULL DEFAULT 'AGENT',
-    "active" BOOLEAN NOT NULL DEFAULT true,
+    "role" TEXT NOT NULL DEFAULT 'agent',
+    "banned" BOOLEAN DEFAULT false,
+    "banReason" TEXT,
+    "banExpires" TIMESTAMP(3),
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
 
     CONSTRAINT "User_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Session" (
+    "id" TEXT NOT NULL,
+    "expiresAt" TIMESTAMP(3) NOT NULL,
+    "token" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+    "ipAddress" TEXT,
+    "userAgent" TEXT,
+    "userId" TEXT NOT NULL,
+    "impersonatedBy" TEXT,
+
+    CONSTRAINT "Session_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Account" (
+    "id" TEXT NOT NULL,
+    "accountId" TEXT NOT NULL,
+    "providerId" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "accessToken" TEXT,
+    "refreshToken" TEXT,
+    "idToken" TEXT,
+    "accessTokenExpiresAt" TIMESTAMP(3),
+    "refreshTokenExpiresAt" TIMESTAMP(3),
+    "scope" TEXT,
+    "password" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "Account_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Verification" (
+    "id" TEXT NOT NULL,
+    "identifier" TEXT NOT NULL,
+    "value" TEXT NOT NULL,
+    "expiresAt" TIMESTAMP(3) NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "Verification_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "RateLimit" (
+    "id" TEXT NOT NULL,
+    "key" TEXT NOT NULL,
+    "count" INTEGER NOT NULL,
+    "lastRequest" BIGINT NOT NULL,
+
+    CONSTRAINT "RateLimit_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
@@ -34,6 +89,7 @@ CREATE TABLE "InstagramAccount" (
     "igAccountId" TEXT NOT NULL,
     "displayName" TEXT NOT NULL,
     "productTokenEncrypted" TEXT NOT NULL,
+    "productTokenLast4" TEXT NOT NULL,
     "cmBaseUrl" TEXT,
     "webhookSecret" TEXT NOT NULL,
     "enabled" BOOLEAN NOT NULL DEFAULT true,
@@ -82,6 +138,9 @@ CREATE TABLE "Message" (
     "statusReason" TEXT,
     "cmReference" TEXT,
     "dedupeKey" TEXT,
+    "externalId" TEXT,
+    "clientId" TEXT,
+    "retryable" BOOLEAN NOT NULL DEFAULT false,
     "deletedAt" TIMESTAMP(3),
     "authorId" TEXT,
     "sentAt" TIMESTAMP(3) NOT NULL,
@@ -118,6 +177,21 @@ CREATE TABLE "WebhookEvent" (
 CREATE UNIQUE INDEX "User_email_key" ON "User"("email");
 
 -- CreateIndex
+CREATE UNIQUE INDEX "Session_token_key" ON "Session"("token");
+
+-- CreateIndex
+CREATE INDEX "Session_userId_idx" ON "Session"("userId");
+
+-- CreateIndex
+CREATE INDEX "Account_userId_idx" ON "Account"("userId");
+
+-- CreateIndex
+CREATE INDEX "Verification_identifier_idx" ON "Verification"("identifier");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "RateLimit_key_key" ON "RateLimit"("key");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "InstagramAccount_igAccountId_key" ON "InstagramAccount"("igAccountId");
 
 -- CreateIndex
@@ -145,10 +219,19 @@ CREATE UNIQUE INDEX "Message_dedupeKey_key" ON "Message"("dedupeKey");
 CREATE INDEX "Message_conversationId_sentAt_idx" ON "Message"("conversationId", "sentAt");
 
 -- CreateIndex
+CREATE INDEX "Message_externalId_idx" ON "Message"("externalId");
+
+-- CreateIndex
 CREATE INDEX "WebhookEvent_cmReference_idx" ON "WebhookEvent"("cmReference");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "WebhookEvent_kind_dedupeKey_key" ON "WebhookEvent"("kind", "dedupeKey");
+
+-- AddForeignKey
+ALTER TABLE "Session" ADD CONSTRAINT "Session_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Account" ADD CONSTRAINT "Account_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "Contact" ADD CONSTRAINT "Contact_accountId_fkey" FOREIGN KEY ("accountId") REFERENCES "InstagramAccount"("id") ON DELETE CASCADE ON UPDATE CASCADE;

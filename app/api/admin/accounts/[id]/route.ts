@@ -1,0 +1,16 @@
+import { ZUpdateAccount } from "@/lib/accounts/schemas";
+import { route } from "@/lib/http/route";
+import { accountDeps } from "@/lib/server/accounts/account-deps";
+import { deleteAccount } from "@/lib/server/accounts/delete-account";
+import { updateAccount } from "@/lib/server/accounts/update-account";
+
+export const dynamic = "force-dynamic";
+
+export const PATCH = route({ access: "admin", body: ZUpdateAccount }, async ({ runtime, body, params }) => ({
+  account: await updateAccount(accountDeps(runtime), params.id ?? "", body),
+}));
+
+export const DELETE = route({ access: "admin" }, async ({ runtime, params }) => {
+  await deleteAccount(accountDeps(runtime), params.id ?? "");
+  return { deleted: true };
+});

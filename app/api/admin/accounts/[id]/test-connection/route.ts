@@ -1,0 +1,9 @@
+import { route } from "@/lib/http/route";
+import { accountDeps } from "@/lib/server/accounts/account-deps";
+import { testConnection } from "@/lib/server/accounts/test-connection";
+
+export const dynamic = "force-dynamic";
+
+export const POST = route({ access: "admin" }, async ({ runtime, params }) => ({
+  result: await testConnection(accountDeps(runtime), params.id ?? ""),
+}));

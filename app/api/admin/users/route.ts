@@ -1,0 +1,13 @@
+import { route } from "@/lib/http/route";
+import { createUser } from "@/lib/server/users/create-user";
+import { listUsers } from "@/lib/server/users/list-users";
+import { userDeps } from "@/lib/server/users/user-deps-from-runtime";
+import { ZCreateUser } from "@/lib/users/schemas";
+
+export const dynamic = "force-dynamic";
+
+export const GET = route({ access: "admin" }, async ({ runtime }) => ({ users: await listUsers(userDeps(runtime)) }));
+
+export const POST = route({ access: "admin", body: ZCreateUser }, async ({ runtime, body }) => ({
+  user: await createUser(userDeps(runtime), body),
+}));

@@ -1,0 +1,29 @@
+import { z } from "zod";
+import { route } from "@/lib/http/route";
+import { ZSendText } from "@/lib/messages/compose-schemas";
+import { emitEffects } from "@/lib/realtime/emit";
+import { listMessages } from "@/lib/server/messages/list-messages";
+import { sendTextMessage } from "@/lib/server/messages/send-text-message";
+import { deliverDeps } from "@/lib/server/messages/deliver-deps";
+
+export const dynamic = "force-dynamic";
+
+const ZQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().optional(),
+});
+
+export const GET = route({ access: "signed-in", query: ZQuery }, ({ runtime, query, params }) =>
+  listMessages(runtime.db.prisma, { conversationId: params.id ?? "", ...query }),
+);
+
+/** An agent's text reply: stored, shown to everyone, sent through CM, and its outcome recorded. */
+export const POST = route({ access: "signed-in", body: ZSendText }, async ({ runtime, user, body, params }) => {
+  const { message, effects } = await sendTextMessage(
+    deliverDeps(runtime),
+    { conversationId: params.id ?? "", authorId: user.id, text: body.text, clientId: body.clientId, now: new Date() },
+    emitEffects,
+  );
+  emitEffects(effects);
+  return { message };
+});

@@ -1,0 +1,30 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+const LINKS = [
+  { href: "/admin/accounts", label: "Instagram accounts" },
+  { href: "/admin/agents", label: "Agents" },
+];
+
+export function AdminNav() {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Admin" className="mb-6 flex gap-4 border-b border-neutral-200 text-sm">
+      {LINKS.map((link) => {
+        const active = pathname.startsWith(link.href);
+        return (
+          <Link
+            key={link.href}
+            href={link.href}
+            aria-current={active ? "page" : undefined}
+            className={`border-b-2 pb-2 ${active ? "border-neutral-900 font-medium" : "border-transparent hover:border-neutral-400"}`}
+          >
+            {link.label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}

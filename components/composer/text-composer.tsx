@@ -1,0 +1,83 @@
+"use client";
+
+import { useState, type FormEvent, type KeyboardEvent } from "react";
+import { INSTAGRAM_LIMITS, charCount } from "@/lib/cm/limits";
+import { ZSendText } from "@/lib/messages/compose-schemas";
+
+/** Text reply: Enter sends, Shift+Enter adds a line; Instagram's 1000-character limit is shown and enforced. */
+export function TextComposer({
+  onSend,
+  disabledReason,
+}: {
+  onSend: (text: string) => void;
+  disabledReason?: string | null;
+}) {
+  const [text, setText] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const count = charCount(text);
+  const over = count > INSTAGRAM_LIMITS.textMaxChars;
+
+  function submit(event?: FormEvent) {
+    event?.preventDefault();
+    const checked = ZSendText.safeParse({ text });
+    if (!checked.success) {
+      setError(checked.error.issues[0]?.message ?? "This message cannot be sent.");
+      return;
+    }
+    setError(null);
+    onSend(text);
+    setText("");
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      submit();
+    }
+  }
+
+  return (
+    <form onSubmit={submit} aria-label="Reply" className="border-t border-neutral-200 bg-white p-3">
+      {disabledReason && (
+        <p role="status" className="mb-2 text-sm text-amber-800">
+          {disabledReason}
+        </p>
+      )}
+      <div className="flex items-end gap-2">
+        <label className="sr-only" htmlFor="composer-text">
+          Message
+        </label>
+        <textarea
+          id="composer-text"
+          value={text}
+          onChange={(event) => {
+            setText(event.target.value);
+            if (error) setError(null);
+          }}
+          onKeyDown={onKeyDown}
+          rows={2}
+          placeholder="Write a reply… (Enter to send, Shift+Enter for a new line)"
+          disabled={Boolean(disabledReason)}
+          aria-invalid={over || undefined}
+          aria-describedby="composer-count"
+          className="min-h-[2.75rem] flex-1 resize-y rounded-md border border-neutral-300 px-3 py-2 text-sm disabled:bg-neutral-100"
+        />
+        <button
+          type="submit"
+          disabled={Boolean(disabledReason) || over || text.trim() === ""}
+          className="rounded-md bg-blue-600 px-4 py-2 text-sm font-medium text-white disabled:opacity-50"
+        >
+          Send
+        </button>
+      </div>
+      <div className="mt-1 flex justify-between text-xs">
+        <span role="alert" className="text-red-700">
+          {error ?? (over ? `Instagram allows at most ${INSTAGRAM_LIMITS.textMaxChars} characters.` : "")}
+        </span>
+        <span id="composer-count" className={over ? "font-semibold text-red-700" : "text-neutral-500"}>
+          {count} / {INSTAGRAM_LIMITS.textMaxChars}
+        </span>
+      </div>
+    </form>
+  );
+}

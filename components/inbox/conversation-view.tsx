@@ -1,0 +1,110 @@
+"use client";
+
+import { useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useCallback, useEffect, useRef } from "react";
+import { TextComposer } from "@/components/composer/text-composer";
+import { useMarkOpen } from "@/components/realtime/open-conversation";
+import { clearUnread, conversationKeys, type TConversationPages } from "@/lib/queries/conversations";
+import {
+  conversationDetailKey,
+  fetchConversation,
+  fetchMessagePage,
+  messageKeys,
+  postRead,
+} from "@/lib/queries/messages";
+import { contactName } from "./format-time";
+import { MessageBubble } from "./message-bubble";
+import { useLoadMore } from "./use-load-more";
+import { useSendText } from "./use-send-text";
+
+export function ConversationView({ conversationId }: { conversationId: string }) {
+  const queryClient = useQueryClient();
+  useMarkOpen(conversationId);
+  const conversation = useQuery({
+    queryKey: conversationDetailKey(conversationId),
+    queryFn: () => fetchConversation(conversationId),
+  });
+  const thread = useInfiniteQuery({
+    queryKey: messageKeys.thread(conversationId),
+    queryFn: ({ pageParam }) => fetchMessagePage(conversationId, pageParam),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+  const { send, retry, retryError } = useSendText(conversationId);
+
+  // Opening a conversation marks it read for this agent.
+  useEffect(() => {
+    void postRead(conversationId).then(
+      () =>
+        queryClient.setQueriesData<TConversationPages>({ queryKey: conversationKeys.lists() }, (data) =>
+          clearUnread(data, conversationId),
+        ),
+      () => {},
+    );
+  }, [conversationId, queryClient]);
+
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = thread;
+  const loadOlder = useCallback(() => {
+    if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
+  const sentinel = useLoadMore<HTMLLIElement>(loadOlder, hasNextPage);
+
+  const messages = thread.data ? thread.data.pages.flatMap((page) => page.messages).toReversed() : [];
+  const newestId = messages.at(-1)?.id;
+  const bottom = useRef<HTMLDivElement | null>(null);
+  useEffect(() => {
+    bottom.current?.scrollIntoView({ block: "end" });
+  }, [newestId]);
+
+  if (conversation.isError) {
+    return (
+      <p role="alert" className="p-6 text-sm text-red-800">
+        This conversation could not be opened: {conversation.error.message}
+      </p>
+    );
+  }
+  const name = conversation.data ? contactName(conversation.data.contact) : "";
+
+  return (
+    <div className="flex h-full flex-col">
+      <header className="border-b border-neutral-200 bg-white px-4 py-3">
+        <h2 className="font-semibold">{conversation.data ? name : "Loading…"}</h2>
+        {conversation.data && (
+          <p className="text-xs text-neutral-500">
+            {conversation.data.contact.username ? `@${conversation.data.contact.username} · ` : ""}
+            {conversation.data.accountName}
+          </p>
+        )}
+      </header>
+      <div className="min-h-0 flex-1 overflow-y-auto bg-white px-4 py-3">
+        {thread.isPending && (
+          <p role="status" className="text-sm text-neutral-500">
+            Loading messages…
+          </p>
+        )}
+        {thread.isError && (
+          <p role="alert" className="text-sm text-red-800">
+            Messages could not be loaded: {thread.error.message}
+          </p>
+        )}
+        <ol aria-label="Messages" className="flex flex-col gap-2">
+          {hasNextPage && (
+            <li ref={sentinel} aria-hidden className="text-center text-xs text-neutral-400">
+              {isFetchingNextPage ? "Loading older messages…" : ""}
+            </li>
+          )}
+          {messages.map((message) => (
+            <MessageBubble key={message.clientId ?? message.id} message={message} onRetry={retry} />
+          ))}
+        </ol>
+        {retryError && (
+          <p role="alert" className="mt-2 text-sm text-red-800">
+            Retry failed: {retryError.message}
+          </p>
+        )}
+        <div ref={bottom} />
+      </div>
+      <TextComposer onSend={send} />
+    </div>
+  );
+}

@@ -1,0 +1,122 @@
+"use client";
+
+import type { TMessageView } from "@/lib/messages/schemas";
+import { DeliveryState } from "./delivery-state";
+import { formatTime } from "./format-time";
+
+/** One message as Instagram showed it, with its time and, on ours, its delivery state. */
+export function MessageBubble({
+  message,
+  onRetry,
+}: {
+  message: TMessageView;
+  onRetry: (message: TMessageView) => void;
+}) {
+  const ours = message.direction === "OUTBOUND";
+  return (
+    <li
+      aria-label={`${ours ? "You" : "Customer"}: ${summary(message)}`}
+      className={`flex ${ours ? "justify-end" : "justify-start"}`}
+    >
+      <div className={`max-w-[75%] ${ours ? "items-end" : "items-start"} flex flex-col`}>
+        <div
+          className={`rounded-2xl px-3.5 py-2 text-sm whitespace-pre-wrap break-words ${
+            message.deleted
+              ? "border border-dashed border-neutral-300 bg-white text-neutral-400 italic"
+              : ours
+                ? message.status === "FAILED"
+                  ? "bg-red-50 text-red-900 ring-1 ring-red-200"
+                  : "bg-blue-600 text-white"
+                : "bg-neutral-100 text-neutral-900"
+          }`}
+        >
+          <MessageContent message={message} />
+        </div>
+        <div className="mt-0.5 flex items-center gap-2 px-1 text-[11px] text-neutral-500">
+          {ours && message.authorName && <span>{message.authorName}</span>}
+          <time dateTime={message.sentAt}>{formatTime(message.sentAt)}</time>
+          {ours && <DeliveryState message={message} onRetry={() => onRetry(message)} />}
+        </div>
+      </div>
+    </li>
+  );
+}
+
+function MessageContent({ message }: { message: TMessageView }) {
+  const c = message.content;
+  if (message.deleted || c === null) return <>Message deleted</>;
+  switch (message.kind) {
+    case "TEXT":
+      return <>{String(c.text ?? "")}</>;
+    case "IMAGE":
+      return (
+        <figure>
+          {/* Meta's CDN link, shown as sent: Instagram's rules forbid keeping a copy. */}
+          <img
+            src={String(c.url)}
+            alt={c.caption ? String(c.caption) : "Photo from the customer"}
+            className="max-h-72 rounded-lg"
+            loading="lazy"
+            referrerPolicy="no-referrer"
+          />
+          {c.caption ? <figcaption className="mt-1">{String(c.caption)}</figcaption> : null}
+        </figure>
+      );
+    case "QUICK_REPLY_ANSWER":
+      return (
+        <span>
+          {String(c.label ?? "")}
+          <span className="ml-2 rounded bg-white/60 px-1 font-mono text-[10px] text-neutral-500" title="Postback data">
+            {String(c.postbackData ?? "")}
+          </span>
+        </span>
+      );
+    case "STORY_REPLY":
+      return (
+        <span>
+          <span className="mb-1 block text-xs text-neutral-500">
+            Replied to your story
+            {c.storyUrl ? (
+              <>
+                {" · "}
+                <a href={String(c.storyUrl)} target="_blank" rel="noreferrer noopener" className="underline">
+                  view story
+                </a>
+              </>
+            ) : null}
+          </span>
+          {String(c.text ?? "")}
+        </span>
+      );
+    case "STORY_MENTION":
+      return (
+        <span>
+          Mentioned you in their story
+          {c.url ? (
+            <>
+              {" · "}
+              <a href={String(c.url)} target="_blank" rel="noreferrer noopener" className="underline">
+                view story
+              </a>
+            </>
+          ) : null}
+        </span>
+      );
+    case "UNSUPPORTED":
+      return (
+        <span className="text-neutral-500 italic">
+          A message this inbox cannot show yet ({String(c.reason ?? "unknown")}). Open Instagram to see it.
+        </span>
+      );
+    default:
+      return <>{String(c.text ?? c.header ?? "Rich message")}</>;
+  }
+}
+
+function summary(message: TMessageView): string {
+  const c = message.content;
+  if (message.deleted || c === null) return "Message deleted";
+  if (message.kind === "IMAGE") return "Photo";
+  if (message.kind === "STORY_MENTION") return "Story mention";
+  return String(c.text ?? c.label ?? c.reason ?? "");
+}

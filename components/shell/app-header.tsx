@@ -1,0 +1,55 @@
+"use client";
+
+import { leaveTo } from "@/lib/browser/leave-to";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { useSessionUser } from "@/components/auth/session-context";
+import { ConnectionBadge } from "@/components/realtime/connection-badge";
+import { authClient } from "@/lib/auth/client";
+
+export function AppHeader() {
+  const user = useSessionUser();
+  const pathname = usePathname();
+  const links = [
+    { href: "/", label: "Inbox", active: pathname === "/" },
+    ...(user.role === "admin"
+      ? [{ href: "/admin/accounts", label: "Admin", active: pathname.startsWith("/admin") }]
+      : []),
+  ];
+
+  async function signOut() {
+    await authClient.signOut();
+    leaveTo("/sign-in?reason=signed-out");
+  }
+
+  return (
+    <header className="flex items-center gap-6 border-b border-neutral-200 bg-white px-4 py-2.5">
+      <span className="font-semibold">Instagram Inbox</span>
+      <nav aria-label="Main" className="flex gap-1">
+        {links.map((link) => (
+          <Link
+            key={link.href}
+            href={link.href}
+            aria-current={link.active ? "page" : undefined}
+            className={`rounded-md px-3 py-1.5 text-sm ${link.active ? "bg-neutral-100 font-medium" : "text-neutral-600 hover:bg-neutral-50"}`}
+          >
+            {link.label}
+          </Link>
+        ))}
+      </nav>
+      <div className="ml-auto flex items-center gap-4">
+        <ConnectionBadge />
+        <Link href="/account" className="text-sm text-neutral-600 hover:underline" title={user.email}>
+          {user.name} <span className="text-neutral-400">({user.role})</span>
+        </Link>
+        <button
+          type="button"
+          onClick={() => void signOut()}
+          className="text-sm font-medium text-neutral-700 hover:underline"
+        >
+          Sign out
+        </button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,48 @@
+import type { APIRequestContext } from "@playwright/test";
+
+export const SIMULATOR_URL = `http://127.0.0.1:${process.env.E2E_SIMULATOR_PORT ?? 4210}`;
+export const DEMO_IG_ACCOUNT = "17841400000000000";
+
+/** The simulator plays the customer: CM posts their message to the app's webhook. */
+export async function customerWrites(
+  request: APIRequestContext,
+  message: {
+    igsid: string;
+    name: string;
+    username: string;
+    text?: string;
+    image?: { url?: string; contentType?: string };
+    quickReply?: { label: string; postbackData: string };
+    storyReply?: { storyUrl?: string; text?: string };
+  },
+): Promise<{ mid: string }> {
+  const response = await request.post(`${SIMULATOR_URL}/_sim/customer/message`, {
+    data: {
+      account: DEMO_IG_ACCOUNT,
+      from: { igsid: message.igsid, name: message.name, username: message.username },
+      ...(message.text === undefined ? {} : { text: message.text }),
+      ...(message.image ? { image: message.image } : {}),
+      ...(message.quickReply ? { quickReply: message.quickReply } : {}),
+      ...(message.storyReply ? { storyReply: message.storyReply } : {}),
+    },
+  });
+  const body = (await response.json()) as { status: number; payload: { message: { custom: { mid: string } } } };
+  if (!response.ok() || body.status !== 200)
+    throw new Error(`the app did not take the webhook: ${JSON.stringify(body)}`);
+  return { mid: body.payload.message.custom.mid };
+}
+
+export async function customerEvent(request: APIRequestContext, event: Record<string, unknown>): Promise<void> {
+  const response = await request.post(`${SIMULATOR_URL}/_sim/customer/event`, {
+    data: { account: DEMO_IG_ACCOUNT, ...event },
+  });
+  if (!response.ok()) throw new Error(`event failed: ${await response.text()}`);
+}
+
+export async function sentMessages(
+  request: APIRequestContext,
+  to: string,
+): Promise<{ msg: unknown; reference: string }[]> {
+  const response = await request.get(`${SIMULATOR_URL}/_sim/messages?to=${to}`);
+  return ((await response.json()) as { messages: { msg: unknown; reference: string }[] }).messages;
+}

@@ -1,0 +1,65 @@
+import { z } from "zod";
+
+// Linked Instagram accounts, as the admin page sends and receives them. Shared by the route
+// handlers (validation) and the browser (forms). The product token goes in, never out.
+
+export const ZIgAccountId = z
+  .string()
+  .trim()
+  .regex(/^\d{5,32}$/, "must be the Instagram account ID: digits only (CM.com shows it under Channels → Instagram)");
+
+export const ZProductToken = z
+  .string()
+  .trim()
+  .regex(
+    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+    "must be a CM product token: a GUID with hyphens, like 11111111-2222-3333-4444-555555555555",
+  );
+
+export const ZCmBaseUrl = z
+  .url({ protocol: /^https?$/, error: "must be an http(s) URL, e.g. https://gw.messaging.cm.com" })
+  .transform((url) => url.replace(/\/+$/, ""));
+
+export const ZCreateAccount = z.object({
+  igAccountId: ZIgAccountId,
+  displayName: z.string().trim().min(1, "is required").max(100, "must be at most 100 characters"),
+  productToken: ZProductToken,
+  cmBaseUrl: ZCmBaseUrl.nullable().optional(),
+});
+export type TCreateAccount = z.infer<typeof ZCreateAccount>;
+
+/** Every field optional; a product token given here replaces the stored one (write-only). */
+export const ZUpdateAccount = z.object({
+  displayName: ZCreateAccount.shape.displayName.optional(),
+  productToken: ZProductToken.optional(),
+  cmBaseUrl: ZCmBaseUrl.nullable().optional(),
+  enabled: z.boolean().optional(),
+});
+export type TUpdateAccount = z.infer<typeof ZUpdateAccount>;
+
+export const ZWebhookUrls = z.object({ messages: z.string(), events: z.string(), statusReports: z.string() });
+
+export const ZAccountView = z.object({
+  id: z.string(),
+  igAccountId: z.string(),
+  displayName: z.string(),
+  /** e.g. "••••••••-••••-••••-••••-••••••••5555": enough to recognise, useless to steal. */
+  productTokenMasked: z.string(),
+  cmBaseUrl: z.string().nullable(),
+  enabled: z.boolean(),
+  webhookUrls: ZWebhookUrls,
+  createdAt: z.string(),
+});
+export type TAccountView = z.infer<typeof ZAccountView>;
+
+export const ZConnectionTest = z.object({
+  ok: z.boolean(),
+  /** CM's answer in plain words. */
+  message: z.string(),
+  code: z.number().nullable(),
+});
+export type TConnectionTest = z.infer<typeof ZConnectionTest>;
+
+export function maskToken(last4: string): string {
+  return `••••••••-••••-••••-••••-••••••••${last4}`;
+}

@@ -1,0 +1,96 @@
+import { betterAuth } from "better-auth";
+import { prismaAdapter } from "better-auth/adapters/prisma";
+import { admin } from "better-auth/plugins";
+import { createAccessControl } from "better-auth/plugins/access";
+import { adminAc, defaultStatements, userAc } from "better-auth/plugins/admin/access";
+import type { PrismaClient } from "../db/generated/client";
+import { CLIENT_IP_HEADER } from "../http/request-headers";
+
+export interface TAuthOptions {
+  prisma: PrismaClient;
+  secret: string;
+  /** The URL users reach the inbox at, e.g. http://localhost:3000. */
+  baseUrl: string;
+  /** Sign-in attempts allowed per client address per minute. */
+  signInPerMinute: number;
+  /** Cookies only over HTTPS (production behind TLS). */
+  secureCookies: boolean;
+}
+
+// Our two roles in better-auth's access control: admins get its admin statements, agents
+// none (what agents may do in the inbox is checked by our own route wrapper).
+const accessControl = createAccessControl(defaultStatements);
+const roles = {
+  admin: accessControl.newRole(adminAc.statements),
+  agent: accessControl.newRole(userAc.statements),
+};
+
+export const SESSION_TTL_SECONDS = 60 * 60 * 24 * 7;
+
+/**
+ * better-auth: email and password with server-side sessions in our database, scrypt password
+ * hashes (memory-hard), the admin plugin for roles and deactivation (a ban that also revokes
+ * every session), and rate limiting shared by all instances through the database.
+ */
+export function createAuth({ prisma, secret, baseUrl, signInPerMinute, secureCookies }: TAuthOptions) {
+  return betterAuth({
+    appName: "Instagram Inbox",
+    baseURL: baseUrl,
+    basePath: "/api/auth",
+    secret,
+    trustedOrigins: trustedOriginsFor(baseUrl),
+    database: prismaAdapter(prisma, { provider: "postgresql" }),
+    emailAndPassword: {
+      enabled: true,
+      // Nobody signs themselves up: admins create agents (lib/server/users).
+      disableSignUp: true,
+      minPasswordLength: 10,
+      maxPasswordLength: 128,
+      revokeSessionsOnPasswordReset: true,
+    },
+    session: {
+      expiresIn: SESSION_TTL_SECONDS,
+      updateAge: 60 * 60 * 24,
+      // No cookie cache: every request reads the session row, so a deactivated agent is
+      // out on their very next request.
+      cookieCache: { enabled: false },
+    },
+    user: { changeEmail: { enabled: false } },
+    plugins: [
+      admin({
+        ac: accessControl,
+        roles,
+        defaultRole: "agent",
+        adminRoles: ["admin"],
+        bannedUserMessage: "This account is deactivated. Ask an administrator.",
+      }),
+    ],
+    rateLimit: {
+      enabled: true,
+      storage: "database",
+      window: 60,
+      max: 300,
+      customRules: {
+        "/sign-in/email": { window: 60, max: signInPerMinute },
+        "/change-password": { window: 60, max: 10 },
+      },
+    },
+    advanced: {
+      useSecureCookies: secureCookies,
+      ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
+      database: { generateId: false },
+    },
+    telemetry: { enabled: false },
+  });
+}
+
+export type TAuth = ReturnType<typeof createAuth>;
+
+function trustedOriginsFor(baseUrl: string): string[] {
+  const url = new URL(baseUrl);
+  const origins = [url.origin];
+  // Local use reaches the same server as localhost or 127.0.0.1.
+  if (url.hostname === "localhost") origins.push(`${url.protocol}//127.0.0.1:${url.port}`);
+  if (url.hostname === "127.0.0.1") origins.push(`${url.protocol}//localhost:${url.port}`);
+  return origins;
+}

@@ -1,0 +1,23 @@
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { getSessionUser, type TSessionUser } from "../auth/session";
+import { getRuntime } from "../runtime";
+import { PATH_HEADER } from "./request-headers";
+
+/** The signed-in user of this page request, or a redirect to sign-in (returning here afterwards). */
+export async function requirePageUser(): Promise<TSessionUser> {
+  const runtime = getRuntime();
+  const requestHeaders = await headers();
+  const user = runtime ? await getSessionUser(runtime.auth, requestHeaders) : null;
+  if (!user) {
+    const path = requestHeaders.get(PATH_HEADER) ?? "/";
+    redirect(path === "/" ? "/sign-in" : `/sign-in?next=${encodeURIComponent(path)}`);
+  }
+  return user;
+}
+
+/** Where to go after sign-in: only a path on this site, never another origin. */
+export function safeNextPath(next: string | string[] | undefined): string {
+  const value = Array.isArray(next) ? next[0] : next;
+  return value && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : "/";
+}

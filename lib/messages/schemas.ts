@@ -1,0 +1,76 @@
+import { z } from "zod";
+
+// A message as the inbox shows it, shared by the API and the browser. `content` depends on
+// `kind`; one schema per kind, so the renderer can switch on it safely.
+
+export const ZTextContent = z.object({ text: z.string() });
+/** `url` is Meta's CDN link: stored and shown, never downloaded (spec: business rules). */
+export const ZImageContent = z.object({ url: z.string(), mimeType: z.string().nullable(), caption: z.string() });
+export const ZQuickReplyAnswerContent = z.object({ label: z.string(), postbackData: z.string() });
+export const ZStoryReplyContent = z.object({
+  text: z.string(),
+  storyUrl: z.string().nullable(),
+  storyId: z.string().nullable(),
+});
+export const ZStoryMentionContent = z.object({ url: z.string().nullable() });
+export const ZUnsupportedContent = z.object({ reason: z.string(), raw: z.unknown() });
+
+export const ZMessageKind = z.enum([
+  "TEXT",
+  "IMAGE",
+  "QUICK_REPLY_ANSWER",
+  "STORY_REPLY",
+  "STORY_MENTION",
+  "QUICK_REPLIES",
+  "RICH_CARD",
+  "CAROUSEL",
+  "UNSUPPORTED",
+]);
+export type TMessageKind = z.infer<typeof ZMessageKind>;
+
+export const ZDeliveryStatus = z.enum(["RECEIVED", "SENDING", "ACCEPTED", "DELIVERED", "FAILED"]);
+
+export const ZMessageView = z.object({
+  id: z.string(),
+  conversationId: z.string(),
+  direction: z.enum(["INBOUND", "OUTBOUND"]),
+  kind: ZMessageKind,
+  /** null once the customer deleted the message: its content is no longer shown to agents. */
+  content: z.record(z.string(), z.unknown()).nullable(),
+  deleted: z.boolean(),
+  status: ZDeliveryStatus,
+  statusReason: z.string().nullable(),
+  retryable: z.boolean(),
+  authorName: z.string().nullable(),
+  sentAt: z.string(),
+  updatedAt: z.string(),
+  /** The browser's id for an optimistic bubble, echoed back so it can be replaced. */
+  clientId: z.string().nullable(),
+});
+export type TMessageView = z.infer<typeof ZMessageView>;
+
+export const ZMessagePage = z.object({ messages: z.array(ZMessageView), nextCursor: z.string().nullable() });
+export type TMessagePage = z.infer<typeof ZMessagePage>;
+
+/** One line for the conversation list. */
+export function previewOf(kind: TMessageKind, content: Record<string, unknown> | null): string {
+  if (content === null) return "Message deleted";
+  switch (kind) {
+    case "TEXT":
+      return String(content.text ?? "");
+    case "IMAGE":
+      return content.caption ? `📷 ${String(content.caption)}` : "📷 Photo";
+    case "QUICK_REPLY_ANSWER":
+      return String(content.label ?? "");
+    case "STORY_REPLY":
+      return `Replied to your story: ${String(content.text ?? "")}`;
+    case "STORY_MENTION":
+      return "Mentioned you in their story";
+    case "QUICK_REPLIES":
+    case "RICH_CARD":
+    case "CAROUSEL":
+      return String(content.text ?? content.header ?? "Rich message");
+    case "UNSUPPORTED":
+      return "Unsupported message";
+  }
+}

@@ -1,0 +1,178 @@
+import { queryOptions, useMutation, useQueryClient, type QueryKey } from "@tanstack/react-query";
+import { z } from "zod";
+import {
+  ZAccountView,
+  ZConnectionTest,
+  type TAccountView,
+  type TConnectionTest,
+  type TCreateAccount,
+  type TUpdateAccount,
+} from "../accounts/schemas";
+import { fetchJson } from "../http/fetch-json";
+import { ZUserView, type TCreateUser, type TUpdateUser, type TUserView } from "../users/schemas";
+import { conversationKeys } from "./conversations";
+
+export const adminKeys = {
+  all: ["admin"] as const,
+  accounts: () => [...adminKeys.all, "accounts"] as const,
+  users: () => [...adminKeys.all, "users"] as const,
+};
+
+// How often the agents table asks who is online: presence is one socket lookup per request.
+export const PRESENCE_REFRESH_MS = 15_000;
+
+const ZAccountList = z.object({ accounts: z.array(ZAccountView) });
+const ZAccountAnswer = z.object({ account: ZAccountView });
+const ZUserList = z.object({ users: z.array(ZUserView) });
+const ZUserAnswer = z.object({ user: ZUserView });
+
+/** Sends a JSON body (or none) and validates the answer, like every admin write. */
+function sendJson<T extends z.ZodType>(
+  method: "POST" | "PATCH" | "DELETE",
+  url: string,
+  schema: T,
+  body?: unknown,
+): Promise<z.infer<T>> {
+  return fetchJson(url, schema, {
+    method,
+    ...(body === undefined ? {} : { headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
+  });
+}
+
+const accountUrl = (id: string) => `/api/admin/accounts/${encodeURIComponent(id)}`;
+const userUrl = (id: string) => `/api/admin/users/${encodeURIComponent(id)}`;
+
+export const accountsQuery = queryOptions({
+  queryKey: adminKeys.accounts(),
+  queryFn: async () => (await fetchJson("/api/admin/accounts", ZAccountList)).accounts,
+});
+
+export const usersQuery = queryOptions({
+  queryKey: adminKeys.users(),
+  queryFn: async () => (await fetchJson("/api/admin/users", ZUserList)).users,
+  refetchInterval: PRESENCE_REFRESH_MS,
+});
+
+// ---- Pure cache updaters ---------------------------------------------------------------
+
+type TCompare<T> = (a: T, b: T) => number;
+
+/** Both lists are sorted by the server; a changed row is put where the server would put it. */
+export const compareAccounts: TCompare<TAccountView> = (a, b) => compareText(a.displayName, b.displayName);
+export const compareUsers: TCompare<TUserView> = (a, b) => compareText(a.role, b.role) || compareText(a.name, b.name);
+
+function compareText(a: string, b: string): number {
+  return a === b ? 0 : a < b ? -1 : 1;
+}
+
+/** Replaces the row with the same id (or adds it) and keeps the list's order. */
+export function upsertRow<T extends { id: string }>(
+  rows: T[] | undefined,
+  row: T,
+  compare: TCompare<T>,
+): T[] | undefined {
+  if (!rows) return rows;
+  return [...rows.filter((r) => r.id !== row.id), row].sort(compare);
+}
+
+export function removeRow<T extends { id: string }>(rows: T[] | undefined, id: string): T[] | undefined {
+  return rows?.filter((r) => r.id !== id);
+}
+
+/**
+ * A user answer from a write does not look up sockets, so it always says offline. Keep the
+ * presence the list last saw until the next poll, except for a deactivated user: their
+ * sockets were closed with the write.
+ */
+export function upsertUser(rows: TUserView[] | undefined, user: TUserView): TUserView[] | undefined {
+  const known = rows?.find((r) => r.id === user.id);
+  const online = user.active && (known?.online ?? user.online);
+  return upsertRow(rows, { ...user, online }, compareUsers);
+}
+
+// ---- Mutations -------------------------------------------------------------------------
+
+/** A write whose answer is the changed row: the cached list takes it, no refetch needed. */
+function useRowMutation<TVariables, TRow>(
+  queryKey: QueryKey,
+  mutationFn: (variables: TVariables) => Promise<TRow>,
+  update: (rows: TRow[] | undefined, row: TRow) => TRow[] | undefined,
+) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn,
+    onSuccess: (row) => queryClient.setQueryData<TRow[]>(queryKey, (rows) => update(rows, row)),
+  });
+}
+
+const upsertAccount = (rows: TAccountView[] | undefined, account: TAccountView) =>
+  upsertRow(rows, account, compareAccounts);
+
+export function useCreateAccount() {
+  return useRowMutation(
+    adminKeys.accounts(),
+    async (input: TCreateAccount) => (await sendJson("POST", "/api/admin/accounts", ZAccountAnswer, input)).account,
+    upsertAccount,
+  );
+}
+
+export function useUpdateAccount() {
+  return useRowMutation(
+    adminKeys.accounts(),
+    async ({ id, input }: { id: string; input: TUpdateAccount }) =>
+      (await sendJson("PATCH", accountUrl(id), ZAccountAnswer, input)).account,
+    upsertAccount,
+  );
+}
+
+export function useRotateWebhookSecret() {
+  return useRowMutation(
+    adminKeys.accounts(),
+    async (id: string) => (await sendJson("POST", `${accountUrl(id)}/rotate-secret`, ZAccountAnswer)).account,
+    upsertAccount,
+  );
+}
+
+export function useDeleteAccount() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => sendJson("DELETE", accountUrl(id), z.object({ deleted: z.literal(true) })),
+    onSuccess: (_answer, id) => {
+      queryClient.setQueryData<TAccountView[]>(adminKeys.accounts(), (rows) => removeRow(rows, id));
+      // The account's conversations went with it (the database cascades): lists must refetch.
+      void queryClient.invalidateQueries({ queryKey: conversationKeys.all });
+    },
+  });
+}
+
+/** Asks CM about the stored token; the answer is shown, not cached. */
+export function useTestConnection() {
+  return useMutation({
+    mutationFn: async (id: string): Promise<TConnectionTest> =>
+      (await sendJson("POST", `${accountUrl(id)}/test-connection`, z.object({ result: ZConnectionTest }))).result,
+  });
+}
+
+export function useCreateUser() {
+  return useRowMutation(
+    adminKeys.users(),
+    async (input: TCreateUser) => (await sendJson("POST", "/api/admin/users", ZUserAnswer, input)).user,
+    upsertUser,
+  );
+}
+
+export function useUpdateUser() {
+  return useRowMutation(
+    adminKeys.users(),
+    async ({ id, input }: { id: string; input: TUpdateUser }) =>
+      (await sendJson("PATCH", userUrl(id), ZUserAnswer, input)).user,
+    upsertUser,
+  );
+}
+
+export function useResetPassword() {
+  return useMutation({
+    mutationFn: ({ id, password }: { id: string; password: string }) =>
+      sendJson("POST", `${userUrl(id)}/reset-password`, z.object({ reset: z.literal(true) }), { password }),
+  });
+}

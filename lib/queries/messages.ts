@@ -1,0 +1,131 @@
+import type { InfiniteData } from "@tanstack/react-query";
+import { fetchJson } from "../http/fetch-json";
+import { ZMessagePage, ZMessageView, type TMessagePage, type TMessageView } from "../messages/schemas";
+import { z } from "zod";
+import { ZConversationSummary } from "./conversation-types";
+
+export const MESSAGE_PAGE_SIZE = 50;
+
+export const messageKeys = {
+  all: ["messages"] as const,
+  thread: (conversationId: string) => [...messageKeys.all, "thread", conversationId] as const,
+};
+
+export const conversationDetailKey = (id: string) => ["conversations", "detail", id] as const;
+
+export type TMessagePages = InfiniteData<TMessagePage, string | null>;
+
+export function fetchMessagePage(conversationId: string, cursor: string | null): Promise<TMessagePage> {
+  const params = new URLSearchParams({ limit: String(MESSAGE_PAGE_SIZE) });
+  if (cursor) params.set("cursor", cursor);
+  return fetchJson(`/api/conversations/${encodeURIComponent(conversationId)}/messages?${params}`, ZMessagePage);
+}
+
+export function fetchConversation(id: string) {
+  return fetchJson(
+    `/api/conversations/${encodeURIComponent(id)}`,
+    z.object({ conversation: ZConversationSummary }),
+  ).then((r) => r.conversation);
+}
+
+export function postText(conversationId: string, text: string, clientId: string): Promise<TMessageView> {
+  return fetchJson(
+    `/api/conversations/${encodeURIComponent(conversationId)}/messages`,
+    z.object({ message: ZMessageView }),
+    {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ text, clientId }),
+    },
+  ).then((r) => r.message);
+}
+
+export function postRetry(messageId: string): Promise<TMessageView> {
+  return fetchJson(`/api/messages/${encodeURIComponent(messageId)}/retry`, z.object({ message: ZMessageView }), {
+    method: "POST",
+  }).then((r) => r.message);
+}
+
+export function postRead(conversationId: string): Promise<unknown> {
+  return fetchJson(`/api/conversations/${encodeURIComponent(conversationId)}/read`, z.object({ read: z.boolean() }), {
+    method: "POST",
+  });
+}
+
+/**
+ * Pure cache updater for a thread (pages newest first). A message replaces the copy with the
+ * same id, or the optimistic bubble with the same clientId (the server's copy of what this
+ * browser sent); a copy older than the one held (by updatedAt) is dropped, so events and
+ * request answers may arrive in any order.
+ */
+export function upsertMessage(data: TMessagePages | undefined, incoming: TMessageView): TMessagePages | undefined {
+  if (!data) return data;
+  const matches = (m: TMessageView) =>
+    m.id === incoming.id ||
+    (incoming.clientId !== null && m.clientId === incoming.clientId && m.id.startsWith("pending:"));
+  const existing = data.pages.flatMap((p) => p.messages).find(matches);
+  if (existing && existing.id === incoming.id && existing.updatedAt > incoming.updatedAt) return data;
+  if (existing) {
+    return {
+      ...data,
+      pages: data.pages.map((page) => ({ ...page, messages: page.messages.map((m) => (matches(m) ? incoming : m)) })),
+    };
+  }
+  const [first, ...rest] = data.pages;
+  if (!first) return data;
+  const at = first.messages.findIndex((m) => isNewer(incoming, m));
+  const messages = [...first.messages];
+  messages.splice(at === -1 ? messages.length : at, 0, incoming);
+  return { ...data, pages: [{ ...first, messages }, ...rest] };
+}
+
+/** Marks this browser's optimistic bubble failed (the request itself failed). */
+export function failOptimistic(
+  data: TMessagePages | undefined,
+  clientId: string,
+  reason: string,
+): TMessagePages | undefined {
+  if (!data) return data;
+  return {
+    ...data,
+    pages: data.pages.map((page) => ({
+      ...page,
+      messages: page.messages.map((m) =>
+        m.clientId === clientId && m.id.startsWith("pending:")
+          ? { ...m, status: "FAILED" as const, statusReason: reason, retryable: true }
+          : m,
+      ),
+    })),
+  };
+}
+
+/** The bubble shown the moment the agent presses Enter, before the server answers. */
+export function optimisticText(
+  conversationId: string,
+  text: string,
+  clientId: string,
+  authorName: string,
+): TMessageView {
+  const now = new Date().toISOString();
+  return {
+    id: `pending:${clientId}`,
+    conversationId,
+    direction: "OUTBOUND",
+    kind: "TEXT",
+    content: { text },
+    deleted: false,
+    status: "SENDING",
+    statusReason: null,
+    retryable: false,
+    authorName,
+    sentAt: now,
+    updatedAt: "",
+    clientId,
+  };
+}
+
+/** Newest first, as the API orders: by sentAt, then id. */
+function isNewer(a: TMessageView, b: TMessageView): boolean {
+  if (a.sentAt !== b.sentAt) return a.sentAt > b.sentAt;
+  return a.id > b.id;
+}

@@ -1,0 +1,17 @@
+import type { TAccountView } from "../../accounts/schemas";
+import type { TAccountDeps } from "../accounts/account-store";
+import { createAccount } from "../accounts/create-account";
+import { toAccountView } from "../accounts/webhook-urls";
+import { createUser } from "../users/create-user";
+import type { TUserDeps } from "../users/user-deps";
+import { DEMO_ACCOUNT, DEMO_USERS } from "./demo-fixtures";
+
+/** Creates the demo logins and the demo Instagram account when missing; returns the account. */
+export async function seedDemo(deps: TUserDeps & TAccountDeps): Promise<TAccountView> {
+  for (const user of DEMO_USERS) {
+    if (!(await deps.prisma.user.findUnique({ where: { email: user.email } }))) await createUser(deps, user);
+  }
+  const existing = await deps.prisma.instagramAccount.findUnique({ where: { igAccountId: DEMO_ACCOUNT.igAccountId } });
+  if (existing) return toAccountView(existing, deps.appUrl);
+  return createAccount(deps, { ...DEMO_ACCOUNT, cmBaseUrl: null });
+}

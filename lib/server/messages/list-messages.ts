@@ -1,0 +1,41 @@
+import type { PrismaClient } from "../../db/generated/client";
+import { AppError } from "../../errors";
+import type { TMessagePage } from "../../messages/schemas";
+import { MESSAGE_VIEW_INCLUDE, toMessageView } from "./to-message-view";
+
+/**
+ * A conversation's messages, newest first, in keyset pages (the view shows them oldest at the
+ * top, and loads older ones when scrolled up). Ordered by sentAt, then id, as the index.
+ */
+export async function listMessages(
+  prisma: PrismaClient,
+  { conversationId, limit, cursor }: { conversationId: string; limit: number; cursor?: string | undefined },
+): Promise<TMessagePage> {
+  if (!(await prisma.conversation.findUnique({ where: { id: conversationId }, select: { id: true } }))) {
+    throw new AppError("NOT_FOUND", "This conversation does not exist (any more).");
+  }
+  const before = cursor ? decodeCursor(cursor) : undefined;
+  const rows = await prisma.message.findMany({
+    where: {
+      conversationId,
+      ...(before ? { OR: [{ sentAt: { lt: before.sentAt } }, { sentAt: before.sentAt, id: { lt: before.id } }] } : {}),
+    },
+    orderBy: [{ sentAt: "desc" }, { id: "desc" }],
+    take: limit + 1,
+    include: MESSAGE_VIEW_INCLUDE,
+  });
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    messages: page.map(toMessageView),
+    nextCursor:
+      rows.length > limit && last ? Buffer.from(`${last.sentAt.toISOString()}|${last.id}`).toString("base64url") : null,
+  };
+}
+
+function decodeCursor(cursor: string): { sentAt: Date; id: string } {
+  const [iso, id] = Buffer.from(cursor, "base64url").toString().split("|");
+  const sentAt = new Date(iso ?? "");
+  if (!id || Number.isNaN(sentAt.getTime())) throw new AppError("BAD_REQUEST", "The cursor is not valid.");
+  return { sentAt, id };
+}

@@ -1,0 +1,56 @@
+import { newCmReference } from "../../cm/reference";
+import { AppError } from "../../errors";
+import { previewOf } from "../../messages/schemas";
+import { touchConversation } from "../conversations/touch-conversation";
+import { MESSAGE_VIEW_INCLUDE, toMessageView } from "./to-message-view";
+import { deliverMessage, type TDeliverDeps } from "./deliver-message";
+import { noEffects, type TEffects } from "../webhooks/effects";
+
+/**
+ * An agent's text reply. The message is stored first (state SENDING, with its CM reference),
+ * so nothing is lost if CM or we fail mid-way and early status reports find it; then it is
+ * sent, and CM's answer recorded. `onStored` lets the caller show the bubble to everyone at once.
+ */
+export async function sendTextMessage(
+  deps: TDeliverDeps,
+  input: { conversationId: string; authorId: string; text: string; clientId?: string | undefined; now: Date },
+  onStored: (effects: TEffects) => void,
+) {
+  const conversation = await deps.prisma.conversation.findUnique({
+    where: { id: input.conversationId },
+    include: { account: true },
+  });
+  if (!conversation) throw new AppError("NOT_FOUND", "This conversation does not exist (any more).");
+  if (!conversation.account.enabled) {
+    throw new AppError("CONFLICT", "This Instagram account is disabled: an admin can enable it again.");
+  }
+  const stored = noEffects();
+  const message = await deps.prisma.$transaction(async (tx) => {
+    const row = await tx.message.create({
+      data: {
+        conversationId: conversation.id,
+        direction: "OUTBOUND",
+        kind: "TEXT",
+        content: { text: input.text },
+        status: "SENDING",
+        cmReference: newCmReference(),
+        clientId: input.clientId ?? null,
+        authorId: input.authorId,
+        sentAt: input.now,
+      },
+      include: MESSAGE_VIEW_INCLUDE,
+    });
+    stored.createdMessages.push(toMessageView(row));
+    stored.conversations.push(
+      await touchConversation(tx, {
+        conversationId: conversation.id,
+        at: input.now,
+        preview: previewOf("TEXT", { text: input.text }),
+        inbound: false,
+      }),
+    );
+    return row;
+  });
+  onStored(stored);
+  return deliverMessage(deps, { messageId: message.id, content: { kind: "text", text: input.text } });
+}

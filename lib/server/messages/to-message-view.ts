@@ -1,0 +1,38 @@
+import type { TMessageView } from "../../messages/schemas";
+
+export const MESSAGE_VIEW_INCLUDE = { author: { select: { name: true } } } as const;
+
+export interface TMessageRow {
+  id: string;
+  conversationId: string;
+  direction: "INBOUND" | "OUTBOUND";
+  kind: TMessageView["kind"];
+  content: unknown;
+  deletedAt: Date | null;
+  status: TMessageView["status"];
+  statusReason: string | null;
+  retryable: boolean;
+  clientId: string | null;
+  sentAt: Date;
+  updatedAt: Date;
+  author: { name: string } | null;
+}
+
+export function toMessageView(row: TMessageRow): TMessageView {
+  return {
+    id: row.id,
+    conversationId: row.conversationId,
+    direction: row.direction,
+    kind: row.kind,
+    // A message the customer deleted is not shown to agents any more (spec: business rules).
+    content: row.deletedAt ? null : (row.content as Record<string, unknown>),
+    deleted: row.deletedAt !== null,
+    status: row.status,
+    statusReason: row.statusReason,
+    retryable: row.retryable,
+    authorName: row.author?.name ?? null,
+    sentAt: row.sentAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    clientId: row.clientId,
+  };
+}

@@ -1,0 +1,13 @@
+import type { TMessageView } from "../../messages/schemas";
+import type { TConversationSummary } from "../../queries/conversation-types";
+
+/** What a stored webhook changed, to tell the browsers once the transaction has committed. */
+export interface TEffects {
+  conversations: TConversationSummary[];
+  createdMessages: TMessageView[];
+  updatedMessages: TMessageView[];
+}
+
+export function noEffects(): TEffects {
+  return { conversations: [], createdMessages: [], updatedMessages: [] };
+}

@@ -1,0 +1,66 @@
+import { classifyCustomerMessage } from "../../cm/customer-message";
+import type { TInboundMessage } from "../../cm/schemas/inbound-message";
+import type { Prisma } from "../../db/generated/client";
+import { previewOf, type TMessageKind } from "../../messages/schemas";
+import { findOrStartConversation, touchConversation } from "../conversations/touch-conversation";
+import { MESSAGE_VIEW_INCLUDE, toMessageView } from "../messages/to-message-view";
+import type { TEffects } from "./effects";
+
+const KIND = {
+  text: "TEXT",
+  image: "IMAGE",
+  quick_reply: "QUICK_REPLY_ANSWER",
+  story_reply: "STORY_REPLY",
+  unsupported: "UNSUPPORTED",
+} as const satisfies Record<string, TMessageKind>;
+
+/** Stores a customer's message: contact and conversation on first contact, then the message. */
+export async function ingestMessage(
+  tx: Prisma.TransactionClient,
+  { accountId, mo, dedupeKey }: { accountId: string; mo: TInboundMessage; dedupeKey: string },
+  effects: TEffects,
+): Promise<void> {
+  const classified = classifyCustomerMessage(mo);
+  const { kind: _kind, ...content } = classified;
+  const kind = KIND[classified.kind];
+  const conversation = await findOrStartConversation(tx, {
+    accountId,
+    igsid: mo.from.number,
+    name: mo.from.name,
+    username: mo.username,
+    at: mo.timeUtc,
+  });
+  // A MessageDelete may have come before the message itself (webhooks are not ordered).
+  const deletedEarlier = mo.messageId
+    ? await tx.webhookEvent.findFirst({
+        where: { accountId, kind: "EVENT", cmReference: mo.messageId, processedAt: null },
+      })
+    : null;
+  const message = await tx.message.create({
+    data: {
+      conversationId: conversation.id,
+      direction: "INBOUND",
+      kind,
+      content: content as Prisma.InputJsonValue,
+      status: "RECEIVED",
+      dedupeKey,
+      externalId: mo.messageId,
+      sentAt: mo.timeUtc,
+      deletedAt: deletedEarlier ? deletedEarlier.receivedAt : null,
+    },
+    include: MESSAGE_VIEW_INCLUDE,
+  });
+  if (deletedEarlier) {
+    await tx.webhookEvent.update({ where: { id: deletedEarlier.id }, data: { processedAt: new Date() } });
+  }
+  const view = toMessageView(message);
+  effects.createdMessages.push(view);
+  effects.conversations.push(
+    await touchConversation(tx, {
+      conversationId: conversation.id,
+      at: mo.timeUtc,
+      preview: previewOf(kind, view.content),
+      inbound: true,
+    }),
+  );
+}
