@@ -6,7 +6,7 @@ import { BASE_URL, DEMO_ADMIN, signIn } from "./support/auth";
 // people down to a deactivated agent's open inbox being signed out live. The database lives
 // for the whole run, so every name here is unique to this run.
 
-const SIMULATOR_URL = `http://127.0.0.1:${process.env.E2E_SIMULATOR_PORT ?? 4210}`;
+import { SIMULATOR_URL } from "./support/simulator";
 const CONNECTED = "Connected: CM.com accepted the product token.";
 const UNKNOWN_TOKEN = "The product token is not known to CM";
 const mask = (token: string) => `••••••••-••••-••••-••••-••••••••${token.slice(-4)}`;

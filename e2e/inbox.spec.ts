@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { DEMO_ADMIN, DEMO_AGENT, signIn } from "./support/auth";
-import { customerEvent, customerWrites, sentMessages } from "./support/simulator";
+import { SIMULATOR_URL, customerEvent, customerWrites, sentMessages } from "./support/simulator";
 
 test("a customer writes, the agent answers, and both agents see it delivered without reload", async ({
   browser,
@@ -116,7 +116,7 @@ test("a failed send can be retried, and the composer enforces Instagram's limit"
   await expect(page.getByRole("button", { name: "Send" })).toBeDisabled();
 
   // The simulator answers the next send with a server error once: the bubble offers a retry.
-  await request.post("http://127.0.0.1:4210/_sim/faults", { data: { type: "http_error", status: 503, times: 1 } });
+  await request.post(`${SIMULATOR_URL}/_sim/faults`, { data: { type: "http_error", status: 503, times: 1 } });
   await box.fill("first try");
   await box.press("Enter");
   const bubble = page.getByRole("listitem", { name: "You: first try" });
