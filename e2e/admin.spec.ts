@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { BASE_URL, DEMO_ADMIN, signIn } from "./support/auth";
+import { SIMULATOR_URL } from "./support/simulator";
 
 // The admin pages end to end: linking an account against the CM simulator, and managing
 // people down to a deactivated agent's open inbox being signed out live. The database lives
 // for the whole run, so every name here is unique to this run.
 
-import { SIMULATOR_URL } from "./support/simulator";
 const CONNECTED = "Connected: CM.com accepted the product token.";
 const UNKNOWN_TOKEN = "The product token is not known to CM";
 const mask = (token: string) => `••••••••-••••-••••-••••-••••••••${token.slice(-4)}`;
