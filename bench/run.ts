@@ -1,13 +1,11 @@
 // Benchmarks print figures; they assert nothing. Targets are stated beside each figure.
 // Usage: npm run bench   (PostgreSQL half runs when TEST_DATABASE_URL or the local server is reachable)
-import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { openDatabase, type TDatabase } from "../lib/db/client";
 import { applyMigrations } from "../lib/db/migrate";
 import { listConversations } from "../lib/server/conversations/list-conversations";
+import { TEST_POSTGRES_URL, createScratchPostgres, postgresReachable } from "../lib/testing/scratch-postgres";
 
 const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 10_000);
-const ADMIN_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 
 async function seed(db: TDatabase): Promise<void> {
   const account = await db.prisma.instagramAccount.create({
@@ -82,22 +80,15 @@ const lite = await openDatabase({ dataDir: "memory://" });
 await bench("pglite", lite);
 await lite.close();
 
-const name = `bench_${randomBytes(4).toString("hex")}`;
-const admin = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 2000 });
-try {
-  await admin.connect();
-} catch {
-  console.log(`\n[postgres] skipped: no PostgreSQL at ${ADMIN_URL}`);
+if (!(await postgresReachable())) {
+  console.log(`\n[postgres] skipped: no PostgreSQL at ${TEST_POSTGRES_URL}`);
   process.exit(0);
 }
-await admin.query(`CREATE DATABASE ${name}`);
-const url = new URL(ADMIN_URL);
-url.pathname = `/${name}`;
-const postgres = await openDatabase({ url: url.toString(), dataDir: "" });
+const scratch = await createScratchPostgres("bench");
+const postgres = await openDatabase({ url: scratch.url, dataDir: "" });
 try {
   await bench("postgres", postgres);
 } finally {
   await postgres.close();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.end();
+  await scratch.drop();
 }

@@ -68,7 +68,13 @@ const simulatorUrl = `http://127.0.0.1:${simulatorPort}`;
 run("The CM simulator", "simulator/main.ts", { CM_SIMULATOR_PORT: simulatorPort });
 // The inbox links the demo account to the simulator when it starts: the simulator goes first.
 for (let attempt = 0; attempt < 100; attempt++) {
-  if (await fetch(`${simulatorUrl}/_sim/health`).then((r) => r.ok, () => false)) break;
+  if (
+    await fetch(`${simulatorUrl}/_sim/health`).then(
+      (r) => r.ok,
+      () => false,
+    )
+  )
+    break;
   await new Promise((resolve) => setTimeout(resolve, 100));
 }
 run("The inbox", "server.ts", {

@@ -1,24 +1,10 @@
-import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { afterAll, beforeAll, describe } from "vitest";
 import { openDatabase, type TDatabase } from "../db/client";
 import { applyMigrations } from "../db/migrate";
+import { TEST_POSTGRES_URL, createScratchPostgres, postgresReachable } from "./scratch-postgres";
 
 // Database tests run twice: on the embedded PGlite and on a real PostgreSQL server.
 // Each suite gets a fresh, migrated database of its own and drops it afterwards.
-
-export const TEST_POSTGRES_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
-
-async function postgresReachable(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: TEST_POSTGRES_URL, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    await client.end();
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const hasPostgres = await postgresReachable();
 if (!hasPostgres) {
@@ -26,26 +12,6 @@ if (!hasPostgres) {
     `NOTICE: no PostgreSQL at ${TEST_POSTGRES_URL}: the PostgreSQL half of the database tests is skipped. ` +
       "Set TEST_DATABASE_URL to run it.",
   );
-}
-
-/** Creates an empty PostgreSQL database and returns its URL and a function that drops it. */
-export async function createScratchPostgres(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `t_${randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(TEST_POSTGRES_URL);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const client = new pg.Client({ connectionString: TEST_POSTGRES_URL });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    },
-  };
 }
 
 export interface TTestDatabase {

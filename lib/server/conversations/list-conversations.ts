@@ -1,6 +1,6 @@
-import { AppError } from "../../errors";
 import type { PrismaClient } from "../../db/generated/client";
 import type { TConversationPage } from "../../queries/conversation-types";
+import { decodeCursor, encodeCursor } from "../pagination/keyset-cursor";
 import { countUnread } from "./count-unread";
 import { CONVERSATION_SUMMARY_INCLUDE, toConversationSummary } from "./to-summary";
 
@@ -27,10 +27,7 @@ export async function listConversations(
       ...(accountId ? { accountId } : {}),
       ...(after
         ? {
-            OR: [
-              { lastMessageAt: { lt: after.lastMessageAt } },
-              { lastMessageAt: after.lastMessageAt, id: { lt: after.id } },
-            ],
+            OR: [{ lastMessageAt: { lt: after.at } }, { lastMessageAt: after.at, id: { lt: after.id } }],
           }
         : {}),
     },
@@ -49,15 +46,4 @@ export async function listConversations(
     conversations: page.map((row) => toConversationSummary(row, unread.get(row.id) ?? 0)),
     nextCursor: rows.length > limit && last ? encodeCursor(last.lastMessageAt, last.id) : null,
   };
-}
-
-function encodeCursor(lastMessageAt: Date, id: string): string {
-  return Buffer.from(`${lastMessageAt.toISOString()}|${id}`).toString("base64url");
-}
-
-function decodeCursor(cursor: string): { lastMessageAt: Date; id: string } {
-  const [iso, id] = Buffer.from(cursor, "base64url").toString().split("|");
-  const lastMessageAt = new Date(iso ?? "");
-  if (!id || Number.isNaN(lastMessageAt.getTime())) throw new AppError("BAD_REQUEST", "The cursor is not valid.");
-  return { lastMessageAt, id };
 }

@@ -1,6 +1,7 @@
 import type { PrismaClient } from "../../db/generated/client";
 import { AppError } from "../../errors";
 import type { TMessagePage } from "../../messages/schemas";
+import { decodeCursor, encodeCursor } from "../pagination/keyset-cursor";
 import { MESSAGE_VIEW_INCLUDE, toMessageView } from "./to-message-view";
 
 /**
@@ -18,7 +19,7 @@ export async function listMessages(
   const rows = await prisma.message.findMany({
     where: {
       conversationId,
-      ...(before ? { OR: [{ sentAt: { lt: before.sentAt } }, { sentAt: before.sentAt, id: { lt: before.id } }] } : {}),
+      ...(before ? { OR: [{ sentAt: { lt: before.at } }, { sentAt: before.at, id: { lt: before.id } }] } : {}),
     },
     orderBy: [{ sentAt: "desc" }, { id: "desc" }],
     take: limit + 1,
@@ -28,14 +29,6 @@ export async function listMessages(
   const last = page.at(-1);
   return {
     messages: page.map(toMessageView),
-    nextCursor:
-      rows.length > limit && last ? Buffer.from(`${last.sentAt.toISOString()}|${last.id}`).toString("base64url") : null,
+    nextCursor: rows.length > limit && last ? encodeCursor(last.sentAt, last.id) : null,
   };
-}
-
-function decodeCursor(cursor: string): { sentAt: Date; id: string } {
-  const [iso, id] = Buffer.from(cursor, "base64url").toString().split("|");
-  const sentAt = new Date(iso ?? "");
-  if (!id || Number.isNaN(sentAt.getTime())) throw new AppError("BAD_REQUEST", "The cursor is not valid.");
-  return { sentAt, id };
 }

@@ -1,8 +1,6 @@
 import { newCmReference } from "../../cm/reference";
 import { AppError } from "../../errors";
-import { previewOf } from "../../messages/schemas";
-import { touchConversation } from "../conversations/touch-conversation";
-import { MESSAGE_VIEW_INCLUDE, toMessageView } from "./to-message-view";
+import { recordMessage } from "./record-message";
 import { deliverMessage, type TDeliverDeps } from "./deliver-message";
 import { noEffects, type TEffects } from "../webhooks/effects";
 
@@ -25,9 +23,10 @@ export async function sendTextMessage(
     throw new AppError("CONFLICT", "This Instagram account is disabled: an admin can enable it again.");
   }
   const stored = noEffects();
-  const message = await deps.prisma.$transaction(async (tx) => {
-    const row = await tx.message.create({
-      data: {
+  const message = await deps.prisma.$transaction((tx) =>
+    recordMessage(
+      tx,
+      {
         conversationId: conversation.id,
         direction: "OUTBOUND",
         kind: "TEXT",
@@ -38,19 +37,9 @@ export async function sendTextMessage(
         authorId: input.authorId,
         sentAt: input.now,
       },
-      include: MESSAGE_VIEW_INCLUDE,
-    });
-    stored.createdMessages.push(toMessageView(row));
-    stored.conversations.push(
-      await touchConversation(tx, {
-        conversationId: conversation.id,
-        at: input.now,
-        preview: previewOf("TEXT", { text: input.text }),
-        inbound: false,
-      }),
-    );
-    return row;
-  });
+      { effects: stored, opensWindow: false },
+    ),
+  );
   onStored(stored);
   return deliverMessage(deps, { messageId: message.id, content: { kind: "text", text: input.text } });
 }

@@ -2,6 +2,7 @@ import type { TInboundEvent } from "../../cm/schemas/inbound-event";
 import type { Prisma } from "../../db/generated/client";
 import { previewOf } from "../../messages/schemas";
 import { findOrStartConversation, touchConversation } from "../conversations/touch-conversation";
+import { recordMessage } from "../messages/record-message";
 import { MESSAGE_VIEW_INCLUDE, toMessageView } from "../messages/to-message-view";
 import type { TEffects } from "./effects";
 
@@ -54,8 +55,10 @@ export async function ingestEvent(
       username: null,
       at: event.timeUtc,
     });
-    const message = await tx.message.create({
-      data: {
+    // A mention is not a message the customer wrote to us, so it does not open the window.
+    await recordMessage(
+      tx,
+      {
         conversationId: conversation.id,
         direction: "INBOUND",
         kind: "STORY_MENTION",
@@ -63,16 +66,7 @@ export async function ingestEvent(
         status: "RECEIVED",
         sentAt: event.timeUtc,
       },
-      include: MESSAGE_VIEW_INCLUDE,
-    });
-    effects.createdMessages.push(toMessageView(message));
-    effects.conversations.push(
-      await touchConversation(tx, {
-        conversationId: conversation.id,
-        at: event.timeUtc,
-        preview: previewOf("STORY_MENTION", { url: detail.url }),
-        inbound: false,
-      }),
+      { effects, opensWindow: false },
     );
     return true;
   }

@@ -1,9 +1,9 @@
 import { classifyCustomerMessage } from "../../cm/customer-message";
 import type { TInboundMessage } from "../../cm/schemas/inbound-message";
 import type { Prisma } from "../../db/generated/client";
-import { previewOf, type TMessageKind } from "../../messages/schemas";
-import { findOrStartConversation, touchConversation } from "../conversations/touch-conversation";
-import { MESSAGE_VIEW_INCLUDE, toMessageView } from "../messages/to-message-view";
+import type { TMessageKind } from "../../messages/schemas";
+import { findOrStartConversation } from "../conversations/touch-conversation";
+import { recordMessage } from "../messages/record-message";
 import type { TEffects } from "./effects";
 
 const KIND = {
@@ -36,8 +36,9 @@ export async function ingestMessage(
         where: { accountId, kind: "EVENT", cmReference: mo.messageId, processedAt: null },
       })
     : null;
-  const message = await tx.message.create({
-    data: {
+  await recordMessage(
+    tx,
+    {
       conversationId: conversation.id,
       direction: "INBOUND",
       kind,
@@ -48,19 +49,9 @@ export async function ingestMessage(
       sentAt: mo.timeUtc,
       deletedAt: deletedEarlier ? deletedEarlier.receivedAt : null,
     },
-    include: MESSAGE_VIEW_INCLUDE,
-  });
+    { effects, opensWindow: true },
+  );
   if (deletedEarlier) {
     await tx.webhookEvent.update({ where: { id: deletedEarlier.id }, data: { processedAt: new Date() } });
   }
-  const view = toMessageView(message);
-  effects.createdMessages.push(view);
-  effects.conversations.push(
-    await touchConversation(tx, {
-      conversationId: conversation.id,
-      at: mo.timeUtc,
-      preview: previewOf(kind, view.content),
-      inbound: true,
-    }),
-  );
 }

@@ -1,0 +1,29 @@
+import type { Prisma } from "../../db/generated/client";
+import { previewOf } from "../../messages/schemas";
+import { touchConversation } from "../conversations/touch-conversation";
+import type { TEffects } from "../webhooks/effects";
+import { MESSAGE_VIEW_INCLUDE, toMessageView } from "./to-message-view";
+
+/**
+ * Stores a new message and moves its conversation along (time, preview, and for customer
+ * messages the window's start), noting both as effects to announce after commit.
+ * `opensWindow` is true only for what the customer wrote.
+ */
+export async function recordMessage(
+  tx: Prisma.TransactionClient,
+  data: Prisma.MessageUncheckedCreateInput & { sentAt: Date },
+  { effects, opensWindow }: { effects: TEffects; opensWindow: boolean },
+) {
+  const row = await tx.message.create({ data, include: MESSAGE_VIEW_INCLUDE });
+  const view = toMessageView(row);
+  effects.createdMessages.push(view);
+  effects.conversations.push(
+    await touchConversation(tx, {
+      conversationId: data.conversationId,
+      at: data.sentAt,
+      preview: previewOf(view.kind, view.content),
+      inbound: opensWindow,
+    }),
+  );
+  return row;
+}
