@@ -15,6 +15,7 @@ import { setRuntime, type TRuntime } from "./lib/runtime";
 import { DEMO_USERS } from "./lib/server/demo/demo-fixtures";
 import { registerWithSimulator } from "./lib/server/demo/register-with-simulator";
 import { seedDemo } from "./lib/server/demo/seed-demo";
+import { recoverInterruptedSends } from "./lib/server/messages/recover-interrupted-sends";
 import { bootstrapUsers } from "./lib/server/users/bootstrap-users";
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -30,6 +31,8 @@ async function main(): Promise<void> {
 
   const { db, applied } = await openMigratedDatabase(config);
   if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
+  const interrupted = await recoverInterruptedSends(db.prisma, new Date());
+  if (interrupted) console.log(`${interrupted} message(s) cut off by the last stop are marked for retry.`);
 
   const runtimeConfig = { appUrl: appUrl(config), cmBaseUrl: config.CM_API_BASE_URL, demoMode: config.DEMO_MODE };
   const auth = createAuth({

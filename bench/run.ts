@@ -3,6 +3,7 @@
 import { openDatabase, type TDatabase } from "../lib/db/client";
 import { applyMigrations } from "../lib/db/migrate";
 import { listConversations } from "../lib/server/conversations/list-conversations";
+import { receiveWebhook } from "../lib/server/webhooks/receive-webhook";
 import { TEST_POSTGRES_URL, createScratchPostgres, postgresReachable } from "../lib/testing/scratch-postgres";
 
 const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 10_000);
@@ -51,6 +52,49 @@ async function timeIt(runs: number, fn: () => Promise<unknown>): Promise<{ p50: 
   return { p50: percentile(times, 50), p95: percentile(times, 95) };
 }
 
+const WEBHOOKS = Number(process.env.BENCH_WEBHOOKS ?? 500);
+
+/** CM's inbound-message webhooks through the same function the route calls, one at a time. */
+async function benchWebhooks(label: string, db: TDatabase): Promise<void> {
+  const account = await db.prisma.instagramAccount.create({
+    data: {
+      igAccountId: "17841400000000002",
+      displayName: "Hooks",
+      productTokenEncrypted: "",
+      productTokenLast4: "",
+      webhookSecret: "hooks",
+    },
+  });
+  const payload = (i: number) => ({
+    from: { number: String(2e15 + (i % 200)), name: `Customer ${i % 200}` },
+    to: { number: account.igAccountId },
+    message: { text: `message ${i}`, media: { mediaUri: "", contentType: "", title: "" }, custom: { mid: `mid-${i}` } },
+    timeUtc: "2026-01-10T13:05:00",
+    channel: "Instagram",
+  });
+  const times = await timeEach(WEBHOOKS, (i) =>
+    receiveWebhook(db.prisma, { account, kind: "messages", body: payload(i) }),
+  );
+  const total = times.reduce((a, b) => a + b, 0);
+  console.log(
+    `[${label}] ${WEBHOOKS} message webhooks stored: p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms, ${(WEBHOOKS / (total / 1000)).toFixed(0)}/s sequential (target p95 < 100 ms)`,
+  );
+  const duplicates = await timeEach(100, (i) =>
+    receiveWebhook(db.prisma, { account, kind: "messages", body: payload(i) }),
+  );
+  console.log(`[${label}] a retried (duplicate) webhook: p50 ${percentile(duplicates, 50).toFixed(1)} ms`);
+}
+
+async function timeEach(runs: number, fn: (i: number) => Promise<unknown>): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    await fn(i);
+    times.push(performance.now() - started);
+  }
+  return times.sort((a, b) => a - b);
+}
+
 async function bench(label: string, db: TDatabase): Promise<void> {
   await applyMigrations(db.adapter);
   const seedStarted = performance.now();
@@ -74,6 +118,7 @@ async function bench(label: string, db: TDatabase): Promise<void> {
     pages++;
   } while (cursor);
   console.log(`[${label}] walked all ${pages} pages in ${(performance.now() - walkStarted).toFixed(0)} ms`);
+  await benchWebhooks(label, db);
 }
 
 const lite = await openDatabase({ dataDir: "memory://" });
