@@ -5,12 +5,13 @@ import { readFileSync } from "node:fs";
 import next from "next";
 import { resolveAppSecret } from "./lib/auth/app-secret";
 import { createAuth } from "./lib/auth/create-auth";
-import { getSessionUser } from "./lib/auth/session";
+import { getSignedInSession } from "./lib/auth/session";
 import { createSecretBox } from "./lib/crypto/secret-box";
 import { describeDatabase, openMigratedDatabase } from "./lib/db/open-from-env";
 import { CLIENT_IP_HEADER, PATH_HEADER } from "./lib/http/request-headers";
 import { EnvError, appUrl, env, type TEnv } from "./lib/env";
 import { createIo } from "./lib/realtime/create-io";
+import { startSessionSweep } from "./lib/realtime/session-sweep";
 import { setRuntime, type TRuntime } from "./lib/runtime";
 import { DEMO_USERS } from "./lib/server/demo/demo-fixtures";
 import { registerWithSimulator } from "./lib/server/demo/register-with-simulator";
@@ -61,7 +62,8 @@ async function main(): Promise<void> {
     req.headers[PATH_HEADER] = req.url ?? "/";
     void handle(req, res);
   });
-  const io = await createIo(server, db.pool, { authenticate: (headers) => getSessionUser(auth, headers) });
+  const io = await createIo(server, db.pool, { authenticate: (headers) => getSignedInSession(auth, headers) });
+  const stopSweep = startSessionSweep(io, db.prisma);
   const runtime: TRuntime = { db, io, auth, tokens, version, config: runtimeConfig };
   setRuntime(runtime);
 
@@ -86,6 +88,7 @@ async function main(): Promise<void> {
     // Stop accepting; in-flight requests finish, idle keep-alive connections close.
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
+    stopSweep();
     await io.close().catch(() => {});
     await closed;
     setRuntime(undefined);

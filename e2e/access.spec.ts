@@ -40,12 +40,16 @@ test("pages carry the security headers", async ({ request }) => {
   expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
 });
 
-test("signing out ends the session", async ({ page }) => {
+test("signing out ends the session, and its other open tabs leave too", async ({ page, context }) => {
   await signIn(page, DEMO_AGENT);
+  const otherTab = await context.newPage();
+  await otherTab.goto("/");
+  await expect(otherTab.getByRole("status", { name: "Connection: Live" })).toBeVisible();
   await page.goto("/");
   // Live means the page is hydrated and its socket is up.
   await expect(page.getByRole("status", { name: "Connection: Live" })).toBeVisible();
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in\?reason=signed-out$/);
+  await expect(otherTab).toHaveURL(/\/sign-in\?reason=revoked$/);
   expect((await page.request.get("/api/conversations")).status()).toBe(401);
 });

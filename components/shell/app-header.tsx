@@ -1,6 +1,6 @@
 "use client";
 
-import { leaveTo } from "@/lib/browser/leave-to";
+import { leaveAfter } from "@/lib/browser/leave-to";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useSessionUser } from "@/components/auth/session-context";
@@ -17,9 +17,9 @@ export function AppHeader() {
       : []),
   ];
 
-  async function signOut() {
-    await authClient.signOut();
-    leaveTo("/sign-in?reason=signed-out");
+  function signOut() {
+    // Our own socket is closed by the sign-out too: its "revoked" must not win the race.
+    void leaveAfter(authClient.signOut(), "/sign-in?reason=signed-out");
   }
 
   return (
@@ -42,11 +42,7 @@ export function AppHeader() {
         <Link href="/account" className="text-sm text-neutral-600 hover:underline" title={user.email}>
           {user.name} <span className="text-neutral-400">({user.role})</span>
         </Link>
-        <button
-          type="button"
-          onClick={() => void signOut()}
-          className="text-sm font-medium text-neutral-700 hover:underline"
-        >
+        <button type="button" onClick={signOut} className="text-sm font-medium text-neutral-700 hover:underline">
           Sign out
         </button>
       </div>

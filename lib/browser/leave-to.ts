@@ -8,3 +8,14 @@ export function leaveTo(url: string): void {
   leaving = true;
   window.location.assign(url);
 }
+
+/** Claims the way out first, finishes `work` (e.g. signing out), then leaves for `url`. */
+export async function leaveAfter(work: Promise<unknown>, url: string): Promise<void> {
+  if (leaving) return;
+  leaving = true;
+  try {
+    await work;
+  } finally {
+    window.location.assign(url);
+  }
+}

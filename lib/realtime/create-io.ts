@@ -9,8 +9,8 @@ import { ROOMS, UNAUTHORIZED } from "./events";
 const ATTACHMENTS_TABLE = "socket_io_attachments";
 
 export interface TIoOptions {
-  /** Resolves the signed-in user from the handshake's headers (its session cookie). */
-  authenticate: (headers: Headers) => Promise<TSessionUser | null>;
+  /** Resolves the signed-in user and session from the handshake's headers (its session cookie). */
+  authenticate: (headers: Headers) => Promise<{ user: TSessionUser; sessionId: string } | null>;
 }
 
 /**
@@ -39,9 +39,10 @@ export async function createIo(
       if (typeof value === "string") headers.set(name, value);
     }
     authenticate(headers).then(
-      (user) => {
-        if (!user) return next(new Error(UNAUTHORIZED));
-        socket.data.user = user;
+      (signedIn) => {
+        if (!signedIn) return next(new Error(UNAUTHORIZED));
+        socket.data.user = signedIn.user;
+        socket.data.sessionId = signedIn.sessionId;
         next();
       },
       () => next(new Error(UNAUTHORIZED)),
@@ -49,7 +50,7 @@ export async function createIo(
   });
   io.on("connection", (socket) => {
     // Every agent sees every account's inbox (per-account permissions would join account rooms here).
-    void socket.join([ROOMS.inbox, ROOMS.user(socket.data.user.id)]);
+    void socket.join([ROOMS.inbox, ROOMS.user(socket.data.user.id), ROOMS.session(socket.data.sessionId)]);
   });
   return io;
 }

@@ -28,12 +28,14 @@ export type TClientToServerEvents = Record<string, never>;
 
 export interface TSocketData {
   user: TSessionUser;
+  sessionId: string;
 }
 
 /** Rooms: everyone in the inbox, and per account. */
 export const ROOMS = {
   inbox: "inbox",
   user: (id: string) => `user:${id}`,
+  session: (id: string) => `session:${id}`,
   account: (id: string) => `account:${id}`,
   conversation: (id: string) => `conversation:${id}`,
 } as const;

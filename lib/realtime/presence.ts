@@ -14,3 +14,10 @@ export function disconnectUser(io: TIo | undefined, userId: string, reason: stri
   io.to(ROOMS.user(userId)).emit(EVENTS.sessionRevoked, { reason });
   io.in(ROOMS.user(userId)).disconnectSockets(true);
 }
+
+/** Ends the live connections of one session (signed out) on every instance. */
+export function disconnectSession(io: TIo | undefined, sessionId: string, reason: string): void {
+  if (!io) return;
+  io.to(ROOMS.session(sessionId)).emit(EVENTS.sessionRevoked, { reason });
+  io.in(ROOMS.session(sessionId)).disconnectSockets(true);
+}

@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Sign in · Instagram Inbox" };
 export const dynamic = "force-dynamic";
 
 const NOTICES: Record<string, string> = {
-  revoked: "You were signed out: your account was deactivated or your password was reset.",
+  revoked: "You were signed out: you signed out elsewhere, your password was changed, or your account was deactivated.",
   expired: "Your session ended. Sign in again.",
   "signed-out": "You are signed out.",
 };

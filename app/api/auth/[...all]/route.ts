@@ -1,4 +1,6 @@
 import { NextResponse } from "next/server";
+import { getSignedInSession } from "@/lib/auth/session";
+import { disconnectSession } from "@/lib/realtime/presence";
 import { getRuntime } from "@/lib/runtime";
 
 export const dynamic = "force-dynamic";
@@ -10,7 +12,12 @@ async function handle(request: Request): Promise<Response> {
   if (!runtime) {
     return NextResponse.json({ error: { code: "UNAVAILABLE", message: "Starting up; try again." } }, { status: 503 });
   }
-  return withoutSessionToken(await runtime.auth.handler(request));
+  // Signing out ends this session's live connections too, on every instance.
+  const signingOut = request.method === "POST" && new URL(request.url).pathname.endsWith("/sign-out");
+  const before = signingOut ? await getSignedInSession(runtime.auth, request.headers) : null;
+  const response = await runtime.auth.handler(request);
+  if (before && response.ok) disconnectSession(runtime.io, before.sessionId, "You signed out.");
+  return withoutSessionToken(response);
 }
 
 /**
