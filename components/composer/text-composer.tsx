@@ -4,16 +4,25 @@ import { useState, type FormEvent, type KeyboardEvent } from "react";
 import { INSTAGRAM_LIMITS, charCount } from "@/lib/cm/limits";
 import { ZSendText } from "@/lib/messages/compose-schemas";
 
-/** Text reply: Enter sends, Shift+Enter adds a line; Instagram's 1000-character limit is shown and enforced. */
+/**
+ * Text reply: Enter sends, Shift+Enter adds a line; Instagram's 1000-character limit is shown
+ * and enforced. `blocked` explains why nothing can be sent now (the reply window is closed);
+ * `handedOver` asks the agent to confirm taking a handed-over chat back before sending.
+ */
 export function TextComposer({
   onSend,
-  disabledReason,
+  blocked,
+  handedOver,
 }: {
-  onSend: (text: string) => void;
-  disabledReason?: string | null;
+  onSend: (text: string, options: { takeBack: boolean }) => void;
+  blocked?: string | null;
+  handedOver?: boolean;
 }) {
   const [text, setText] = useState("");
   const [error, setError] = useState<string | null>(null);
+  const [takeBack, setTakeBack] = useState(false);
+  const disabledReason = blocked ?? null;
+  const needsConfirm = Boolean(handedOver) && !takeBack;
   const count = charCount(text);
   const over = count > INSTAGRAM_LIMITS.textMaxChars;
 
@@ -24,9 +33,14 @@ export function TextComposer({
       setError(checked.error.issues[0]?.message ?? "This message cannot be sent.");
       return;
     }
+    if (needsConfirm) {
+      setError("Confirm that you take the chat back from the Instagram inbox.");
+      return;
+    }
     setError(null);
-    onSend(text);
+    onSend(text, { takeBack: Boolean(handedOver) });
     setText("");
+    setTakeBack(false);
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
@@ -39,9 +53,23 @@ export function TextComposer({
   return (
     <form onSubmit={submit} aria-label="Reply" className="border-t border-neutral-200 bg-white p-3">
       {disabledReason && (
-        <p role="status" className="mb-2 text-sm text-amber-800">
+        <p role="status" aria-label="Why you cannot reply" className="mb-2 text-sm text-amber-800">
           {disabledReason}
         </p>
+      )}
+      {handedOver && !disabledReason && (
+        <label className="mb-2 flex items-start gap-2 rounded-md bg-amber-50 p-2 text-sm text-amber-900">
+          <input
+            type="checkbox"
+            checked={takeBack}
+            onChange={(event) => setTakeBack(event.target.checked)}
+            className="mt-0.5"
+          />
+          <span>
+            The customer asked for a person in the Instagram inbox. Sending from here takes the chat back: messages they
+            write there meanwhile never reach this inbox.
+          </span>
+        </label>
       )}
       <div className="flex items-end gap-2">
         <label className="sr-only" htmlFor="composer-text">
@@ -64,10 +92,10 @@ export function TextComposer({
         />
         <button
           type="submit"
-          disabled={Boolean(disabledReason) || over || text.trim() === ""}
+          disabled={Boolean(disabledReason) || over || text.trim() === "" || needsConfirm}
           className="rounded-md bg-blue-600 px-4 py-2 text-sm font-medium text-white disabled:opacity-50"
         >
-          Send
+          {handedOver ? "Send and take back" : "Send"}
         </button>
       </div>
       <div className="mt-1 flex justify-between text-xs">

@@ -6,13 +6,16 @@ import { usePathname } from "next/navigation";
 import { useCallback } from "react";
 import { conversationKeys, fetchConversationPage } from "@/lib/queries/conversations";
 import type { TConversationSummary } from "@/lib/queries/conversation-types";
+import { handover, messagingWindow } from "@/lib/channel/rules";
 import { contactName, formatTime } from "./format-time";
+import { useNow } from "./use-now";
 import { useLoadMore } from "./use-load-more";
 
 const FILTERS = {};
 
 export function ConversationList() {
   const pathname = usePathname();
+  const now = useNow(60_000);
   const openId = pathname.startsWith("/c/") ? decodeURIComponent(pathname.slice(3)) : null;
   const query = useInfiniteQuery({
     queryKey: conversationKeys.list(FILTERS),
@@ -60,7 +63,12 @@ export function ConversationList() {
   return (
     <ul aria-label="Conversations" className="divide-y divide-neutral-100">
       {conversations.map((conversation) => (
-        <ConversationRow key={conversation.id} conversation={conversation} active={conversation.id === openId} />
+        <ConversationRow
+          key={conversation.id}
+          conversation={conversation}
+          active={conversation.id === openId}
+          now={now}
+        />
       ))}
       {hasNextPage && (
         <li ref={sentinel} aria-hidden className="p-3 text-center text-xs text-neutral-400">
@@ -71,8 +79,18 @@ export function ConversationList() {
   );
 }
 
-function ConversationRow({ conversation, active }: { conversation: TConversationSummary; active: boolean }) {
+function ConversationRow({
+  conversation,
+  active,
+  now,
+}: {
+  conversation: TConversationSummary;
+  active: boolean;
+  now: Date;
+}) {
   const name = contactName(conversation.contact);
+  const handedOver = handover(conversation, now).active;
+  const windowOpen = messagingWindow(conversation, now).open;
   const unread = active ? 0 : (conversation.unreadCount ?? 0);
   return (
     <li aria-label={name}>
@@ -112,7 +130,11 @@ function ConversationRow({ conversation, active }: { conversation: TConversation
               </span>
             )}
           </div>
-          <p className="text-xs text-neutral-400">{conversation.accountName}</p>
+          <p className="flex items-center gap-2 text-xs text-neutral-400">
+            {conversation.accountName}
+            {handedOver && <span className="rounded bg-amber-50 px-1 text-amber-900">Handed over</span>}
+            {!windowOpen && <span className="rounded bg-neutral-100 px-1 text-neutral-600">Window closed</span>}
+          </p>
         </div>
       </Link>
     </li>

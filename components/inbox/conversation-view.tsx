@@ -12,7 +12,10 @@ import {
   messageKeys,
   postRead,
 } from "@/lib/queries/messages";
+import { canSend } from "@/lib/channel/rules";
+import { ChannelStatus } from "./channel-status";
 import { contactName } from "./format-time";
+import { useNow } from "./use-now";
 import { MessageBubble } from "./message-bubble";
 import { useLoadMore } from "./use-load-more";
 import { useSendText } from "./use-send-text";
@@ -31,6 +34,7 @@ export function ConversationView({ conversationId }: { conversationId: string })
     getNextPageParam: (last) => last.nextCursor,
   });
   const { send, retry, retryError } = useSendText(conversationId);
+  const now = useNow();
 
   // Opening a conversation marks it read for this agent.
   useEffect(() => {
@@ -64,6 +68,7 @@ export function ConversationView({ conversationId }: { conversationId: string })
     );
   }
   const name = conversation.data ? contactName(conversation.data.contact) : "";
+  const verdict = conversation.data ? canSend(conversation.data, now, { takeBack: false }) : null;
 
   return (
     <div className="flex h-full flex-col">
@@ -74,6 +79,11 @@ export function ConversationView({ conversationId }: { conversationId: string })
             {conversation.data.contact.username ? `@${conversation.data.contact.username} · ` : ""}
             {conversation.data.accountName}
           </p>
+        )}
+        {conversation.data && (
+          <div className="mt-1">
+            <ChannelStatus conversation={conversation.data} now={now} />
+          </div>
         )}
       </header>
       <div className="min-h-0 flex-1 overflow-y-auto bg-white px-4 py-3">
@@ -104,7 +114,11 @@ export function ConversationView({ conversationId }: { conversationId: string })
         )}
         <div ref={bottom} />
       </div>
-      <TextComposer onSend={send} />
+      <TextComposer
+        onSend={send}
+        blocked={verdict && !verdict.ok && verdict.code === "WINDOW_CLOSED" ? verdict.reason : null}
+        handedOver={verdict?.ok === false && verdict.code === "HANDED_OVER"}
+      />
     </div>
   );
 }

@@ -27,7 +27,8 @@ export function useSendText(conversationId: string) {
     queryClient.setQueryData<TMessagePages>(key, update);
 
   const send = useMutation({
-    mutationFn: ({ text, clientId }: { text: string; clientId: string }) => postText(conversationId, text, clientId),
+    mutationFn: ({ text, clientId, takeBack }: { text: string; clientId: string; takeBack: boolean }) =>
+      postText(conversationId, text, clientId, takeBack),
     onMutate: ({ text, clientId }) =>
       patch((data) => upsertMessage(data, optimisticText(conversationId, text, clientId, user.name))),
     onSuccess: (message) => patch((data) => upsertMessage(data, message)),
@@ -40,11 +41,16 @@ export function useSendText(conversationId: string) {
   });
 
   return {
-    send: (text: string) => send.mutate({ text, clientId: crypto.randomUUID() }),
+    send: (text: string, { takeBack }: { takeBack: boolean }) =>
+      send.mutate({ text, clientId: crypto.randomUUID(), takeBack }),
     retry: (message: TMessageView) => {
       // A bubble that never reached the server is sent anew; a stored one is retried by id.
       if (message.id.startsWith("pending:")) {
-        send.mutate({ text: String(message.content?.text ?? ""), clientId: message.clientId ?? crypto.randomUUID() });
+        send.mutate({
+          text: String(message.content?.text ?? ""),
+          clientId: message.clientId ?? crypto.randomUUID(),
+          takeBack: false,
+        });
       } else {
         retry.mutate(message);
       }

@@ -7,7 +7,13 @@ import { leaveTo } from "@/lib/browser/leave-to";
 import { ZMessageView, type TMessageView } from "@/lib/messages/schemas";
 import { ZConversationSummary, type TConversationSummary } from "@/lib/queries/conversation-types";
 import { bumpUnread, conversationKeys, upsertConversation, type TConversationPages } from "@/lib/queries/conversations";
-import { messageKeys, postRead, upsertMessage, type TMessagePages } from "@/lib/queries/messages";
+import {
+  conversationDetailKey,
+  messageKeys,
+  postRead,
+  upsertMessage,
+  type TMessagePages,
+} from "@/lib/queries/messages";
 import { EVENTS, UNAUTHORIZED, type TClientToServerEvents, type TServerToClientEvents } from "@/lib/realtime/events";
 import { OpenConversationProvider, useOpenConversationRef } from "./open-conversation";
 
@@ -40,10 +46,17 @@ function RealtimeConnection({ children }: { children: ReactNode }) {
     const recent: { at: number; apply: () => void }[] = [];
     let connectedBefore = false;
 
-    const applyConversation = (conversation: TConversationSummary) =>
+    const applyConversation = (conversation: TConversationSummary) => {
       queryClient.setQueriesData<TConversationPages>({ queryKey: conversationKeys.lists() }, (data) =>
         upsertConversation(data, conversation),
       );
+      // The open conversation's header (reply window, handover) follows the same events.
+      queryClient.setQueryData<TConversationSummary>(conversationDetailKey(conversation.id), (current) =>
+        current && current.updatedAt < conversation.updatedAt
+          ? { ...conversation, unreadCount: current.unreadCount }
+          : current,
+      );
+    };
     const applyMessage = (message: TMessageView) =>
       queryClient.setQueryData<TMessagePages>(messageKeys.thread(message.conversationId), (data) =>
         upsertMessage(data, message),

@@ -14,6 +14,7 @@ export async function customerWrites(
     image?: { url?: string; contentType?: string };
     quickReply?: { label: string; postbackData: string };
     storyReply?: { storyUrl?: string; text?: string };
+    timeUtc?: string;
   },
 ): Promise<{ mid: string }> {
   const response = await request.post(`${SIMULATOR_URL}/_sim/customer/message`, {
@@ -24,6 +25,7 @@ export async function customerWrites(
       ...(message.image ? { image: message.image } : {}),
       ...(message.quickReply ? { quickReply: message.quickReply } : {}),
       ...(message.storyReply ? { storyReply: message.storyReply } : {}),
+      ...(message.timeUtc ? { timeUtc: message.timeUtc } : {}),
     },
   });
   const body = (await response.json()) as { status: number; payload: { message: { custom: { mid: string } } } };

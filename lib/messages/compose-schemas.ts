@@ -14,5 +14,7 @@ export const ZSendText = z.object({
     ),
   /** The browser's id for its optimistic bubble, echoed back in events. */
   clientId: z.string().max(64).optional(),
+  /** The agent confirms that sending takes a handed-over chat back from the Instagram inbox. */
+  takeBack: z.boolean().optional(),
 });
 export type TSendText = z.infer<typeof ZSendText>;

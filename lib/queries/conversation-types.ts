@@ -15,6 +15,8 @@ export const ZConversationSummary = z.object({
   lastMessagePreview: z.string(),
   /** The customer's newest message: Instagram's 24-hour messaging window runs from it. */
   lastInboundAt: z.string().nullable(),
+  /** While in the future, the chat is handed over to the Instagram inbox (HUMAN_AGENT). */
+  handoverUntil: z.string().nullable(),
   /** Messages from the customer this agent has not seen; null in live events (per agent). */
   unreadCount: z.number().int().nonnegative().nullable(),
   updatedAt: z.string(),

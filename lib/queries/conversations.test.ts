@@ -12,6 +12,7 @@ function conv(id: string, minute: number, updatedMinute = minute, preview = `msg
     lastMessageAt: at(minute),
     lastMessagePreview: preview,
     lastInboundAt: at(minute),
+    handoverUntil: null,
     unreadCount: null,
     updatedAt: at(updatedMinute),
   };

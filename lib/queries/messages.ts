@@ -28,14 +28,19 @@ export function fetchConversation(id: string) {
   ).then((r) => r.conversation);
 }
 
-export function postText(conversationId: string, text: string, clientId: string): Promise<TMessageView> {
+export function postText(
+  conversationId: string,
+  text: string,
+  clientId: string,
+  takeBack = false,
+): Promise<TMessageView> {
   return fetchJson(
     `/api/conversations/${encodeURIComponent(conversationId)}/messages`,
     z.object({ message: ZMessageView }),
     {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ text, clientId }),
+      body: JSON.stringify({ text, clientId, takeBack }),
     },
   ).then((r) => r.message);
 }

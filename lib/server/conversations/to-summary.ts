@@ -6,6 +6,7 @@ export interface TConversationRow {
   lastMessageAt: Date;
   lastMessagePreview: string;
   lastInboundAt: Date | null;
+  handoverUntil: Date | null;
   updatedAt: Date;
   account: { displayName: string };
   contact: { igsid: string; name: string | null; username: string | null };
@@ -25,6 +26,7 @@ export function toConversationSummary(row: TConversationRow, unreadCount: number
     lastMessageAt: row.lastMessageAt.toISOString(),
     lastMessagePreview: row.lastMessagePreview,
     lastInboundAt: row.lastInboundAt?.toISOString() ?? null,
+    handoverUntil: row.handoverUntil?.toISOString() ?? null,
     unreadCount,
     updatedAt: row.updatedAt.toISOString(),
   };

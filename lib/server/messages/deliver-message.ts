@@ -6,6 +6,7 @@ import type { TSecretBox } from "../../crypto/secret-box";
 import type { PrismaClient } from "../../db/generated/client";
 import { applySendOutcome, type TDeliveryStatus } from "../../messages/delivery";
 import type { TMessageView } from "../../messages/schemas";
+import { CONVERSATION_SUMMARY_INCLUDE, toConversationSummary } from "../conversations/to-summary";
 import { applyDeliveryReport } from "./apply-delivery-report";
 import { MESSAGE_VIEW_INCLUDE, toMessageView } from "./to-message-view";
 import { noEffects, type TEffects } from "../webhooks/effects";
@@ -52,6 +53,15 @@ export async function deliverMessage(
             include: MESSAGE_VIEW_INCLUDE,
           });
     effects.updatedMessages.push(toMessageView(row));
+    // A message CM accepted takes a handed-over chat back from the Instagram inbox (spec).
+    if (row.status !== "FAILED" && message.conversation.handoverUntil) {
+      const conversation = await tx.conversation.update({
+        where: { id: message.conversationId },
+        data: { handoverUntil: null },
+        include: CONVERSATION_SUMMARY_INCLUDE,
+      });
+      effects.conversations.push(toConversationSummary(conversation));
+    }
 
     const waiting = await tx.webhookEvent.findMany({
       where: { kind: "STATUS_REPORT", cmReference: reference, processedAt: null, accountId: account.id },

@@ -132,6 +132,33 @@ describeEachDatabase("sending a text reply", (ctx) => {
     expect(await ctx.db.prisma.webhookEvent.count({ where: { processedAt: null } })).toBe(0);
   });
 
+  it("refuses to send outside the 24-hour window, and sends nothing", async () => {
+    const before = cm.requests.length;
+    const stored = await ctx.db.prisma.message.count();
+    const now = new Date(Date.now() + 25 * 3_600_000);
+    await expect(
+      sendTextMessage(deps, { conversationId, authorId, text: "too late", now }, () => {}),
+    ).rejects.toMatchObject({ code: "CONFLICT", details: { rule: "WINDOW_CLOSED" } });
+    expect(cm.requests.length).toBe(before);
+    expect(await ctx.db.prisma.message.count()).toBe(stored);
+  });
+
+  it("during a handover, sends only to take the chat back, and then the handover ends", async () => {
+    const until = new Date(Date.now() + 3_600_000);
+    await ctx.db.prisma.conversation.update({ where: { id: conversationId }, data: { handoverUntil: until } });
+    await expect(send("hello?")).rejects.toMatchObject({ code: "CONFLICT", details: { rule: "HANDED_OVER" } });
+
+    const { message, effects } = await sendTextMessage(
+      deps,
+      { conversationId, authorId, text: "We are back", takeBack: true, now: new Date() },
+      () => {},
+    );
+    expect(message.status).toBe("ACCEPTED");
+    const conversation = await ctx.db.prisma.conversation.findUniqueOrThrow({ where: { id: conversationId } });
+    expect(conversation.handoverUntil).toBeNull();
+    expect(effects.conversations.at(-1)?.handoverUntil).toBeNull();
+  });
+
   it("refuses an empty conversation id", async () => {
     await expect(
       sendTextMessage(deps, { conversationId: "missing", authorId, text: "x", now: new Date() }, () => {}),

@@ -1,4 +1,5 @@
 import { newCmReference } from "../../cm/reference";
+import { canSend } from "../../channel/rules";
 import { AppError } from "../../errors";
 import { recordMessage } from "./record-message";
 import { deliverMessage, type TDeliverDeps } from "./deliver-message";
@@ -11,7 +12,14 @@ import { noEffects, type TEffects } from "../webhooks/effects";
  */
 export async function sendTextMessage(
   deps: TDeliverDeps,
-  input: { conversationId: string; authorId: string; text: string; clientId?: string | undefined; now: Date },
+  input: {
+    conversationId: string;
+    authorId: string;
+    text: string;
+    clientId?: string | undefined;
+    takeBack?: boolean | undefined;
+    now: Date;
+  },
   onStored: (effects: TEffects) => void,
 ) {
   const conversation = await deps.prisma.conversation.findUnique({
@@ -22,6 +30,8 @@ export async function sendTextMessage(
   if (!conversation.account.enabled) {
     throw new AppError("CONFLICT", "This Instagram account is disabled: an admin can enable it again.");
   }
+  const verdict = canSend(conversation, input.now, { takeBack: input.takeBack ?? false });
+  if (!verdict.ok) throw new AppError("CONFLICT", verdict.reason, { rule: verdict.code });
   const stored = noEffects();
   const message = await deps.prisma.$transaction((tx) =>
     recordMessage(

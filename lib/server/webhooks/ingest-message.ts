@@ -3,6 +3,7 @@ import type { TInboundMessage } from "../../cm/schemas/inbound-message";
 import type { Prisma } from "../../db/generated/client";
 import type { TMessageKind } from "../../messages/schemas";
 import { findOrStartConversation } from "../conversations/touch-conversation";
+import { handoverUntilAfter } from "../../channel/rules";
 import { recordMessage } from "../messages/record-message";
 import type { TEffects } from "./effects";
 
@@ -36,6 +37,10 @@ export async function ingestMessage(
         where: { accountId, kind: "EVENT", cmReference: mo.messageId, processedAt: null },
       })
     : null;
+  // The customer asked for a human in the Instagram inbox: CM hands the chat over for 24 h.
+  const handoverUntil =
+    classified.kind === "quick_reply" ? handoverUntilAfter(classified.postbackData, mo.timeUtc) : null;
+  if (handoverUntil) await tx.conversation.update({ where: { id: conversation.id }, data: { handoverUntil } });
   await recordMessage(
     tx,
     {

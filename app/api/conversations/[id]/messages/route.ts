@@ -21,7 +21,14 @@ export const GET = route({ access: "signed-in", query: ZQuery }, ({ runtime, que
 export const POST = route({ access: "signed-in", body: ZSendText }, async ({ runtime, user, body, params }) => {
   const { message, effects } = await sendTextMessage(
     deliverDeps(runtime),
-    { conversationId: params.id ?? "", authorId: user.id, text: body.text, clientId: body.clientId, now: new Date() },
+    {
+      conversationId: params.id ?? "",
+      authorId: user.id,
+      text: body.text,
+      clientId: body.clientId,
+      takeBack: body.takeBack,
+      now: new Date(),
+    },
     emitEffects,
   );
   emitEffects(effects);

@@ -131,6 +131,19 @@ describeEachDatabase("CM webhooks", (ctx) => {
     ]);
   });
 
+  it("hands the chat over to the Instagram inbox for 24 hours when the customer taps HUMAN_AGENT", async () => {
+    await post(
+      "messages",
+      mo(
+        igAccountId,
+        { message: { text: "Talk to live agent" } },
+        { suggestions: [{ action: "Reply", postbackData: "HUMAN_AGENT" }] },
+      ),
+    );
+    const conversation = await ctx.db.prisma.conversation.findFirstOrThrow();
+    expect(conversation.handoverUntil?.toISOString()).toBe("2026-01-11T13:05:00.000Z");
+  });
+
   it("keeps a message it cannot read as unsupported, with the raw payload", async () => {
     await post(
       "messages",

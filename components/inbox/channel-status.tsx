@@ -1,0 +1,47 @@
+"use client";
+
+import { handover, messagingWindow } from "@/lib/channel/rules";
+import type { TConversationSummary } from "@/lib/queries/conversation-types";
+
+/** Where the conversation stands with Instagram's rules: the reply window and any handover. */
+export function ChannelStatus({ conversation, now }: { conversation: TConversationSummary; now: Date }) {
+  const window = messagingWindow(conversation, now);
+  const handed = handover(conversation, now);
+  return (
+    <div className="flex flex-wrap items-center gap-2 text-xs">
+      {window.open ? (
+        <span
+          role="status"
+          aria-label="Messaging window"
+          className="rounded bg-emerald-50 px-2 py-0.5 text-emerald-800"
+        >
+          Reply window open · closes in {duration(window.closesAt.getTime() - now.getTime())}
+        </span>
+      ) : (
+        <span
+          role="status"
+          aria-label="Messaging window"
+          className="rounded bg-neutral-100 px-2 py-0.5 text-neutral-700"
+        >
+          {window.closedAt
+            ? `Reply window closed ${duration(now.getTime() - window.closedAt.getTime())} ago`
+            : "No reply window"}
+        </span>
+      )}
+      {handed.active && handed.until && (
+        <span role="status" aria-label="Handover" className="rounded bg-amber-50 px-2 py-0.5 text-amber-900">
+          Handed over to the Instagram inbox for {duration(handed.until.getTime() - now.getTime())} more
+        </span>
+      )}
+    </div>
+  );
+}
+
+/** "5 h 12 min", "40 min", "under a minute". */
+export function duration(ms: number): string {
+  const minutes = Math.floor(ms / 60_000);
+  if (minutes < 1) return "under a minute";
+  const hours = Math.floor(minutes / 60);
+  if (hours >= 48) return `${Math.floor(hours / 24)} days`;
+  return hours > 0 ? `${hours} h ${minutes % 60} min` : `${minutes} min`;
+}

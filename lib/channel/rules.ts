@@ -1,0 +1,74 @@
+// Instagram's rules for when a business may write, as pure functions of the conversation and
+// a clock (shared by the server, which enforces them, and the browser, which shows them).
+// Source: the channel spec (shared/spec/instagram-messaging.txt), "Considerations",
+// "Handover protocol" and the fact sheet.
+
+/** The standard messaging window: replies only within 24 hours of the customer's last message. */
+export const MESSAGING_WINDOW_MS = 24 * 60 * 60 * 1000;
+/** After a HUMAN_AGENT handover, CM.com has no control of the conversation for 24 hours. */
+export const HANDOVER_MS = 24 * 60 * 60 * 1000;
+/** The quick-reply postback that hands the chat to the Instagram inbox (spec: handover protocol). */
+export const HUMAN_AGENT_POSTBACK = "HUMAN_AGENT";
+
+export interface TChannelState {
+  /** The customer's newest message we know of (ISO string or Date). */
+  lastInboundAt: string | Date | null;
+  /** While in the future, the chat is with the Instagram inbox. */
+  handoverUntil: string | Date | null;
+}
+
+export type TWindow =
+  | { open: true; closesAt: Date }
+  /** `closedAt` is null when the customer never wrote: there is no window to reopen. */
+  | { open: false; closedAt: Date | null };
+
+export function messagingWindow(state: Pick<TChannelState, "lastInboundAt">, now: Date): TWindow {
+  if (!state.lastInboundAt) return { open: false, closedAt: null };
+  const closesAt = new Date(new Date(state.lastInboundAt).getTime() + MESSAGING_WINDOW_MS);
+  // Message tags, which would allow replies later, are "coming soon" on Instagram (fact sheet).
+  return now < closesAt ? { open: true, closesAt } : { open: false, closedAt: closesAt };
+}
+
+export function handover(
+  state: Pick<TChannelState, "handoverUntil">,
+  now: Date,
+): { active: boolean; until: Date | null } {
+  if (!state.handoverUntil) return { active: false, until: null };
+  const until = new Date(state.handoverUntil);
+  return now < until ? { active: true, until } : { active: false, until: null };
+}
+
+export type TSendVerdict =
+  { ok: true; takesBack: boolean } | { ok: false; code: "WINDOW_CLOSED" | "HANDED_OVER"; reason: string };
+
+/**
+ * May an agent send now? Outside the window Instagram refuses the message, so we do not send.
+ * During a handover a message sent through the API takes the chat back from the Instagram
+ * inbox (spec), so it needs the agent to say so (`takeBack`).
+ */
+export function canSend(state: TChannelState, now: Date, { takeBack }: { takeBack: boolean }): TSendVerdict {
+  const window = messagingWindow(state, now);
+  if (!window.open) {
+    return {
+      ok: false,
+      code: "WINDOW_CLOSED",
+      reason: window.closedAt
+        ? "Instagram allows replies only within 24 hours of the customer's last message. Wait for them to write again."
+        : "The customer has not written yet: on Instagram, only the customer can start a conversation.",
+    };
+  }
+  const handed = handover(state, now);
+  if (handed.active && !takeBack) {
+    return {
+      ok: false,
+      code: "HANDED_OVER",
+      reason: "This chat is handed over to the Instagram inbox. Sending from here takes it back: confirm to do so.",
+    };
+  }
+  return { ok: true, takesBack: handed.active };
+}
+
+/** The handover's end after the customer tapped a HUMAN_AGENT quick reply at `at`. */
+export function handoverUntilAfter(postbackData: string | null, at: Date): Date | null {
+  return postbackData === HUMAN_AGENT_POSTBACK ? new Date(at.getTime() + HANDOVER_MS) : null;
+}
