@@ -22,7 +22,9 @@ test("after 24 hours without a customer message the reply window is closed and n
   await expect(page.getByRole("button", { name: "Send" })).toBeDisabled();
   // The server refuses too, whatever the browser does.
   const conversationUrl = new URL(page.url()).pathname.replace("/c/", "/api/conversations/");
-  const refused = await page.request.post(`${conversationUrl}/messages`, { data: { text: "sneaky" } });
+  const refused = await page.request.post(`${conversationUrl}/messages`, {
+    data: { content: { kind: "text", text: "sneaky" } },
+  });
   expect(refused.status()).toBe(409);
   expect(await sentMessages(request, igsid)).toEqual([]);
 

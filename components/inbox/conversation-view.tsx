@@ -18,7 +18,7 @@ import { contactName } from "./format-time";
 import { useNow } from "./use-now";
 import { MessageBubble } from "./message-bubble";
 import { useLoadMore } from "./use-load-more";
-import { useSendText } from "./use-send-text";
+import { useSendMessage } from "./use-send-message";
 
 export function ConversationView({ conversationId }: { conversationId: string }) {
   const queryClient = useQueryClient();
@@ -33,7 +33,7 @@ export function ConversationView({ conversationId }: { conversationId: string })
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
   });
-  const { send, retry, retryError } = useSendText(conversationId);
+  const { send, retry, retryError } = useSendMessage(conversationId);
   const now = useNow();
 
   // Opening a conversation marks it read for this agent.
@@ -115,7 +115,7 @@ export function ConversationView({ conversationId }: { conversationId: string })
         <div ref={bottom} />
       </div>
       <TextComposer
-        onSend={send}
+        onSend={(text, options) => send({ kind: "text", text }, options)}
         blocked={verdict && !verdict.ok && verdict.code === "WINDOW_CLOSED" ? verdict.reason : null}
         handedOver={verdict?.ok === false && verdict.code === "HANDED_OVER"}
       />

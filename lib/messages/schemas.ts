@@ -59,6 +59,7 @@ export function previewOf(kind: TMessageKind, content: Record<string, unknown> |
     case "TEXT":
       return String(content.text ?? "");
     case "IMAGE":
+      // Inbound {url, caption}; outbound {image, caption}.
       return content.caption ? `📷 ${String(content.caption)}` : "📷 Photo";
     case "QUICK_REPLY_ANSWER":
       return String(content.label ?? "");
@@ -67,9 +68,13 @@ export function previewOf(kind: TMessageKind, content: Record<string, unknown> |
     case "STORY_MENTION":
       return "Mentioned you in their story";
     case "QUICK_REPLIES":
+      return String(content.text ?? "");
     case "RICH_CARD":
-    case "CAROUSEL":
-      return String(content.text ?? content.header ?? "Rich message");
+      return `🗂 ${String((content.card as { header?: unknown } | undefined)?.header ?? "Card")}`;
+    case "CAROUSEL": {
+      const cards = Array.isArray(content.cards) ? (content.cards as { header?: unknown }[]) : [];
+      return `🗂 ${cards.length} cards: ${String(cards[0]?.header ?? "")}`;
+    }
     case "UNSUPPORTED":
       return "Unsupported message";
   }

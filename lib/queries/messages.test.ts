@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { TMessageView } from "../messages/schemas";
-import { failOptimistic, optimisticText, upsertMessage, type TMessagePages } from "./messages";
+import { failOptimistic, optimisticMessage, upsertMessage, type TMessagePages } from "./messages";
 
 function msg(id: string, second: number, overrides: Partial<TMessageView> = {}): TMessageView {
   const at = new Date(Date.UTC(2026, 0, 1, 10, 0, second)).toISOString();
@@ -36,7 +36,7 @@ describe("upsertMessage", () => {
   });
 
   it("replaces the optimistic bubble with the server's copy by clientId", () => {
-    const pending = optimisticText("c", "hello", "client-1", "Agent");
+    const pending = optimisticMessage("c", { kind: "text", text: "hello" }, "client-1", "Agent");
     const data = thread([pending, msg("a", 1)]);
     const server = msg("m1", 2, { direction: "OUTBOUND", status: "SENDING", clientId: "client-1" });
     const next = upsertMessage(data, server);
@@ -65,7 +65,7 @@ describe("upsertMessage", () => {
 
 describe("failOptimistic", () => {
   it("marks only the pending bubble failed, retryable", () => {
-    const data = thread([optimisticText("c", "hi", "k", "Agent"), msg("a", 1)]);
+    const data = thread([optimisticMessage("c", { kind: "text", text: "hi" }, "k", "Agent"), msg("a", 1)]);
     const next = failOptimistic(data, "k", "The server cannot be reached.");
     expect(next?.pages[0]?.messages[0]).toMatchObject({
       status: "FAILED",

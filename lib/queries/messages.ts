@@ -1,5 +1,6 @@
 import type { InfiniteData } from "@tanstack/react-query";
 import { fetchJson } from "../http/fetch-json";
+import { outboundKind, type TOutboundContentInput } from "../messages/compose-schemas";
 import { ZMessagePage, ZMessageView, type TMessagePage, type TMessageView } from "../messages/schemas";
 import { z } from "zod";
 import { ZConversationSummary } from "./conversation-types";
@@ -28,9 +29,9 @@ export function fetchConversation(id: string) {
   ).then((r) => r.conversation);
 }
 
-export function postText(
+export function postMessage(
   conversationId: string,
-  text: string,
+  content: TOutboundContentInput,
   clientId: string,
   takeBack = false,
 ): Promise<TMessageView> {
@@ -40,7 +41,7 @@ export function postText(
     {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ text, clientId, takeBack }),
+      body: JSON.stringify({ content, clientId, takeBack }),
     },
   ).then((r) => r.message);
 }
@@ -105,9 +106,9 @@ export function failOptimistic(
 }
 
 /** The bubble shown the moment the agent presses Enter, before the server answers. */
-export function optimisticText(
+export function optimisticMessage(
   conversationId: string,
-  text: string,
+  content: TOutboundContentInput,
   clientId: string,
   authorName: string,
 ): TMessageView {
@@ -116,8 +117,8 @@ export function optimisticText(
     id: `pending:${clientId}`,
     conversationId,
     direction: "OUTBOUND",
-    kind: "TEXT",
-    content: { text },
+    kind: outboundKind(content),
+    content,
     deleted: false,
     status: "SENDING",
     statusReason: null,

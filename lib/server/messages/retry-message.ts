@@ -1,5 +1,5 @@
 import { AppError } from "../../errors";
-import type { TOutboundContent } from "../../cm/build-send-request";
+import { ZOutboundContent, type TOutboundContentInput } from "../../messages/compose-schemas";
 import { MESSAGE_VIEW_INCLUDE, toMessageView } from "./to-message-view";
 import { deliverMessage, type TDeliverDeps } from "./deliver-message";
 import { noEffects, type TEffects } from "../webhooks/effects";
@@ -13,7 +13,8 @@ export async function retryMessage(deps: TDeliverDeps, messageId: string, onStor
   if (!message || message.direction !== "OUTBOUND")
     throw new AppError("NOT_FOUND", "There is no such message of ours.");
   if (message.status !== "FAILED") throw new AppError("CONFLICT", "Only a failed message can be sent again.");
-  if (message.kind !== "TEXT") throw new AppError("CONFLICT", "Only text messages can be sent again for now.");
+  const content = storedContent(message.content);
+  if (!content) throw new AppError("CONFLICT", "This message was stored in a form that cannot be sent again.");
   const reset = await deps.prisma.message.update({
     where: { id: messageId },
     data: { status: "SENDING", statusReason: null, retryable: false },
@@ -22,6 +23,13 @@ export async function retryMessage(deps: TDeliverDeps, messageId: string, onStor
   const effects = noEffects();
   effects.updatedMessages.push(toMessageView(reset));
   onStored(effects);
-  const content: TOutboundContent = { kind: "text", text: String((message.content as { text?: unknown }).text ?? "") };
   return deliverMessage(deps, { messageId, content });
+}
+
+/** What we sent, as stored; older plain-text rows hold only `{ text }`. */
+function storedContent(value: unknown): TOutboundContentInput | null {
+  const parsed = ZOutboundContent.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const text = (value as { text?: unknown } | null)?.text;
+  return typeof text === "string" ? { kind: "text", text } : null;
 }

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { route } from "@/lib/http/route";
-import { ZSendText } from "@/lib/messages/compose-schemas";
+import { ZSendMessage } from "@/lib/messages/compose-schemas";
 import { emitEffects } from "@/lib/realtime/emit";
 import { listMessages } from "@/lib/server/messages/list-messages";
-import { sendTextMessage } from "@/lib/server/messages/send-text-message";
+import { sendMessage } from "@/lib/server/messages/send-message";
 import { deliverDeps } from "@/lib/server/messages/deliver-deps";
 
 export const dynamic = "force-dynamic";
@@ -17,14 +17,14 @@ export const GET = route({ access: "signed-in", query: ZQuery }, ({ runtime, que
   listMessages(runtime.db.prisma, { conversationId: params.id ?? "", ...query }),
 );
 
-/** An agent's text reply: stored, shown to everyone, sent through CM, and its outcome recorded. */
-export const POST = route({ access: "signed-in", body: ZSendText }, async ({ runtime, user, body, params }) => {
-  const { message, effects } = await sendTextMessage(
+/** An agent's reply: checked, stored, shown to everyone, sent through CM, and its outcome recorded. */
+export const POST = route({ access: "signed-in", body: ZSendMessage }, async ({ runtime, user, body, params }) => {
+  const { message, effects } = await sendMessage(
     deliverDeps(runtime),
     {
       conversationId: params.id ?? "",
       authorId: user.id,
-      text: body.text,
+      content: body.content,
       clientId: body.clientId,
       takeBack: body.takeBack,
       now: new Date(),

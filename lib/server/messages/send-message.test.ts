@@ -5,12 +5,12 @@ import { createTestRuntime } from "../../testing/test-runtime";
 import { createSecretBox } from "../../crypto/secret-box";
 import type { TDeliverDeps } from "./deliver-message";
 import { retryMessage } from "./retry-message";
-import { sendTextMessage } from "./send-text-message";
+import { sendMessage } from "./send-message";
 import type { TEffects } from "../webhooks/effects";
 
 const TOKEN = "11111111-2222-3333-4444-555555555555";
 
-describeEachDatabase("sending a text reply", (ctx) => {
+describeEachDatabase("sending a reply", (ctx) => {
   let cm: TFakeCm;
   let deps: TDeliverDeps;
   let conversationId: string;
@@ -46,7 +46,11 @@ describeEachDatabase("sending a text reply", (ctx) => {
   });
 
   const send = (text: string, onStored: (e: TEffects) => void = () => {}) =>
-    sendTextMessage(deps, { conversationId, authorId, text, clientId: "c1", now: new Date() }, onStored);
+    sendMessage(
+      deps,
+      { conversationId, authorId, content: { kind: "text", text }, clientId: "c1", now: new Date() },
+      onStored,
+    );
 
   it("stores first, then sends exactly the spec's plain-text request with the token in a header", async () => {
     const stored: TEffects[] = [];
@@ -137,7 +141,7 @@ describeEachDatabase("sending a text reply", (ctx) => {
     const stored = await ctx.db.prisma.message.count();
     const now = new Date(Date.now() + 25 * 3_600_000);
     await expect(
-      sendTextMessage(deps, { conversationId, authorId, text: "too late", now }, () => {}),
+      sendMessage(deps, { conversationId, authorId, content: { kind: "text", text: "too late" }, now }, () => {}),
     ).rejects.toMatchObject({ code: "CONFLICT", details: { rule: "WINDOW_CLOSED" } });
     expect(cm.requests.length).toBe(before);
     expect(await ctx.db.prisma.message.count()).toBe(stored);
@@ -148,9 +152,9 @@ describeEachDatabase("sending a text reply", (ctx) => {
     await ctx.db.prisma.conversation.update({ where: { id: conversationId }, data: { handoverUntil: until } });
     await expect(send("hello?")).rejects.toMatchObject({ code: "CONFLICT", details: { rule: "HANDED_OVER" } });
 
-    const { message, effects } = await sendTextMessage(
+    const { message, effects } = await sendMessage(
       deps,
-      { conversationId, authorId, text: "We are back", takeBack: true, now: new Date() },
+      { conversationId, authorId, content: { kind: "text", text: "We are back" }, takeBack: true, now: new Date() },
       () => {},
     );
     expect(message.status).toBe("ACCEPTED");
@@ -159,9 +163,89 @@ describeEachDatabase("sending a text reply", (ctx) => {
     expect(effects.conversations.at(-1)?.handoverUntil).toBeNull();
   });
 
+  it("sends a quick-reply message and a carousel as the spec's examples shape them", async () => {
+    const quick = await sendMessage(
+      deps,
+      {
+        conversationId,
+        authorId,
+        content: {
+          kind: "text",
+          text: "Hi, what can I do for you?",
+          quickReplies: [
+            { label: "Ask a question", postbackData: "QUESTION" },
+            { label: "Talk to live agent", postbackData: "HUMAN_AGENT" },
+          ],
+        },
+        now: new Date(),
+      },
+      () => {},
+    );
+    expect(quick.message.kind).toBe("QUICK_REPLIES");
+    const quickMsg = (cm.requests.at(-1)?.body as { messages: { msg: Record<string, unknown>[] } }).messages.msg[0];
+    expect(quickMsg?.richContent).toEqual({
+      conversation: [
+        {
+          text: "Hi, what can I do for you?",
+          suggestions: [
+            { action: "Reply", label: "Ask a question", postbackdata: "QUESTION" },
+            { action: "Reply", label: "Talk to live agent", postbackdata: "HUMAN_AGENT" },
+          ],
+        },
+      ],
+    });
+
+    const card = (header: string) => ({
+      header,
+      text: "Subtitle",
+      buttons: [{ kind: "url" as const, label: "Visit", url: "https://cm.com" }],
+    });
+    const carousel = await sendMessage(
+      deps,
+      { conversationId, authorId, content: { kind: "carousel", cards: [card("One"), card("Two")] }, now: new Date() },
+      () => {},
+    );
+    expect(carousel.message).toMatchObject({ kind: "CAROUSEL", status: "ACCEPTED" });
+    const carouselMsg = (
+      cm.requests.at(-1)?.body as {
+        messages: { msg: { richContent: { conversation: { carousel: { cards: unknown[] } }[] } }[] };
+      }
+    ).messages.msg[0];
+    expect(carouselMsg?.richContent.conversation[0]?.carousel.cards).toHaveLength(2);
+  });
+
+  it("refuses what Instagram would refuse, before storing or sending it", async () => {
+    const before = cm.requests.length;
+    const stored = await ctx.db.prisma.message.count();
+    await expect(
+      sendMessage(
+        deps,
+        {
+          conversationId,
+          authorId,
+          content: {
+            kind: "image",
+            image: { url: "https://cdn.example.com/photo", mimeType: "image/jpeg", name: "photo.txt" },
+          },
+          now: new Date(),
+        },
+        () => {},
+      ),
+    ).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringMatching(/^Instagram would refuse this message/),
+    });
+    expect(cm.requests.length).toBe(before);
+    expect(await ctx.db.prisma.message.count()).toBe(stored);
+  });
+
   it("refuses an empty conversation id", async () => {
     await expect(
-      sendTextMessage(deps, { conversationId: "missing", authorId, text: "x", now: new Date() }, () => {}),
+      sendMessage(
+        deps,
+        { conversationId: "missing", authorId, content: { kind: "text", text: "x" }, now: new Date() },
+        () => {},
+      ),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
