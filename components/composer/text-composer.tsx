@@ -1,8 +1,9 @@
 "use client";
 
-import { useState, type FormEvent, type KeyboardEvent } from "react";
+import { useState, type FormEvent, type KeyboardEvent, type ReactNode } from "react";
 import { INSTAGRAM_LIMITS, charCount } from "@/lib/cm/limits";
 import { ZSendText } from "@/lib/messages/compose-schemas";
+import { TakeBackConfirm } from "./take-back-confirm";
 
 /**
  * Text reply: Enter sends, Shift+Enter adds a line; Instagram's 1000-character limit is shown
@@ -13,10 +14,13 @@ export function TextComposer({
   onSend,
   blocked,
   handedOver,
+  extra,
 }: {
   onSend: (text: string, options: { takeBack: boolean }) => void;
   blocked?: string | null;
   handedOver?: boolean;
+  /** More actions for the footer (e.g. switching to the rich composer). */
+  extra?: ReactNode;
 }) {
   const [text, setText] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -58,18 +62,9 @@ export function TextComposer({
         </p>
       )}
       {handedOver && !disabledReason && (
-        <label className="mb-2 flex items-start gap-2 rounded-md bg-amber-50 p-2 text-sm text-amber-900">
-          <input
-            type="checkbox"
-            checked={takeBack}
-            onChange={(event) => setTakeBack(event.target.checked)}
-            className="mt-0.5"
-          />
-          <span>
-            The customer asked for a person in the Instagram inbox. Sending from here takes the chat back: messages they
-            write there meanwhile never reach this inbox.
-          </span>
-        </label>
+        <div className="mb-2">
+          <TakeBackConfirm checked={takeBack} onChange={setTakeBack} />
+        </div>
       )}
       <div className="flex items-end gap-2">
         <label className="sr-only" htmlFor="composer-text">
@@ -102,8 +97,11 @@ export function TextComposer({
         <span role="alert" className="text-red-700">
           {error ?? (over ? `Instagram allows at most ${INSTAGRAM_LIMITS.textMaxChars} characters.` : "")}
         </span>
-        <span id="composer-count" className={over ? "font-semibold text-red-700" : "text-neutral-500"}>
-          {count} / {INSTAGRAM_LIMITS.textMaxChars}
+        <span className="flex items-center gap-3">
+          {extra}
+          <span id="composer-count" className={over ? "font-semibold text-red-700" : "text-neutral-500"}>
+            {count} / {INSTAGRAM_LIMITS.textMaxChars}
+          </span>
         </span>
       </div>
     </form>

@@ -1,7 +1,8 @@
 "use client";
 
 import { useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useCallback, useEffect, useRef } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { RichComposer } from "@/components/composer/rich-composer";
 import { TextComposer } from "@/components/composer/text-composer";
 import { useMarkOpen } from "@/components/realtime/open-conversation";
 import { clearUnread, conversationKeys, type TConversationPages } from "@/lib/queries/conversations";
@@ -35,6 +36,7 @@ export function ConversationView({ conversationId }: { conversationId: string })
   });
   const { send, retry, retryError } = useSendMessage(conversationId);
   const now = useNow();
+  const [rich, setRich] = useState(false);
 
   // Opening a conversation marks it read for this agent.
   useEffect(() => {
@@ -69,6 +71,8 @@ export function ConversationView({ conversationId }: { conversationId: string })
   }
   const name = conversation.data ? contactName(conversation.data.contact) : "";
   const verdict = conversation.data ? canSend(conversation.data, now, { takeBack: false }) : null;
+  const blocked = verdict && !verdict.ok && verdict.code === "WINDOW_CLOSED" ? verdict.reason : null;
+  const handedOver = verdict?.ok === false && verdict.code === "HANDED_OVER";
 
   return (
     <div className="flex h-full flex-col">
@@ -114,11 +118,33 @@ export function ConversationView({ conversationId }: { conversationId: string })
         )}
         <div ref={bottom} />
       </div>
-      <TextComposer
-        onSend={(text, options) => send({ kind: "text", text }, options)}
-        blocked={verdict && !verdict.ok && verdict.code === "WINDOW_CLOSED" ? verdict.reason : null}
-        handedOver={verdict?.ok === false && verdict.code === "HANDED_OVER"}
-      />
+      {rich ? (
+        <RichComposer
+          onSend={(content, options) => {
+            send(content, options);
+            setRich(false);
+          }}
+          blocked={blocked}
+          handedOver={handedOver}
+          onCancel={() => setRich(false)}
+        />
+      ) : (
+        <TextComposer
+          onSend={(text, options) => send({ kind: "text", text }, options)}
+          blocked={blocked}
+          handedOver={handedOver}
+          extra={
+            <button
+              type="button"
+              onClick={() => setRich(true)}
+              disabled={Boolean(blocked)}
+              className="font-medium text-blue-700 hover:underline disabled:text-neutral-400"
+            >
+              Rich message
+            </button>
+          }
+        />
+      )}
     </div>
   );
 }

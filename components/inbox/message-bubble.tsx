@@ -1,5 +1,7 @@
 "use client";
 
+import { InstagramPreview } from "@/components/composer/instagram-preview";
+import { ZOutboundContent } from "@/lib/messages/compose-schemas";
 import type { TMessageView } from "@/lib/messages/schemas";
 import { DeliveryState } from "./delivery-state";
 import { formatTime } from "./format-time";
@@ -13,25 +15,34 @@ export function MessageBubble({
   onRetry: (message: TMessageView) => void;
 }) {
   const ours = message.direction === "OUTBOUND";
+  // Our rich messages are drawn as Instagram shows them, by the composer's own preview,
+  // which brings its own bubbles, chips and cards.
+  const rich = ours && message.kind !== "TEXT" && !message.deleted ? ZOutboundContent.safeParse(message.content) : null;
   return (
     <li
       aria-label={`${ours ? "You" : "Customer"}: ${summary(message)}`}
       className={`flex ${ours ? "justify-end" : "justify-start"}`}
     >
       <div className={`max-w-[75%] ${ours ? "items-end" : "items-start"} flex flex-col`}>
-        <div
-          className={`rounded-2xl px-3.5 py-2 text-sm whitespace-pre-wrap break-words ${
-            message.deleted
-              ? "border border-dashed border-neutral-300 bg-white text-neutral-400 italic"
-              : ours
-                ? message.status === "FAILED"
-                  ? "bg-red-50 text-red-900 ring-1 ring-red-200"
-                  : "bg-blue-600 text-white"
-                : "bg-neutral-100 text-neutral-900"
-          }`}
-        >
-          <MessageContent message={message} />
-        </div>
+        {rich?.success ? (
+          <div className={message.status === "FAILED" ? "rounded-2xl p-1 ring-1 ring-red-300" : ""}>
+            <InstagramPreview content={rich.data} label="Sent message" />
+          </div>
+        ) : (
+          <div
+            className={`rounded-2xl px-3.5 py-2 text-sm whitespace-pre-wrap break-words ${
+              message.deleted
+                ? "border border-dashed border-neutral-300 bg-white text-neutral-400 italic"
+                : ours
+                  ? message.status === "FAILED"
+                    ? "bg-red-50 text-red-900 ring-1 ring-red-200"
+                    : "bg-blue-600 text-white"
+                  : "bg-neutral-100 text-neutral-900"
+            }`}
+          >
+            <MessageContent message={message} />
+          </div>
+        )}
         <div className="mt-0.5 flex items-center gap-2 px-1 text-[11px] text-neutral-500">
           {ours && message.authorName && <span>{message.authorName}</span>}
           <time dateTime={message.sentAt}>{formatTime(message.sentAt)}</time>
@@ -116,6 +127,9 @@ function MessageContent({ message }: { message: TMessageView }) {
 function summary(message: TMessageView): string {
   const c = message.content;
   if (message.deleted || c === null) return "Message deleted";
+  if (message.kind === "RICH_CARD")
+    return `Card: ${String((c.card as { header?: unknown } | undefined)?.header ?? "")}`;
+  if (message.kind === "CAROUSEL") return `Carousel of ${Array.isArray(c.cards) ? c.cards.length : 0} cards`;
   if (message.kind === "IMAGE") return "Photo";
   if (message.kind === "STORY_MENTION") return "Story mention";
   return String(c.text ?? c.label ?? c.reason ?? "");

@@ -1,0 +1,147 @@
+"use client";
+
+import { useId, type ReactNode } from "react";
+import { INSTAGRAM_LIMITS as L } from "@/lib/cm/limits";
+import type { TErrorAt } from "./check-draft";
+import { AddButton, GroupError, SelectField, TextField, smallButton } from "./fields";
+import { MIME_TYPE_OPTIONS } from "./image-editor";
+import { emptyButton, removeAt, replaceAt, type TButtonDraft, type TCardDraft, type TNewId } from "./rich-draft";
+
+const BUTTON_KINDS = [
+  { value: "reply", label: "Reply (postback)" },
+  { value: "url", label: "Open URL" },
+] as const;
+
+/**
+ * A generic template: a title plus at least one of subtitle, image, buttons (spec: rich card).
+ * `path` is where the card sits in the content (`["card"]` or `["cards", 2]`), so each field
+ * finds its own issue; `actions` are the carousel's move and remove buttons.
+ */
+export function CardEditor({
+  legend,
+  value,
+  onChange,
+  errorAt,
+  path,
+  newId,
+  actions,
+}: {
+  legend: string;
+  value: TCardDraft;
+  onChange: (next: TCardDraft) => void;
+  errorAt: TErrorAt;
+  path: readonly (string | number)[];
+  newId: TNewId;
+  actions?: ReactNode;
+}) {
+  const errorId = useId();
+  // Whole-card issues (only a title, too many buttons) wait until the agent starts on the card,
+  // like the fields' own messages; the summary lists them from the start.
+  const started = [value.header, value.text, value.imageUrl].some((v) => v !== "") || value.buttons.length > 0;
+  const cardError = started ? (errorAt(path) ?? errorAt([...path, "buttons"])) : undefined;
+  const setButton = (index: number, next: TButtonDraft) =>
+    onChange({ ...value, buttons: replaceAt(value.buttons, index, next) });
+
+  return (
+    <fieldset
+      aria-describedby={cardError === undefined ? undefined : errorId}
+      className="flex min-w-0 flex-col gap-3 rounded-md border border-neutral-200 p-3"
+    >
+      <legend className="px-1 text-sm font-semibold">{legend}</legend>
+      {actions}
+      <div className="grid gap-3 sm:grid-cols-2">
+        <TextField
+          label="Title"
+          value={value.header}
+          onChange={(header) => onChange({ ...value, header })}
+          error={errorAt([...path, "header"])}
+          max={L.cardHeaderMaxChars}
+        />
+        <TextField
+          label="Subtitle"
+          optional
+          value={value.text}
+          onChange={(text) => onChange({ ...value, text })}
+          error={errorAt([...path, "text"])}
+          max={L.cardTextMaxChars}
+        />
+      </div>
+      <div className="grid gap-3 sm:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+        <TextField
+          label="Image URL"
+          optional
+          type="url"
+          value={value.imageUrl}
+          onChange={(imageUrl) => onChange({ ...value, imageUrl })}
+          error={errorAt([...path, "image", "url"])}
+          placeholder="https://"
+        />
+        <SelectField
+          label="Image MIME type"
+          value={value.imageMimeType}
+          options={MIME_TYPE_OPTIONS}
+          onChange={(imageMimeType) => onChange({ ...value, imageMimeType })}
+        />
+      </div>
+      {value.buttons.length > 0 && (
+        <ol aria-label="Buttons" className="flex flex-col gap-2">
+          {value.buttons.map((button, i) => (
+            <li key={button.id}>
+              <fieldset className="rounded-md border border-neutral-200 p-2">
+                <legend className="px-1 text-xs font-medium text-neutral-600">Button {i + 1}</legend>
+                <div className="grid gap-2 sm:grid-cols-3">
+                  <SelectField
+                    label="Action"
+                    value={button.kind}
+                    options={BUTTON_KINDS}
+                    onChange={(kind) => setButton(i, { ...button, kind })}
+                  />
+                  <TextField
+                    label="Label"
+                    value={button.label}
+                    onChange={(label) => setButton(i, { ...button, label })}
+                    error={errorAt([...path, "buttons", i, "label"])}
+                    max={L.suggestionLabelMaxChars}
+                  />
+                  {button.kind === "reply" ? (
+                    <TextField
+                      label="Postback data"
+                      value={button.postbackData}
+                      onChange={(postbackData) => setButton(i, { ...button, postbackData })}
+                      error={errorAt([...path, "buttons", i, "postbackData"])}
+                    />
+                  ) : (
+                    <TextField
+                      label="URL"
+                      type="url"
+                      value={button.url}
+                      onChange={(url) => setButton(i, { ...button, url })}
+                      error={errorAt([...path, "buttons", i, "url"])}
+                      placeholder="https://"
+                    />
+                  )}
+                </div>
+                <button
+                  type="button"
+                  onClick={() => onChange({ ...value, buttons: removeAt(value.buttons, i) })}
+                  aria-label={`Remove button ${i + 1}`}
+                  className={`${smallButton} mt-2`}
+                >
+                  Remove
+                </button>
+              </fieldset>
+            </li>
+          ))}
+        </ol>
+      )}
+      <AddButton
+        onClick={() => onChange({ ...value, buttons: [...value.buttons, emptyButton(newId)] })}
+        limitReached={value.buttons.length >= L.cardButtonsMax}
+        limitReason={`A card can have at most ${L.cardButtonsMax} buttons.`}
+      >
+        Add button
+      </AddButton>
+      <GroupError id={errorId} message={cardError} />
+    </fieldset>
+  );
+}

@@ -1,0 +1,182 @@
+"use client";
+
+import { useId, useMemo, useState, type FormEvent, type KeyboardEvent } from "react";
+import type { TOutboundContentInput } from "@/lib/messages/compose-schemas";
+import { CardEditor } from "./card-editor";
+import { CarouselEditor } from "./carousel-editor";
+import { checkDraft, errorLookup, summarizeIssue, type TErrorAt } from "./check-draft";
+import { ImageEditor } from "./image-editor";
+import { InstagramPreview } from "./instagram-preview";
+import { MessageTypeTabs, panelId, tabId } from "./message-type-tabs";
+import { QuickRepliesEditor } from "./quick-replies-editor";
+import { createIdSource, emptyDraft, type TRichDraft } from "./rich-draft";
+import { TakeBackConfirm } from "./take-back-confirm";
+
+const newId = createIdSource("rich");
+/** Enough to tell the agent where to look; every field shows its own message as well. */
+const SUMMARY_LINES = 5;
+
+/**
+ * Quick replies, an image, a card or a carousel, built field by field beside a live preview of
+ * what Instagram will show. Checked with the server's schema on every change: Send stays
+ * disabled, and a summary says why, until the message is one Instagram accepts.
+ */
+export function RichComposer({
+  onSend,
+  blocked,
+  handedOver,
+  onCancel,
+}: {
+  onSend: (content: TOutboundContentInput, options: { takeBack: boolean }) => void;
+  blocked?: string | null;
+  handedOver?: boolean;
+  onCancel: () => void;
+}) {
+  const idBase = useId();
+  const summaryId = useId();
+  const [draft, setDraft] = useState<TRichDraft>(() => emptyDraft(newId));
+  const [takeBack, setTakeBack] = useState(false);
+  // Bumped after a send to remount the editors, so their fields forget they were touched.
+  const [generation, setGeneration] = useState(0);
+  const check = useMemo(() => checkDraft(draft), [draft]);
+  const errorAt = useMemo(() => errorLookup(check.issues), [check.issues]);
+  const disabledReason = blocked ?? null;
+  const needsConfirm = Boolean(handedOver) && !takeBack;
+  const canSend = disabledReason === null && check.valid !== null && !needsConfirm;
+
+  // While blocked, the reason at the top is the one thing to say; a to-do list would mislead.
+  const reasons = disabledReason === null ? check.issues.map(summarizeIssue) : [];
+  if (needsConfirm && disabledReason === null)
+    reasons.push("Confirm that you take the chat back from the Instagram inbox.");
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!canSend || check.valid === null) return;
+    onSend(check.valid, { takeBack: Boolean(handedOver) });
+    setDraft(emptyDraft(newId, draft.kind));
+    setTakeBack(false);
+    setGeneration((g) => g + 1);
+  }
+
+  // Enter in a one-line field would submit the form; half-way through a card that is never meant.
+  function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
+    if (event.key === "Enter" && event.target instanceof HTMLInputElement) event.preventDefault();
+  }
+
+  return (
+    <form
+      onSubmit={submit}
+      onKeyDown={onKeyDown}
+      aria-label="Rich message"
+      className="max-h-[60vh] overflow-y-auto border-t border-neutral-200 bg-white"
+    >
+      <div className="flex flex-wrap items-center justify-between gap-2 px-3 pt-3">
+        <MessageTypeTabs
+          idBase={idBase}
+          value={draft.kind}
+          onChange={(kind) => setDraft((d) => ({ ...d, kind }))}
+          disabled={disabledReason !== null}
+        />
+        <button
+          type="button"
+          onClick={onCancel}
+          className="rounded-md px-2 py-1 text-sm text-neutral-600 hover:bg-neutral-100 hover:text-neutral-900"
+        >
+          Cancel
+        </button>
+      </div>
+      {disabledReason && (
+        <p role="status" aria-label="Why you cannot send" className="px-3 pt-2 text-sm text-amber-800">
+          {disabledReason}
+        </p>
+      )}
+      {/* A disabled fieldset disables every control inside it: nothing can be edited or sent. */}
+      <fieldset disabled={disabledReason !== null} className="min-w-0">
+        <div className="grid gap-4 p-3 lg:grid-cols-[minmax(0,1fr)_20rem]">
+          <div role="tabpanel" id={panelId(idBase)} aria-labelledby={tabId(idBase, draft.kind)} className="min-w-0">
+            <Editor key={generation} draft={draft} setDraft={setDraft} errorAt={errorAt} />
+          </div>
+          {/* Stays in view beside a long editor (a carousel of ten cards). */}
+          <section aria-label="Instagram preview" className="min-w-0 self-start lg:sticky lg:top-3">
+            <h3 className="mb-2 text-xs font-medium tracking-wide text-neutral-500 uppercase">Instagram preview</h3>
+            <div className="rounded-md border border-neutral-200 bg-white p-3">
+              <InstagramPreview content={check.content} />
+            </div>
+          </section>
+        </div>
+        <div className="sticky bottom-0 flex flex-col gap-2 border-t border-neutral-200 bg-white px-3 py-2">
+          {handedOver && <TakeBackConfirm checked={takeBack} onChange={setTakeBack} />}
+          <div className="flex items-end justify-between gap-3">
+            <div id={summaryId} className="min-w-0 text-xs text-neutral-600">
+              {reasons.length > 0 && (
+                <>
+                  <p className="font-medium text-neutral-700">Before you can send:</p>
+                  <ul className="list-disc pl-4">
+                    {reasons.slice(0, SUMMARY_LINES).map((reason) => (
+                      <li key={reason}>{reason}</li>
+                    ))}
+                    {reasons.length > SUMMARY_LINES && <li>and {reasons.length - SUMMARY_LINES} more.</li>}
+                  </ul>
+                </>
+              )}
+            </div>
+            <button
+              type="submit"
+              disabled={!canSend}
+              aria-describedby={reasons.length > 0 ? summaryId : undefined}
+              className="shrink-0 rounded-md bg-blue-600 px-4 py-2 text-sm font-medium text-white disabled:opacity-50"
+            >
+              {handedOver ? "Send and take back" : "Send"}
+            </button>
+          </div>
+        </div>
+      </fieldset>
+    </form>
+  );
+}
+
+function Editor({
+  draft,
+  setDraft,
+  errorAt,
+}: {
+  draft: TRichDraft;
+  setDraft: (update: (draft: TRichDraft) => TRichDraft) => void;
+  errorAt: TErrorAt;
+}) {
+  switch (draft.kind) {
+    case "quickReplies":
+      return (
+        <QuickRepliesEditor
+          value={draft.quickReplies}
+          onChange={(quickReplies) => setDraft((d) => ({ ...d, quickReplies }))}
+          errorAt={errorAt}
+          newId={newId}
+        />
+      );
+    case "image":
+      return (
+        <ImageEditor value={draft.image} onChange={(image) => setDraft((d) => ({ ...d, image }))} errorAt={errorAt} />
+      );
+    case "card":
+      return (
+        <CardEditor
+          legend="Card"
+          value={draft.card}
+          onChange={(card) => setDraft((d) => ({ ...d, card }))}
+          errorAt={errorAt}
+          path={["card"]}
+          newId={newId}
+        />
+      );
+    case "carousel":
+      return (
+        <CarouselEditor
+          value={draft.carousel}
+          onChange={(carousel) => setDraft((d) => ({ ...d, carousel }))}
+          errorAt={errorAt}
+          newId={newId}
+        />
+      );
+  }
+}
