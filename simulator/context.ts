@@ -9,6 +9,8 @@ import type { TWebhookSender } from "./webhook-sender";
 export type TSimContext = {
   accounts: TAccountStore;
   messages: TMessageLog;
+  /** Instagram message ID of each customer's last message (`<igAccountId>:<igsid>`), the default target of MessageDelete. */
+  lastCustomerMids: Map<string, string>;
   faults: TFaultStore;
   failing: TFailingRecipients;
   webhooks: TWebhookSender;

@@ -201,6 +201,7 @@ const routes: TRoute[] = [
       const account = accountOr404(ctx, res, body.account);
       if (account === undefined) return;
       const payload = customerMessagePayload(body, account, ctx.messages);
+      ctx.lastCustomerMids.set(`${account.igAccountId}:${body.from.igsid}`, String(payload.message.custom["mid"]));
       const outcome = await ctx.webhooks.deliver("messages", account, payload);
       sendJson(res, "noUrl" in outcome ? 409 : 200, { webhook: "messages", ...outcome, payload });
     },
@@ -213,7 +214,11 @@ const routes: TRoute[] = [
       if (body === undefined) return;
       const account = accountOr404(ctx, res, body.account);
       if (account === undefined) return;
-      const payload = customerEventPayload(body, account);
+      const payload = customerEventPayload(
+        body,
+        account,
+        ctx.lastCustomerMids.get(`${account.igAccountId}:${body.from}`),
+      );
       const outcome = await ctx.webhooks.deliver("events", account, payload);
       sendJson(res, "noUrl" in outcome ? 409 : 200, { webhook: "events", ...outcome, payload });
     },

@@ -36,6 +36,7 @@ export async function createSimulator(options: TSimulatorOptions = {}): Promise<
   const ctx: TSimContext = {
     accounts: createAccountStore(options.accounts),
     messages: createMessageLog(),
+    lastCustomerMids: new Map(),
     faults,
     failing: new Map(),
     webhooks: createWebhookSender({

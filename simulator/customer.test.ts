@@ -115,6 +115,18 @@ describe("the simulator playing the customer", () => {
     expect(inboundEventDedupeKey(events[0]!)).not.toBe(inboundEventDedupeKey(events[1]!));
   });
 
+  it("gives each customer message an Instagram ID, which a MessageDelete without one names", async () => {
+    const sent = await f.control("POST", "/_sim/customer/message", { account: IG_ACCOUNT, from, text: "oops" });
+    const mid = (sent.body as { payload: { message: { custom: { mid: string } } } }).payload.message.custom.mid;
+    expect(mid).toMatch(/^aWdfZAG1/);
+    const parsedMo = parseInboundMessage(f.hooks.on("/mo").at(-1)?.body);
+    expect(parsedMo.ok && parsedMo.value.messageId).toBe(mid);
+
+    await f.control("POST", "/_sim/customer/event", { account: IG_ACCOUNT, from: CUSTOMER, type: "MessageDelete" });
+    const parsed = parseInboundEvent(f.hooks.on("/events").at(-1)?.body);
+    expect(parsed.ok && parsed.value.detail).toEqual({ type: "MessageDelete", messageReference: mid });
+  });
+
   it("a duplicated MO delivery has the same dedupe key; a different message a different one", async () => {
     await f.control("POST", "/_sim/faults", { type: "webhook_duplicate", webhook: "messages", times: 1 });
     await f.control("POST", "/_sim/customer/message", {

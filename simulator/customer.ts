@@ -35,7 +35,7 @@ export const ZCustomerEventInput = z.object({
   type: z.string().default("StoryMention"),
   /** StoryMention: the story's CDN URL (generated when absent). */
   url: z.url().optional(),
-  /** MessageDelete: the reference of the deleted message (random digits when absent). */
+  /** MessageDelete: the deleted message's Instagram ID (default: the customer's last message). */
   messageReference: z.string().optional(),
   custom: z.record(z.string(), z.unknown()).optional(),
   timeUtc: z.string().optional(),
@@ -102,7 +102,8 @@ export function customerMessagePayload(input: TCustomerMessageInput, account: TS
   };
 }
 
-export function customerEventPayload(input: TCustomerEventInput, account: TSimAccount) {
+/** `lastMid`: the customer's last message, which a MessageDelete without a reference deletes. */
+export function customerEventPayload(input: TCustomerEventInput, account: TSimAccount, lastMid?: string) {
   const type = input.type;
   const custom =
     input.custom ?? (type.toLowerCase() === "storymention" ? { url: input.url ?? fakeInstagramCdnUrl() } : undefined);
@@ -113,7 +114,7 @@ export function customerEventPayload(input: TCustomerEventInput, account: TSimAc
     to: { number: account.igAccountId },
     event: {
       type,
-      ...(type.toLowerCase() === "messagedelete" ? { reference: input.messageReference ?? digits(9) } : {}),
+      ...(type.toLowerCase() === "messagedelete" ? { reference: input.messageReference ?? lastMid ?? digits(9) } : {}),
       ...(custom === undefined ? {} : { custom }),
     },
     timeUtc: formatCmUtc(time(input.timeUtc)),

@@ -58,7 +58,7 @@ export function renderUiPage(accounts: readonly TSimAccount[], recent: readonly 
 <label>Account <select name="account">${options}</select></label>
 <label>Customer IGSID <input name="igsid" required pattern="\\d+" value="6543210987654321"></label>
 <label>Type <select name="type"><option>StoryMention</option><option>MessageDelete</option></select></label>
-<label>Deleted message reference <input name="messageReference"></label>
+<label>Deleted message reference <input name="messageReference" placeholder="blank = the customer's last message"></label>
 <button>Send to the events webhook</button></fieldset></form>
 <h2>Result</h2><pre id="result"></pre>
 <h2>Recently sent by the app</h2><ul>${rows}</ul>
