@@ -14,6 +14,7 @@ import {
   upsertMessage,
   type TMessagePages,
 } from "@/lib/queries/messages";
+import { createEventReplay } from "@/lib/queries/event-replay";
 import { EVENTS, UNAUTHORIZED, type TClientToServerEvents, type TServerToClientEvents } from "@/lib/realtime/events";
 import { OpenConversationProvider, useOpenConversationRef } from "./open-conversation";
 
@@ -43,7 +44,7 @@ function RealtimeConnection({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     const socket: Socket<TServerToClientEvents, TClientToServerEvents> = io({ transports: ["websocket", "polling"] });
-    const recent: { at: number; apply: () => void }[] = [];
+    const recent = createEventReplay(REPLAY_WINDOW_MS);
     let connectedBefore = false;
 
     const applyConversation = (conversation: TConversationSummary) => {
@@ -61,10 +62,7 @@ function RealtimeConnection({ children }: { children: ReactNode }) {
       queryClient.setQueryData<TMessagePages>(messageKeys.thread(message.conversationId), (data) =>
         upsertMessage(data, message),
       );
-    const remember = (apply: () => void) => {
-      recent.push({ at: Date.now(), apply });
-      apply();
-    };
+    const remember = (apply: () => void) => recent.record(apply);
 
     socket.on(EVENTS.conversationUpdated, (payload) => {
       const parsed = ZConversationSummary.safeParse(payload.conversation);
@@ -90,16 +88,11 @@ function RealtimeConnection({ children }: { children: ReactNode }) {
       if (parsed.success) remember(() => applyMessage(parsed.data));
     });
 
-    // A request in flight when an event arrives may answer with data read before the event's
-    // write, and would overwrite the patched cache. Replaying recent events onto every freshly
-    // fetched list or thread closes that gap; the updaters ignore what is not newer.
+    // Every freshly fetched list or thread gets the recent events again (lib/queries/event-replay.ts).
     const unsubscribe = queryClient.getQueryCache().subscribe((event) => {
       if (event.type !== "updated" || event.action.type !== "success" || event.action.manual) return;
       const root = event.query.queryKey[0];
-      if (root !== conversationKeys.all[0] && root !== messageKeys.all[0]) return;
-      const cutoff = Date.now() - REPLAY_WINDOW_MS;
-      while (recent.length && (recent[0]?.at ?? 0) < cutoff) recent.shift();
-      for (const { apply } of recent) apply();
+      if (root === conversationKeys.all[0] || root === messageKeys.all[0]) recent.replay();
     });
 
     socket.on("connect", () => {
