@@ -33,12 +33,25 @@ export async function deliverMessage(
   });
   const { account, contact } = message.conversation;
   const reference = message.cmReference ?? "";
-  const client = createCmClient({ baseUrl: account.cmBaseUrl ?? deps.cmBaseUrl });
-  const result = await client.send({
-    productToken: deps.tokens.decrypt(account.productTokenEncrypted),
-    request: buildSendRequest([{ from: account.igAccountId, to: contact.igsid, reference, content }]),
-  });
-  const outcome = describeOutcome(result);
+  let outcome: TOutcome;
+  try {
+    // Decrypting fails only if APP_SECRET changed since the token was stored: the message is
+    // then recorded as failed with that reason, not left "sending".
+    const productToken = deps.tokens.decrypt(account.productTokenEncrypted);
+    const client = createCmClient({ baseUrl: account.cmBaseUrl ?? deps.cmBaseUrl });
+    outcome = describeOutcome(
+      await client.send({
+        productToken,
+        request: buildSendRequest([{ from: account.igAccountId, to: contact.igsid, reference, content }]),
+      }),
+    );
+  } catch {
+    outcome = {
+      status: "FAILED",
+      reason: "This account's CM product token cannot be read (was APP_SECRET changed?). An admin must enter it again.",
+      retryable: false,
+    };
+  }
 
   const effects = noEffects();
   const updated = await deps.prisma.$transaction(async (tx) => {

@@ -239,6 +239,22 @@ describeEachDatabase("sending a reply", (ctx) => {
     expect(await ctx.db.prisma.message.count()).toBe(stored);
   });
 
+  it("records a send it cannot make as failed with the reason, never leaving it sending", async () => {
+    const account = await ctx.db.prisma.instagramAccount.findFirstOrThrow();
+    const other = createSecretBox("o".repeat(64), "cm-product-token");
+    await ctx.db.prisma.instagramAccount.update({
+      where: { id: account.id },
+      data: { productTokenEncrypted: other.encrypt(TOKEN) },
+    });
+    try {
+      const { message } = await send("with the wrong key");
+      expect(message).toMatchObject({ status: "FAILED", retryable: false });
+      expect(message.statusReason).toContain("cannot be read (was APP_SECRET changed?)");
+    } finally {
+      await ctx.db.prisma.instagramAccount.update({ where: { id: account.id }, data: account });
+    }
+  });
+
   it("refuses an empty conversation id", async () => {
     await expect(
       sendMessage(
