@@ -56,9 +56,8 @@ export default defineConfig({
     env: {
       PORT: String(E2E_PORT),
       DATA_DIR: E2E_DATA_DIR,
-      DEMO_MODE: "true",
-      NODE_ENV: "production",
       CM_SIMULATOR_PORT: String(E2E_SIMULATOR_PORT),
+      CM_SIMULATOR_STATUS_DELAY_MS: "50",
       // Tests sign in many times from one address; the limit itself is tested in Vitest.
       SIGN_IN_RATE_LIMIT: "1000",
       NEXT_TELEMETRY_DISABLED: "1",

@@ -1,5 +1,3 @@
-import type { TMessageView } from "../messages/schemas";
-import type { TConversationSummary } from "../queries/conversation-types";
 import { getRuntime } from "../runtime";
 import type { TEffects } from "../server/webhooks/effects";
 import { EVENTS, ROOMS } from "./events";
@@ -9,28 +7,14 @@ import { EVENTS, ROOMS } from "./events";
 // decides who receives what: today every agent sees every account (the inbox room).
 // Outside the custom server (build, unit tests) there is no io and this does nothing.
 
-function inbox() {
-  return getRuntime()?.io?.to(ROOMS.inbox);
-}
-
-export function emitConversationUpdated(conversation: TConversationSummary): void {
-  inbox()?.emit(EVENTS.conversationUpdated, { conversation });
-}
-
-export function emitMessageCreated(message: TMessageView): void {
-  inbox()?.emit(EVENTS.messageCreated, { message });
-}
-
-export function emitMessageUpdated(message: TMessageView): void {
-  inbox()?.emit(EVENTS.messageUpdated, { message });
-}
-
 /**
  * Tells every browser what a committed change did. Conversations go first: a browser counts a
  * new customer message as unread on the conversation's row, which must be in its list by then.
  */
 export function emitEffects(effects: TEffects): void {
-  effects.conversations.forEach(emitConversationUpdated);
-  effects.createdMessages.forEach(emitMessageCreated);
-  effects.updatedMessages.forEach(emitMessageUpdated);
+  const inbox = getRuntime()?.io?.to(ROOMS.inbox);
+  if (!inbox) return;
+  effects.conversations.forEach((conversation) => inbox.emit(EVENTS.conversationUpdated, { conversation }));
+  effects.createdMessages.forEach((message) => inbox.emit(EVENTS.messageCreated, { message }));
+  effects.updatedMessages.forEach((message) => inbox.emit(EVENTS.messageUpdated, { message }));
 }

@@ -8,16 +8,18 @@ export async function listOnlineUserIds(io: TIo | undefined): Promise<Set<string
   return new Set(sockets.map((socket) => socket.data.user.id));
 }
 
-/** Ends a user's live connections everywhere, telling their browsers why. */
+/** Ends a user's live connections everywhere (deactivated, password reset), telling their browsers why. */
 export function disconnectUser(io: TIo | undefined, userId: string, reason: string): void {
-  if (!io) return;
-  io.to(ROOMS.user(userId)).emit(EVENTS.sessionRevoked, { reason });
-  io.in(ROOMS.user(userId)).disconnectSockets(true);
+  endConnections(io, ROOMS.user(userId), reason);
 }
 
 /** Ends the live connections of one session (signed out) on every instance. */
 export function disconnectSession(io: TIo | undefined, sessionId: string, reason: string): void {
+  endConnections(io, ROOMS.session(sessionId), reason);
+}
+
+function endConnections(io: TIo | undefined, room: string, reason: string): void {
   if (!io) return;
-  io.to(ROOMS.session(sessionId)).emit(EVENTS.sessionRevoked, { reason });
-  io.in(ROOMS.session(sessionId)).disconnectSockets(true);
+  io.to(room).emit(EVENTS.sessionRevoked, { reason });
+  io.in(room).disconnectSockets(true);
 }

@@ -1,6 +1,7 @@
 import type { PrismaClient } from "../../db/generated/client";
-import type { TConversationSummary } from "../../queries/conversation-types";
-import { CONVERSATION_SUMMARY_INCLUDE, toConversationSummary } from "../conversations/to-summary";
+import { findOrStartConversation } from "../conversations/touch-conversation";
+import { recordMessage } from "../messages/record-message";
+import { noEffects, type TEffects } from "../webhooks/effects";
 
 export interface TCreateDemoMessageOptions {
   accountId: string;
@@ -12,26 +13,19 @@ export interface TCreateDemoMessageOptions {
 }
 
 /**
- * Stores a customer message as if it had arrived from Instagram. Demo mode only: it lets a
- * new user see the inbox update live without a CM account.
+ * Stores a customer message as if it had arrived from Instagram, through the same steps as a
+ * webhook. Demo mode only: it lets a new user see the inbox update live without a CM account.
  */
 export async function createDemoMessage(
   prisma: PrismaClient,
   { accountId, igsid, name, username, text, now }: TCreateDemoMessageOptions,
-): Promise<TConversationSummary> {
-  return prisma.$transaction(async (tx) => {
-    const contact = await tx.contact.upsert({
-      where: { accountId_igsid: { accountId, igsid } },
-      create: { accountId, igsid, name, username },
-      update: { name, username },
-    });
-    const conversation = await tx.conversation.upsert({
-      where: { accountId_contactId: { accountId, contactId: contact.id } },
-      create: { accountId, contactId: contact.id, lastMessageAt: now, lastInboundAt: now, lastMessagePreview: text },
-      update: { lastMessageAt: now, lastInboundAt: now, lastMessagePreview: text },
-    });
-    await tx.message.create({
-      data: {
+): Promise<TEffects> {
+  const effects = noEffects();
+  await prisma.$transaction(async (tx) => {
+    const conversation = await findOrStartConversation(tx, { accountId, igsid, name, username, at: now });
+    await recordMessage(
+      tx,
+      {
         conversationId: conversation.id,
         direction: "INBOUND",
         kind: "TEXT",
@@ -39,11 +33,8 @@ export async function createDemoMessage(
         status: "RECEIVED",
         sentAt: now,
       },
-    });
-    const row = await tx.conversation.findUniqueOrThrow({
-      where: { id: conversation.id },
-      include: CONVERSATION_SUMMARY_INCLUDE,
-    });
-    return toConversationSummary(row);
+      { effects, opensWindow: true },
+    );
   });
+  return effects;
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { route } from "@/lib/http/route";
-import { emitConversationUpdated } from "@/lib/realtime/emit";
+import { emitEffects } from "@/lib/realtime/emit";
 import { createDemoMessage } from "@/lib/server/demo/create-demo-message";
 import { findDemoAccountId } from "@/lib/server/demo/find-demo-account";
 
@@ -18,7 +18,7 @@ const ZDemoMessage = z.object({
 export const POST = route({ access: "signed-in", body: ZDemoMessage }, async ({ runtime, body }) => {
   if (!runtime.config.demoMode) throw new AppError("NOT_FOUND", "Demo endpoints are off (DEMO_MODE is not set).");
   const accountId = await findDemoAccountId(runtime.db.prisma);
-  const conversation = await createDemoMessage(runtime.db.prisma, { ...body, accountId, now: new Date() });
-  emitConversationUpdated(conversation);
-  return { conversation };
+  const effects = await createDemoMessage(runtime.db.prisma, { ...body, accountId, now: new Date() });
+  emitEffects(effects);
+  return { conversation: effects.conversations.at(-1) };
 });
