@@ -51,7 +51,7 @@ export function renderUiPage(accounts: readonly TSimAccount[], recent: readonly 
 <label>Name <input name="name" value="Jane Doe"></label> <label>Username <input name="username" value="jane.doe"></label>
 <label>Text <input name="text" size="60"></label>
 <label><input type="checkbox" name="image"> Image, URL (blank = Meta-CDN-like) <input name="imageUrl" size="50"></label>
-<label>Quick-reply label <input name="qrLabel"> postback <input name="qrPostback"></label>
+<label>Quick-reply label <input name="qrLabel"></label> <label>postback <input name="qrPostback" placeholder="e.g. HUMAN_AGENT"></label>
 <label><input type="checkbox" name="story"> Story reply (the text replies to a story)</label>
 <button>Send to the messages webhook</button></fieldset></form>
 <form id="evt"><fieldset><legend>Customer event</legend>
