@@ -7,6 +7,7 @@ import { resolveAppSecret } from "./lib/auth/app-secret";
 import { createAuth } from "./lib/auth/create-auth";
 import { getSignedInSession } from "./lib/auth/session";
 import { createSecretBox } from "./lib/crypto/secret-box";
+import { withStartupLock } from "./lib/db/startup-lock";
 import { describeDatabase, openMigratedDatabase } from "./lib/db/open-from-env";
 import { CLIENT_IP_HEADER, PATH_HEADER } from "./lib/http/request-headers";
 import { EnvError, appUrl, env, type TEnv } from "./lib/env";
@@ -44,7 +45,10 @@ async function main(): Promise<void> {
     secureCookies: runtimeConfig.appUrl.startsWith("https://"),
   });
   const tokens = createSecretBox(secret, "cm-product-token");
-  await prepareUsers({ config, prisma: db.prisma, auth, tokens, io: undefined, appUrl: runtimeConfig.appUrl });
+  // Several instances may start at once on one PostgreSQL: only one creates the first admin.
+  await withStartupLock(db, () =>
+    prepareUsers({ config, prisma: db.prisma, auth, tokens, io: undefined, appUrl: runtimeConfig.appUrl }),
+  );
 
   const app = next({ dev, hostname: config.HOST, port: config.PORT });
   await app.prepare();

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Prisma } from "../../db/generated/client";
 import type { TConversationSummary } from "../../queries/conversation-types";
 import { CONVERSATION_SUMMARY_INCLUDE, toConversationSummary } from "./to-summary";
@@ -24,7 +25,12 @@ export async function touchConversation(
   return toConversationSummary(row);
 }
 
-/** The customer's conversation on this account, created on first contact. */
+/**
+ * The customer's conversation on this account, created on first contact. Both rows are
+ * real `INSERT … ON CONFLICT` (one statement each): a Prisma upsert with nothing to update
+ * runs SELECT then INSERT, so two first messages arriving together would clash on the unique
+ * key and one of them would be lost (issue 8).
+ */
 export async function findOrStartConversation(
   tx: Prisma.TransactionClient,
   {
@@ -35,16 +41,23 @@ export async function findOrStartConversation(
     at,
   }: { accountId: string; igsid: string; name: string | null; username: string | null; at: Date },
 ): Promise<{ id: string }> {
-  const contact = await tx.contact.upsert({
-    where: { accountId_igsid: { accountId, igsid } },
-    create: { accountId, igsid, name, username },
-    // Keep what we knew when a payload leaves a field empty.
-    update: { ...(name ? { name } : {}), ...(username ? { username } : {}) },
-  });
-  return tx.conversation.upsert({
-    where: { accountId_contactId: { accountId, contactId: contact.id } },
-    create: { accountId, contactId: contact.id, lastMessageAt: at, lastMessagePreview: "" },
-    update: {},
-    select: { id: true },
-  });
+  const now = new Date();
+  // Keep what we knew when a payload leaves a field empty.
+  const [contact] = await tx.$queryRaw<{ id: string }[]>`
+    INSERT INTO "Contact" ("id", "accountId", "igsid", "name", "username", "createdAt", "updatedAt")
+    VALUES (${randomUUID()}, ${accountId}, ${igsid}, ${name || null}, ${username || null}, ${now}, ${now})
+    ON CONFLICT ("accountId", "igsid") DO UPDATE SET
+      "name" = COALESCE(EXCLUDED."name", "Contact"."name"),
+      "username" = COALESCE(EXCLUDED."username", "Contact"."username"),
+      "updatedAt" = EXCLUDED."updatedAt"
+    RETURNING "id"`;
+  if (!contact) throw new Error("contact upsert returned no row");
+  // DO UPDATE (not DO NOTHING) so that RETURNING yields the existing row too.
+  const [conversation] = await tx.$queryRaw<{ id: string }[]>`
+    INSERT INTO "Conversation" ("id", "accountId", "contactId", "lastMessageAt", "lastMessagePreview", "createdAt", "updatedAt")
+    VALUES (${randomUUID()}, ${accountId}, ${contact.id}, ${at}, '', ${now}, ${now})
+    ON CONFLICT ("accountId", "contactId") DO UPDATE SET "accountId" = EXCLUDED."accountId"
+    RETURNING "id"`;
+  if (!conversation) throw new Error("conversation upsert returned no row");
+  return conversation;
 }

@@ -82,8 +82,9 @@ export async function receiveWebhook(
         mergeEffects(result.effects, effects);
       });
     } catch (error) {
-      // Two copies of one delivery racing: the second loses on the unique key. A duplicate.
-      if (isUniqueViolation(error)) result.duplicates++;
+      // Two copies of one delivery racing: the second loses on the webhook's unique key, and
+      // only that is a duplicate. Any other clash is an error, so CM retries (issue 8).
+      if (isUniqueViolation(error) && (await alreadyStored(prisma, unit))) result.duplicates++;
       else throw error;
     }
   }
@@ -146,6 +147,14 @@ function mergeEffects(into: TEffects, from: TEffects): void {
   into.conversations.push(...from.conversations);
   into.createdMessages.push(...from.createdMessages);
   into.updatedMessages.push(...from.updatedMessages);
+}
+
+async function alreadyStored(prisma: PrismaClient, unit: TUnit): Promise<boolean> {
+  const seen = await prisma.webhookEvent.findUnique({
+    where: { kind_dedupeKey: { kind: unit.kind, dedupeKey: unit.dedupeKey } },
+    select: { id: true },
+  });
+  return seen !== null;
 }
 
 function isUniqueViolation(error: unknown): boolean {
