@@ -3,11 +3,13 @@
 import type { TMessageView } from "@/lib/messages/schemas";
 
 const LABELS = {
+  QUEUED: "Queued",
   SENDING: "Sending…",
   ACCEPTED: "Sent",
   DELIVERED: "Delivered",
   RECEIVED: "",
   FAILED: "Not sent",
+  CANCELLED: "Cancelled",
 } as const;
 
 /** Where our message is: sending, accepted by CM, delivered to Instagram, or failed (with why). */

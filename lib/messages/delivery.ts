@@ -1,12 +1,20 @@
 // Delivery state of our outbound messages, as pure rules. A message moves forward only:
-// SENDING → ACCEPTED → DELIVERED, or to FAILED. Status reports arrive twice, late, out of
+// QUEUED → SENDING → ACCEPTED → DELIVERED, or to FAILED (or CANCELLED by an agent while queued). Status reports arrive twice, late, out of
 // order, or before the send call returned (FORMATS.md §7), so each one is judged against the
 // state we hold instead of being applied blindly.
 
-export type TDeliveryStatus = "RECEIVED" | "SENDING" | "ACCEPTED" | "DELIVERED" | "FAILED";
+export type TDeliveryStatus = "RECEIVED" | "QUEUED" | "SENDING" | "ACCEPTED" | "DELIVERED" | "FAILED" | "CANCELLED";
 export type TReportedStatus = "accepted" | "delivered" | "failed";
 
-const RANK: Record<TDeliveryStatus, number> = { RECEIVED: 0, SENDING: 0, ACCEPTED: 1, DELIVERED: 2, FAILED: 2 };
+const RANK: Record<TDeliveryStatus, number> = {
+  RECEIVED: 0,
+  QUEUED: 0,
+  SENDING: 0,
+  ACCEPTED: 1,
+  DELIVERED: 2,
+  FAILED: 2,
+  CANCELLED: 2,
+};
 
 export interface TDeliveryState {
   status: TDeliveryStatus;
@@ -22,8 +30,11 @@ export function applyStatusReport(current: TDeliveryState, reported: TReportedSt
   const next: TDeliveryStatus =
     reported === "accepted" ? "ACCEPTED" : reported === "delivered" ? "DELIVERED" : "FAILED";
   if (current.status === "RECEIVED") return null;
-  // Our own uncertain failure is overruled by CM saying it got the message.
-  if (current.status === "FAILED" && current.retryable && next !== "FAILED") return next;
+  // Our own uncertain failure is overruled by CM saying it got the message; so is a cancel of
+  // a retry whose earlier try CM had received after all: the customer has it.
+  if (((current.status === "FAILED" && current.retryable) || current.status === "CANCELLED") && next !== "FAILED") {
+    return next;
+  }
   return RANK[next] > RANK[current.status] ? next : null;
 }
 

@@ -28,7 +28,15 @@ export const ZMessageKind = z.enum([
 ]);
 export type TMessageKind = z.infer<typeof ZMessageKind>;
 
-export const ZDeliveryStatus = z.enum(["RECEIVED", "SENDING", "ACCEPTED", "DELIVERED", "FAILED"]);
+export const ZDeliveryStatus = z.enum([
+  "RECEIVED",
+  "QUEUED",
+  "SENDING",
+  "ACCEPTED",
+  "DELIVERED",
+  "FAILED",
+  "CANCELLED",
+]);
 
 export const ZMessageView = z.object({
   id: z.string(),
@@ -41,6 +49,11 @@ export const ZMessageView = z.object({
   status: ZDeliveryStatus,
   statusReason: z.string().nullable(),
   retryable: z.boolean(),
+  /** Outbox: tries so far, and when the next one starts while QUEUED after a failed try. */
+  attempts: z.number(),
+  nextAttemptAt: z.string().nullable(),
+  /** A try whose outcome was unknown was followed by another: the customer may have it twice. */
+  maybeDuplicate: z.boolean(),
   authorName: z.string().nullable(),
   sentAt: z.string(),
   updatedAt: z.string(),

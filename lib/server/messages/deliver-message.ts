@@ -77,15 +77,15 @@ export async function deliverMessage(
     }
 
     const waiting = await tx.webhookEvent.findMany({
-      where: { kind: "STATUS_REPORT", cmReference: reference, processedAt: null, accountId: account.id },
+      where: { kind: "STATUS_REPORT", cmReference: reference, state: "WAITING", accountId: account.id },
       orderBy: { receivedAt: "asc" },
     });
     for (const event of waiting) {
-      const parsed = parseStatusReports(event.payload);
+      const parsed = parseStatusReports(JSON.parse(event.payload));
       for (const report of parsed.ok ? parsed.value.filter((r) => r.reference === reference) : []) {
         await applyDeliveryReport(tx, { accountId: account.id, report }, effects);
       }
-      await tx.webhookEvent.update({ where: { id: event.id }, data: { processedAt: new Date() } });
+      await tx.webhookEvent.update({ where: { id: event.id }, data: { processedAt: new Date(), state: "DONE" } });
     }
     return tx.message.findUniqueOrThrow({ where: { id: messageId }, include: MESSAGE_VIEW_INCLUDE });
   });

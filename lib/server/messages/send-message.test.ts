@@ -125,7 +125,10 @@ describeEachDatabase("sending a reply", (ctx) => {
           dedupeKey: `early-${reference}`,
           cmReference: reference,
           accountId: account.id,
-          payload: { messages: { msg: { received: "x", to: "6543210987654321", reference, status: { code: "2" } } } },
+          state: "WAITING",
+          payload: JSON.stringify({
+            messages: { msg: { received: "x", to: "6543210987654321", reference, status: { code: "2" } } },
+          }),
         },
       });
       return accepted(body);

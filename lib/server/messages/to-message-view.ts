@@ -12,6 +12,9 @@ export interface TMessageRow {
   status: TMessageView["status"];
   statusReason: string | null;
   retryable: boolean;
+  attempts: number;
+  nextAttemptAt: Date | null;
+  maybeDuplicate: boolean;
   clientId: string | null;
   sentAt: Date;
   updatedAt: Date;
@@ -30,6 +33,9 @@ export function toMessageView(row: TMessageRow): TMessageView {
     status: row.status,
     statusReason: row.statusReason,
     retryable: row.retryable,
+    attempts: row.attempts,
+    nextAttemptAt: row.nextAttemptAt?.toISOString() ?? null,
+    maybeDuplicate: row.maybeDuplicate,
     authorName: row.author?.name ?? null,
     sentAt: row.sentAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),

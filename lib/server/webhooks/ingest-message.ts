@@ -34,7 +34,7 @@ export async function ingestMessage(
   // A MessageDelete may have come before the message itself (webhooks are not ordered).
   const deletedEarlier = mo.messageId
     ? await tx.webhookEvent.findFirst({
-        where: { accountId, kind: "EVENT", cmReference: mo.messageId, processedAt: null },
+        where: { accountId, kind: "EVENT", cmReference: mo.messageId, state: "WAITING" },
       })
     : null;
   // The customer asked for a human in the Instagram inbox: CM hands the chat over for 24 h.
@@ -57,6 +57,9 @@ export async function ingestMessage(
     { effects, opensWindow: true },
   );
   if (deletedEarlier) {
-    await tx.webhookEvent.update({ where: { id: deletedEarlier.id }, data: { processedAt: new Date() } });
+    await tx.webhookEvent.update({
+      where: { id: deletedEarlier.id },
+      data: { processedAt: new Date(), state: "DONE" },
+    });
   }
 }

@@ -73,8 +73,9 @@ export async function receiveWebhook(
             kind: unit.kind,
             dedupeKey: unit.dedupeKey,
             cmReference: unit.cmReference,
-            payload: unit.payload as Prisma.InputJsonValue,
+            payload: JSON.stringify(unit.payload),
             processedAt: applied ? new Date() : null,
+            state: applied ? "DONE" : "WAITING",
           },
         });
         result.stored++;
