@@ -3,6 +3,7 @@ import type { TAuth } from "./auth/create-auth";
 import type { TSecretBox } from "./crypto/secret-box";
 import type { TDatabaseKind } from "./db/client";
 import type { PrismaClient } from "./db/generated/client";
+import type { TWorker } from "./pipeline/worker-loop";
 import type { TClientToServerEvents, TServerToClientEvents, TSocketData } from "./realtime/events";
 
 // The custom server (server.ts) opens the database and socket.io once per process and
@@ -15,6 +16,8 @@ export type TIo = Server<TClientToServerEvents, TServerToClientEvents, Record<st
 export interface TRuntime {
   db: { kind: TDatabaseKind; prisma: PrismaClient };
   io: TIo | undefined;
+  /** This instance's background workers; undefined in tests that drive them by hand. */
+  workers?: { intake: TWorker; outbox: TWorker } | undefined;
   auth: TAuth;
   /** Encrypts and decrypts CM product tokens at rest. */
   tokens: TSecretBox;
