@@ -11,6 +11,10 @@ import { withStartupLock } from "./lib/db/startup-lock";
 import { describeDatabase, openMigratedDatabase } from "./lib/db/open-from-env";
 import { CLIENT_IP_HEADER, PATH_HEADER } from "./lib/http/request-headers";
 import { EnvError, appUrl, env, type TEnv } from "./lib/env";
+import { createWebhookHttpHandler } from "./lib/pipeline/intake/webhook-http";
+import { createWebhookAccounts } from "./lib/pipeline/intake/webhook-accounts";
+import { startIntake } from "./lib/pipeline/intake/start-intake";
+import { emitEffects } from "./lib/realtime/emit";
 import { createIo } from "./lib/realtime/create-io";
 import { startSessionSweep } from "./lib/realtime/session-sweep";
 import { setRuntime, type TRuntime } from "./lib/runtime";
@@ -50,6 +54,15 @@ async function main(): Promise<void> {
     prepareUsers({ config, prisma: db.prisma, auth, tokens, io: undefined, appUrl: runtimeConfig.appUrl }),
   );
 
+  // Webhooks are stored by the HTTP handler and applied by this instance's intake processor.
+  const intake = startIntake({ prisma: db.prisma, emit: emitEffects });
+  const webhookAccounts = createWebhookAccounts(db.prisma);
+  let accepting = true;
+  const handleWebhook = createWebhookHttpHandler(
+    () => (accepting ? { prisma: db.prisma, accounts: webhookAccounts, wake: () => intake.wake() } : undefined),
+    { maxInFlight: config.WEBHOOK_MAX_IN_FLIGHT, storeTimeoutMs: 10_000 },
+  );
+
   const app = next({ dev, hostname: config.HOST, port: config.PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
@@ -64,11 +77,12 @@ async function main(): Promise<void> {
       : "";
     req.headers[CLIENT_IP_HEADER] = forwarded || req.socket.remoteAddress || "unknown";
     req.headers[PATH_HEADER] = req.url ?? "/";
+    if (handleWebhook(req, res)) return;
     void handle(req, res);
   });
   const io = await createIo(server, db.pool, { authenticate: (headers) => getSignedInSession(auth, headers) });
   const stopSweep = startSessionSweep(io, db.prisma);
-  const runtime: TRuntime = { db, io, auth, tokens, version, config: runtimeConfig };
+  const runtime: TRuntime = { db, io, auth, tokens, version, config: runtimeConfig, workers: { intake } };
   setRuntime(runtime);
 
   await new Promise<void>((resolve, reject) => {
@@ -92,9 +106,13 @@ async function main(): Promise<void> {
     // Stop accepting; in-flight requests finish, idle keep-alive connections close.
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
+    accepting = false;
     stopSweep();
     await io.close().catch(() => {});
     await closed;
+    // The round in progress commits (or rolls back: the webhooks stay pending) before the
+    // database closes; what is left is applied by the next start or another instance.
+    await intake.stop();
     setRuntime(undefined);
     await app.close().catch(() => {});
     await db.close();

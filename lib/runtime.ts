@@ -17,7 +17,7 @@ export interface TRuntime {
   db: { kind: TDatabaseKind; prisma: PrismaClient };
   io: TIo | undefined;
   /** This instance's background workers; undefined in tests that drive them by hand. */
-  workers?: { intake: TWorker; outbox: TWorker } | undefined;
+  workers?: { intake?: TWorker; outbox?: TWorker } | undefined;
   auth: TAuth;
   /** Encrypts and decrypts CM product tokens at rest. */
   tokens: TSecretBox;

@@ -39,10 +39,10 @@ CREATE INDEX "Message_status_nextAttemptAt_idx" ON "Message"("status", "nextAtte
 CREATE UNIQUE INDEX "WebhookEvent_seq_key" ON "WebhookEvent"("seq");
 
 -- CreateIndex
-CREATE INDEX "WebhookEvent_state_availableAt_idx" ON "WebhookEvent"("state", "availableAt");
+CREATE INDEX "WebhookEvent_state_seq_idx" ON "WebhookEvent"("state", "seq");
 
 -- CreateIndex
-CREATE INDEX "WebhookEvent_orderKey_seq_idx" ON "WebhookEvent"("orderKey", "seq");
+CREATE INDEX "WebhookEvent_orderKey_state_seq_idx" ON "WebhookEvent"("orderKey", "state", "seq");
 
 -- CreateIndex
 CREATE INDEX "WebhookEvent_accountId_kind_receivedAt_idx" ON "WebhookEvent"("accountId", "kind", "receivedAt");

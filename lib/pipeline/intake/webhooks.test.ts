@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
-import { setRuntime, type TRuntime } from "@/lib/runtime";
 import { describeEachDatabase } from "@/lib/testing/databases";
 import { createTestAccount } from "@/lib/testing/factories";
-import { TEST_APP_URL, createTestRuntime } from "@/lib/testing/test-runtime";
-import { POST } from "./route";
+import { startWebhookServer } from "@/lib/testing/webhook-server";
 
 const CUSTOMER = "6543210987654321";
 
@@ -43,18 +41,17 @@ function statusReport(reference: string, code: string, extra: Record<string, str
 }
 
 describeEachDatabase("CM webhooks", (ctx) => {
-  let runtime: TRuntime;
+  let server: Awaited<ReturnType<typeof startWebhookServer>>;
   let secret: string;
   let igAccountId: string;
   let accountId: string;
 
   beforeAll(async () => {
-    runtime = createTestRuntime(ctx.db);
-    setRuntime(runtime);
+    server = await startWebhookServer(ctx.db);
     const account = await createTestAccount(ctx.db.prisma);
     ({ webhookSecret: secret, igAccountId, id: accountId } = account);
   });
-  afterAll(() => setRuntime(undefined));
+  afterAll(() => server.close());
   beforeEach(async () => {
     await ctx.db.prisma.message.deleteMany();
     await ctx.db.prisma.conversation.deleteMany();
@@ -62,17 +59,13 @@ describeEachDatabase("CM webhooks", (ctx) => {
     await ctx.db.prisma.webhookEvent.deleteMany();
   });
 
-  const post = (kind: string, body: unknown, options: { secret?: string; raw?: string } = {}) => {
-    const text = options.raw ?? JSON.stringify(body);
-    return POST(
-      new Request(`${TEST_APP_URL}/api/webhooks/cm/x/${kind}`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: text,
-      }),
-      { params: Promise.resolve({ secret: options.secret ?? secret, kind }) },
-    );
+  // As CM does it: POST the webhook (stored, answered), then the intake processor applies it.
+  const post = async (kind: string, body: unknown, options: { secret?: string; raw?: string } = {}) => {
+    const answer = await server.post(options.secret ?? secret, kind, body, options.raw);
+    await server.drain();
+    return answer;
   };
+  const waiting = () => ctx.db.prisma.webhookEvent.count({ where: { state: "WAITING" } });
   const counts = async () => ({
     events: await ctx.db.prisma.webhookEvent.count(),
     messages: await ctx.db.prisma.message.count(),
@@ -82,9 +75,9 @@ describeEachDatabase("CM webhooks", (ctx) => {
   it("stores a text message with its contact and conversation, once", async () => {
     const first = await post("messages", mo(igAccountId));
     expect(first.status).toBe(200);
-    expect(await first.json()).toMatchObject({ ok: true, stored: 1, duplicates: 0 });
+    expect(first.json).toMatchObject({ ok: true, stored: 1, duplicates: 0 });
     const again = await post("messages", mo(igAccountId));
-    expect(await again.json()).toMatchObject({ stored: 0, duplicates: 1 });
+    expect(again.json).toMatchObject({ stored: 0, duplicates: 1 });
 
     expect(await counts()).toEqual({ events: 1, messages: 1, conversations: 1 });
     const contact = await ctx.db.prisma.contact.findFirstOrThrow();
@@ -165,20 +158,22 @@ describeEachDatabase("CM webhooks", (ctx) => {
       channel: "Instagram",
     });
     await post("messages", mo(igAccountId, {}, { mid: "mid-1" }));
-    expect(await (await post("events", deleteEvent("mid-1"))).json()).toMatchObject({ stored: 1, pending: 0 });
+    expect((await post("events", deleteEvent("mid-1"))).json).toMatchObject({ stored: 1 });
+    expect(await waiting()).toBe(0);
     const deleted = await ctx.db.prisma.message.findFirstOrThrow({ where: { externalId: "mid-1" } });
     expect(deleted.deletedAt).not.toBeNull();
     expect((await ctx.db.prisma.conversation.findFirstOrThrow()).lastMessagePreview).toBe("Message deleted");
 
     // Out of order: the delete for mid-2 comes before mid-2 itself.
-    expect(await (await post("events", deleteEvent("mid-2"))).json()).toMatchObject({ stored: 1, pending: 1 });
+    expect((await post("events", deleteEvent("mid-2"))).json).toMatchObject({ stored: 1 });
+    expect(await waiting()).toBe(1);
     await post(
       "messages",
       mo(igAccountId, { timeUtc: "2026-01-10T13:08:00", message: { text: "oops" } }, { mid: "mid-2" }),
     );
     const late = await ctx.db.prisma.message.findFirstOrThrow({ where: { externalId: "mid-2" } });
     expect(late.deletedAt).not.toBeNull();
-    expect(await ctx.db.prisma.webhookEvent.count({ where: { processedAt: null } })).toBe(0);
+    expect(await waiting()).toBe(0);
   });
 
   it("shows a story mention with its link, and keeps unknown events", async () => {
@@ -217,7 +212,7 @@ describeEachDatabase("CM webhooks", (ctx) => {
     await post("status-reports", statusReport("ref0001", "0", { received: "2026-01-10T13:06:01" }));
     expect(await state()).toBe("DELIVERED");
     const duplicate = await post("status-reports", statusReport("ref0001", "2", { received: "2026-01-10T13:06:02" }));
-    expect(await duplicate.json()).toMatchObject({ stored: 0, duplicates: 1 });
+    expect(duplicate.json).toMatchObject({ stored: 0, duplicates: 1 });
     expect(await ctx.db.prisma.webhookEvent.count({ where: { kind: "STATUS_REPORT" } })).toBe(2);
   });
 
@@ -228,9 +223,9 @@ describeEachDatabase("CM webhooks", (ctx) => {
       "status-reports",
       statusReport("ref0002", "3", { errorCode: "40", errorDescription: "Conversation window closed" }),
     );
-    expect(await early.json()).toMatchObject({ stored: 1, pending: 1 });
+    expect(early.json).toMatchObject({ stored: 1 });
     const pending = await ctx.db.prisma.webhookEvent.findFirstOrThrow({ where: { cmReference: "ref0002" } });
-    expect(pending.processedAt).toBeNull();
+    expect(pending).toMatchObject({ state: "WAITING", processedAt: null });
 
     const failed = await ctx.db.prisma.message.create({
       data: {
@@ -255,12 +250,12 @@ describeEachDatabase("CM webhooks", (ctx) => {
     expect(unknown.status).toBe(401);
     const foreign = await post("messages", mo("17841499999999999"));
     expect(foreign.status).toBe(403);
-    expect((await foreign.json()).error.message).toContain("17841499999999999");
+    expect(JSON.stringify(foreign.json)).toContain("17841499999999999");
     const notJson = await post("messages", null, { raw: "{not json" });
     expect(notJson.status).toBe(400);
     const notMo = await post("messages", { hello: "world" });
     expect(notMo.status).toBe(400);
-    expect((await notMo.json()).error.message).toMatch(/^Not a CM inbound message/);
+    expect((notMo.json.error as { message: string }).message).toMatch(/^Not a CM inbound message/);
     const huge = await post("messages", mo(igAccountId, { message: { text: "x".repeat(70_000) } }));
     expect(huge.status).toBe(413);
     const badKind = await post("nonsense", mo(igAccountId));

@@ -1,0 +1,67 @@
+import type { PrismaClient } from "../../db/generated/client";
+import { AppError } from "../../errors";
+import { WEBHOOK_KINDS, parseWebhook, type TWebhookKind } from "./parse-webhook";
+import { storeWebhook } from "./store-webhook";
+import type { TWebhookAccounts } from "./webhook-accounts";
+
+/** CM's webhooks are small JSON documents; anything bigger is not one of them. */
+export const MAX_WEBHOOK_BYTES = 64 * 1024;
+
+export interface TIntakeDeps {
+  prisma: PrismaClient;
+  accounts: TWebhookAccounts;
+  /** Tells the intake processor there is work. */
+  wake: () => void;
+  now?: () => Date;
+}
+
+export interface TWebhookAnswer {
+  status: number;
+  body: Record<string, unknown>;
+  /** Seconds CM should wait before retrying (503). */
+  retryAfter?: number;
+}
+
+/**
+ * Answers one webhook from CM: 200 once it is durably stored (or recognised as a copy of a
+ * stored one), so CM stops sending it; a 4xx with the reason for what CM should not retry;
+ * anything else throws, and the HTTP layer answers 503 so CM retries.
+ */
+export async function acceptWebhook(
+  deps: TIntakeDeps,
+  input: { secret: string; kind: string; body: string },
+): Promise<TWebhookAnswer> {
+  if (!(WEBHOOK_KINDS as readonly string[]).includes(input.kind)) {
+    throw new AppError("NOT_FOUND", `Unknown webhook kind "${input.kind}": use messages, events or status-reports.`);
+  }
+  const kind = input.kind as TWebhookKind;
+  const unknownUrl = new AppError("UNAUTHORIZED", "Unknown webhook URL: check it in the admin page.");
+  const account = await deps.accounts.find(input.secret);
+  if (!account) throw unknownUrl;
+  if (Buffer.byteLength(input.body) > MAX_WEBHOOK_BYTES) {
+    throw new AppError("PAYLOAD_TOO_LARGE", `The body is larger than ${MAX_WEBHOOK_BYTES} bytes.`);
+  }
+  if (!input.body.trim()) throw new AppError("BAD_REQUEST", "The body is empty.");
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(input.body);
+  } catch {
+    throw new AppError("BAD_REQUEST", "The body is not valid JSON.");
+  }
+  const units = parseWebhook(kind, parsed, account);
+  if (units.length === 0) return { status: 200, body: { ok: true, stored: 0, duplicates: 0 } };
+  const result = await storeWebhook(deps.prisma, {
+    account,
+    secret: input.secret,
+    kind,
+    units,
+    payload: input.body,
+    now: deps.now?.() ?? new Date(),
+  });
+  if (!result.known) {
+    deps.accounts.forget(input.secret);
+    throw unknownUrl;
+  }
+  if (result.stored > 0) deps.wake();
+  return { status: 200, body: { ok: true, stored: result.stored, duplicates: result.duplicates } };
+}

@@ -1,0 +1,147 @@
+import type { Prisma, PrismaClient } from "../../db/generated/client";
+import { applyDeliveryReport } from "../../server/messages/apply-delivery-report";
+import { noEffects, type TEffects } from "../../server/webhooks/effects";
+import { ingestEvent } from "../../server/webhooks/ingest-event";
+import { applyInboundMessage } from "./apply-inbound-message";
+import { claimWebhooks, type TClaimedWebhook } from "./claim-webhooks";
+import { parseStoredUnit } from "./parse-webhook";
+
+export interface TIntakeRoundOptions {
+  now?: () => Date;
+  /** Webhooks applied in one transaction. */
+  batchSize?: number;
+  /** Tries before a webhook is set aside as FAILED for an admin to look at. */
+  maxAttempts?: number;
+}
+
+export interface TIntakeRound {
+  claimed: number;
+  applied: number;
+  waiting: number;
+  failed: number;
+  effects: TEffects;
+}
+
+const TX_OPTIONS = { maxWait: 10_000, timeout: 60_000 } as const;
+
+/**
+ * One round of the intake processor: applies stored webhooks to the inbox, many per
+ * transaction. Each is marked DONE (or WAITING, when it refers to a message we do not have
+ * yet) in the same transaction as its effect, so a webhook is applied exactly once even if
+ * the process dies mid-way. When a batch fails, its webhooks are tried one by one, so one
+ * that cannot be applied is retried with backoff (and finally kept as FAILED) without holding
+ * up the others; its customer's later webhooks wait behind it, to keep their order.
+ */
+export async function processWebhooks(prisma: PrismaClient, options: TIntakeRoundOptions = {}): Promise<TIntakeRound> {
+  const now = options.now ?? (() => new Date());
+  const batchSize = options.batchSize ?? 200;
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const claimed = await claimWebhooks(tx, { now: now(), limit: batchSize });
+      return applyAll(tx, claimed, now());
+    }, TX_OPTIONS);
+  } catch {
+    // Something in the batch cannot be applied (or the database went away: then the
+    // one-by-one pass fails too, and the worker loop backs off).
+    return processOneByOne(prisma, { now, batchSize, maxAttempts: options.maxAttempts ?? 8 });
+  }
+}
+
+async function processOneByOne(
+  prisma: PrismaClient,
+  { now, batchSize, maxAttempts }: { now: () => Date; batchSize: number; maxAttempts: number },
+): Promise<TIntakeRound> {
+  const round: TIntakeRound = { claimed: 0, applied: 0, waiting: 0, failed: 0, effects: noEffects() };
+  const candidates = await prisma.$transaction((tx) => claimWebhooks(tx, { now: now(), limit: batchSize }), TX_OPTIONS);
+  const blocked = new Set<string>();
+  for (const candidate of candidates) {
+    if (blocked.has(candidate.orderKey)) continue;
+    try {
+      const one = await prisma.$transaction(async (tx) => {
+        const claimed = await claimWebhooks(tx, { now: now(), limit: 1, onlyId: candidate.id });
+        return applyAll(tx, claimed, now());
+      }, TX_OPTIONS);
+      round.claimed += one.claimed;
+      round.applied += one.applied;
+      round.waiting += one.waiting;
+      mergeEffects(round.effects, one.effects);
+    } catch (error) {
+      blocked.add(candidate.orderKey);
+      round.claimed++;
+      round.failed++;
+      await recordFailure(prisma, candidate, error, { now: now(), maxAttempts });
+    }
+  }
+  return round;
+}
+
+async function applyAll(tx: Prisma.TransactionClient, claimed: TClaimedWebhook[], now: Date): Promise<TIntakeRound> {
+  const round: TIntakeRound = { claimed: claimed.length, applied: 0, waiting: 0, failed: 0, effects: noEffects() };
+  if (claimed.length === 0) return round;
+  const done: string[] = [];
+  const waiting: string[] = [];
+  for (const webhook of claimed) {
+    const applied = await applyOne(tx, webhook, now, round.effects);
+    (applied ? done : waiting).push(webhook.id);
+  }
+  await tx.$executeRaw`
+    UPDATE "WebhookEvent"
+    SET "state" = CASE WHEN "id" = ANY(${waiting}::text[]) THEN 'WAITING' ELSE 'DONE' END::"WebhookState",
+      "processedAt" = CASE WHEN "id" = ANY(${waiting}::text[]) THEN NULL ELSE ${now}::timestamp(3) END,
+      "lastError" = NULL
+    WHERE "id" = ANY(${[...done, ...waiting]}::text[])`;
+  round.applied = done.length;
+  round.waiting = waiting.length;
+  return round;
+}
+
+/** Applies one webhook; false when it must wait for the message it refers to. */
+async function applyOne(
+  tx: Prisma.TransactionClient,
+  webhook: TClaimedWebhook,
+  now: Date,
+  effects: TEffects,
+): Promise<boolean> {
+  // The account was removed with its conversations: nothing left to apply this to.
+  if (!webhook.accountId || !webhook.igAccountId) return true;
+  const account = { id: webhook.accountId, igAccountId: webhook.igAccountId };
+  const unit = parseStoredUnit(webhook, account);
+  if (!unit) throw new Error("the stored body no longer holds this delivery");
+  switch (unit.kind) {
+    case "MESSAGE":
+      await applyInboundMessage(tx, { accountId: account.id, mo: unit.mo, dedupeKey: unit.dedupeKey, now }, effects);
+      return true;
+    case "EVENT":
+      return ingestEvent(tx, { accountId: account.id, event: unit.event }, effects);
+    case "STATUS_REPORT":
+      return applyDeliveryReport(tx, { accountId: account.id, report: unit.report }, effects);
+  }
+}
+
+/** Backoff before the next try: 1 s, 2 s, 4 s … up to 5 min, with jitter so instances spread out. */
+export function retryDelayMs(attempts: number, random = Math.random): number {
+  const ceiling = Math.min(300_000, 1000 * 2 ** Math.max(0, attempts - 1));
+  return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+
+async function recordFailure(
+  prisma: PrismaClient,
+  webhook: TClaimedWebhook,
+  error: unknown,
+  { now, maxAttempts }: { now: Date; maxAttempts: number },
+): Promise<void> {
+  const attempts = webhook.attempts + 1;
+  const reason = (error instanceof Error ? error.message : String(error)).split("\n").slice(-3).join(" ").slice(0, 500);
+  await prisma.$executeRaw`
+    UPDATE "WebhookEvent"
+    SET "attempts" = ${attempts}, "lastError" = ${reason},
+      "availableAt" = ${new Date(now.getTime() + retryDelayMs(attempts))},
+      "state" = ${attempts >= maxAttempts ? "FAILED" : "PENDING"}::"WebhookState"
+    WHERE "id" = ${webhook.id} AND "state" = 'PENDING'`;
+}
+
+function mergeEffects(into: TEffects, from: TEffects): void {
+  into.conversations.push(...from.conversations);
+  into.createdMessages.push(...from.createdMessages);
+  into.updatedMessages.push(...from.updatedMessages);
+}

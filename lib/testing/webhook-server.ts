@@ -1,0 +1,53 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { TDatabase } from "../db/client";
+import { processWebhooks } from "../pipeline/intake/process-webhooks";
+import { createWebhookAccounts } from "../pipeline/intake/webhook-accounts";
+import { createWebhookHttpHandler, type TWebhookHttpOptions } from "../pipeline/intake/webhook-http";
+import { noEffects, type TEffects } from "../server/webhooks/effects";
+
+/**
+ * The webhook endpoint as server.ts mounts it, on a real HTTP server on a free port, with
+ * the intake processor run by hand (`drain`) so a test decides when webhooks are applied.
+ */
+export async function startWebhookServer(db: TDatabase, options: Partial<TWebhookHttpOptions> = {}) {
+  let wakes = 0;
+  const handler = createWebhookHttpHandler(
+    () => ({ prisma: db.prisma, accounts: createWebhookAccounts(db.prisma, 0), wake: () => wakes++ }),
+    { maxInFlight: 64, storeTimeoutMs: 10_000, log: () => {}, ...options },
+  );
+  const server: Server = createServer((req, res) => {
+    if (!handler(req, res)) res.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    base,
+    wakes: () => wakes,
+    /** POSTs a webhook as CM does: to /api/webhooks/cm/<secret>/<kind>. */
+    async post(secret: string, kind: string, body: unknown, raw?: string) {
+      const response = await fetch(`${base}/api/webhooks/cm/${secret}/${kind}`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: raw ?? JSON.stringify(body),
+      });
+      return {
+        status: response.status,
+        headers: response.headers,
+        json: (await response.json()) as Record<string, unknown>,
+      };
+    },
+    /** Runs the intake processor until nothing is left to apply; returns what it did. */
+    async drain(now?: () => Date): Promise<TEffects> {
+      const effects = noEffects();
+      for (;;) {
+        const round = await processWebhooks(db.prisma, now ? { now } : {});
+        effects.conversations.push(...round.effects.conversations);
+        effects.createdMessages.push(...round.effects.createdMessages);
+        effects.updatedMessages.push(...round.effects.updatedMessages);
+        if (round.claimed === 0) return effects;
+      }
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
