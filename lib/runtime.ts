@@ -4,14 +4,19 @@ import type { TSecretBox } from "./crypto/secret-box";
 import type { TDatabaseKind } from "./db/client";
 import type { PrismaClient } from "./db/generated/client";
 import type { TWorker } from "./pipeline/worker-loop";
-import type { TClientToServerEvents, TServerToClientEvents, TSocketData } from "./realtime/events";
+import type {
+  TClientToServerEvents,
+  TServerSideEvents,
+  TServerToClientEvents,
+  TSocketData,
+} from "./realtime/events";
 
 // The custom server (server.ts) opens the database and socket.io once per process and
 // hands them to route handlers through this registry. Next.js bundles route handlers
 // separately from server.ts, so a module-level variable would not be shared: globalThis is.
 // Only types are imported here, so the bundle never pulls in database drivers.
 
-export type TIo = Server<TClientToServerEvents, TServerToClientEvents, Record<string, never>, TSocketData>;
+export type TIo = Server<TClientToServerEvents, TServerToClientEvents, TServerSideEvents, TSocketData>;
 
 export interface TRuntime {
   db: { kind: TDatabaseKind; prisma: PrismaClient };

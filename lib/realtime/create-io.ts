@@ -5,6 +5,7 @@ import { Server } from "socket.io";
 import type { TSessionUser } from "../auth/session";
 import type { TIo } from "../runtime";
 import { ROOMS, UNAUTHORIZED } from "./events";
+import { answerPresenceQueries } from "./presence";
 
 const ATTACHMENTS_TABLE = "socket_io_attachments";
 
@@ -48,6 +49,7 @@ export async function createIo(
       () => next(new Error(UNAUTHORIZED)),
     );
   });
+  answerPresenceQueries(io);
   io.on("connection", (socket) => {
     // Every agent sees every account's inbox (per-account permissions would join account rooms here).
     void socket.join([ROOMS.inbox, ROOMS.user(socket.data.user.id), ROOMS.session(socket.data.sessionId)]);

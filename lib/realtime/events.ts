@@ -26,6 +26,12 @@ export const UNAUTHORIZED = "unauthorized";
 
 export type TClientToServerEvents = Record<string, never>;
 
+/** Between app instances (through the adapter): who is online on each (lib/realtime/presence.ts). */
+export interface TServerSideEvents {
+  "presence.query": (requestId: string) => void;
+  "presence.answer": (requestId: string, userIds: string[]) => void;
+}
+
 export interface TSocketData {
   user: TSessionUser;
   sessionId: string;
