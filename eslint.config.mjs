@@ -26,6 +26,7 @@ export default tseslint.config(
     ignores: [
       "node_modules/",
       ".next/",
+      "dist/",
       "data/",
       ".data*/",
       "lib/db/generated/",

@@ -2,7 +2,9 @@
 // migrated before the first request, and a graceful stop on SIGTERM/SIGINT.
 import { createServer } from "node:http";
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import next from "next";
+import { APP_ROOT } from "./lib/app-root";
 import { resolveAppSecret } from "./lib/auth/app-secret";
 import { createAuth } from "./lib/auth/create-auth";
 import { getSignedInSession } from "./lib/auth/session";
@@ -29,8 +31,7 @@ const SHUTDOWN_GRACE_MS = 10_000;
 async function main(): Promise<void> {
   const config = env();
   const dev = process.argv.includes("--dev");
-  const version = (JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8")) as { version: string })
-    .version;
+  const version = (JSON.parse(readFileSync(join(APP_ROOT, "package.json"), "utf8")) as { version: string }).version;
 
   const { secret, generated } = resolveAppSecret(config);
   if (generated) console.log(`No APP_SECRET set: generated one in ${config.DATA_DIR}/app-secret (development only).`);
@@ -63,7 +64,7 @@ async function main(): Promise<void> {
     { maxInFlight: config.WEBHOOK_MAX_IN_FLIGHT, storeTimeoutMs: 10_000 },
   );
 
-  const app = next({ dev, hostname: config.HOST, port: config.PORT });
+  const app = next({ dev, dir: APP_ROOT, hostname: config.HOST, port: config.PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
 

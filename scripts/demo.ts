@@ -17,11 +17,14 @@ function newestMtime(path: string): number {
     .reduce((newest, name) => Math.max(newest, newestMtime(join(path, name))), stat.mtimeMs);
 }
 
-const buildId = join(root, ".next", "BUILD_ID");
-const sources = ["app", "components", "lib", "public", "next.config.js", "package.json"].map((p) => join(root, p));
-if (!existsSync(buildId) || Math.max(...sources.map(newestMtime)) > statSync(buildId).mtimeMs) {
+const builds = [join(root, ".next", "BUILD_ID"), join(root, "dist", "server.mjs")];
+const sources = ["app", "components", "lib", "public", "server.ts", "next.config.js", "package.json"].map((p) =>
+  join(root, p),
+);
+const builtAt = Math.min(...builds.map((path) => (existsSync(path) ? statSync(path).mtimeMs : 0)));
+if (Math.max(...sources.map(newestMtime)) > builtAt) {
   console.log("Building the inbox (first start, or the code changed)…");
-  const build = spawnSync("npx", ["next", "build"], {
+  const build = spawnSync("npm", ["run", "build"], {
     cwd: root,
     stdio: "inherit",
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
@@ -30,8 +33,8 @@ if (!existsSync(buildId) || Math.max(...sources.map(newestMtime)) > statSync(bui
 }
 
 const children: ChildProcess[] = [];
-function run(name: string, script: string, env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", script], {
+function run(name: string, args: string[], env: Record<string, string>): ChildProcess {
+  const child = spawn(process.execPath, args, {
     cwd: root,
     stdio: "inherit",
     env: { ...process.env, ...env },
@@ -65,7 +68,7 @@ process.on("SIGINT", () => void stopAll(0));
 process.on("SIGTERM", () => void stopAll(0));
 
 const simulatorUrl = `http://127.0.0.1:${simulatorPort}`;
-run("The CM simulator", "simulator/main.ts", { CM_SIMULATOR_PORT: simulatorPort });
+run("The CM simulator", ["--import", "tsx", "simulator/main.ts"], { CM_SIMULATOR_PORT: simulatorPort });
 // The inbox links the demo account to the simulator when it starts: the simulator goes first.
 for (let attempt = 0; attempt < 100; attempt++) {
   if (
@@ -77,7 +80,8 @@ for (let attempt = 0; attempt < 100; attempt++) {
     break;
   await new Promise((resolve) => setTimeout(resolve, 100));
 }
-run("The inbox", "server.ts", {
+// The production build of the server: plain Node.js, no TypeScript at run time.
+run("The inbox", ["--enable-source-maps", "dist/server.mjs"], {
   NODE_ENV: "production",
   DEMO_MODE: "true",
   PORT: port,

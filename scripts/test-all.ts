@@ -9,7 +9,7 @@ const stages: [string, string[]][] = [
   ["lint", ["npx", "eslint", "."]],
   ["typecheck", ["npx", "tsc", "--noEmit"]],
   ["unit and integration tests", ["npx", "vitest", "run"]],
-  ["production build", ["npx", "next", "build"]],
+  ["production build", ["npm", "run", "build"]],
   ["browser tests", ["npx", "playwright", "test"]],
 ];
 

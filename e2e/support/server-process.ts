@@ -13,7 +13,7 @@ export interface TServerProcess {
 
 export async function startServer(port: number, env: Record<string, string>): Promise<TServerProcess> {
   let output = "";
-  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+  const child = spawn(process.execPath, ["dist/server.mjs"], {
     env: { ...process.env, PORT: String(port), DEMO_MODE: "true", NODE_ENV: "production", ...env },
   });
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));

@@ -1,9 +1,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
-import { PrismaPGlite } from "pglite-prisma-adapter";
 import pg from "pg";
 import { PrismaClient } from "./generated/client";
 
@@ -58,6 +56,11 @@ export async function openDatabase(options: TDatabaseOptions): Promise<TDatabase
   const dir = inMemory ? options.dataDir : resolve(options.dataDir, "pglite");
   const releaseLock = inMemory ? () => {} : lockDataDir(resolve(options.dataDir));
   try {
+    // Loaded only for the embedded database: PGlite's module alone takes ~50 MB of memory.
+    const [{ PGlite }, { PrismaPGlite }] = await Promise.all([
+      import("@electric-sql/pglite"),
+      import("pglite-prisma-adapter"),
+    ]);
     const client = await PGlite.create(dir);
     const adapter = new PrismaPGlite(client);
     const prisma = new PrismaClient({ adapter });

@@ -1,10 +1,11 @@
 import { readdir, readFile } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { MigrationList } from "@prisma/schema-engine-wasm";
+import { APP_ROOT } from "../app-root";
 import { createSchemaEngine } from "./schema-engine";
 
-export const PRISMA_DIR = resolve(import.meta.dirname, "../../prisma");
+export const PRISMA_DIR = join(APP_ROOT, "prisma");
 export const SCHEMA_PATH = join(PRISMA_DIR, "schema.prisma");
 export const MIGRATIONS_DIR = join(PRISMA_DIR, "migrations");
 
@@ -33,6 +34,27 @@ export async function readMigrations(dir = MIGRATIONS_DIR): Promise<MigrationLis
       })),
     ),
   };
+}
+
+/**
+ * The migrations in prisma/migrations that `_prisma_migrations` does not record as applied.
+ * Checked first, with one query, so that a start with nothing to apply never loads the
+ * schema engine (its WebAssembly takes ~35 MB that would stay with the process).
+ */
+export async function pendingMigrations(
+  query: (sql: string) => Promise<{ migration_name: string }[]>,
+): Promise<string[]> {
+  const { migrationDirectories } = await readMigrations();
+  let applied: Set<string>;
+  try {
+    const rows = await query(
+      `SELECT "migration_name" FROM "_prisma_migrations" WHERE "finished_at" IS NOT NULL AND "rolled_back_at" IS NULL`,
+    );
+    applied = new Set(rows.map((row) => row.migration_name));
+  } catch {
+    return migrationDirectories.map((d) => d.path); // a new database: no table yet
+  }
+  return migrationDirectories.map((d) => d.path).filter((name) => !applied.has(name));
 }
 
 /**

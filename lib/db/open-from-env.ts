@@ -2,7 +2,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import type { TEnv } from "../env";
 import { openDatabase, type TDatabase } from "./client";
-import { applyMigrations } from "./migrate";
+import { applyMigrations, pendingMigrations } from "./migrate";
 
 /**
  * Applies migrations to PostgreSQL over a connection of its own. The schema engine holds
@@ -12,6 +12,7 @@ import { applyMigrations } from "./migrate";
 async function migratePostgres(url: string): Promise<string[]> {
   const pool = new pg.Pool({ connectionString: url, max: 1 });
   try {
+    if ((await pendingMigrations(async (sql) => (await pool.query(sql)).rows)).length === 0) return [];
     return await applyMigrations(new PrismaPg(pool));
   } finally {
     await pool.end();
@@ -25,7 +26,8 @@ export async function openMigratedDatabase(
   const applied = env.DATABASE_URL ? await migratePostgres(env.DATABASE_URL) : [];
   const db = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR });
   try {
-    if (!env.DATABASE_URL) applied.push(...(await applyMigrations(db.adapter)));
+    const pending = env.DATABASE_URL ? [] : await pendingMigrations((sql) => db.prisma.$queryRawUnsafe(sql));
+    if (pending.length > 0) applied.push(...(await applyMigrations(db.adapter)));
     return { db, applied };
   } catch (error) {
     await db.close();
