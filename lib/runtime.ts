@@ -4,12 +4,7 @@ import type { TSecretBox } from "./crypto/secret-box";
 import type { TDatabaseKind } from "./db/client";
 import type { PrismaClient } from "./db/generated/client";
 import type { TWorker } from "./pipeline/worker-loop";
-import type {
-  TClientToServerEvents,
-  TServerSideEvents,
-  TServerToClientEvents,
-  TSocketData,
-} from "./realtime/events";
+import type { TClientToServerEvents, TServerSideEvents, TServerToClientEvents, TSocketData } from "./realtime/events";
 
 // The custom server (server.ts) opens the database and socket.io once per process and
 // hands them to route handlers through this registry. Next.js bundles route handlers
