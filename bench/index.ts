@@ -1,0 +1,28 @@
+// `npm run bench`: the database benchmark (bench/run.ts), then the HTTP load benchmark of
+// webhook intake (bench/ingest-load.ts), each in its own process. They print figures and
+// assert nothing. BENCH_ONLY=db or BENCH_ONLY=ingest runs one of them.
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const parts = { db: "bench/run.ts", ingest: "bench/ingest-load.ts" } as const;
+const only = process.env.BENCH_ONLY?.trim();
+if (only && !(only in parts)) {
+  console.error(`BENCH_ONLY must be one of ${Object.keys(parts).join(", ")}, not "${only}"`);
+  process.exit(2);
+}
+let code = 0;
+for (const [name, script] of Object.entries(parts)) {
+  if (only && only !== name) continue;
+  const result = spawnSync(join(root, "node_modules", ".bin", "tsx"), [join(root, script)], {
+    cwd: root,
+    stdio: "inherit",
+  });
+  if (result.signal === "SIGINT") process.exit(130);
+  if (result.status !== 0) {
+    console.error(`${script} exited with ${result.status ?? result.signal}`);
+    code = 1;
+  }
+}
+process.exit(code);

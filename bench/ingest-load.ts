@@ -1,0 +1,182 @@
+// HTTP load benchmark of webhook intake: the app's production server (on PostgreSQL and on
+// PGlite) against a bare node:http + pg + socket.io baseline, in the same run, one at a time.
+// It prints figures and the issue's targets beside them; it asserts nothing. It exits non-zero
+// only when it could not run at all.
+//
+// Usage: npm run bench  (or BENCH_ONLY=ingest npm run bench, or tsx bench/ingest-load.ts)
+// Needs the production build (`npm run build`; made once if missing).
+// Knobs: BENCH_TARGETS=app-pg,app-pglite,baseline  BENCH_INGEST_SECONDS=10  BENCH_SENDERS=16,64
+//        BENCH_OPEN_SECONDS=15  BENCH_RATES=50,200,500  BENCH_MAX_OUTSTANDING=1000
+//        BENCH_REQUEST_TIMEOUT_MS=10000  BENCH_DRAIN_SECONDS=60  BENCH_AGENTS=5
+//        BENCH_APP_PORT=3370 (app-pg; app-pglite the next port)  BENCH_BASELINE_PORT=4370
+//        BENCH_APP_DIR=<checkout whose production build to start> (default: this one)
+//        TEST_DATABASE_URL=<PostgreSQL server for scratch databases>
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { randomBytes } from "node:crypto";
+import { cpus, loadavg } from "node:os";
+import { TEST_POSTGRES_URL, postgresReachable } from "../lib/testing/scratch-postgres";
+import { connectAgents } from "./ingest/agents";
+import { readConfig, type TConfig, type TTargetName } from "./ingest/config";
+import { WebhookClient } from "./ingest/http-client";
+import { closedLoop, openLoop, warmUp, type TPhaseContext } from "./ingest/phases";
+import { cleanupAll, installExitHandlers, isStopping } from "./ingest/processes";
+import {
+  printClosed,
+  printOpen,
+  printRss,
+  printSamples,
+  printTargets,
+  printTargetsVsBaseline,
+  type TTargetResult,
+} from "./ingest/report";
+import { RssSampler, treeRssOf } from "./ingest/rss";
+import { formatStatuses, mb, ms, sleep } from "./ingest/stats";
+import { startApp, startBaseline, type TTarget } from "./ingest/targets";
+
+installExitHandlers();
+const config = readConfig();
+const benchRoot = fileURLToPath(new URL("..", import.meta.url));
+const appDir = resolve(process.env.BENCH_APP_DIR ?? benchRoot);
+const run = randomBytes(3).toString("hex");
+
+/**
+ * The production build must exist: `.next/BUILD_ID`, and the compiled server when `npm start`
+ * runs one (e.g. `node dist/server.mjs`). If anything is missing, `npm run build` makes it once.
+ */
+function ensureBuild(): string {
+  const idFile = join(appDir, ".next", "BUILD_ID");
+  const start = (JSON.parse(readFileSync(join(appDir, "package.json"), "utf8")) as { scripts?: { start?: string } })
+    .scripts?.start;
+  const compiled = /\b(dist\/[\w./-]+\.m?js)\b/.exec(start ?? "")?.[1];
+  const needed = [idFile, ...(compiled ? [join(appDir, compiled)] : [])];
+  if (!needed.every((file) => existsSync(file))) {
+    console.log(`No complete production build in ${appDir}: running npm run build first.`);
+    const built = spawnSync("npm", ["run", "build"], {
+      cwd: appDir,
+      stdio: "inherit",
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    });
+    if (built.status !== 0 || !needed.every((file) => existsSync(file))) throw new Error("npm run build failed");
+  }
+  return `${readFileSync(idFile, "utf8").trim()} (built ${statSync(idFile).mtime.toISOString()})`;
+}
+
+async function measure(target: TTarget, result: TTargetResult): Promise<void> {
+  const log = (line: string) => console.log(`[${target.name}] ${line}`);
+  const maxSenders = Math.max(...config.senders);
+  const client = new WebhookClient(target.webhookUrl, config.requestTimeoutMs, config.maxOutstanding + maxSenders);
+  const agents = await connectAgents(target.baseUrl, target.agentCookies);
+  const rss = target.server ? new RssSampler(target.server.pid) : null;
+  const ctx: TPhaseContext = { client, igAccountId: target.igAccountId, run, agents, agentCount: config.agents, rss };
+  try {
+    result.warmUp = formatStatuses(await warmUp(ctx));
+    await sleep(2_000);
+    result.rssIdle = rss?.now() ?? null;
+    result.rssTreeIdle = treeRssOf(target.rootPid);
+    log(`${config.agents} agents connected; warm-up ${result.warmUp}; idle RSS ${mb(result.rssIdle)}`);
+    for (const senders of config.senders) {
+      const closed = await closedLoop(ctx, { senders, seconds: config.ingestSeconds, drainMs: config.drainMs });
+      result.closed.push(closed);
+      log(`closed loop, ${senders} senders: ${closed.perSecond.toFixed(0)}/s, p99 ${ms(closed.p99)} ms`);
+      await sleep(1_000);
+    }
+    for (const rate of config.rates) {
+      const open = await openLoop(ctx, { ...config, rate, seconds: config.openSeconds });
+      result.open.push(open);
+      log(
+        `open loop ${rate}/s: ${formatStatuses(open.statuses)}, event p99 ${ms(open.eventP99)} ms,` +
+          ` missing after drain ${open.missingAfterDrain}`,
+      );
+    }
+  } finally {
+    agents.close();
+    client.close();
+  }
+}
+
+async function runTarget(name: TTargetName, index: number): Promise<TTargetResult> {
+  const result: TTargetResult = {
+    name,
+    description: "",
+    server: "",
+    warmUp: "",
+    rssIdle: null,
+    rssTreeIdle: null,
+    closed: [],
+    open: [],
+  };
+  const options = {
+    appDir,
+    benchRoot,
+    agents: config.agents,
+    port: name === "baseline" ? config.baselinePort : config.appPort + index,
+  };
+  let target: TTarget | undefined;
+  try {
+    const started = performance.now();
+    target = name === "baseline" ? await startBaseline(options) : await startApp(name, options);
+    result.description = target.description;
+    const ready = `ready in ${((performance.now() - started) / 1000).toFixed(1)} s on ${target.baseUrl}`;
+    result.server = target.server
+      ? `${ready}; server pid ${target.server.pid} (${target.server.how})`
+      : `${ready}; server pid not found (RSS not measured)`;
+    console.log(`\n[${name}] ${result.description}, ${result.server}`);
+    await measure(target, result);
+  } catch (error) {
+    result.error = error instanceof Error ? error.message : String(error);
+    console.error(`[${name}] could not be measured: ${result.error}`);
+  } finally {
+    await target?.stop();
+  }
+  return result;
+}
+
+function describe(c: TConfig): string {
+  return (
+    `closed loop ${c.senders.join("/")} senders × ${c.ingestSeconds} s; open loop ${c.rates.join("/")}/s × ${c.openSeconds} s;` +
+    ` ${c.agents} agents; request timeout ${c.requestTimeoutMs} ms; max ${c.maxOutstanding} outstanding; drain ≤ ${c.drainMs / 1000} s`
+  );
+}
+
+const machine = () =>
+  `${cpus().length} cores, load average ${loadavg()
+    .map((v) => v.toFixed(2))
+    .join(" ")}`;
+
+async function main(): Promise<number> {
+  console.log(`\nWebhook intake under HTTP load (run ${run}): ${describe(config)}`);
+  console.log(`App: ${appDir}, production build ${ensureBuild()}`);
+  console.log(`Machine: ${machine()}; the servers, PostgreSQL and this load generator share it.`);
+  let names = config.targets;
+  if (names.some((n) => n !== "app-pglite") && !(await postgresReachable())) {
+    console.log(`No PostgreSQL at ${TEST_POSTGRES_URL}: only app-pglite can run (no baseline to compare with).`);
+    names = names.filter((n) => n === "app-pglite");
+  }
+  const results: TTargetResult[] = [];
+  for (const [index, name] of names.entries()) {
+    results.push(await runTarget(name, index));
+    // Ctrl+C: the exit handler is stopping the servers and will exit; print nothing half-done.
+    if (isStopping()) return new Promise<number>(() => {});
+  }
+
+  printTargets(results);
+  // A target that failed half-way still shows the phases it finished.
+  const measured = results.filter((r) => r.closed.length + r.open.length > 0);
+  printClosed(measured, config.ingestSeconds);
+  printOpen(measured, config.rates);
+  printSamples(measured);
+  printRss(measured);
+  printTargetsVsBaseline(measured);
+  console.log(`\nMachine at the end: ${machine()}.`);
+  return measured.length ? 0 : 1;
+}
+
+const code = await main().catch((error: unknown) => {
+  console.error("The ingest benchmark could not run:", error);
+  return 1;
+});
+await cleanupAll();
+process.exit(code);

@@ -1,0 +1,123 @@
+// Starting and stopping what the benchmark measures: the app (`npm start`) on a scratch
+// PostgreSQL database or a fresh PGlite folder, and the bare baseline on PostgreSQL.
+import { randomBytes } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createScratchPostgres } from "../../lib/testing/scratch-postgres";
+import { DEMO_IG_ACCOUNT, DEMO_LOGINS, type TTargetName } from "./config";
+import { demoWebhookUrl, signIn } from "./app-session";
+import { Teardown, startChild, stopChild, waitHealthy } from "./processes";
+import { findServerPid, portInUse } from "./rss";
+
+export interface TTarget {
+  name: TTargetName;
+  /** What it runs on, for the report. */
+  description: string;
+  baseUrl: string;
+  webhookUrl: string;
+  igAccountId: string;
+  /** One Cookie header per agent (undefined: the baseline needs none). */
+  agentCookies: (string | undefined)[];
+  server: { pid: number; how: string } | null;
+  /** The child the benchmark started (npm, or tsx for the baseline). */
+  rootPid: number;
+  stop: () => Promise<void>;
+}
+
+export interface TTargetOptions {
+  appDir: string;
+  benchRoot: string;
+  port: number;
+  agents: number;
+}
+
+async function withTeardown<T>(teardown: Teardown, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    await teardown.run();
+    throw error;
+  }
+}
+
+function checkPort(port: number): void {
+  if (portInUse(port)) throw new Error(`port ${port} is already in use: choose another with BENCH_*_PORT`);
+}
+
+export async function startApp(name: "app-pg" | "app-pglite", options: TTargetOptions): Promise<TTarget> {
+  checkPort(options.port);
+  const baseUrl = `http://127.0.0.1:${options.port}`;
+  const dataDir = await mkdtemp(join(tmpdir(), "bench-ingest-"));
+  const teardown = new Teardown();
+  teardown.add(() => rm(dataDir, { recursive: true, force: true }));
+  return withTeardown(teardown, async () => {
+    const scratch = name === "app-pg" ? await createScratchPostgres("bench_app") : null;
+    if (scratch) teardown.add(scratch.drop);
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: "production",
+      DEMO_MODE: "true",
+      PORT: String(options.port),
+      HOST: "127.0.0.1",
+      APP_URL: baseUrl,
+      APP_SECRET: randomBytes(32).toString("hex"),
+      DATA_DIR: dataDir,
+      DATABASE_URL: scratch?.url ?? "",
+      CM_API_BASE_URL: "http://127.0.0.1:9",
+      CM_SIMULATOR_URL: "",
+      SIGN_IN_RATE_LIMIT: "1000",
+      TRUST_PROXY: "false",
+      NEXT_TELEMETRY_DISABLED: "1",
+    };
+    const child = startChild(name, "npm", ["start"], { cwd: options.appDir, env });
+    teardown.add(() => stopChild(child));
+    await waitHealthy(child, `${baseUrl}/api/health`);
+    const cookies: string[] = [];
+    for (let i = 0; i < options.agents; i++) {
+      const login = DEMO_LOGINS[i % DEMO_LOGINS.length] ?? DEMO_LOGINS[0];
+      cookies.push(await signIn(baseUrl, login.email, login.password));
+    }
+    const adminCookie = cookies[0] ?? (await signIn(baseUrl, DEMO_LOGINS[0].email, DEMO_LOGINS[0].password));
+    return {
+      name,
+      description: scratch ? "app (npm start) on PostgreSQL, scratch database" : `app (npm start) on PGlite`,
+      baseUrl,
+      webhookUrl: await demoWebhookUrl(baseUrl, adminCookie),
+      igAccountId: DEMO_IG_ACCOUNT,
+      agentCookies: cookies,
+      server: findServerPid(child.process.pid ?? -1, options.port),
+      rootPid: child.process.pid ?? -1,
+      stop: () => teardown.run(),
+    };
+  });
+}
+
+export async function startBaseline(options: TTargetOptions): Promise<TTarget> {
+  checkPort(options.port);
+  const baseUrl = `http://127.0.0.1:${options.port}`;
+  const teardown = new Teardown();
+  return withTeardown(teardown, async () => {
+    const scratch = await createScratchPostgres("bench_base");
+    teardown.add(scratch.drop);
+    const tsx = join(options.benchRoot, "node_modules", ".bin", "tsx");
+    const script = join(options.benchRoot, "bench", "baseline-server.ts");
+    const child = startChild("baseline", tsx, [script, "--port", String(options.port), "--database-url", scratch.url], {
+      cwd: options.benchRoot,
+      env: { ...process.env, NODE_ENV: "production", BASELINE_IG_ACCOUNT_ID: DEMO_IG_ACCOUNT },
+    });
+    teardown.add(() => stopChild(child));
+    await waitHealthy(child, `${baseUrl}/health`);
+    return {
+      name: "baseline",
+      description: "bare node:http + pg + socket.io on PostgreSQL, scratch database",
+      baseUrl,
+      webhookUrl: `${baseUrl}/webhook`,
+      igAccountId: DEMO_IG_ACCOUNT,
+      agentCookies: Array.from({ length: options.agents }, () => undefined),
+      server: findServerPid(child.process.pid ?? -1, options.port),
+      rootPid: child.process.pid ?? -1,
+      stop: () => teardown.run(),
+    };
+  });
+}
