@@ -81,7 +81,7 @@ async function main(): Promise<void> {
     if (handleWebhook(req, res)) return;
     void handle(req, res);
   });
-  const io = await createIo(server, db.pool, { authenticate: (headers) => getSignedInSession(auth, headers) });
+  const io = await createIo(server, db.eventsPool, { authenticate: (headers) => getSignedInSession(auth, headers) });
   const stopSweep = startSessionSweep(io, db.prisma);
   const runtime: TRuntime = { db, io, auth, tokens, version, config: runtimeConfig, workers: { intake } };
   setRuntime(runtime);

@@ -12,8 +12,13 @@ export interface TDatabase {
   prisma: PrismaClient;
   /** The driver adapter, for the schema engine (migrations). */
   adapter: SqlMigrationAwareDriverAdapterFactory;
-  /** A pg pool on PostgreSQL (shared with the socket.io adapter); undefined on PGlite. */
+  /** The app's pg pool on PostgreSQL; undefined on PGlite. */
   pool: pg.Pool | undefined;
+  /**
+   * A small pool of its own for socket.io's PostgreSQL adapter (its LISTEN connection and a
+   * NOTIFY per event), so live events never wait behind the app's queries, nor they behind it.
+   */
+  eventsPool: pg.Pool | undefined;
   close(): Promise<void>;
 }
 
@@ -37,7 +42,13 @@ export class DatabaseLockedError extends Error {
 /** Opens the configured database: PostgreSQL when a URL is given, otherwise PGlite. */
 export async function openDatabase(options: TDatabaseOptions): Promise<TDatabase> {
   if (options.url) {
-    const pool = new pg.Pool({ connectionString: options.url, max: 10 });
+    // A server that is down or unreachable fails a request in 5 s instead of hanging it.
+    const poolOptions = { connectionString: options.url, connectionTimeoutMillis: 5000 };
+    const pool = new pg.Pool({ ...poolOptions, max: 10 });
+    const eventsPool = new pg.Pool({ ...poolOptions, max: 3 });
+    // An idle connection the server closed (restart, failover) must not crash the process:
+    // the pool replaces it on the next query.
+    for (const p of [pool, eventsPool]) p.on("error", () => {});
     const adapter = new PrismaPg(pool);
     const prisma = new PrismaClient({ adapter });
     return {
@@ -45,9 +56,10 @@ export async function openDatabase(options: TDatabaseOptions): Promise<TDatabase
       prisma,
       adapter,
       pool,
+      eventsPool,
       async close() {
         await prisma.$disconnect();
-        await pool.end();
+        await Promise.all([pool.end(), eventsPool.end()]);
       },
     };
   }
@@ -69,6 +81,7 @@ export async function openDatabase(options: TDatabaseOptions): Promise<TDatabase
       prisma,
       adapter,
       pool: undefined,
+      eventsPool: undefined,
       async close() {
         await prisma.$disconnect();
         await client.close();

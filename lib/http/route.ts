@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
 import { getSessionUser, type TSessionUser } from "../auth/session";
+import { isDatabaseUnavailable } from "../db/unavailable";
 import { AppError } from "../errors";
 import { getRuntime, type TRuntime } from "../runtime";
 import { readJsonBody } from "./read-body";
@@ -71,12 +72,29 @@ export function errorResponse(error: unknown): NextResponse {
       { status: error.status },
     );
   }
+  if (isDatabaseUnavailable(error)) {
+    logUnavailable(error);
+    return NextResponse.json(
+      { error: { code: "UNAVAILABLE", message: "The database cannot be reached just now; try again in a moment." } },
+      { status: 503, headers: { "retry-after": "2" } },
+    );
+  }
   // Unknown failures are logged here and answered without their message: it may hold
   // internals (SQL, paths, tokens) a browser must not see.
   console.error("Unhandled error in route handler:", error);
   return NextResponse.json(
     { error: { code: "INTERNAL", message: "Something went wrong on our side." } },
     { status: 500 },
+  );
+}
+
+let lastUnavailableLog = 0;
+function logUnavailable(error: unknown): void {
+  // One line every few seconds: an outage must not write a stack trace per request.
+  if (Date.now() - lastUnavailableLog < 5000) return;
+  lastUnavailableLog = Date.now();
+  console.error(
+    `Database unavailable, answering 503: ${error instanceof Error ? error.message.trim().split("\n").at(-1) : String(error)}`,
   );
 }
 
