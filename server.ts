@@ -11,13 +11,13 @@ import { withStartupLock } from "./lib/db/startup-lock";
 import { describeDatabase, openMigratedDatabase } from "./lib/db/open-from-env";
 import { CLIENT_IP_HEADER, PATH_HEADER } from "./lib/http/request-headers";
 import { EnvError, appUrl, env, type TEnv } from "./lib/env";
+import { startOutbox } from "./lib/pipeline/outbox/start-outbox";
 import { createIo } from "./lib/realtime/create-io";
 import { startSessionSweep } from "./lib/realtime/session-sweep";
 import { setRuntime, type TRuntime } from "./lib/runtime";
 import { DEMO_USERS } from "./lib/server/demo/demo-fixtures";
 import { registerWithSimulator } from "./lib/server/demo/register-with-simulator";
 import { seedDemo } from "./lib/server/demo/seed-demo";
-import { recoverInterruptedSends } from "./lib/server/messages/recover-interrupted-sends";
 import { bootstrapUsers } from "./lib/server/users/bootstrap-users";
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -33,8 +33,6 @@ async function main(): Promise<void> {
 
   const { db, applied } = await openMigratedDatabase(config);
   if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
-  const interrupted = await recoverInterruptedSends(db.prisma, new Date());
-  if (interrupted) console.log(`${interrupted} message(s) cut off by the last stop are marked for retry.`);
 
   const runtimeConfig = { appUrl: appUrl(config), cmBaseUrl: config.CM_API_BASE_URL, demoMode: config.DEMO_MODE };
   const auth = createAuth({
@@ -70,6 +68,10 @@ async function main(): Promise<void> {
   const stopSweep = startSessionSweep(io, db.prisma);
   const runtime: TRuntime = { db, io, auth, tokens, version, config: runtimeConfig };
   setRuntime(runtime);
+  // Outbox: sends queued replies, retries them, takes over sends of instances that died. After
+  // socket.io, so every state change is announced. TODO(intake): the intake worker joins here.
+  const outbox = startOutbox({ prisma: db.prisma, tokens, cmBaseUrl: runtimeConfig.cmBaseUrl });
+  runtime.workers = { ...runtime.workers, outbox } as TRuntime["workers"];
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -93,6 +95,7 @@ async function main(): Promise<void> {
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
     stopSweep();
+    await outbox.stop();
     await io.close().catch(() => {});
     await closed;
     setRuntime(undefined);
