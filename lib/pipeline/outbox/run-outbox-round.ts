@@ -12,6 +12,9 @@ import { sendClaimed } from "./send-claimed";
 export async function runOutboxRound(outbox: TOutbox, emit: (effects: TEffects) => void): Promise<boolean> {
   const claimed = await claimDueSends(outbox, outbox.options.batchSize);
   if (claimed.length === 0) return false;
+  for (const c of claimed.filter((c) => c.tookOver)) {
+    console.warn(`outbox: took over the send of message ${c.view.id} (its worker stopped before finishing it).`);
+  }
   const sending = noEffects();
   sending.updatedMessages.push(...claimed.map((c) => c.view));
   emit(sending);
