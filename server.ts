@@ -16,6 +16,7 @@ import { EnvError, appUrl, env, type TEnv } from "./lib/env";
 import { createWebhookHttpHandler } from "./lib/pipeline/intake/webhook-http";
 import { createWebhookAccounts } from "./lib/pipeline/intake/webhook-accounts";
 import { startIntake } from "./lib/pipeline/intake/start-intake";
+import { startOutbox } from "./lib/pipeline/outbox/start-outbox";
 import { emitEffects } from "./lib/realtime/emit";
 import { createIo } from "./lib/realtime/create-io";
 import { startSessionSweep } from "./lib/realtime/session-sweep";
@@ -23,7 +24,6 @@ import { setRuntime, type TRuntime } from "./lib/runtime";
 import { DEMO_USERS } from "./lib/server/demo/demo-fixtures";
 import { registerWithSimulator } from "./lib/server/demo/register-with-simulator";
 import { seedDemo } from "./lib/server/demo/seed-demo";
-import { recoverInterruptedSends } from "./lib/server/messages/recover-interrupted-sends";
 import { bootstrapUsers } from "./lib/server/users/bootstrap-users";
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -38,8 +38,6 @@ async function main(): Promise<void> {
 
   const { db, applied } = await openMigratedDatabase(config);
   if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
-  const interrupted = await recoverInterruptedSends(db.prisma, new Date());
-  if (interrupted) console.log(`${interrupted} message(s) cut off by the last stop are marked for retry.`);
 
   const runtimeConfig = { appUrl: appUrl(config), cmBaseUrl: config.CM_API_BASE_URL, demoMode: config.DEMO_MODE };
   const auth = createAuth({
@@ -55,12 +53,13 @@ async function main(): Promise<void> {
     prepareUsers({ config, prisma: db.prisma, auth, tokens, io: undefined, appUrl: runtimeConfig.appUrl }),
   );
 
-  // Webhooks are stored by the HTTP handler and applied by this instance's intake processor.
-  const intake = startIntake({ prisma: db.prisma, emit: emitEffects });
+  // Webhooks are stored by this HTTP handler and applied by the intake processor (below).
   const webhookAccounts = createWebhookAccounts(db.prisma);
   let accepting = true;
+  const workers: NonNullable<TRuntime["workers"]> = {};
   const handleWebhook = createWebhookHttpHandler(
-    () => (accepting ? { prisma: db.prisma, accounts: webhookAccounts, wake: () => intake.wake() } : undefined),
+    () =>
+      accepting ? { prisma: db.prisma, accounts: webhookAccounts, wake: () => workers.intake?.wake() } : undefined,
     { maxInFlight: config.WEBHOOK_MAX_IN_FLIGHT, storeTimeoutMs: 10_000 },
   );
 
@@ -83,8 +82,14 @@ async function main(): Promise<void> {
   });
   const io = await createIo(server, db.eventsPool, { authenticate: (headers) => getSignedInSession(auth, headers) });
   const stopSweep = startSessionSweep(io, db.prisma);
-  const runtime: TRuntime = { db, io, auth, tokens, version, config: runtimeConfig, workers: { intake } };
+  const runtime: TRuntime = { db, io, auth, tokens, version, config: runtimeConfig };
   setRuntime(runtime);
+  // The pipeline's workers start after socket.io, so every change they make is announced.
+  // Intake applies stored webhooks; the outbox sends queued replies, retries them, and takes
+  // over sends of instances that died.
+  workers.intake = startIntake({ prisma: db.prisma, emit: emitEffects });
+  workers.outbox = startOutbox({ prisma: db.prisma, tokens, cmBaseUrl: runtimeConfig.cmBaseUrl });
+  runtime.workers = workers;
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -109,11 +114,12 @@ async function main(): Promise<void> {
     server.closeIdleConnections();
     accepting = false;
     stopSweep();
+    await workers.outbox?.stop();
     await io.close().catch(() => {});
     await closed;
     // The round in progress commits (or rolls back: the webhooks stay pending) before the
     // database closes; what is left is applied by the next start or another instance.
-    await intake.stop();
+    await workers.intake?.stop();
     setRuntime(undefined);
     await app.close().catch(() => {});
     await db.close();

@@ -103,7 +103,7 @@ test("images, quick-reply answers, story replies, mentions and deletions show in
   await expect(thread.getByRole("listitem", { name: "Customer: Message deleted" })).toBeVisible();
 });
 
-test("a failed send can be retried, and the composer enforces Instagram's limit", async ({ page, request }) => {
+test("a refused send can be retried, and the composer enforces Instagram's limit", async ({ page, request }) => {
   const igsid = String(9_000_000_000 + Math.floor(Math.random() * 1e9));
   await signIn(page, DEMO_AGENT);
   await customerWrites(request, { igsid, name: "Limit Tester", username: "limits", text: "test me" });
@@ -115,12 +115,15 @@ test("a failed send can be retried, and the composer enforces Instagram's limit"
   await expect(page.getByText("1001 / 1000")).toBeVisible();
   await expect(page.getByRole("button", { name: "Send" })).toBeDisabled();
 
-  // The simulator answers the next send with a server error once: the bubble offers a retry.
-  await request.post(`${SIMULATOR_URL}/_sim/faults`, { data: { type: "http_error", status: 503, times: 1 } });
+  // CM refuses the next send for good (a token problem): no automatic retry, the bubble says
+  // why at once and offers a retry (gateway errors are retried by themselves: outbox.spec.ts).
+  await request.post(`${SIMULATOR_URL}/_sim/faults`, {
+    data: { type: "reject", code: 103, scope: "request", times: 1 },
+  });
   await box.fill("first try");
   await box.press("Enter");
   const bubble = page.getByRole("listitem", { name: "You: first try" });
-  await expect(bubble.getByRole("alert")).toContainText("Not sent");
+  await expect(bubble.getByRole("alert")).toContainText("Not sent: CM.com refused the message");
   await bubble.getByRole("button", { name: "Retry" }).click();
   await expect(bubble.getByRole("status", { name: "Delivery: Delivered" })).toBeVisible();
 });

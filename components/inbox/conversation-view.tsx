@@ -34,7 +34,7 @@ export function ConversationView({ conversationId }: { conversationId: string })
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
   });
-  const { send, retry, retryError } = useSendMessage(conversationId);
+  const { send, retry, retryError, cancel, cancelError } = useSendMessage(conversationId);
   const now = useNow();
   const [rich, setRich] = useState(false);
 
@@ -108,12 +108,17 @@ export function ConversationView({ conversationId }: { conversationId: string })
             </li>
           )}
           {messages.map((message) => (
-            <MessageBubble key={message.clientId ?? message.id} message={message} onRetry={retry} />
+            <MessageBubble key={message.clientId ?? message.id} message={message} onRetry={retry} onCancel={cancel} />
           ))}
         </ol>
         {retryError && (
           <p role="alert" className="mt-2 text-sm text-red-800">
             Retry failed: {retryError.message}
+          </p>
+        )}
+        {cancelError && (
+          <p role="alert" className="mt-2 text-sm text-red-800">
+            Could not cancel: {cancelError.message}
           </p>
         )}
         <div ref={bottom} />

@@ -10,9 +10,11 @@ import { formatTime } from "./format-time";
 export function MessageBubble({
   message,
   onRetry,
+  onCancel,
 }: {
   message: TMessageView;
   onRetry: (message: TMessageView) => void;
+  onCancel: (message: TMessageView) => void;
 }) {
   const ours = message.direction === "OUTBOUND";
   // Our rich messages are drawn as Instagram shows them, by the composer's own preview,
@@ -46,7 +48,9 @@ export function MessageBubble({
         <div className="mt-0.5 flex items-center gap-2 px-1 text-[11px] text-neutral-500">
           {ours && message.authorName && <span>{message.authorName}</span>}
           <time dateTime={message.sentAt}>{formatTime(message.sentAt)}</time>
-          {ours && <DeliveryState message={message} onRetry={() => onRetry(message)} />}
+          {ours && (
+            <DeliveryState message={message} onRetry={() => onRetry(message)} onCancel={() => onCancel(message)} />
+          )}
         </div>
       </div>
     </li>

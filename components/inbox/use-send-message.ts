@@ -8,6 +8,7 @@ import {
   failOptimistic,
   messageKeys,
   optimisticMessage,
+  postCancel,
   postMessage,
   postRetry,
   upsertMessage,
@@ -20,7 +21,10 @@ type TSend = { content: TOutboundContentInput; clientId: string; takeBack: boole
  * Sends a reply optimistically. The bubble appears at once with a client id; the server's copy
  * (from the request's answer or from the socket event, whichever comes first) replaces it by
  * that id, so neither order shows the message twice. If the request itself fails, the bubble
- * stays, marked failed with the reason, and can be retried.
+ * stays, marked failed with the reason, and can be retried: the retry carries the same client
+ * id, so if the first request did reach the server, the server answers with that message
+ * instead of storing it twice. What happens after (queued, sending, sent, retried by the outbox)
+ * arrives by socket.
  */
 export function useSendMessage(conversationId: string) {
   const queryClient = useQueryClient();
@@ -42,6 +46,11 @@ export function useSendMessage(conversationId: string) {
     onSuccess: (message) => patch((data) => upsertMessage(data, message)),
   });
 
+  const cancel = useMutation({
+    mutationFn: (message: TMessageView) => postCancel(message.id),
+    onSuccess: (message) => patch((data) => upsertMessage(data, message)),
+  });
+
   return {
     send: (content: TOutboundContentInput, { takeBack }: { takeBack: boolean }) =>
       send.mutate({ content, clientId: crypto.randomUUID(), takeBack }),
@@ -55,5 +64,7 @@ export function useSendMessage(conversationId: string) {
       }
     },
     retryError: retry.error,
+    cancel: (message: TMessageView) => cancel.mutate(message),
+    cancelError: cancel.error,
   };
 }

@@ -52,6 +52,13 @@ export function postRetry(messageId: string): Promise<TMessageView> {
   }).then((r) => r.message);
 }
 
+/** Withdraws a queued reply; 409 with the reason once it is being sent or was sent. */
+export function postCancel(messageId: string): Promise<TMessageView> {
+  return fetchJson(`/api/messages/${encodeURIComponent(messageId)}/cancel`, z.object({ message: ZMessageView }), {
+    method: "POST",
+  }).then((r) => r.message);
+}
+
 export function postRead(conversationId: string): Promise<unknown> {
   return fetchJson(`/api/conversations/${encodeURIComponent(conversationId)}/read`, z.object({ read: z.boolean() }), {
     method: "POST",

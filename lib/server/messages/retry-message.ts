@@ -1,35 +1,39 @@
+import type { PrismaClient } from "../../db/generated/client";
 import { AppError } from "../../errors";
-import { ZOutboundContent, type TOutboundContentInput } from "../../messages/compose-schemas";
-import { MESSAGE_VIEW_INCLUDE, toMessageView } from "./to-message-view";
-import { deliverMessage, type TDeliverDeps } from "./deliver-message";
+import type { TMessageView } from "../../messages/schemas";
 import { noEffects, type TEffects } from "../webhooks/effects";
+import { messageViewColumns, rawToMessageView, type TRawMessageRow } from "./message-view-returning";
 
 /**
- * Sends a failed message again, with the same reference: if CM did get the first attempt
- * (a timeout), its late status reports still find this message.
+ * An agent sends a failed message again: it goes back to the outbox as a fresh queued message
+ * (new retry window), with the same reference, so CM's late reports of an earlier try still
+ * find it. `leaseUntil` is left as it was: if the last try's outcome was unknown, the outbox
+ * flags the resend as a possible duplicate. The caller announces it and wakes the outbox.
  */
-export async function retryMessage(deps: TDeliverDeps, messageId: string, onStored: (effects: TEffects) => void) {
-  const message = await deps.prisma.message.findUnique({ where: { id: messageId } });
-  if (!message || message.direction !== "OUTBOUND")
-    throw new AppError("NOT_FOUND", "There is no such message of ours.");
-  if (message.status !== "FAILED") throw new AppError("CONFLICT", "Only a failed message can be sent again.");
-  const content = storedContent(message.content);
-  if (!content) throw new AppError("CONFLICT", "This message was stored in a form that cannot be sent again.");
-  const reset = await deps.prisma.message.update({
-    where: { id: messageId },
-    data: { status: "SENDING", statusReason: null, retryable: false },
-    include: MESSAGE_VIEW_INCLUDE,
-  });
+export async function retryMessage(
+  prisma: PrismaClient,
+  { messageId, now }: { messageId: string; now: Date },
+): Promise<{ message: TMessageView; effects: TEffects }> {
+  const [row] = await prisma.$queryRaw<TRawMessageRow[]>`
+    UPDATE "Message" AS m SET
+      "status" = 'QUEUED',
+      "statusReason" = NULL,
+      "retryable" = false,
+      "attempts" = 0,
+      "firstAttemptAt" = NULL,
+      "nextAttemptAt" = ${now},
+      "updatedAt" = ${now}
+    WHERE m."id" = ${messageId} AND m."direction" = 'OUTBOUND' AND m."status" = 'FAILED'
+    RETURNING ${messageViewColumns("m")}`;
+  if (!row) {
+    const message = await prisma.message.findUnique({ where: { id: messageId }, select: { direction: true } });
+    if (!message || message.direction !== "OUTBOUND") {
+      throw new AppError("NOT_FOUND", "There is no such message of ours.");
+    }
+    throw new AppError("CONFLICT", "Only a failed message can be sent again.");
+  }
+  const view = rawToMessageView(row);
   const effects = noEffects();
-  effects.updatedMessages.push(toMessageView(reset));
-  onStored(effects);
-  return deliverMessage(deps, { messageId, content });
-}
-
-/** What we sent, as stored; older plain-text rows hold only `{ text }`. */
-function storedContent(value: unknown): TOutboundContentInput | null {
-  const parsed = ZOutboundContent.safeParse(value);
-  if (parsed.success) return parsed.data;
-  const text = (value as { text?: unknown } | null)?.text;
-  return typeof text === "string" ? { kind: "text", text } : null;
+  effects.updatedMessages.push(view);
+  return { message: view, effects };
 }

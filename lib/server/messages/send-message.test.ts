@@ -1,43 +1,27 @@
 import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
+import { createSecretBox } from "../../crypto/secret-box";
+import { runOutboxRound } from "../../pipeline/outbox/run-outbox-round";
+import type { TOutbox } from "../../pipeline/outbox/outbox-deps";
 import { describeEachDatabase } from "../../testing/databases";
 import { accepted, startFakeCm, type TFakeCm } from "../../testing/fake-cm";
-import { createTestRuntime } from "../../testing/test-runtime";
-import { createSecretBox } from "../../crypto/secret-box";
-import type { TDeliverDeps } from "./deliver-message";
-import { retryMessage } from "./retry-message";
+import { TEST_PRODUCT_TOKEN, seedOutboxAccount } from "../../testing/outbox-fixture";
+import type { TOutboundContentInput } from "../../messages/compose-schemas";
 import { sendMessage } from "./send-message";
+import { retryMessage } from "./retry-message";
 import type { TEffects } from "../webhooks/effects";
-
-const TOKEN = "11111111-2222-3333-4444-555555555555";
 
 describeEachDatabase("sending a reply", (ctx) => {
   let cm: TFakeCm;
-  let deps: TDeliverDeps;
+  let seed: Awaited<ReturnType<typeof seedOutboxAccount>>;
+  let outbox: TOutbox;
   let conversationId: string;
-  let authorId: string;
+  let igsid: string;
 
   beforeAll(async () => {
     cm = await startFakeCm();
-    const runtime = createTestRuntime(ctx.db);
-    const tokens = createSecretBox("s".repeat(64), "cm-product-token");
-    deps = { prisma: ctx.db.prisma, tokens, cmBaseUrl: "http://127.0.0.1:1" };
-    const account = await ctx.db.prisma.instagramAccount.create({
-      data: {
-        igAccountId: "17841400000000000",
-        displayName: "Shop",
-        productTokenEncrypted: tokens.encrypt(TOKEN),
-        productTokenLast4: "5555",
-        webhookSecret: "secret-for-send-tests",
-        cmBaseUrl: cm.url,
-      },
-    });
-    const contact = await ctx.db.prisma.contact.create({ data: { accountId: account.id, igsid: "6543210987654321" } });
-    const now = new Date();
-    ({ id: conversationId } = await ctx.db.prisma.conversation.create({
-      data: { accountId: account.id, contactId: contact.id, lastMessageAt: now, lastInboundAt: now },
-    }));
-    ({ id: authorId } = await ctx.db.prisma.user.create({ data: { email: "agent@x.com", name: "Agent" } }));
-    void runtime;
+    seed = await seedOutboxAccount(ctx.db.prisma, cm.url);
+    outbox = seed.outbox();
+    ({ conversationId, igsid } = await seed.startConversation());
   });
   afterAll(() => cm.close());
   beforeEach(() => {
@@ -45,28 +29,48 @@ describeEachDatabase("sending a reply", (ctx) => {
     cm.answer(accepted);
   });
 
-  const send = (text: string, onStored: (e: TEffects) => void = () => {}) =>
-    sendMessage(
-      deps,
-      { conversationId, authorId, content: { kind: "text", text }, clientId: "c1", now: new Date() },
-      onStored,
-    );
-
-  it("stores first, then sends exactly the spec's plain-text request with the token in a header", async () => {
-    const stored: TEffects[] = [];
-    const { message } = await send("Thanks, an agent will look at your order.", (e) => stored.push(e));
-    expect(stored[0]?.createdMessages[0]).toMatchObject({ status: "SENDING", clientId: "c1", authorName: "Agent" });
-    expect(message.status).toBe("ACCEPTED");
-
-    const [request] = cm.requests;
-    expect(request?.headers["x-cm-producttoken"]).toBe(TOKEN);
+  const store = (content: TOutboundContentInput, extra: { takeBack?: boolean; now?: Date; clientId?: string } = {}) =>
+    sendMessage(ctx.db.prisma, {
+      conversationId,
+      authorId: seed.author.id,
+      content,
+      clientId: extra.clientId,
+      takeBack: extra.takeBack,
+      now: extra.now ?? new Date(),
+    });
+  /** Stores the reply, then lets the outbox send it; answers the message as it then is. */
+  const send = async (text: string) => {
+    const { message } = await store({ kind: "text", text });
+    const effects: TEffects[] = [];
+    await runOutboxRound(outbox, (e) => effects.push(e));
     const row = await ctx.db.prisma.message.findUniqueOrThrow({ where: { id: message.id } });
+    return { stored: message, row, effects };
+  };
+
+  it("stores the reply queued, then the outbox sends exactly the spec's plain-text request", async () => {
+    const { message, effects } = await store(
+      { kind: "text", text: "Thanks, an agent will look at your order." },
+      {
+        clientId: "c1",
+      },
+    );
+    expect(message).toMatchObject({ status: "QUEUED", clientId: "c1", authorName: "Agent", attempts: 0 });
+    expect(effects.createdMessages[0]?.id).toBe(message.id);
+    expect(cm.requests).toHaveLength(0);
+
+    const emitted: TEffects[] = [];
+    expect(await runOutboxRound(outbox, (e) => emitted.push(e))).toBe(true);
+    expect(emitted.flatMap((e) => e.updatedMessages.map((m) => m.status))).toEqual(["SENDING", "ACCEPTED"]);
+    const [request] = cm.requests;
+    expect(request?.headers["x-cm-producttoken"]).toBe(TEST_PRODUCT_TOKEN);
+    const row = await ctx.db.prisma.message.findUniqueOrThrow({ where: { id: message.id } });
+    expect(row).toMatchObject({ status: "ACCEPTED", attempts: 1, maybeDuplicate: false, leaseUntil: null });
     expect(request?.body).toEqual({
       messages: {
         msg: [
           {
-            from: "17841400000000000",
-            to: [{ number: "6543210987654321" }],
+            from: seed.account.igAccountId,
+            to: [{ number: igsid }],
             allowedChannels: ["Instagram"],
             reference: row.cmReference,
             body: { type: "auto", content: "Thanks, an agent will look at your order." },
@@ -75,10 +79,21 @@ describeEachDatabase("sending a reply", (ctx) => {
       },
     });
     expect(row.cmReference).toMatch(/^[A-Za-z0-9]{1,32}$/);
-    expect(JSON.stringify(request?.body)).not.toContain(TOKEN);
+    expect(JSON.stringify(request?.body)).not.toContain(TEST_PRODUCT_TOKEN);
+    expect(JSON.stringify(emitted)).not.toContain(TEST_PRODUCT_TOKEN);
+    expect(await runOutboxRound(outbox, () => {})).toBe(false);
   });
 
-  it("shows CM's refusal in plain words, not retryable", async () => {
+  it("answers a resent request (same clientId) with the stored message instead of a second one", async () => {
+    const first = await store({ kind: "text", text: "once" }, { clientId: "same-tab-1" });
+    const again = await store({ kind: "text", text: "once" }, { clientId: "same-tab-1" });
+    expect(again.message.id).toBe(first.message.id);
+    expect(again.effects.createdMessages).toHaveLength(0);
+    await runOutboxRound(outbox, () => {});
+    expect(cm.requests).toHaveLength(1);
+  });
+
+  it("shows CM's refusal in plain words, at once and not retryable", async () => {
     cm.answer(() => ({
       status: 400,
       body: {
@@ -86,7 +101,7 @@ describeEachDatabase("sending a reply", (ctx) => {
         errorCode: 201,
         messages: [
           {
-            to: "6543210987654321",
+            to: igsid,
             status: "Rejected",
             reference: null,
             parts: 0,
@@ -96,27 +111,34 @@ describeEachDatabase("sending a reply", (ctx) => {
         ],
       },
     }));
-    const { message } = await send("hello");
-    expect(message).toMatchObject({ status: "FAILED", retryable: false });
-    expect(message.statusReason).toMatch(/^CM\.com refused the message: .*\(A body without content was found\)\.$/);
+    const { row } = await send("hello");
+    expect(row).toMatchObject({ status: "FAILED", retryable: false, attempts: 1 });
+    expect(row.statusReason).toMatch(/^CM\.com refused the message: .*\(A body without content was found\)\.$/);
   });
 
-  it("marks a transport failure retryable, and a retry sends it again with the same reference", async () => {
-    cm.answer(() => ({ status: 503, body: { message: "unavailable" } }));
-    const { message } = await send("are you there?");
-    expect(message).toMatchObject({ status: "FAILED", retryable: true });
-    const first = await ctx.db.prisma.message.findUniqueOrThrow({ where: { id: message.id } });
+  it("a failed message retried by an agent is queued afresh and sent with the same reference", async () => {
+    cm.answer(() => ({ status: 400, body: { details: "No account", errorCode: 101, messages: [] } }));
+    const { row } = await send("are you there?");
+    expect(row.status).toBe("FAILED");
 
     cm.answer(accepted);
-    const retried = await retryMessage(deps, message.id, () => {});
-    expect(retried.message).toMatchObject({ status: "ACCEPTED", retryable: false, statusReason: null });
-    const last = cm.requests.at(-1)?.body as { messages: { msg: { reference: string }[] } };
-    expect(last.messages.msg[0]?.reference).toBe(first.cmReference);
+    const retried = await retryMessage(ctx.db.prisma, { messageId: row.id, now: new Date() });
+    expect(retried.message).toMatchObject({ status: "QUEUED", attempts: 0, statusReason: null });
+    expect(retried.effects.updatedMessages).toHaveLength(1);
+    await runOutboxRound(outbox, () => {});
+    const after = await ctx.db.prisma.message.findUniqueOrThrow({ where: { id: row.id } });
+    expect(after).toMatchObject({ status: "ACCEPTED", attempts: 1 });
+    expect(cm.requests.map((r) => JSON.stringify(r.body).includes(row.cmReference ?? "?"))).toEqual([true, true]);
+    await expect(retryMessage(ctx.db.prisma, { messageId: row.id, now: new Date() })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
+    await expect(retryMessage(ctx.db.prisma, { messageId: "missing", now: new Date() })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 
   it("applies a status report that came before CM's answer", async () => {
-    const account = await ctx.db.prisma.instagramAccount.findFirstOrThrow();
-    // CM delivers and reports before its HTTP answer reaches us: the report is stored pending.
+    // CM delivers and reports before its HTTP answer reaches us: the report waits, stored.
     cm.answer(async (body) => {
       const reference = (body as { messages: { msg: { reference: string }[] } }).messages.msg[0]?.reference ?? "";
       await ctx.db.prisma.webhookEvent.create({
@@ -124,69 +146,69 @@ describeEachDatabase("sending a reply", (ctx) => {
           kind: "STATUS_REPORT",
           dedupeKey: `early-${reference}`,
           cmReference: reference,
-          accountId: account.id,
+          accountId: seed.account.id,
           state: "WAITING",
           payload: JSON.stringify({
-            messages: { msg: { received: "x", to: "6543210987654321", reference, status: { code: "2" } } },
+            messages: { msg: { received: "x", to: igsid, reference, status: { code: "2" } } },
           }),
         },
       });
       return accepted(body);
     });
-    const { message, effects } = await send("fast delivery");
-    expect(message.status).toBe("DELIVERED");
-    expect(effects.updatedMessages.at(-1)?.status).toBe("DELIVERED");
-    expect(await ctx.db.prisma.webhookEvent.count({ where: { processedAt: null } })).toBe(0);
+    const { row, effects } = await send("fast delivery");
+    expect(row.status).toBe("DELIVERED");
+    expect(effects.at(-1)?.updatedMessages.at(-1)?.status).toBe("DELIVERED");
+    expect(await ctx.db.prisma.webhookEvent.count({ where: { state: "WAITING" } })).toBe(0);
   });
 
-  it("refuses to send outside the 24-hour window, and sends nothing", async () => {
-    const before = cm.requests.length;
+  it("refuses to store a reply outside the 24-hour window", async () => {
     const stored = await ctx.db.prisma.message.count();
     const now = new Date(Date.now() + 25 * 3_600_000);
-    await expect(
-      sendMessage(deps, { conversationId, authorId, content: { kind: "text", text: "too late" }, now }, () => {}),
-    ).rejects.toMatchObject({ code: "CONFLICT", details: { rule: "WINDOW_CLOSED" } });
-    expect(cm.requests.length).toBe(before);
+    await expect(store({ kind: "text", text: "too late" }, { now })).rejects.toMatchObject({
+      code: "CONFLICT",
+      details: { rule: "WINDOW_CLOSED" },
+    });
     expect(await ctx.db.prisma.message.count()).toBe(stored);
   });
 
-  it("during a handover, sends only to take the chat back, and then the handover ends", async () => {
+  it("during a handover, sends only to take the chat back, and the handover ends when CM accepts", async () => {
     const until = new Date(Date.now() + 3_600_000);
     await ctx.db.prisma.conversation.update({ where: { id: conversationId }, data: { handoverUntil: until } });
-    await expect(send("hello?")).rejects.toMatchObject({ code: "CONFLICT", details: { rule: "HANDED_OVER" } });
-
-    const { message, effects } = await sendMessage(
-      deps,
-      { conversationId, authorId, content: { kind: "text", text: "We are back" }, takeBack: true, now: new Date() },
-      () => {},
-    );
-    expect(message.status).toBe("ACCEPTED");
+    await expect(store({ kind: "text", text: "hello?" })).rejects.toMatchObject({
+      code: "CONFLICT",
+      details: { rule: "HANDED_OVER" },
+    });
+    await store({ kind: "text", text: "We are back" }, { takeBack: true });
+    const effects: TEffects[] = [];
+    await runOutboxRound(outbox, (e) => effects.push(e));
     const conversation = await ctx.db.prisma.conversation.findUniqueOrThrow({ where: { id: conversationId } });
     expect(conversation.handoverUntil).toBeNull();
-    expect(effects.conversations.at(-1)?.handoverUntil).toBeNull();
+    expect(effects.flatMap((e) => e.conversations).at(-1)?.handoverUntil).toBeNull();
   });
 
   it("sends a quick-reply message and a carousel as the spec's examples shape them", async () => {
-    const quick = await sendMessage(
-      deps,
-      {
-        conversationId,
-        authorId,
-        content: {
-          kind: "text",
-          text: "Hi, what can I do for you?",
-          quickReplies: [
-            { label: "Ask a question", postbackData: "QUESTION" },
-            { label: "Talk to live agent", postbackData: "HUMAN_AGENT" },
-          ],
-        },
-        now: new Date(),
-      },
-      () => {},
+    await store({
+      kind: "text",
+      text: "Hi, what can I do for you?",
+      quickReplies: [
+        { label: "Ask a question", postbackData: "QUESTION" },
+        { label: "Talk to live agent", postbackData: "HUMAN_AGENT" },
+      ],
+    });
+    const card = (header: string) => ({
+      header,
+      text: "Subtitle",
+      buttons: [{ kind: "url" as const, label: "Visit", url: "https://cm.com" }],
+    });
+    const carousel = await store({ kind: "carousel", cards: [card("One"), card("Two")] });
+    expect(carousel.message.kind).toBe("CAROUSEL");
+    // One reply per conversation per round, in the order written.
+    await runOutboxRound(outbox, () => {});
+    await runOutboxRound(outbox, () => {});
+    const [quick, rich] = cm.requests.map(
+      (r) => (r.body as { messages: { msg: Record<string, unknown>[] } }).messages.msg[0],
     );
-    expect(quick.message.kind).toBe("QUICK_REPLIES");
-    const quickMsg = (cm.requests.at(-1)?.body as { messages: { msg: Record<string, unknown>[] } }).messages.msg[0];
-    expect(quickMsg?.richContent).toEqual({
+    expect(quick?.richContent).toEqual({
       conversation: [
         {
           text: "Hi, what can I do for you?",
@@ -197,74 +219,49 @@ describeEachDatabase("sending a reply", (ctx) => {
         },
       ],
     });
-
-    const card = (header: string) => ({
-      header,
-      text: "Subtitle",
-      buttons: [{ kind: "url" as const, label: "Visit", url: "https://cm.com" }],
-    });
-    const carousel = await sendMessage(
-      deps,
-      { conversationId, authorId, content: { kind: "carousel", cards: [card("One"), card("Two")] }, now: new Date() },
-      () => {},
-    );
-    expect(carousel.message).toMatchObject({ kind: "CAROUSEL", status: "ACCEPTED" });
-    const carouselMsg = (
-      cm.requests.at(-1)?.body as {
-        messages: { msg: { richContent: { conversation: { carousel: { cards: unknown[] } }[] } }[] };
-      }
-    ).messages.msg[0];
-    expect(carouselMsg?.richContent.conversation[0]?.carousel.cards).toHaveLength(2);
+    const cards = (rich?.richContent as { conversation: { carousel: { cards: unknown[] } }[] }).conversation[0];
+    expect(cards?.carousel.cards).toHaveLength(2);
   });
 
-  it("refuses what Instagram would refuse, before storing or sending it", async () => {
-    const before = cm.requests.length;
+  it("refuses what Instagram would refuse, before storing it", async () => {
     const stored = await ctx.db.prisma.message.count();
     await expect(
-      sendMessage(
-        deps,
-        {
-          conversationId,
-          authorId,
-          content: {
-            kind: "image",
-            image: { url: "https://cdn.example.com/photo", mimeType: "image/jpeg", name: "photo.txt" },
-          },
-          now: new Date(),
-        },
-        () => {},
-      ),
+      store({
+        kind: "image",
+        image: { url: "https://cdn.example.com/photo", mimeType: "image/jpeg", name: "photo.txt" },
+      }),
     ).rejects.toMatchObject({
       code: "BAD_REQUEST",
       message: expect.stringMatching(/^Instagram would refuse this message/),
     });
-    expect(cm.requests.length).toBe(before);
     expect(await ctx.db.prisma.message.count()).toBe(stored);
   });
 
   it("records a send it cannot make as failed with the reason, never leaving it sending", async () => {
-    const account = await ctx.db.prisma.instagramAccount.findFirstOrThrow();
     const other = createSecretBox("o".repeat(64), "cm-product-token");
+    const account = await ctx.db.prisma.instagramAccount.findUniqueOrThrow({ where: { id: seed.account.id } });
     await ctx.db.prisma.instagramAccount.update({
       where: { id: account.id },
-      data: { productTokenEncrypted: other.encrypt(TOKEN) },
+      data: { productTokenEncrypted: other.encrypt(TEST_PRODUCT_TOKEN) },
     });
     try {
-      const { message } = await send("with the wrong key");
-      expect(message).toMatchObject({ status: "FAILED", retryable: false });
-      expect(message.statusReason).toContain("cannot be read (was APP_SECRET changed?)");
+      const { row } = await send("with the wrong key");
+      expect(row).toMatchObject({ status: "FAILED", retryable: false });
+      expect(row.statusReason).toContain("cannot be read (was APP_SECRET changed?)");
+      expect(cm.requests).toHaveLength(0);
     } finally {
       await ctx.db.prisma.instagramAccount.update({ where: { id: account.id }, data: account });
     }
   });
 
-  it("refuses an empty conversation id", async () => {
+  it("refuses an unknown conversation", async () => {
     await expect(
-      sendMessage(
-        deps,
-        { conversationId: "missing", authorId, content: { kind: "text", text: "x" }, now: new Date() },
-        () => {},
-      ),
+      sendMessage(ctx.db.prisma, {
+        conversationId: "missing",
+        authorId: seed.author.id,
+        content: { kind: "text", text: "x" },
+        now: new Date(),
+      }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

@@ -2,21 +2,25 @@ import { buildInstagramMessage } from "../../cm/build-send-request";
 import { newCmReference } from "../../cm/reference";
 import { validateInstagramMessage } from "../../cm/validate-instagram-message";
 import { canSend } from "../../channel/rules";
-import type { Prisma } from "../../db/generated/client";
+import type { Prisma, PrismaClient } from "../../db/generated/client";
 import { AppError } from "../../errors";
 import { outboundKind, type TOutboundContentInput } from "../../messages/compose-schemas";
-import { deliverMessage, type TDeliverDeps } from "./deliver-message";
+import type { TMessageView } from "../../messages/schemas";
 import { recordMessage } from "./record-message";
+import { MESSAGE_VIEW_INCLUDE, toMessageView } from "./to-message-view";
 import { noEffects, type TEffects } from "../webhooks/effects";
 
 /**
  * An agent's reply of any kind. It is checked against Instagram's rules (the reply window,
- * the handover, and the message limits as CM applies them), then stored first (state SENDING,
- * with its CM reference), so nothing is lost if CM or we fail mid-way and early status reports
- * find it; then sent, and CM's answer recorded. `onStored` shows the bubble to everyone at once.
+ * the handover, and the message limits as CM applies them), then stored QUEUED with its CM
+ * reference; the outbox (lib/pipeline/outbox) sends it, retries it and records CM's answer.
+ * The caller announces the effects and wakes the outbox.
+ *
+ * A browser that lost its connection resends with the same clientId: when that first request
+ * did arrive, its message is answered again instead of being stored (and sent) twice.
  */
 export async function sendMessage(
-  deps: TDeliverDeps,
+  prisma: PrismaClient,
   input: {
     conversationId: string;
     authorId: string;
@@ -25,9 +29,8 @@ export async function sendMessage(
     takeBack?: boolean | undefined;
     now: Date;
   },
-  onStored: (effects: TEffects) => void,
-) {
-  const conversation = await deps.prisma.conversation.findUnique({
+): Promise<{ message: TMessageView; effects: TEffects }> {
+  const conversation = await prisma.conversation.findUnique({
     where: { id: input.conversationId },
     include: { account: true, contact: true },
   });
@@ -58,8 +61,16 @@ export async function sendMessage(
     );
   }
 
-  const stored = noEffects();
-  const message = await deps.prisma.$transaction((tx) =>
+  if (input.clientId) {
+    const earlier = await prisma.message.findFirst({
+      where: { conversationId: conversation.id, clientId: input.clientId, authorId: input.authorId },
+      include: MESSAGE_VIEW_INCLUDE,
+    });
+    if (earlier) return { message: toMessageView(earlier), effects: noEffects() };
+  }
+
+  const effects = noEffects();
+  const message = await prisma.$transaction((tx) =>
     recordMessage(
       tx,
       {
@@ -67,15 +78,15 @@ export async function sendMessage(
         direction: "OUTBOUND",
         kind: outboundKind(input.content),
         content: input.content as Prisma.InputJsonValue,
-        status: "SENDING",
+        status: "QUEUED",
+        nextAttemptAt: input.now,
         cmReference: reference,
         clientId: input.clientId ?? null,
         authorId: input.authorId,
         sentAt: input.now,
       },
-      { effects: stored, opensWindow: false },
+      { effects, opensWindow: false },
     ),
   );
-  onStored(stored);
-  return deliverMessage(deps, { messageId: message.id, content: input.content });
+  return { message: toMessageView(message), effects };
 }

@@ -4,7 +4,6 @@ import { ZSendMessage } from "@/lib/messages/compose-schemas";
 import { emitEffects } from "@/lib/realtime/emit";
 import { listMessages } from "@/lib/server/messages/list-messages";
 import { sendMessage } from "@/lib/server/messages/send-message";
-import { deliverDeps } from "@/lib/server/messages/deliver-deps";
 
 export const dynamic = "force-dynamic";
 
@@ -17,20 +16,17 @@ export const GET = route({ access: "signed-in", query: ZQuery }, ({ runtime, que
   listMessages(runtime.db.prisma, { conversationId: params.id ?? "", ...query }),
 );
 
-/** An agent's reply: checked, stored, shown to everyone, sent through CM, and its outcome recorded. */
+/** An agent's reply: checked, stored queued, shown to everyone; the outbox sends it. */
 export const POST = route({ access: "signed-in", body: ZSendMessage }, async ({ runtime, user, body, params }) => {
-  const { message, effects } = await sendMessage(
-    deliverDeps(runtime),
-    {
-      conversationId: params.id ?? "",
-      authorId: user.id,
-      content: body.content,
-      clientId: body.clientId,
-      takeBack: body.takeBack,
-      now: new Date(),
-    },
-    emitEffects,
-  );
+  const { message, effects } = await sendMessage(runtime.db.prisma, {
+    conversationId: params.id ?? "",
+    authorId: user.id,
+    content: body.content,
+    clientId: body.clientId,
+    takeBack: body.takeBack,
+    now: new Date(),
+  });
   emitEffects(effects);
+  runtime.workers?.outbox?.wake();
   return { message };
 });

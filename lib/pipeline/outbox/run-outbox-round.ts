@@ -1,0 +1,39 @@
+import { noEffects, type TEffects } from "../../server/webhooks/effects";
+import { claimDueSends } from "./claim-due-sends";
+import type { TOutbox } from "./outbox-deps";
+import { sendClaimed } from "./send-claimed";
+
+/**
+ * One round of the outbox: claim what is due (at most one reply per conversation), send the
+ * claims side by side with bounded concurrency, and announce every state change (claimed →
+ * "Sending…", then the outcome) through `emit`, which reaches every agent on every instance.
+ * Resolves true when it sent anything, so the worker looks again at once.
+ */
+export async function runOutboxRound(outbox: TOutbox, emit: (effects: TEffects) => void): Promise<boolean> {
+  const claimed = await claimDueSends(outbox, outbox.options.batchSize);
+  if (claimed.length === 0) return false;
+  for (const c of claimed.filter((c) => c.tookOver)) {
+    console.warn(`outbox: took over the send of message ${c.view.id} (its worker stopped before finishing it).`);
+  }
+  const sending = noEffects();
+  sending.updatedMessages.push(...claimed.map((c) => c.view));
+  emit(sending);
+
+  const queue = [...claimed];
+  const lane = async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      try {
+        emit(await sendClaimed(outbox, next));
+      } catch (error) {
+        // Recording failed (database away): the claim runs out and another round takes it over.
+        console.error(`outbox: could not record the send of ${next.view.id}: ${describe(error)}`);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(outbox.options.concurrency, claimed.length) }, lane));
+  return true;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,19 @@
+import { emitEffects } from "../../realtime/emit";
+import { startWorkerLoop, type TWorker } from "../worker-loop";
+import { resolveOutbox, type TOutboxDeps } from "./outbox-deps";
+import { runOutboxRound } from "./run-outbox-round";
+
+/**
+ * This instance's outbox worker: sends agents' replies stored QUEUED. Woken when a reply is
+ * stored; otherwise it looks every second, for retries coming due and for sends whose worker
+ * (on any instance) died and whose lease ran out. Start it once socket.io exists, so every
+ * state change is announced; stop it before the database closes.
+ */
+export function startOutbox(deps: TOutboxDeps & { idleMs?: number }): TWorker {
+  const outbox = resolveOutbox(deps);
+  return startWorkerLoop({
+    name: "outbox",
+    idleMs: deps.idleMs ?? 1_000,
+    tick: () => runOutboxRound(outbox, emitEffects),
+  });
+}
