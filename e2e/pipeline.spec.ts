@@ -1,0 +1,94 @@
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { z } from "zod";
+import { ZPipelineStatus } from "../lib/pipeline/pipeline-status";
+import { DEMO_ADMIN, signIn } from "./support/auth";
+import { DEMO_IG_ACCOUNT, customerWrites } from "./support/simulator";
+
+// Admin → Pipeline end to end: CM's webhooks show up per account, and one that can never be
+// applied is listed with its reason, set aside after its tries, and can be retried by hand.
+
+async function pipelineStatus(request: APIRequestContext) {
+  const response = await request.get("/api/admin/pipeline");
+  expect(response.status()).toBe(200);
+  return ZPipelineStatus.parse(await response.json());
+}
+
+async function demoMessagesWebhookUrl(request: APIRequestContext): Promise<string> {
+  const response = await request.get("/api/admin/accounts");
+  const { accounts } = z
+    .object({
+      accounts: z.array(z.object({ igAccountId: z.string(), webhookUrls: z.object({ messages: z.string() }) })),
+    })
+    .parse(await response.json());
+  const demo = accounts.find((a) => a.igAccountId === DEMO_IG_ACCOUNT);
+  if (!demo) throw new Error("the demo account is not linked");
+  return demo.webhookUrls.messages;
+}
+
+test("an admin sees the demo account's webhooks arrive, and retries one that cannot be applied", async ({ page }) => {
+  const run = Date.now();
+  await signIn(page, DEMO_ADMIN);
+  await page.goto("/admin/accounts");
+  await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Pipeline" }).click();
+  await expect(page.getByRole("heading", { name: "Pipeline", level: 1 })).toBeVisible();
+  const card = page.getByRole("region", { name: "Demo shop" });
+  const messagesRow = card.getByRole("row", { name: /^Messages/ });
+  await expect(messagesRow).toBeVisible();
+
+  const before = Date.now() - 1000;
+  await customerWrites(page.request, {
+    igsid: `55${run}`,
+    name: "Pia Pipeline",
+    username: "pia.pipeline",
+    text: "Hello?",
+  });
+  // The page polls every 5 s: the new webhook shows as the last message webhook, seconds old.
+  await expect
+    .poll(async () => Date.parse((await messagesRow.locator("time").getAttribute("datetime")) ?? "0"))
+    .toBeGreaterThanOrEqual(before);
+  await expect(messagesRow).toContainText(/just now|\d+ s ago/);
+
+  // PostgreSQL cannot store U+0000 in a JSON column: this message is stored (200) but can never be applied.
+  const known = new Set((await pipelineStatus(page.request)).accounts.flatMap((a) => a.failing.map((w) => w.id)));
+  const posted = await page.request.post(await demoMessagesWebhookUrl(page.request), {
+    data: {
+      from: { number: `66${run}`, name: "Null Byte" },
+      to: { number: DEMO_IG_ACCOUNT },
+      message: { text: `broken ${run}\u0000` },
+      timeUtc: new Date().toISOString().slice(0, 19),
+      channel: "Instagram",
+    },
+  });
+  expect(posted.status()).toBe(200);
+
+  const ours = async () =>
+    (await pipelineStatus(page.request)).accounts
+      .find((a) => a.igAccountId === DEMO_IG_ACCOUNT)
+      ?.failing.find((w) => !known.has(w.id));
+  await expect.poll(async () => (await ours())?.state).toBe("PENDING");
+  const retrying = await ours();
+  const item = card.getByRole("listitem").filter({ has: page.locator(`time[datetime="${retrying?.receivedAt}"]`) });
+  await expect(item).toContainText("Retrying");
+  await expect(item).toContainText(retrying?.lastError ?? "(no reason)");
+
+  // Hurry it through its remaining tries (each "retry now" is tried at once) until it is set aside.
+  await expect
+    .poll(
+      async () => {
+        const webhook = await ours();
+        if (webhook?.state === "PENDING") await page.request.post(`/api/admin/pipeline/webhooks/${webhook.id}/retry`);
+        return webhook?.state;
+      },
+      { timeout: 30_000 },
+    )
+    .toBe("FAILED");
+  await expect(item).toContainText("Failed");
+  await expect(item).toContainText("8 tries");
+  await expect(card.getByRole("alert").filter({ hasText: "could not be applied" })).toBeVisible();
+  await expect(card.getByRole("button", { name: "Retry all failed" })).toBeVisible();
+
+  // Retrying by hand tries it once more: it fails again, one try more.
+  await item.getByRole("button", { name: "Retry now" }).click();
+  await expect(item).toContainText("9 tries");
+  await expect(item).toContainText("Failed");
+});
