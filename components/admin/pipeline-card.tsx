@@ -99,9 +99,9 @@ export function PipelineCard({ account, now }: { account: TAccountPipeline; now:
         </table>
 
         <dl className="grid grid-cols-2 gap-2 text-sm sm:grid-cols-3">
-          <Count label="Waiting to be applied" value={webhooks.pending} bad={backlog} />
-          <Count label="Retrying" value={webhooks.retrying} bad={webhooks.retrying > 0} />
-          <Count label="Failed" value={webhooks.failed} bad={webhooks.failed > 0} />
+          <Count label="Waiting to be applied" value={webhooks.pending} tone={backlog ? "warn" : undefined} />
+          <Count label="Retrying" value={webhooks.retrying} tone={webhooks.retrying > 0 ? "warn" : undefined} />
+          <Count label="Failed" value={webhooks.failed} tone={webhooks.failed > 0 ? "bad" : undefined} />
           <Count
             label="Parked for their message"
             value={webhooks.waiting}
@@ -112,7 +112,11 @@ export function PipelineCard({ account, now }: { account: TAccountPipeline; now:
             value={replies.queued}
             note={replies.nextQueuedAttemptAt ? `next try ${timeAgo(replies.nextQueuedAttemptAt, now)}` : undefined}
           />
-          <Count label="Replies failed (24 h)" value={replies.failedLastDay} bad={replies.failedLastDay > 0} />
+          <Count
+            label="Replies failed (24 h)"
+            value={replies.failedLastDay}
+            tone={replies.failedLastDay > 0 ? "bad" : undefined}
+          />
         </dl>
       </div>
 
@@ -137,21 +141,28 @@ export function PipelineCard({ account, now }: { account: TAccountPipeline; now:
   );
 }
 
+const TONES = {
+  bad: { box: "border-red-200 bg-red-50", value: "text-red-800" },
+  warn: { box: "border-amber-300 bg-amber-50", value: "text-amber-900" },
+  none: { box: "border-neutral-200", value: "" },
+} as const;
+
 function Count({
   label,
   value,
-  bad = false,
+  tone,
   note,
 }: {
   label: string;
   value: number;
-  bad?: boolean;
+  tone?: "bad" | "warn" | undefined;
   note?: string | undefined;
 }) {
+  const { box, value: valueClass } = TONES[tone ?? "none"];
   return (
-    <div className={`rounded-md border px-3 py-2 ${bad ? "border-red-200 bg-red-50" : "border-neutral-200"}`}>
+    <div className={`rounded-md border px-3 py-2 ${box}`}>
       <dt className="text-xs text-neutral-500">{label}</dt>
-      <dd className={`text-lg font-semibold tabular-nums ${bad ? "text-red-800" : ""}`}>{value}</dd>
+      <dd className={`text-lg font-semibold tabular-nums ${valueClass}`}>{value}</dd>
       {note && <dd className="text-xs text-neutral-500">{note}</dd>}
     </div>
   );

@@ -133,7 +133,7 @@ export function toFailingWebhook(row: Omit<TFailingRow, "accountId">): TFailingW
     state: row.state,
     receivedAt: row.receivedAt.toISOString(),
     attempts: row.attempts,
-    lastError: row.lastError,
+    lastError: row.lastError?.trim() || null,
     nextTryAt: row.state === "PENDING" ? row.availableAt.toISOString() : null,
   };
 }
