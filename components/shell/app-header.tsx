@@ -23,7 +23,7 @@ export function AppHeader() {
   }
 
   return (
-    <header className="flex items-center gap-6 border-b border-neutral-200 bg-white px-4 py-2.5">
+    <header className="flex flex-wrap items-center gap-x-3 gap-y-2 border-b border-neutral-200 bg-white px-4 py-2.5 sm:gap-x-6">
       <span className="font-semibold">Instagram Inbox</span>
       <nav aria-label="Main" className="flex gap-1">
         {links.map((link) => (
@@ -37,10 +37,10 @@ export function AppHeader() {
           </Link>
         ))}
       </nav>
-      <div className="ml-auto flex items-center gap-4">
+      <div className="ml-auto flex items-center gap-3 sm:gap-4">
         <ConnectionBadge />
         <Link href="/account" className="text-sm text-neutral-600 hover:underline" title={user.email}>
-          {user.name} <span className="text-neutral-400">({user.role})</span>
+          {user.name} <span className="hidden text-neutral-400 sm:inline">({user.role})</span>
         </Link>
         <button type="button" onClick={signOut} className="text-sm font-medium text-neutral-700 hover:underline">
           Sign out
