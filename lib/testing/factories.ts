@@ -1,5 +1,5 @@
-import { randomBytes } from "node:crypto";
-import type { PrismaClient } from "../db/generated/client";
+import { randomBytes, randomUUID } from "node:crypto";
+import type { PrismaClient, WebhookKind, WebhookState } from "../db/generated/client";
 
 /** An Instagram account row for tests that need one (its token is not a real encryption). */
 export async function createTestAccount(
@@ -13,6 +13,33 @@ export async function createTestAccount(
       productTokenEncrypted: "v1.test",
       productTokenLast4: "5555",
       webhookSecret: randomBytes(32).toString("base64url"),
+    },
+  });
+}
+
+/** A stored webhook row as the intake leaves it (DONE unless told); the payload column is raw text. */
+export function createTestWebhook(
+  prisma: PrismaClient,
+  accountId: string,
+  row: {
+    kind: WebhookKind;
+    receivedAt: Date;
+    state?: WebhookState;
+    attempts?: number;
+    lastError?: string;
+    availableAt?: Date;
+    payload?: string;
+  },
+) {
+  return prisma.webhookEvent.create({
+    data: {
+      accountId,
+      dedupeKey: randomUUID(),
+      payload: "{}",
+      orderKey: `${accountId}:6543210987654321`,
+      state: "DONE",
+      availableAt: row.receivedAt,
+      ...row,
     },
   });
 }
