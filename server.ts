@@ -19,6 +19,7 @@ import { startIntake } from "./lib/pipeline/intake/start-intake";
 import { startOutbox } from "./lib/pipeline/outbox/start-outbox";
 import { emitEffects } from "./lib/realtime/emit";
 import { createIo } from "./lib/realtime/create-io";
+import { startDatabaseWatch } from "./lib/realtime/database-watch";
 import { startSessionSweep } from "./lib/realtime/session-sweep";
 import { setRuntime, type TRuntime } from "./lib/runtime";
 import { DEMO_USERS } from "./lib/server/demo/demo-fixtures";
@@ -82,12 +83,17 @@ async function main(): Promise<void> {
   });
   const io = await createIo(server, db.eventsPool, { authenticate: (headers) => getSignedInSession(auth, headers) });
   const stopSweep = startSessionSweep(io, db.prisma);
+  const stopDatabaseWatch = startDatabaseWatch(io, db.prisma);
   const runtime: TRuntime = { db, io, auth, tokens, version, config: runtimeConfig };
   setRuntime(runtime);
   // The pipeline's workers start after socket.io, so every change they make is announced.
   // Intake applies stored webhooks; the outbox sends queued replies, retries them, and takes
   // over sends of instances that died.
-  workers.intake = startIntake({ prisma: db.prisma, emit: emitEffects });
+  workers.intake = startIntake({
+    prisma: db.prisma,
+    emit: emitEffects,
+    concurrency: db.kind === "postgres" ? config.INTAKE_CONCURRENCY : 1,
+  });
   workers.outbox = startOutbox({ prisma: db.prisma, tokens, cmBaseUrl: runtimeConfig.cmBaseUrl });
   runtime.workers = workers;
 
@@ -114,6 +120,7 @@ async function main(): Promise<void> {
     server.closeIdleConnections();
     accepting = false;
     stopSweep();
+    stopDatabaseWatch();
     await workers.outbox?.stop();
     await io.close().catch(() => {});
     await closed;

@@ -34,6 +34,7 @@ export const ZEnv = z.object({
   ADMIN_PASSWORD: z.string().min(10, "must be at least 10 characters").max(128).optional(),
   CM_SIMULATOR_URL: z.url({ protocol: /^https?$/, error: "must be the simulator's http(s) URL" }).optional(),
   WEBHOOK_MAX_IN_FLIGHT: z.coerce.number({ error: "must be a number" }).int().min(1).max(100_000).default(256),
+  INTAKE_CONCURRENCY: z.coerce.number({ error: "must be a number" }).int().min(1).max(16).default(3),
   SIGN_IN_RATE_LIMIT: z.coerce.number({ error: "must be a number" }).int().min(1).max(10_000).default(10),
   CM_API_BASE_URL: z
     .url({ protocol: /^https?$/, error: "must be an http(s) URL, e.g. https://gw.messaging.cm.com" })

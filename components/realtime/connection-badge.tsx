@@ -2,8 +2,18 @@
 
 import { useConnectionState } from "./realtime-provider";
 
-const LABELS = { connecting: "Connecting…", live: "Live", offline: "Offline: reconnecting" } as const;
-const DOTS = { connecting: "bg-amber-400", live: "bg-emerald-500", offline: "bg-red-500" } as const;
+const LABELS = {
+  connecting: "Connecting…",
+  live: "Live",
+  offline: "Offline: reconnecting",
+  degraded: "Database unreachable: reconnecting",
+} as const;
+const DOTS = {
+  connecting: "bg-amber-400",
+  live: "bg-emerald-500",
+  offline: "bg-red-500",
+  degraded: "bg-red-500",
+} as const;
 
 export function ConnectionBadge() {
   const state = useConnectionState();

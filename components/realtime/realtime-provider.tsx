@@ -18,7 +18,8 @@ import { createEventReplay } from "@/lib/queries/event-replay";
 import { EVENTS, UNAUTHORIZED, type TClientToServerEvents, type TServerToClientEvents } from "@/lib/realtime/events";
 import { OpenConversationProvider, useOpenConversationRef } from "./open-conversation";
 
-export type TConnectionState = "connecting" | "live" | "offline";
+/** `degraded`: connected, but the server cannot reach its database (it says so, and we wait). */
+export type TConnectionState = "connecting" | "live" | "offline" | "degraded";
 
 const ConnectionContext = createContext<TConnectionState>("connecting");
 
@@ -108,6 +109,13 @@ function RealtimeConnection({ children }: { children: ReactNode }) {
       setState("offline");
       // Only a server that ended our session closes the socket itself (see lib/realtime/presence.ts).
       if (reason === "io server disconnect") leaveTo("/sign-in?reason=revoked");
+    });
+    socket.on(EVENTS.serverStatus, ({ database }) => {
+      if (database === "unavailable") return setState("degraded");
+      setState("live");
+      // Whatever happened while the database was away reaches us now.
+      void queryClient.invalidateQueries({ queryKey: conversationKeys.all });
+      void queryClient.invalidateQueries({ queryKey: messageKeys.all });
     });
     // The server ended this user's sessions (deactivated, password reset): leave at once.
     socket.on(EVENTS.sessionRevoked, () => leaveTo("/sign-in?reason=revoked"));

@@ -46,9 +46,14 @@ export async function openDatabase(options: TDatabaseOptions): Promise<TDatabase
     const poolOptions = { connectionString: options.url, connectionTimeoutMillis: 5000 };
     const pool = new pg.Pool({ ...poolOptions, max: 10 });
     const eventsPool = new pg.Pool({ ...poolOptions, max: 3 });
-    // An idle connection the server closed (restart, failover) must not crash the process:
-    // the pool replaces it on the next query.
-    for (const p of [pool, eventsPool]) p.on("error", () => {});
+    // A connection the server closed (restart, failover) must not crash the process: the
+    // pool replaces an idle one on the next query, a query in flight fails with the error,
+    // and a checked-out client (socket.io's LISTEN connection) sees "end" and reconnects.
+    // Without these listeners, pg's "error" event would be an uncaught exception.
+    for (const p of [pool, eventsPool]) {
+      p.on("error", () => {});
+      p.on("connect", (client) => client.on("error", () => {}));
+    }
     const adapter = new PrismaPg(pool);
     const prisma = new PrismaClient({ adapter });
     return {

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { getSessionUser, type TSessionUser } from "../auth/session";
 import { isDatabaseUnavailable } from "../db/unavailable";
 import { AppError } from "../errors";
+import { oneLine } from "../errors-one-line";
 import { getRuntime, type TRuntime } from "../runtime";
 import { readJsonBody } from "./read-body";
 
@@ -93,9 +94,7 @@ function logUnavailable(error: unknown): void {
   // One line every few seconds: an outage must not write a stack trace per request.
   if (Date.now() - lastUnavailableLog < 5000) return;
   lastUnavailableLog = Date.now();
-  console.error(
-    `Database unavailable, answering 503: ${error instanceof Error ? error.message.trim().split("\n").at(-1) : String(error)}`,
-  );
+  console.error(`Database unavailable, answering 503: ${oneLine(error)}`);
 }
 
 async function readJson(request: NextRequest, maxBytes: number): Promise<unknown> {

@@ -1,3 +1,5 @@
+import { oneLine } from "../errors-one-line";
+
 // A background worker of one app instance: the intake processor and the outbox each run one.
 // Work is found in the database (rows claimed with FOR UPDATE SKIP LOCKED), so any number of
 // instances can run the same worker side by side; this loop only decides *when* to look.
@@ -51,11 +53,8 @@ export function startWorkerLoop({
         failures = 0;
       } catch (error) {
         failures++;
-        // The message only: a driver error's message names no secret, its stack is noise here.
         if (failures === 1 || failures % 20 === 0) {
-          log(
-            `${name}: round failed (${failures}×), retrying: ${error instanceof Error ? error.message : String(error)}`,
-          );
+          log(`${name}: round failed (${failures}×), retrying: ${oneLine(error)}`);
         }
       }
       if (stopped) break;

@@ -12,6 +12,8 @@ export const EVENTS = {
   messageUpdated: "message.updated",
   /** This user's sessions were ended (deactivated, or signed out everywhere). */
   sessionRevoked: "session.revoked",
+  /** The instance this browser is connected to lost (or regained) its database. */
+  serverStatus: "server.status",
 } as const;
 
 export interface TServerToClientEvents {
@@ -19,6 +21,11 @@ export interface TServerToClientEvents {
   [EVENTS.messageCreated]: (payload: { message: TMessageView }) => void;
   [EVENTS.messageUpdated]: (payload: { message: TMessageView }) => void;
   [EVENTS.sessionRevoked]: (payload: { reason: string }) => void;
+  [EVENTS.serverStatus]: (payload: TServerStatus) => void;
+}
+
+export interface TServerStatus {
+  database: "ok" | "unavailable";
 }
 
 /** The message a refused handshake carries to the browser. */

@@ -1,4 +1,5 @@
 import type { Prisma, PrismaClient } from "../../db/generated/client";
+import { oneLine } from "../../errors-one-line";
 import { applyDeliveryReport } from "../../server/messages/apply-delivery-report";
 import { noEffects, type TEffects } from "../../server/webhooks/effects";
 import { ingestEvent } from "../../server/webhooks/ingest-event";
@@ -131,7 +132,7 @@ async function recordFailure(
   { now, maxAttempts }: { now: Date; maxAttempts: number },
 ): Promise<void> {
   const attempts = webhook.attempts + 1;
-  const reason = (error instanceof Error ? error.message : String(error)).split("\n").slice(-3).join(" ").slice(0, 500);
+  const reason = oneLine(error);
   await prisma.$executeRaw`
     UPDATE "WebhookEvent"
     SET "attempts" = ${attempts}, "lastError" = ${reason},

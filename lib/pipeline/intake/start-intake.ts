@@ -6,15 +6,36 @@ import { processWebhooks } from "./process-webhooks";
 /**
  * This instance's intake processor: woken the moment a webhook is stored here, and looking
  * every second for webhooks stored elsewhere, due retries, or left by an instance that died.
+ * On PostgreSQL several rounds run side by side, each on its own connection (a round waits
+ * on the database most of the time; SKIP LOCKED gives each its own webhooks, and one
+ * customer's stay in order). PGlite runs one statement at a time, so one round suffices there.
  */
-export function startIntake({ prisma, emit }: { prisma: PrismaClient; emit: (effects: TEffects) => void }): TWorker {
-  return startWorkerLoop({
-    name: "intake",
-    idleMs: 1000,
-    tick: async () => {
-      const round = await processWebhooks(prisma);
-      emit(round.effects);
-      return round.claimed > 0;
+export function startIntake({
+  prisma,
+  emit,
+  concurrency = 1,
+}: {
+  prisma: PrismaClient;
+  emit: (effects: TEffects) => void;
+  concurrency?: number;
+}): TWorker {
+  const loops = Array.from({ length: concurrency }, (_, i) =>
+    startWorkerLoop({
+      name: concurrency > 1 ? `intake ${i + 1}` : "intake",
+      idleMs: 1000,
+      tick: async () => {
+        const round = await processWebhooks(prisma);
+        emit(round.effects);
+        return round.claimed > 0;
+      },
+    }),
+  );
+  // One loop per wake-up, in turn: a busy loop goes on by itself, an idle one is started.
+  let next = 0;
+  return {
+    wake: () => loops[next++ % loops.length]?.wake(),
+    stop: async () => {
+      await Promise.all(loops.map((loop) => loop.stop()));
     },
-  });
+  };
 }

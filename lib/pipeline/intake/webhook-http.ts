@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { AppError } from "../../errors";
+import { oneLine } from "../../errors-one-line";
 import { MAX_WEBHOOK_BYTES, acceptWebhook, type TIntakeDeps, type TWebhookAnswer } from "./accept-webhook";
 
 // CM's webhooks are the inbox's hot path, so they are answered here, on the plain Node.js
@@ -46,7 +47,8 @@ export function createWebhookHttpHandler(
       answer(deps, req, match[1] ?? "", match[2] ?? "")
         .catch((caught: unknown) => {
           if (caught instanceof AppError) return { status: caught.status, body: error(caught.code, caught.message) };
-          logRarely(`Webhook not stored, answered 503 so CM retries: ${describe(caught)}`);
+          // The URL (it holds the secret) is never logged.
+          logRarely(`Webhook not stored, answered 503 so CM retries: ${oneLine(caught)}`);
           return unavailable("The webhook could not be stored just now; CM will retry.");
         })
         .then((result) => send(res, result))
@@ -113,9 +115,4 @@ function send(res: ServerResponse, { status, body, retryAfter }: TWebhookAnswer)
   };
   if (retryAfter !== undefined) headers["retry-after"] = retryAfter;
   res.writeHead(status, headers).end(text);
-}
-
-function describe(error: unknown): string {
-  // The message only: a driver's message names no secret; the URL (which holds one) is never logged.
-  return error instanceof Error ? (error.message.split("\n")[0]?.slice(0, 300) ?? error.name) : String(error);
 }

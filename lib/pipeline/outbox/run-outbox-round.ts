@@ -1,3 +1,4 @@
+import { oneLine } from "../../errors-one-line";
 import { noEffects, type TEffects } from "../../server/webhooks/effects";
 import { claimDueSends } from "./claim-due-sends";
 import type { TOutbox } from "./outbox-deps";
@@ -26,14 +27,10 @@ export async function runOutboxRound(outbox: TOutbox, emit: (effects: TEffects) 
         emit(await sendClaimed(outbox, next));
       } catch (error) {
         // Recording failed (database away): the claim runs out and another round takes it over.
-        console.error(`outbox: could not record the send of ${next.view.id}: ${describe(error)}`);
+        console.error(`outbox: could not record the send of ${next.view.id}: ${oneLine(error)}`);
       }
     }
   };
   await Promise.all(Array.from({ length: Math.min(outbox.options.concurrency, claimed.length) }, lane));
   return true;
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
