@@ -59,8 +59,7 @@ async function main(): Promise<void> {
   let accepting = true;
   const workers: NonNullable<TRuntime["workers"]> = {};
   const handleWebhook = createWebhookHttpHandler(
-    () =>
-      accepting ? { prisma: db.prisma, accounts: webhookAccounts, wake: () => workers.intake?.wake() } : undefined,
+    () => (accepting ? { sql: db.sql, accounts: webhookAccounts, wake: () => workers.intake?.wake() } : undefined),
     { maxInFlight: config.WEBHOOK_MAX_IN_FLIGHT, storeTimeoutMs: 10_000 },
   );
 

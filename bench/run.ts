@@ -77,7 +77,7 @@ async function benchWebhooks(label: string, db: TDatabase): Promise<void> {
     timeUtc: "2026-01-10T13:05:00",
     channel: "Instagram",
   });
-  const deps = { prisma: db.prisma, accounts: createWebhookAccounts(db.prisma), wake: () => {} };
+  const deps = { sql: db.sql, accounts: createWebhookAccounts(db.prisma), wake: () => {} };
   const accept = (i: number) =>
     acceptWebhook(deps, { secret: account.webhookSecret, kind: "messages", body: JSON.stringify(payload(i)) });
   const times = await timeEach(WEBHOOKS, accept);

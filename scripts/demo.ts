@@ -80,8 +80,10 @@ for (let attempt = 0; attempt < 100; attempt++) {
     break;
   await new Promise((resolve) => setTimeout(resolve, 100));
 }
-// The production build of the server: plain Node.js, no TypeScript at run time.
-run("The inbox", ["--enable-source-maps", "dist/server.mjs"], {
+// The production build of the server: plain Node.js, no TypeScript at run time, with the
+// memory settings of `npm start` (package.json; README "Memory").
+run("The inbox", ["--max-old-space-size=192", "--enable-source-maps", "dist/server.mjs"], {
+  MALLOC_ARENA_MAX: "2",
   NODE_ENV: "production",
   DEMO_MODE: "true",
   PORT: port,

@@ -7,9 +7,19 @@ import { PrismaClient } from "./generated/client";
 
 export type TDatabaseKind = "pglite" | "postgres";
 
+/**
+ * Plain SQL straight to the driver (pg's pool or PGlite), for the few hot statements where
+ * Prisma's per-query work showed in profiles (storing a webhook). Values are bound as
+ * parameters; pass times as ISO strings and cast them in SQL.
+ */
+export interface TSql {
+  query<T>(text: string, values?: unknown[]): Promise<T[]>;
+}
+
 export interface TDatabase {
   kind: TDatabaseKind;
   prisma: PrismaClient;
+  sql: TSql;
   /** The driver adapter, for the schema engine (migrations). */
   adapter: SqlMigrationAwareDriverAdapterFactory;
   /** The app's pg pool on PostgreSQL; undefined on PGlite. */
@@ -59,6 +69,7 @@ export async function openDatabase(options: TDatabaseOptions): Promise<TDatabase
     return {
       kind: "postgres",
       prisma,
+      sql: { query: async (text, values) => (await pool.query(text, values)).rows },
       adapter,
       pool,
       eventsPool,
@@ -84,6 +95,7 @@ export async function openDatabase(options: TDatabaseOptions): Promise<TDatabase
     return {
       kind: "pglite",
       prisma,
+      sql: { query: async <T>(text: string, values?: unknown[]) => (await client.query<T>(text, values)).rows },
       adapter,
       pool: undefined,
       eventsPool: undefined,

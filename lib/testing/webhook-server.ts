@@ -13,7 +13,7 @@ import { noEffects, type TEffects } from "../server/webhooks/effects";
 export async function startWebhookServer(db: TDatabase, options: Partial<TWebhookHttpOptions> = {}) {
   let wakes = 0;
   const handler = createWebhookHttpHandler(
-    () => ({ prisma: db.prisma, accounts: createWebhookAccounts(db.prisma, 0), wake: () => wakes++ }),
+    () => ({ sql: db.sql, accounts: createWebhookAccounts(db.prisma, 0), wake: () => wakes++ }),
     { maxInFlight: 64, storeTimeoutMs: 10_000, log: () => {}, ...options },
   );
   const server: Server = createServer((req, res) => {

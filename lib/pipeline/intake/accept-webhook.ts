@@ -1,4 +1,4 @@
-import type { PrismaClient } from "../../db/generated/client";
+import type { TSql } from "../../db/client";
 import { AppError } from "../../errors";
 import { WEBHOOK_KINDS, parseWebhook, type TWebhookKind } from "./parse-webhook";
 import { storeWebhook } from "./store-webhook";
@@ -8,7 +8,7 @@ import type { TWebhookAccounts } from "./webhook-accounts";
 export const MAX_WEBHOOK_BYTES = 64 * 1024;
 
 export interface TIntakeDeps {
-  prisma: PrismaClient;
+  sql: TSql;
   accounts: TWebhookAccounts;
   /** Tells the intake processor there is work. */
   wake: () => void;
@@ -50,7 +50,7 @@ export async function acceptWebhook(
   }
   const units = parseWebhook(kind, parsed, account);
   if (units.length === 0) return { status: 200, body: { ok: true, stored: 0, duplicates: 0 } };
-  const result = await storeWebhook(deps.prisma, {
+  const result = await storeWebhook(deps.sql, {
     account,
     secret: input.secret,
     kind,

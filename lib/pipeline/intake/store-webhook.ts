@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { PrismaClient } from "../../db/generated/client";
+import type { TSql } from "../../db/client";
 import { STORED_KIND, orderKeyOf, type TWebhookAccount, type TWebhookKind, type TWebhookUnit } from "./parse-webhook";
 
 export interface TStoreResult {
@@ -17,7 +17,7 @@ export interface TStoreResult {
  * and only here. Applying it to the inbox is the intake processor's job, right after.
  */
 export async function storeWebhook(
-  prisma: PrismaClient,
+  sql: TSql,
   input: {
     account: TWebhookAccount;
     secret: string;
@@ -28,23 +28,32 @@ export async function storeWebhook(
   },
 ): Promise<TStoreResult> {
   const { account, units, now } = input;
-  const [row] = await prisma.$queryRaw<{ known: number; stored: number }[]>`
-    WITH account AS (
-      SELECT "id" FROM "InstagramAccount" WHERE "id" = ${account.id} AND "webhookSecret" = ${input.secret}
+  // Straight to the driver: this statement runs once per webhook, at the rate CM sends them.
+  const [row] = await sql.query<{ known: number; stored: number }>(
+    `WITH account AS (
+      SELECT "id" FROM "InstagramAccount" WHERE "id" = $1 AND "webhookSecret" = $2
     ), inserted AS (
       INSERT INTO "WebhookEvent"
         ("id", "accountId", "kind", "dedupeKey", "cmReference", "payload", "orderKey", "receivedAt", "availableAt")
-      SELECT u.id, account."id", ${STORED_KIND[input.kind]}::"WebhookKind", u.key, u.ref, ${input.payload}, u.ord, ${now}, ${now}
-      FROM account, unnest(
-        ${units.map(() => randomUUID())}::text[],
-        ${units.map((u) => u.dedupeKey)}::text[],
-        ${units.map((u) => u.cmReference)}::text[],
-        ${units.map((u) => orderKeyOf(account.id, u.customer))}::text[]
-      ) AS u(id, key, ref, ord)
+      SELECT u.id, account."id", $3::"WebhookKind", u.key, u.ref, $4, u.ord,
+        $5::timestamptz AT TIME ZONE 'UTC', $5::timestamptz AT TIME ZONE 'UTC'
+      FROM account, unnest($6::text[], $7::text[], $8::text[], $9::text[]) AS u(id, key, ref, ord)
       ON CONFLICT ("kind", "dedupeKey") DO NOTHING
       RETURNING 1
     )
-    SELECT (SELECT count(*) FROM account)::int AS known, (SELECT count(*) FROM inserted)::int AS stored`;
+    SELECT (SELECT count(*) FROM account)::int AS known, (SELECT count(*) FROM inserted)::int AS stored`,
+    [
+      account.id,
+      input.secret,
+      STORED_KIND[input.kind],
+      input.payload,
+      now.toISOString(),
+      units.map(() => randomUUID()),
+      units.map((u) => u.dedupeKey),
+      units.map((u) => u.cmReference),
+      units.map((u) => orderKeyOf(account.id, u.customer)),
+    ],
+  );
   const known = (row?.known ?? 0) > 0;
   const stored = row?.stored ?? 0;
   return { known, stored, duplicates: known ? units.length - stored : 0 };
