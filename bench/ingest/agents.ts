@@ -29,10 +29,19 @@ export async function connectAgents(url: string, cookies: (string | undefined)[]
       reconnection: true,
       extraHeaders: cookie ? { cookie } : {},
     });
+    // The baseline announces each message alone; the app announces each committed batch as
+    // one `inbox.changed` whose `created` lists the new messages.
     socket.on("message.created", (payload: unknown) => {
       const at = performance.now();
       const text = textOf(payload);
       if (text !== null) sink(index, text, at);
+    });
+    socket.on("inbox.changed", (payload: { created?: unknown[] }) => {
+      const at = performance.now();
+      for (const message of payload.created ?? []) {
+        const text = textOf({ message });
+        if (text !== null) sink(index, text, at);
+      }
     });
     socket.on("disconnect", () => disconnects++);
     return socket;

@@ -65,14 +65,7 @@ function RealtimeConnection({ children }: { children: ReactNode }) {
       );
     const remember = (apply: () => void) => recent.record(apply);
 
-    socket.on(EVENTS.conversationUpdated, (payload) => {
-      const parsed = ZConversationSummary.safeParse(payload.conversation);
-      if (parsed.success) remember(() => applyConversation(parsed.data));
-    });
-    socket.on(EVENTS.messageCreated, (payload) => {
-      const parsed = ZMessageView.safeParse(payload.message);
-      if (!parsed.success) return;
-      const message = parsed.data;
+    const applyCreated = (message: TMessageView) => {
       remember(() => applyMessage(message));
       if (message.direction !== "INBOUND") return;
       // A customer message is unread unless this tab shows its conversation right now.
@@ -83,10 +76,21 @@ function RealtimeConnection({ children }: { children: ReactNode }) {
           bumpUnread(data, message.conversationId),
         );
       }
-    });
-    socket.on(EVENTS.messageUpdated, (payload) => {
-      const parsed = ZMessageView.safeParse(payload.message);
-      if (parsed.success) remember(() => applyMessage(parsed.data));
+    };
+    // Types are not validation: every item is checked before it touches the cache.
+    socket.on(EVENTS.inboxChanged, (change) => {
+      for (const item of change.conversations ?? []) {
+        const parsed = ZConversationSummary.safeParse(item);
+        if (parsed.success) remember(() => applyConversation(parsed.data));
+      }
+      for (const item of change.created ?? []) {
+        const parsed = ZMessageView.safeParse(item);
+        if (parsed.success) applyCreated(parsed.data);
+      }
+      for (const item of change.updated ?? []) {
+        const parsed = ZMessageView.safeParse(item);
+        if (parsed.success) remember(() => applyMessage(parsed.data));
+      }
     });
 
     // Every freshly fetched list or thread gets the recent events again (lib/queries/event-replay.ts).

@@ -7,9 +7,12 @@ import type { TMessageView } from "../messages/schemas";
 import type { TConversationSummary } from "../queries/conversation-types";
 
 export const EVENTS = {
-  conversationUpdated: "conversation.updated",
-  messageCreated: "message.created",
-  messageUpdated: "message.updated",
+  /**
+   * What one committed change did to the inbox: conversations moved along, messages created,
+   * messages updated. One event per change — a batch of a hundred webhooks is one event, not
+   * two hundred: each event is a NOTIFY between instances and a frame to every browser.
+   */
+  inboxChanged: "inbox.changed",
   /** This user's sessions were ended (deactivated, or signed out everywhere). */
   sessionRevoked: "session.revoked",
   /** The instance this browser is connected to lost (or regained) its database. */
@@ -17,11 +20,16 @@ export const EVENTS = {
 } as const;
 
 export interface TServerToClientEvents {
-  [EVENTS.conversationUpdated]: (payload: { conversation: TConversationSummary }) => void;
-  [EVENTS.messageCreated]: (payload: { message: TMessageView }) => void;
-  [EVENTS.messageUpdated]: (payload: { message: TMessageView }) => void;
+  [EVENTS.inboxChanged]: (payload: TInboxChange) => void;
   [EVENTS.sessionRevoked]: (payload: { reason: string }) => void;
   [EVENTS.serverStatus]: (payload: TServerStatus) => void;
+}
+
+/** Applied in this order: a new customer message counts as unread on its conversation's row. */
+export interface TInboxChange {
+  conversations: TConversationSummary[];
+  created: TMessageView[];
+  updated: TMessageView[];
 }
 
 export interface TServerStatus {
