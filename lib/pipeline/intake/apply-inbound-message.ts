@@ -16,6 +16,12 @@ const KIND = {
   unsupported: "UNSUPPORTED",
 } as const satisfies Record<string, TMessageKind>;
 
+export interface TInboundItem {
+  accountId: string;
+  mo: TInboundMessage;
+  dedupeKey: string;
+}
+
 interface TRow extends Omit<TMessageRow, "author" | "id" | "content"> {
   messageId: string;
   content: unknown;
@@ -32,47 +38,90 @@ interface TRow extends Omit<TMessageRow, "author" | "id" | "content"> {
 }
 
 /**
- * Stores a customer's message in ONE statement (the hot path of intake): the contact and the
- * conversation are created on first contact or moved along (`INSERT … ON CONFLICT … DO
- * UPDATE`, safe when a customer's first messages arrive together on several instances), the
- * message is inserted, and a MessageDelete that overtook it is applied. Webhooks arrive out of
- * order: the list's time and preview move only for a newer message, and the reply window's
- * start (lastInboundAt) only ever moves later.
+ * Stores customers' messages in ONE statement, however many (the hot path of intake): each
+ * customer's contact and conversation are created on first contact or moved along (`INSERT …
+ * ON CONFLICT … DO UPDATE`, safe when a customer's first messages arrive together on several
+ * instances), the messages are inserted, and a MessageDelete that overtook its message is
+ * applied. Webhooks arrive out of order, so the result is the same in any order: the list's
+ * time and preview follow the newest message, the reply window's start (lastInboundAt) only
+ * moves later. A customer appears once per batch in the upserts (PostgreSQL refuses to update
+ * a row twice in one statement): their messages are folded here first.
  */
-export async function applyInboundMessage(
+export async function applyInboundMessages(
   tx: Prisma.TransactionClient,
-  { accountId, mo, dedupeKey, now }: { accountId: string; mo: TInboundMessage; dedupeKey: string; now: Date },
+  items: TInboundItem[],
+  now: Date,
   effects: TEffects,
 ): Promise<void> {
-  const classified = classifyCustomerMessage(mo);
-  const { kind: _kind, ...content } = classified;
-  const kind = KIND[classified.kind];
-  const at = mo.timeUtc;
-  // The customer asked for a human in the Instagram inbox: CM hands the chat over for 24 h.
-  const handoverUntil = classified.kind === "quick_reply" ? handoverUntilAfter(classified.postbackData, at) : null;
-  const preview = previewOf(kind, content).slice(0, 200);
-  const deletedPreview = previewOf(kind, null);
-  const [row] = await tx.$queryRaw<TRow[]>`
-    WITH contact AS (
+  if (items.length === 0) return;
+  const messages = items.map(({ accountId, mo, dedupeKey }) => {
+    const classified = classifyCustomerMessage(mo);
+    const { kind: _kind, ...content } = classified;
+    const kind = KIND[classified.kind];
+    return {
+      id: randomUUID(),
+      customer: `${accountId}:${mo.from.number}`,
+      accountId,
+      mo,
+      kind,
+      content: JSON.stringify(content),
+      preview: previewOf(kind, content).slice(0, 200),
+      deletedPreview: previewOf(kind, null),
+      // The customer asked for a human in the Instagram inbox: CM hands the chat over for 24 h.
+      handoverUntil: classified.kind === "quick_reply" ? handoverUntilAfter(classified.postbackData, mo.timeUtc) : null,
+      dedupeKey,
+    };
+  });
+  type TMessage = (typeof messages)[number];
+  const customers = new Map<
+    string,
+    { newest: TMessage; name: string | null; username: string | null; handover: Date | null }
+  >();
+  for (const m of messages) {
+    const seen = customers.get(m.customer);
+    // Later in the batch = arrived later: its name wins, and it is the newest on a tie.
+    customers.set(m.customer, {
+      newest: !seen || m.mo.timeUtc >= seen.newest.mo.timeUtc ? m : seen.newest,
+      name: m.mo.from.name || seen?.name || null,
+      username: m.mo.username || seen?.username || null,
+      handover:
+        m.handoverUntil && (!seen?.handover || m.handoverUntil > seen.handover)
+          ? m.handoverUntil
+          : (seen?.handover ?? null),
+    });
+  }
+  const c = [...customers.values()];
+  const iso = (d: Date | null) => d?.toISOString() ?? null;
+  const rows = await tx.$queryRawUnsafe<TRow[]>(
+    `WITH customer AS (
+      SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[],
+        $8::text[], $9::text[], $10::text[], $11::timestamptz[])
+        AS t(contact_id, account_id, igsid, name, username, conversation_id, newest_at, newest_mid, preview,
+          deleted_preview, handover_until)
+    ), message_in AS (
+      SELECT * FROM unnest($12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[],
+        $19::timestamptz[]) AS t(id, account_id, igsid, kind, content, dedupe_key, mid, sent_at)
+    ), early_delete AS (
+      SELECT DISTINCT ON (w."accountId", w."cmReference") w."id", w."accountId", w."cmReference", w."receivedAt"
+      FROM "WebhookEvent" w JOIN message_in m ON m.account_id = w."accountId" AND m.mid = w."cmReference"
+      WHERE w."kind" = 'EVENT' AND w."state" = 'WAITING'
+      ORDER BY w."accountId", w."cmReference", w."seq"
+    ), contact AS (
       INSERT INTO "Contact" ("id", "accountId", "igsid", "name", "username", "createdAt", "updatedAt")
-      VALUES (${randomUUID()}, ${accountId}, ${mo.from.number}, ${mo.from.name || null}, ${mo.username || null}, ${now}, ${now})
+      SELECT contact_id, account_id, igsid, name, username, $20::timestamp(3), $20::timestamp(3) FROM customer
       ON CONFLICT ("accountId", "igsid") DO UPDATE SET
         "name" = COALESCE(EXCLUDED."name", "Contact"."name"),
         "username" = COALESCE(EXCLUDED."username", "Contact"."username"),
         "updatedAt" = EXCLUDED."updatedAt"
-      RETURNING "id", "igsid", "name", "username"
-    ), early_delete AS (
-      SELECT "id", "receivedAt" FROM "WebhookEvent"
-      WHERE ${mo.messageId}::text IS NOT NULL AND "accountId" = ${accountId} AND "kind" = 'EVENT'
-        AND "cmReference" = ${mo.messageId} AND "state" = 'WAITING'
-      ORDER BY "seq" LIMIT 1
+      RETURNING "id", "accountId", "igsid", "name", "username"
     ), conversation AS (
       INSERT INTO "Conversation" ("id", "accountId", "contactId", "lastMessageAt", "lastMessagePreview",
         "lastInboundAt", "handoverUntil", "createdAt", "updatedAt")
-      SELECT ${randomUUID()}, ${accountId}, contact."id", ${at},
-        CASE WHEN EXISTS (SELECT 1 FROM early_delete) THEN ${deletedPreview} ELSE ${preview} END,
-        ${at}, ${handoverUntil}::timestamp(3), ${now}, ${now}
-      FROM contact
+      SELECT cu.conversation_id, cu.account_id, ct."id", cu.newest_at AT TIME ZONE 'UTC',
+        CASE WHEN EXISTS (SELECT 1 FROM early_delete d WHERE d."accountId" = cu.account_id AND d."cmReference" = cu.newest_mid)
+          THEN cu.deleted_preview ELSE cu.preview END,
+        cu.newest_at AT TIME ZONE 'UTC', cu.handover_until AT TIME ZONE 'UTC', $20::timestamp(3), $20::timestamp(3)
+      FROM customer cu JOIN contact ct ON ct."accountId" = cu.account_id AND ct."igsid" = cu.igsid
       ON CONFLICT ("accountId", "contactId") DO UPDATE SET
         "lastMessagePreview" = CASE WHEN EXCLUDED."lastMessageAt" >= "Conversation"."lastMessageAt"
           THEN EXCLUDED."lastMessagePreview" ELSE "Conversation"."lastMessagePreview" END,
@@ -84,35 +133,68 @@ export async function applyInboundMessage(
     ), message AS (
       INSERT INTO "Message" ("id", "conversationId", "direction", "kind", "content", "status", "dedupeKey",
         "externalId", "deletedAt", "sentAt", "createdAt", "updatedAt")
-      SELECT ${randomUUID()}, conversation."id", 'INBOUND', ${kind}::"MessageKind", ${JSON.stringify(content)}::jsonb,
-        'RECEIVED', ${dedupeKey}, ${mo.messageId}, (SELECT "receivedAt" FROM early_delete), ${at}, ${now}, ${now}
-      FROM conversation
+      SELECT m.id, v."id", 'INBOUND', m.kind::"MessageKind", m.content::jsonb, 'RECEIVED', m.dedupe_key, m.mid,
+        d."receivedAt", m.sent_at AT TIME ZONE 'UTC', $20::timestamp(3), $20::timestamp(3)
+      FROM message_in m
+      JOIN contact ct ON ct."accountId" = m.account_id AND ct."igsid" = m.igsid
+      JOIN conversation v ON v."contactId" = ct."id"
+      LEFT JOIN early_delete d ON d."accountId" = m.account_id AND d."cmReference" = m.mid
       RETURNING *
     ), delete_applied AS (
-      UPDATE "WebhookEvent" SET "state" = 'DONE', "processedAt" = ${now}
+      UPDATE "WebhookEvent" SET "state" = 'DONE', "processedAt" = $20::timestamp(3)
       WHERE "id" IN (SELECT "id" FROM early_delete)
     )
     SELECT m."id" AS "messageId", m."conversationId", m."direction", m."kind", m."content", m."deletedAt",
       m."status", m."statusReason", m."retryable", m."attempts", m."nextAttemptAt", m."maybeDuplicate",
       m."clientId", m."sentAt", m."updatedAt",
-      c."accountId", a."displayName" AS "accountName", contact."igsid", contact."name", contact."username",
-      c."lastMessageAt", c."lastMessagePreview", c."lastInboundAt", c."handoverUntil",
-      c."updatedAt" AS "conversationUpdatedAt"
-    FROM message m, conversation c, contact, "InstagramAccount" a
-    WHERE a."id" = ${accountId}`;
-  if (!row) throw new Error("storing the message returned no row");
-  effects.conversations.push(
-    toConversationSummary({
-      id: row.conversationId,
-      accountId: row.accountId,
-      account: { displayName: row.accountName },
-      contact: { igsid: row.igsid, name: row.name, username: row.username },
-      lastMessageAt: row.lastMessageAt,
-      lastMessagePreview: row.lastMessagePreview,
-      lastInboundAt: row.lastInboundAt,
-      handoverUntil: row.handoverUntil,
-      updatedAt: row.conversationUpdatedAt,
-    }),
+      v."accountId", a."displayName" AS "accountName", ct."igsid", ct."name", ct."username",
+      v."lastMessageAt", v."lastMessagePreview", v."lastInboundAt", v."handoverUntil",
+      v."updatedAt" AS "conversationUpdatedAt"
+    FROM message m
+    JOIN conversation v ON v."id" = m."conversationId"
+    JOIN contact ct ON ct."id" = v."contactId"
+    JOIN "InstagramAccount" a ON a."id" = v."accountId"`,
+    c.map(() => randomUUID()),
+    c.map((x) => x.newest.accountId),
+    c.map((x) => x.newest.mo.from.number),
+    c.map((x) => x.name),
+    c.map((x) => x.username),
+    c.map(() => randomUUID()),
+    c.map((x) => iso(x.newest.mo.timeUtc)),
+    c.map((x) => x.newest.mo.messageId),
+    c.map((x) => x.newest.preview),
+    c.map((x) => x.newest.deletedPreview),
+    c.map((x) => iso(x.handover)),
+    messages.map((m) => m.id),
+    messages.map((m) => m.accountId),
+    messages.map((m) => m.mo.from.number),
+    messages.map((m) => m.kind),
+    messages.map((m) => m.content),
+    messages.map((m) => m.dedupeKey),
+    messages.map((m) => m.mo.messageId),
+    messages.map((m) => iso(m.mo.timeUtc)),
+    now.toISOString(),
   );
-  effects.createdMessages.push(toMessageView({ ...row, id: row.messageId, author: null }));
+  if (rows.length !== messages.length) throw new Error(`stored ${rows.length} of ${messages.length} messages`);
+  const byConversation = new Map<string, TRow>();
+  for (const row of rows) byConversation.set(row.conversationId, row);
+  for (const row of byConversation.values()) {
+    effects.conversations.push(
+      toConversationSummary({
+        id: row.conversationId,
+        accountId: row.accountId,
+        account: { displayName: row.accountName },
+        contact: { igsid: row.igsid, name: row.name, username: row.username },
+        lastMessageAt: row.lastMessageAt,
+        lastMessagePreview: row.lastMessagePreview,
+        lastInboundAt: row.lastInboundAt,
+        handoverUntil: row.handoverUntil,
+        updatedAt: row.conversationUpdatedAt,
+      }),
+    );
+  }
+  // In the order they arrived, as the thread shows them when they share a second.
+  const order = new Map<string, number>(messages.map((m, i) => [m.id, i]));
+  rows.sort((a, b) => (order.get(a.messageId) ?? 0) - (order.get(b.messageId) ?? 0));
+  for (const row of rows) effects.createdMessages.push(toMessageView({ ...row, id: row.messageId, author: null }));
 }

@@ -3,7 +3,7 @@ import { oneLine } from "../../errors-one-line";
 import { applyDeliveryReport } from "../../server/messages/apply-delivery-report";
 import { noEffects, type TEffects } from "../../server/webhooks/effects";
 import { ingestEvent } from "../../server/webhooks/ingest-event";
-import { applyInboundMessage } from "./apply-inbound-message";
+import { applyInboundMessages, type TInboundItem } from "./apply-inbound-message";
 import { claimWebhooks, type TClaimedWebhook } from "./claim-webhooks";
 import { parseStoredUnit } from "./parse-webhook";
 
@@ -81,10 +81,40 @@ async function applyAll(tx: Prisma.TransactionClient, claimed: TClaimedWebhook[]
   if (claimed.length === 0) return round;
   const done: string[] = [];
   const waiting: string[] = [];
+  // Customers' messages are stored many at a time (one statement per run of them); anything
+  // else in between is applied on its own, so every customer's webhooks keep their order.
+  let run: { id: string; item: TInboundItem }[] = [];
+  const flush = async () => {
+    await applyInboundMessages(
+      tx,
+      run.map((r) => r.item),
+      now,
+      round.effects,
+    );
+    done.push(...run.map((r) => r.id));
+    run = [];
+  };
   for (const webhook of claimed) {
-    const applied = await applyOne(tx, webhook, now, round.effects);
+    // The account was removed with its conversations: nothing left to apply this to.
+    if (!webhook.accountId || !webhook.igAccountId) {
+      done.push(webhook.id);
+      continue;
+    }
+    const account = { id: webhook.accountId, igAccountId: webhook.igAccountId };
+    const unit = parseStoredUnit(webhook, account);
+    if (!unit) throw new Error("the stored body no longer holds this delivery");
+    if (unit.kind === "MESSAGE") {
+      run.push({ id: webhook.id, item: { accountId: account.id, mo: unit.mo, dedupeKey: unit.dedupeKey } });
+      continue;
+    }
+    await flush();
+    const applied =
+      unit.kind === "EVENT"
+        ? await ingestEvent(tx, { accountId: account.id, event: unit.event }, round.effects)
+        : await applyDeliveryReport(tx, { accountId: account.id, report: unit.report }, round.effects);
     (applied ? done : waiting).push(webhook.id);
   }
+  await flush();
   await tx.$executeRaw`
     UPDATE "WebhookEvent"
     SET "state" = CASE WHEN "id" = ANY(${waiting}::text[]) THEN 'WAITING' ELSE 'DONE' END::"WebhookState",
@@ -94,29 +124,6 @@ async function applyAll(tx: Prisma.TransactionClient, claimed: TClaimedWebhook[]
   round.applied = done.length;
   round.waiting = waiting.length;
   return round;
-}
-
-/** Applies one webhook; false when it must wait for the message it refers to. */
-async function applyOne(
-  tx: Prisma.TransactionClient,
-  webhook: TClaimedWebhook,
-  now: Date,
-  effects: TEffects,
-): Promise<boolean> {
-  // The account was removed with its conversations: nothing left to apply this to.
-  if (!webhook.accountId || !webhook.igAccountId) return true;
-  const account = { id: webhook.accountId, igAccountId: webhook.igAccountId };
-  const unit = parseStoredUnit(webhook, account);
-  if (!unit) throw new Error("the stored body no longer holds this delivery");
-  switch (unit.kind) {
-    case "MESSAGE":
-      await applyInboundMessage(tx, { accountId: account.id, mo: unit.mo, dedupeKey: unit.dedupeKey, now }, effects);
-      return true;
-    case "EVENT":
-      return ingestEvent(tx, { accountId: account.id, event: unit.event }, effects);
-    case "STATUS_REPORT":
-      return applyDeliveryReport(tx, { accountId: account.id, report: unit.report }, effects);
-  }
 }
 
 /** Backoff before the next try: 1 s, 2 s, 4 s … up to 5 min, with jitter so instances spread out. */
