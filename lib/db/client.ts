@@ -55,7 +55,8 @@ export async function openDatabase(options: TDatabaseOptions): Promise<TDatabase
     // A server that is down or unreachable fails a request in 5 s instead of hanging it.
     const poolOptions = { connectionString: options.url, connectionTimeoutMillis: 5000 };
     const pool = new pg.Pool({ ...poolOptions, max: 10 });
-    const eventsPool = new pg.Pool({ ...poolOptions, max: 3 });
+    // Live events are NOTIFYs: nothing to keep after a crash, so they never wait for a disk flush.
+    const eventsPool = new pg.Pool({ ...poolOptions, max: 3, options: "-c synchronous_commit=off" });
     // A connection the server closed (restart, failover) must not crash the process: the
     // pool replaces an idle one on the next query, a query in flight fails with the error,
     // and a checked-out client (socket.io's LISTEN connection) sees "end" and reconnects.
