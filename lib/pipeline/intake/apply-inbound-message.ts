@@ -52,6 +52,8 @@ export async function applyInboundMessages(
   items: TInboundItem[],
   now: Date,
   effects: TEffects,
+  /** The stored webhooks these messages came from, marked DONE by the same statement. */
+  webhookIds: string[] = [],
 ): Promise<void> {
   if (items.length === 0) return;
   const messages = items.map(({ accountId, mo, dedupeKey }) => {
@@ -143,6 +145,9 @@ export async function applyInboundMessages(
     ), delete_applied AS (
       UPDATE "WebhookEvent" SET "state" = 'DONE', "processedAt" = $20::timestamp(3)
       WHERE "id" IN (SELECT "id" FROM early_delete)
+    ), webhooks_applied AS (
+      UPDATE "WebhookEvent" SET "state" = 'DONE', "processedAt" = $20::timestamp(3), "lastError" = NULL
+      WHERE "id" = ANY($21::text[])
     )
     SELECT m."id" AS "messageId", m."conversationId", m."direction", m."kind", m."content", m."deletedAt",
       m."status", m."statusReason", m."retryable", m."attempts", m."nextAttemptAt", m."maybeDuplicate",
@@ -174,6 +179,7 @@ export async function applyInboundMessages(
     messages.map((m) => m.mo.messageId),
     messages.map((m) => iso(m.mo.timeUtc)),
     now.toISOString(),
+    webhookIds,
   );
   if (rows.length !== messages.length) throw new Error(`stored ${rows.length} of ${messages.length} messages`);
   const byConversation = new Map<string, TRow>();

@@ -25,6 +25,9 @@ export interface TIntakeRound {
 
 const TX_OPTIONS = { maxWait: 10_000, timeout: 60_000 } as const;
 
+/** Webhooks applied in one transaction; a round that claimed this many may have left more. */
+export const INTAKE_BATCH_SIZE = 200;
+
 /**
  * One round of the intake processor: applies stored webhooks to the inbox, many per
  * transaction. Each is marked DONE (or WAITING, when it refers to a message we do not have
@@ -35,7 +38,7 @@ const TX_OPTIONS = { maxWait: 10_000, timeout: 60_000 } as const;
  */
 export async function processWebhooks(prisma: PrismaClient, options: TIntakeRoundOptions = {}): Promise<TIntakeRound> {
   const now = options.now ?? (() => new Date());
-  const batchSize = options.batchSize ?? 200;
+  const batchSize = options.batchSize ?? INTAKE_BATCH_SIZE;
   try {
     return await prisma.$transaction(async (tx) => {
       const claimed = await claimWebhooks(tx, { now: now(), limit: batchSize });
@@ -89,14 +92,17 @@ async function applyAll(tx: Prisma.TransactionClient, claimed: TClaimedWebhook[]
   // Customers' messages are stored many at a time (one statement per run of them); anything
   // else in between is applied on its own, so every customer's webhooks keep their order.
   let run: { id: string; item: TInboundItem }[] = [];
+  let marked = 0; // marked DONE by the statement that stored their messages
   const flush = async () => {
+    const ids = run.map((r) => r.id);
     await applyInboundMessages(
       tx,
       run.map((r) => r.item),
       now,
       round.effects,
+      ids,
     );
-    done.push(...run.map((r) => r.id));
+    marked += ids.length;
     run = [];
   };
   for (const webhook of claimed) {
@@ -120,13 +126,15 @@ async function applyAll(tx: Prisma.TransactionClient, claimed: TClaimedWebhook[]
     (applied ? done : waiting).push(webhook.id);
   }
   await flush();
-  await tx.$executeRaw`
-    UPDATE "WebhookEvent"
-    SET "state" = CASE WHEN "id" = ANY(${waiting}::text[]) THEN 'WAITING' ELSE 'DONE' END::"WebhookState",
-      "processedAt" = CASE WHEN "id" = ANY(${waiting}::text[]) THEN NULL ELSE ${now}::timestamp(3) END,
-      "lastError" = NULL
-    WHERE "id" = ANY(${[...done, ...waiting]}::text[])`;
-  round.applied = done.length;
+  if (done.length + waiting.length > 0) {
+    await tx.$executeRaw`
+      UPDATE "WebhookEvent"
+      SET "state" = CASE WHEN "id" = ANY(${waiting}::text[]) THEN 'WAITING' ELSE 'DONE' END::"WebhookState",
+        "processedAt" = CASE WHEN "id" = ANY(${waiting}::text[]) THEN NULL ELSE ${now}::timestamp(3) END,
+        "lastError" = NULL
+      WHERE "id" = ANY(${[...done, ...waiting]}::text[])`;
+  }
+  round.applied = done.length + marked;
   round.waiting = waiting.length;
   return round;
 }
