@@ -90,6 +90,7 @@ async function main(): Promise<void> {
   // over sends of instances that died.
   workers.intake = startIntake({
     prisma: db.prisma,
+    pool: db.pool,
     emit: emitEffects,
     concurrency: db.kind === "postgres" ? config.INTAKE_CONCURRENCY : 1,
   });

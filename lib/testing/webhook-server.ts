@@ -41,7 +41,8 @@ export async function startWebhookServer(db: TDatabase, options: Partial<TWebhoo
     async drain(now?: () => Date): Promise<TEffects> {
       const effects = noEffects();
       for (;;) {
-        const round = await processWebhooks(db.prisma, now ? { now } : {});
+        // On PostgreSQL the driver-level round of messages goes first, as in the server.
+        const round = await processWebhooks(db.prisma, { pool: db.pool, ...(now ? { now } : {}) });
         effects.conversations.push(...round.effects.conversations);
         effects.createdMessages.push(...round.effects.createdMessages);
         effects.updatedMessages.push(...round.effects.updatedMessages);

@@ -2,7 +2,6 @@ import { randomUUID } from "node:crypto";
 import { handoverUntilAfter } from "../../channel/rules";
 import { classifyCustomerMessage } from "../../cm/customer-message";
 import type { TInboundMessage } from "../../cm/schemas/inbound-message";
-import type { Prisma } from "../../db/generated/client";
 import { previewOf, type TMessageKind } from "../../messages/schemas";
 import { toConversationSummary } from "../../server/conversations/to-summary";
 import { toMessageView, type TMessageRow } from "../../server/messages/to-message-view";
@@ -15,6 +14,9 @@ const KIND = {
   story_reply: "STORY_REPLY",
   unsupported: "UNSUPPORTED",
 } as const satisfies Record<string, TMessageKind>;
+
+/** Runs one SQL statement with positional parameters: inside Prisma's transaction or the driver's. */
+export type TQuery = <T>(text: string, values: unknown[]) => Promise<T[]>;
 
 export interface TInboundItem {
   accountId: string;
@@ -48,7 +50,7 @@ interface TRow extends Omit<TMessageRow, "author" | "id" | "content"> {
  * a row twice in one statement): their messages are folded here first.
  */
 export async function applyInboundMessages(
-  tx: Prisma.TransactionClient,
+  query: TQuery,
   items: TInboundItem[],
   now: Date,
   effects: TEffects,
@@ -94,7 +96,7 @@ export async function applyInboundMessages(
   }
   const c = [...customers.values()];
   const iso = (d: Date | null) => d?.toISOString() ?? null;
-  const rows = await tx.$queryRawUnsafe<TRow[]>(
+  const rows = await query<TRow>(
     `WITH customer AS (
       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[],
         $8::text[], $9::text[], $10::text[], $11::timestamptz[])
@@ -159,27 +161,29 @@ export async function applyInboundMessages(
     JOIN conversation v ON v."id" = m."conversationId"
     JOIN contact ct ON ct."id" = v."contactId"
     JOIN "InstagramAccount" a ON a."id" = v."accountId"`,
-    c.map(() => randomUUID()),
-    c.map((x) => x.newest.accountId),
-    c.map((x) => x.newest.mo.from.number),
-    c.map((x) => x.name),
-    c.map((x) => x.username),
-    c.map(() => randomUUID()),
-    c.map((x) => iso(x.newest.mo.timeUtc)),
-    c.map((x) => x.newest.mo.messageId),
-    c.map((x) => x.newest.preview),
-    c.map((x) => x.newest.deletedPreview),
-    c.map((x) => iso(x.handover)),
-    messages.map((m) => m.id),
-    messages.map((m) => m.accountId),
-    messages.map((m) => m.mo.from.number),
-    messages.map((m) => m.kind),
-    messages.map((m) => m.content),
-    messages.map((m) => m.dedupeKey),
-    messages.map((m) => m.mo.messageId),
-    messages.map((m) => iso(m.mo.timeUtc)),
-    now.toISOString(),
-    webhookIds,
+    [
+      c.map(() => randomUUID()),
+      c.map((x) => x.newest.accountId),
+      c.map((x) => x.newest.mo.from.number),
+      c.map((x) => x.name),
+      c.map((x) => x.username),
+      c.map(() => randomUUID()),
+      c.map((x) => iso(x.newest.mo.timeUtc)),
+      c.map((x) => x.newest.mo.messageId),
+      c.map((x) => x.newest.preview),
+      c.map((x) => x.newest.deletedPreview),
+      c.map((x) => iso(x.handover)),
+      messages.map((m) => m.id),
+      messages.map((m) => m.accountId),
+      messages.map((m) => m.mo.from.number),
+      messages.map((m) => m.kind),
+      messages.map((m) => m.content),
+      messages.map((m) => m.dedupeKey),
+      messages.map((m) => m.mo.messageId),
+      messages.map((m) => iso(m.mo.timeUtc)),
+      now.toISOString(),
+      webhookIds,
+    ],
   );
   if (rows.length !== messages.length) throw new Error(`stored ${rows.length} of ${messages.length} messages`);
   const byConversation = new Map<string, TRow>();

@@ -1,13 +1,17 @@
+import type pg from "pg";
 import type { Prisma, PrismaClient } from "../../db/generated/client";
 import { oneLine } from "../../errors-one-line";
 import { applyDeliveryReport } from "../../server/messages/apply-delivery-report";
 import { noEffects, type TEffects } from "../../server/webhooks/effects";
 import { ingestEvent } from "../../server/webhooks/ingest-event";
 import { applyInboundMessages, type TInboundItem } from "./apply-inbound-message";
+import { applyMessagesDirectly } from "./apply-messages-directly";
 import { claimWebhooks, type TClaimedWebhook } from "./claim-webhooks";
 import { parseStoredUnit } from "./parse-webhook";
 
 export interface TIntakeRoundOptions {
+  /** PostgreSQL's pool: a round of customers' messages is tried straight on the driver first. */
+  pool?: pg.Pool | undefined;
   now?: () => Date;
   /** Webhooks applied in one transaction. */
   batchSize?: number;
@@ -39,6 +43,14 @@ export const INTAKE_BATCH_SIZE = 200;
 export async function processWebhooks(prisma: PrismaClient, options: TIntakeRoundOptions = {}): Promise<TIntakeRound> {
   const now = options.now ?? (() => new Date());
   const batchSize = options.batchSize ?? INTAKE_BATCH_SIZE;
+  if (options.pool) {
+    try {
+      const direct = await applyMessagesDirectly(options.pool, { now: now(), limit: batchSize });
+      if (direct.claimed > 0) return direct;
+    } catch {
+      // Left to the general round below: it retries one by one and records what fails.
+    }
+  }
   try {
     return await prisma.$transaction(async (tx) => {
       const claimed = await claimWebhooks(tx, { now: now(), limit: batchSize });
@@ -96,7 +108,7 @@ async function applyAll(tx: Prisma.TransactionClient, claimed: TClaimedWebhook[]
   const flush = async () => {
     const ids = run.map((r) => r.id);
     await applyInboundMessages(
-      tx,
+      (text, values) => tx.$queryRawUnsafe(text, ...values),
       run.map((r) => r.item),
       now,
       round.effects,

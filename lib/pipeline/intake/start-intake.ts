@@ -1,3 +1,4 @@
+import type pg from "pg";
 import type { PrismaClient } from "../../db/generated/client";
 import type { TEffects } from "../../server/webhooks/effects";
 import { startWorkerLoop, type TWorker } from "../worker-loop";
@@ -12,10 +13,13 @@ import { INTAKE_BATCH_SIZE, processWebhooks } from "./process-webhooks";
  */
 export function startIntake({
   prisma,
+  pool,
   emit,
   concurrency = 1,
 }: {
   prisma: PrismaClient;
+  /** PostgreSQL's pool, for the driver-level round of messages; undefined on PGlite. */
+  pool?: pg.Pool | undefined;
   emit: (effects: TEffects) => void;
   concurrency?: number;
 }): TWorker {
@@ -24,7 +28,9 @@ export function startIntake({
       name: concurrency > 1 ? `intake ${i + 1}` : "intake",
       idleMs: 1000,
       tick: async () => {
-        const round = await processWebhooks(prisma);
+        // The last loop always takes the general round, so events and status reports are
+        // applied promptly even while the others are kept busy by a stream of messages.
+        const round = await processWebhooks(prisma, { pool: i < concurrency - 1 ? pool : undefined });
         emit(round.effects);
         // Go on at once only if the batch was full; new webhooks wake the loop themselves.
         // (Looking again after every round cost three statements per webhook at low rates.)
