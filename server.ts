@@ -59,7 +59,8 @@ async function main(): Promise<void> {
   let accepting = true;
   const workers: NonNullable<TRuntime["workers"]> = {};
   const handleWebhook = createWebhookHttpHandler(
-    () => (accepting ? { sql: db.sql, accounts: webhookAccounts, wake: () => workers.intake?.wake() } : undefined),
+    () =>
+      accepting ? { sql: db.sql, accounts: webhookAccounts, wake: (kind) => workers.intake?.wake(kind) } : undefined,
     { maxInFlight: config.WEBHOOK_MAX_IN_FLIGHT, storeTimeoutMs: 10_000 },
   );
 

@@ -3,6 +3,7 @@ import type { TAuth } from "./auth/create-auth";
 import type { TSecretBox } from "./crypto/secret-box";
 import type { TDatabaseKind } from "./db/client";
 import type { PrismaClient } from "./db/generated/client";
+import type { TIntakeWorker } from "./pipeline/intake/start-intake";
 import type { TWorker } from "./pipeline/worker-loop";
 import type { TClientToServerEvents, TServerSideEvents, TServerToClientEvents, TSocketData } from "./realtime/events";
 
@@ -17,7 +18,7 @@ export interface TRuntime {
   db: { kind: TDatabaseKind; prisma: PrismaClient };
   io: TIo | undefined;
   /** This instance's background workers; undefined in tests that drive them by hand. */
-  workers?: { intake?: TWorker; outbox?: TWorker } | undefined;
+  workers?: { intake?: TIntakeWorker; outbox?: TWorker } | undefined;
   auth: TAuth;
   /** Encrypts and decrypts CM product tokens at rest. */
   tokens: TSecretBox;

@@ -10,8 +10,8 @@ export const MAX_WEBHOOK_BYTES = 64 * 1024;
 export interface TIntakeDeps {
   sql: TSql;
   accounts: TWebhookAccounts;
-  /** Tells the intake processor there is work. */
-  wake: () => void;
+  /** Tells the intake processor there is work, and of which kind. */
+  wake: (kind: TWebhookKind) => void;
   now?: () => Date;
 }
 
@@ -62,6 +62,6 @@ export async function acceptWebhook(
     deps.accounts.forget(input.secret);
     throw unknownUrl;
   }
-  if (result.stored > 0) deps.wake();
+  if (result.stored > 0) deps.wake(kind);
   return { status: 200, body: { ok: true, stored: result.stored, duplicates: result.duplicates } };
 }

@@ -2,6 +2,12 @@ import type pg from "pg";
 import type { PrismaClient } from "../../db/generated/client";
 import type { TEffects } from "../../server/webhooks/effects";
 import { startWorkerLoop, type TWorker } from "../worker-loop";
+import type { TWebhookKind } from "./parse-webhook";
+
+/** The intake's loops, woken according to what was stored. */
+export interface TIntakeWorker extends TWorker {
+  wake(kind?: TWebhookKind): void;
+}
 import { INTAKE_BATCH_SIZE, processWebhooks } from "./process-webhooks";
 
 /**
@@ -22,7 +28,7 @@ export function startIntake({
   pool?: pg.Pool | undefined;
   emit: (effects: TEffects) => void;
   concurrency?: number;
-}): TWorker {
+}): TIntakeWorker {
   const loops = Array.from({ length: concurrency }, (_, i) =>
     startWorkerLoop({
       name: concurrency > 1 ? `intake ${i + 1}` : "intake",
@@ -39,9 +45,13 @@ export function startIntake({
     }),
   );
   // One loop per wake-up, in turn: a busy loop goes on by itself, an idle one is started.
+  // Customers' messages go to the driver-level loops, anything else to the general one.
+  const messageLoops = loops.length > 1 ? loops.slice(0, -1) : loops;
+  const general = loops.at(-1);
   let next = 0;
   return {
-    wake: () => loops[next++ % loops.length]?.wake(),
+    wake: (kind?: TWebhookKind) =>
+      kind === undefined || kind === "messages" ? messageLoops[next++ % messageLoops.length]?.wake() : general?.wake(),
     stop: async () => {
       await Promise.all(loops.map((loop) => loop.stop()));
     },
