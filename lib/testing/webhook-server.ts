@@ -4,7 +4,7 @@ import type { TDatabase } from "../db/client";
 import { processWebhooks } from "../pipeline/intake/process-webhooks";
 import { createWebhookAccounts } from "../pipeline/intake/webhook-accounts";
 import { createWebhookHttpHandler, type TWebhookHttpOptions } from "../pipeline/intake/webhook-http";
-import { noEffects, type TEffects } from "../server/webhooks/effects";
+import { mergeEffects, noEffects, type TEffects } from "../server/webhooks/effects";
 
 /**
  * The webhook endpoint as server.ts mounts it, on a real HTTP server on a free port, with
@@ -43,9 +43,7 @@ export async function startWebhookServer(db: TDatabase, options: Partial<TWebhoo
       for (;;) {
         // On PostgreSQL the driver-level round of messages goes first, as in the server.
         const round = await processWebhooks(db.prisma, { pool: db.pool, ...(now ? { now } : {}) });
-        effects.conversations.push(...round.effects.conversations);
-        effects.createdMessages.push(...round.effects.createdMessages);
-        effects.updatedMessages.push(...round.effects.updatedMessages);
+        mergeEffects(effects, round.effects);
         if (round.claimed === 0) return effects;
       }
     },

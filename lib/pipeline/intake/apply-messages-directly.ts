@@ -1,7 +1,7 @@
 import pg from "pg";
 import { noEffects } from "../../server/webhooks/effects";
 import { applyInboundMessages, type TInboundItem, type TQuery } from "./apply-inbound-message";
-import type { TClaimedWebhook } from "./claim-webhooks";
+import { claimWebhooks } from "./claim-webhooks";
 import { parseStoredUnit } from "./parse-webhook";
 import type { TIntakeRound } from "./process-webhooks";
 
@@ -17,9 +17,9 @@ const types = {
 /**
  * The hot path of intake on PostgreSQL: a round of customers' messages only, straight on the
  * driver (BEGIN, claim, apply, COMMIT: four round trips and no ORM machinery, which was a
- * fifth of the server's CPU in profiles). The claim follows the general one's order rule, and
- * takes a customer's messages only up to their first pending webhook of another kind, which
- * the general round (process-webhooks.ts) applies. Anything unexpected throws, and the caller
+ * fifth of the server's CPU in profiles). The claim is the general one's, messages only: a
+ * customer's messages up to their first pending webhook of another kind, which the general
+ * round (process-webhooks.ts) applies. Anything unexpected throws, and the caller
  * falls back to the general round, which retries and records failures.
  */
 export async function applyMessagesDirectly(
@@ -31,7 +31,7 @@ export async function applyMessagesDirectly(
     (await client.query({ text, values, types })).rows as T[];
   try {
     await client.query("BEGIN");
-    const claimed = await query<TClaimedWebhook>(CLAIM_MESSAGES, [now.toISOString(), limit]);
+    const claimed = await claimWebhooks(query, { now, limit, messagesOnly: true });
     const round: TIntakeRound = { claimed: claimed.length, applied: 0, waiting: 0, failed: 0, effects: noEffects() };
     if (claimed.length > 0) {
       // As in the general round: stored durably before, effect and DONE mark lost together.
@@ -61,30 +61,3 @@ export async function applyMessagesDirectly(
     client.release();
   }
 }
-
-const CLAIM_MESSAGES = `
-  WITH heads AS (
-    SELECT e."orderKey" FROM "WebhookEvent" e
-    WHERE e."state" = 'PENDING' AND e."kind" = 'MESSAGE' AND e."availableAt" <= ($1::timestamptz AT TIME ZONE 'UTC')
-      AND NOT EXISTS (
-        SELECT 1 FROM "WebhookEvent" p
-        WHERE p."orderKey" = e."orderKey" AND p."state" = 'PENDING' AND p."seq" < e."seq"
-      )
-    ORDER BY e."seq"
-    LIMIT $2
-    FOR UPDATE SKIP LOCKED
-  ), claimed AS (
-    SELECT w."id", w."kind", w."payload", w."dedupeKey", w."orderKey", w."accountId", w."attempts", w."seq"
-    FROM "WebhookEvent" w
-    WHERE w."state" = 'PENDING' AND w."kind" = 'MESSAGE' AND w."orderKey" IN (SELECT "orderKey" FROM heads)
-      AND NOT EXISTS (
-        SELECT 1 FROM "WebhookEvent" p
-        WHERE p."orderKey" = w."orderKey" AND p."state" = 'PENDING' AND p."kind" <> 'MESSAGE' AND p."seq" < w."seq"
-      )
-    ORDER BY w."seq"
-    LIMIT $2
-    FOR UPDATE SKIP LOCKED
-  )
-  SELECT c."id", c."kind", c."payload", c."dedupeKey", c."orderKey", c."accountId", c."attempts", a."igAccountId"
-  FROM claimed c LEFT JOIN "InstagramAccount" a ON a."id" = c."accountId"
-  ORDER BY c."seq"`;

@@ -2,9 +2,9 @@ import type pg from "pg";
 import type { Prisma, PrismaClient } from "../../db/generated/client";
 import { oneLine } from "../../errors-one-line";
 import { applyDeliveryReport } from "../../server/messages/apply-delivery-report";
-import { noEffects, type TEffects } from "../../server/webhooks/effects";
+import { mergeEffects, noEffects, type TEffects } from "../../server/webhooks/effects";
 import { ingestEvent } from "../../server/webhooks/ingest-event";
-import { applyInboundMessages, type TInboundItem } from "./apply-inbound-message";
+import { applyInboundMessages, type TInboundItem, type TQuery } from "./apply-inbound-message";
 import { applyMessagesDirectly } from "./apply-messages-directly";
 import { claimWebhooks, type TClaimedWebhook } from "./claim-webhooks";
 import { parseStoredUnit } from "./parse-webhook";
@@ -53,7 +53,7 @@ export async function processWebhooks(prisma: PrismaClient, options: TIntakeRoun
   }
   try {
     return await prisma.$transaction(async (tx) => {
-      const claimed = await claimWebhooks(tx, { now: now(), limit: batchSize });
+      const claimed = await claimWebhooks(prismaQuery(tx), { now: now(), limit: batchSize });
       return applyAll(tx, claimed, now());
     }, TX_OPTIONS);
   } catch {
@@ -68,13 +68,16 @@ async function processOneByOne(
   { now, batchSize, maxAttempts }: { now: () => Date; batchSize: number; maxAttempts: number },
 ): Promise<TIntakeRound> {
   const round: TIntakeRound = { claimed: 0, applied: 0, waiting: 0, failed: 0, effects: noEffects() };
-  const candidates = await prisma.$transaction((tx) => claimWebhooks(tx, { now: now(), limit: batchSize }), TX_OPTIONS);
+  const candidates = await prisma.$transaction(
+    (tx) => claimWebhooks(prismaQuery(tx), { now: now(), limit: batchSize }),
+    TX_OPTIONS,
+  );
   const blocked = new Set<string>();
   for (const candidate of candidates) {
     if (blocked.has(candidate.orderKey)) continue;
     try {
       const one = await prisma.$transaction(async (tx) => {
-        const claimed = await claimWebhooks(tx, { now: now(), limit: 1, onlyId: candidate.id });
+        const claimed = await claimWebhooks(prismaQuery(tx), { now: now(), limit: 1, onlyId: candidate.id });
         return applyAll(tx, claimed, now());
       }, TX_OPTIONS);
       round.claimed += one.claimed;
@@ -108,7 +111,7 @@ async function applyAll(tx: Prisma.TransactionClient, claimed: TClaimedWebhook[]
   const flush = async () => {
     const ids = run.map((r) => r.id);
     await applyInboundMessages(
-      (text, values) => tx.$queryRawUnsafe(text, ...values),
+      prismaQuery(tx),
       run.map((r) => r.item),
       now,
       round.effects,
@@ -151,6 +154,11 @@ async function applyAll(tx: Prisma.TransactionClient, claimed: TClaimedWebhook[]
   return round;
 }
 
+/** Statements with positional parameters, inside Prisma's interactive transaction. */
+function prismaQuery(tx: Prisma.TransactionClient): TQuery {
+  return (text, values) => tx.$queryRawUnsafe(text, ...values);
+}
+
 /** Backoff before the next try: 1 s, 2 s, 4 s … up to 5 min, with jitter so instances spread out. */
 export function retryDelayMs(attempts: number, random = Math.random): number {
   const ceiling = Math.min(300_000, 1000 * 2 ** Math.max(0, attempts - 1));
@@ -171,10 +179,4 @@ async function recordFailure(
       "availableAt" = ${new Date(now.getTime() + retryDelayMs(attempts))},
       "state" = ${attempts >= maxAttempts ? "FAILED" : "PENDING"}::"WebhookState"
     WHERE "id" = ${webhook.id} AND "state" = 'PENDING'`;
-}
-
-function mergeEffects(into: TEffects, from: TEffects): void {
-  into.conversations.push(...from.conversations);
-  into.createdMessages.push(...from.createdMessages);
-  into.updatedMessages.push(...from.updatedMessages);
 }

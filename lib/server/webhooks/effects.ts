@@ -11,3 +11,10 @@ export interface TEffects {
 export function noEffects(): TEffects {
   return { conversations: [], createdMessages: [], updatedMessages: [] };
 }
+
+/** Adds what `from` did to `into` (several transactions' effects announced together). */
+export function mergeEffects(into: TEffects, from: TEffects): void {
+  into.conversations.push(...from.conversations);
+  into.createdMessages.push(...from.createdMessages);
+  into.updatedMessages.push(...from.updatedMessages);
+}
