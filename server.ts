@@ -16,6 +16,7 @@ import { EnvError, appUrl, env, type TEnv } from "./lib/env";
 import { createWebhookHttpHandler } from "./lib/pipeline/intake/webhook-http";
 import { createWebhookAccounts } from "./lib/pipeline/intake/webhook-accounts";
 import { startIntake } from "./lib/pipeline/intake/start-intake";
+import { createStoreAndApply } from "./lib/pipeline/intake/store-and-apply-message";
 import { startOutbox } from "./lib/pipeline/outbox/start-outbox";
 import { emitEffects } from "./lib/realtime/emit";
 import { createIo } from "./lib/realtime/create-io";
@@ -58,9 +59,13 @@ async function main(): Promise<void> {
   const webhookAccounts = createWebhookAccounts(db.prisma);
   let accepting = true;
   const workers: NonNullable<TRuntime["workers"]> = {};
+  // On PostgreSQL a message that arrives while few are in flight is stored and applied at once.
+  const storeAndApply = db.pool ? createStoreAndApply(db.pool, { emit: emitEffects, maxInFlight: 4 }) : undefined;
   const handleWebhook = createWebhookHttpHandler(
     () =>
-      accepting ? { sql: db.sql, accounts: webhookAccounts, wake: (kind) => workers.intake?.wake(kind) } : undefined,
+      accepting
+        ? { sql: db.sql, accounts: webhookAccounts, wake: (kind) => workers.intake?.wake(kind), storeAndApply }
+        : undefined,
     { maxInFlight: config.WEBHOOK_MAX_IN_FLIGHT, storeTimeoutMs: 10_000 },
   );
 

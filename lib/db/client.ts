@@ -3,6 +3,7 @@ import { join, resolve } from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import pg from "pg";
+import { preparedName } from "./prepared";
 import { PrismaClient } from "./generated/client";
 
 export type TDatabaseKind = "pglite" | "postgres";
@@ -70,7 +71,7 @@ export async function openDatabase(options: TDatabaseOptions): Promise<TDatabase
     return {
       kind: "postgres",
       prisma,
-      sql: { query: async (text, values) => (await pool.query(text, values)).rows },
+      sql: { query: async (text, values) => (await pool.query({ name: preparedName(text), text, values })).rows },
       adapter,
       pool,
       eventsPool,

@@ -2,6 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { TDatabase } from "../db/client";
 import { processWebhooks } from "../pipeline/intake/process-webhooks";
+import { createStoreAndApply } from "../pipeline/intake/store-and-apply-message";
 import { createWebhookAccounts } from "../pipeline/intake/webhook-accounts";
 import { createWebhookHttpHandler, type TWebhookHttpOptions } from "../pipeline/intake/webhook-http";
 import { mergeEffects, noEffects, type TEffects } from "../server/webhooks/effects";
@@ -10,10 +11,19 @@ import { mergeEffects, noEffects, type TEffects } from "../server/webhooks/effec
  * The webhook endpoint as server.ts mounts it, on a real HTTP server on a free port, with
  * the intake processor run by hand (`drain`) so a test decides when webhooks are applied.
  */
-export async function startWebhookServer(db: TDatabase, options: Partial<TWebhookHttpOptions> = {}) {
+export async function startWebhookServer(
+  db: TDatabase,
+  { fastLane = false, ...options }: Partial<TWebhookHttpOptions> & { fastLane?: boolean } = {},
+) {
   let wakes = 0;
+  // What the fast lane applied at once (PostgreSQL only, as in server.ts).
+  const applied = noEffects();
+  const storeAndApply =
+    fastLane && db.pool
+      ? createStoreAndApply(db.pool, { emit: (effects) => mergeEffects(applied, effects), maxInFlight: 4 })
+      : undefined;
   const handler = createWebhookHttpHandler(
-    () => ({ sql: db.sql, accounts: createWebhookAccounts(db.prisma, 0), wake: () => wakes++ }),
+    () => ({ sql: db.sql, accounts: createWebhookAccounts(db.prisma, 0), wake: () => wakes++, storeAndApply }),
     { maxInFlight: 64, storeTimeoutMs: 10_000, log: () => {}, ...options },
   );
   const server: Server = createServer((req, res) => {
@@ -24,6 +34,7 @@ export async function startWebhookServer(db: TDatabase, options: Partial<TWebhoo
   return {
     base,
     wakes: () => wakes,
+    applied,
     /** POSTs a webhook as CM does: to /api/webhooks/cm/<secret>/<kind>. */
     async post(secret: string, kind: string, body: unknown, raw?: string) {
       const response = await fetch(`${base}/api/webhooks/cm/${secret}/${kind}`, {
@@ -41,10 +52,14 @@ export async function startWebhookServer(db: TDatabase, options: Partial<TWebhoo
     async drain(now?: () => Date): Promise<TEffects> {
       const effects = noEffects();
       for (;;) {
-        // On PostgreSQL the driver-level round of messages goes first, as in the server.
-        const round = await processWebhooks(db.prisma, { pool: db.pool, ...(now ? { now } : {}) });
-        mergeEffects(effects, round.effects);
-        if (round.claimed === 0) return effects;
+        // On PostgreSQL the driver-level round of messages goes first, then the general one, as in the server.
+        let claimed = 0;
+        for (const pool of db.pool ? [db.pool, undefined] : [undefined]) {
+          const round = await processWebhooks(db.prisma, { pool, ...(now ? { now } : {}) });
+          mergeEffects(effects, round.effects);
+          claimed += round.claimed;
+        }
+        if (claimed === 0) return effects;
       }
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),

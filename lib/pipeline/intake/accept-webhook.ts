@@ -1,6 +1,7 @@
 import type { TSql } from "../../db/client";
 import { AppError } from "../../errors";
 import { WEBHOOK_KINDS, parseWebhook, type TWebhookKind } from "./parse-webhook";
+import type { TStoreAndApply } from "./store-and-apply-message";
 import { storeWebhook } from "./store-webhook";
 import type { TWebhookAccounts } from "./webhook-accounts";
 
@@ -12,6 +13,8 @@ export interface TIntakeDeps {
   accounts: TWebhookAccounts;
   /** Tells the intake processor there is work, and of which kind. */
   wake: (kind: TWebhookKind) => void;
+  /** PostgreSQL: a customer's message is stored and applied in one statement when not busy. */
+  storeAndApply?: TStoreAndApply | undefined;
   now?: () => Date;
 }
 
@@ -50,13 +53,29 @@ export async function acceptWebhook(
   }
   const units = parseWebhook(kind, parsed, account);
   if (units.length === 0) return { status: 200, body: { ok: true, stored: 0, duplicates: 0 } };
+  const now = deps.now?.() ?? new Date();
+  const [unit] = units;
+  if (deps.storeAndApply && unit?.kind === "MESSAGE" && units.length === 1) {
+    // Anything unexpected there (it applies as well as stores) leaves the webhook to the usual way below.
+    const fast = await deps
+      .storeAndApply({ account, secret: input.secret, unit, payload: input.body, now })
+      .catch(() => null);
+    if (fast) {
+      if (!fast.known) {
+        deps.accounts.forget(input.secret);
+        throw unknownUrl;
+      }
+      if (fast.stored > 0 && !fast.applied) deps.wake(kind);
+      return { status: 200, body: { ok: true, stored: fast.stored, duplicates: 1 - fast.stored } };
+    }
+  }
   const result = await storeWebhook(deps.sql, {
     account,
     secret: input.secret,
     kind,
     units,
     payload: input.body,
-    now: deps.now?.() ?? new Date(),
+    now,
   });
   if (!result.known) {
     deps.accounts.forget(input.secret);

@@ -54,10 +54,14 @@ export async function applyInboundMessages(
   items: TInboundItem[],
   now: Date,
   effects: TEffects,
-  /** The stored webhooks these messages came from, marked DONE by the same statement. */
-  webhookIds: string[] = [],
-): Promise<void> {
-  if (items.length === 0) return;
+  /**
+   * The stored webhooks these messages came from, marked DONE by the same statement; or the
+   * webhook itself, to be stored by the same statement (see storeAndApplyMessage).
+   */
+  source: string[] | TStoreInline = [],
+): Promise<TApplied> {
+  if (items.length === 0) return { known: true, stored: 0, applied: false };
+  const inline = Array.isArray(source) ? null : source;
   const messages = items.map(({ accountId, mo, dedupeKey }) => {
     const classified = classifyCustomerMessage(mo);
     const { kind: _kind, ...content } = classified;
@@ -96,15 +100,39 @@ export async function applyInboundMessages(
   }
   const c = [...customers.values()];
   const iso = (d: Date | null) => d?.toISOString() ?? null;
-  const rows = await query<TRow>(
-    `WITH customer AS (
+  // Inline, the statement first stores the webhook (as store-webhook.ts does) and applies it
+  // only when it is new and its customer has no earlier webhook still pending (their order).
+  const head = inline
+    ? `account_ok AS (
+      SELECT "id" FROM "InstagramAccount" WHERE "id" = $22 AND "webhookSecret" = $23
+    ), ready AS (
+      SELECT 1 FROM account_ok WHERE NOT EXISTS (
+        SELECT 1 FROM "WebhookEvent" p WHERE p."orderKey" = $24 AND p."state" = 'PENDING')
+    ), stored AS (
+      INSERT INTO "WebhookEvent" ("id", "accountId", "kind", "dedupeKey", "cmReference", "payload", "orderKey",
+        "receivedAt", "availableAt", "state", "processedAt")
+      SELECT $25, account_ok."id", 'MESSAGE', $26, $27, $28, $24, $20::timestamp(3), $20::timestamp(3),
+        CASE WHEN EXISTS (SELECT 1 FROM ready) THEN 'DONE' ELSE 'PENDING' END::"WebhookState",
+        CASE WHEN EXISTS (SELECT 1 FROM ready) THEN $20::timestamp(3) END
+      FROM account_ok
+      ON CONFLICT ("kind", "dedupeKey") DO NOTHING
+      RETURNING "state"
+    ), go AS (
+      SELECT 1 FROM stored WHERE "state" = 'DONE'
+    ), `
+    : "";
+  const gate = inline ? "WHERE EXISTS (SELECT 1 FROM go)" : "";
+  const rows = await query<TRow & { known?: number; stored?: number }>(
+    `WITH ${head}customer AS (
       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[],
         $8::text[], $9::text[], $10::text[], $11::timestamptz[])
         AS t(contact_id, account_id, igsid, name, username, conversation_id, newest_at, newest_mid, preview,
           deleted_preview, handover_until)
+      ${gate}
     ), message_in AS (
       SELECT * FROM unnest($12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[],
         $19::timestamptz[]) AS t(id, account_id, igsid, kind, content, dedupe_key, mid, sent_at)
+      ${gate}
     ), early_delete AS (
       SELECT DISTINCT ON (w."accountId", w."cmReference") w."id", w."accountId", w."cmReference", w."receivedAt"
       FROM "WebhookEvent" w JOIN message_in m ON m.account_id = w."accountId" AND m.mid = w."cmReference"
@@ -150,17 +178,24 @@ export async function applyInboundMessages(
     ), webhooks_applied AS (
       UPDATE "WebhookEvent" SET "state" = 'DONE', "processedAt" = $20::timestamp(3), "lastError" = NULL
       WHERE "id" = ANY($21::text[])
+    ), result AS (
+      SELECT m."id" AS "messageId", m."conversationId", m."direction", m."kind", m."content", m."deletedAt",
+        m."status", m."statusReason", m."retryable", m."attempts", m."nextAttemptAt", m."maybeDuplicate",
+        m."clientId", m."sentAt", m."updatedAt",
+        v."accountId", a."displayName" AS "accountName", ct."igsid", ct."name", ct."username",
+        v."lastMessageAt", v."lastMessagePreview", v."lastInboundAt", v."handoverUntil",
+        v."updatedAt" AS "conversationUpdatedAt"
+      FROM message m
+      JOIN conversation v ON v."id" = m."conversationId"
+      JOIN contact ct ON ct."id" = v."contactId"
+      JOIN "InstagramAccount" a ON a."id" = v."accountId"
     )
-    SELECT m."id" AS "messageId", m."conversationId", m."direction", m."kind", m."content", m."deletedAt",
-      m."status", m."statusReason", m."retryable", m."attempts", m."nextAttemptAt", m."maybeDuplicate",
-      m."clientId", m."sentAt", m."updatedAt",
-      v."accountId", a."displayName" AS "accountName", ct."igsid", ct."name", ct."username",
-      v."lastMessageAt", v."lastMessagePreview", v."lastInboundAt", v."handoverUntil",
-      v."updatedAt" AS "conversationUpdatedAt"
-    FROM message m
-    JOIN conversation v ON v."id" = m."conversationId"
-    JOIN contact ct ON ct."id" = v."contactId"
-    JOIN "InstagramAccount" a ON a."id" = v."accountId"`,
+    ${
+      inline
+        ? `SELECT (SELECT count(*) FROM account_ok)::int AS "known", (SELECT count(*) FROM stored)::int AS "stored", r.*
+    FROM (SELECT 1) one LEFT JOIN result r ON true`
+        : "SELECT * FROM result"
+    }`,
     [
       c.map(() => randomUUID()),
       c.map((x) => x.newest.accountId),
@@ -182,9 +217,26 @@ export async function applyInboundMessages(
       messages.map((m) => m.mo.messageId),
       messages.map((m) => iso(m.mo.timeUtc)),
       now.toISOString(),
-      webhookIds,
+      inline ? [] : source,
+      ...(inline
+        ? [
+            inline.accountId,
+            inline.secret,
+            inline.orderKey,
+            randomUUID(),
+            inline.dedupeKey,
+            inline.cmReference,
+            inline.payload,
+          ]
+        : []),
     ],
   );
+  const flags = inline ? rows[0] : undefined;
+  if (inline) {
+    if (!flags?.known || !flags.stored || flags.messageId === null) {
+      return { known: (flags?.known ?? 0) > 0, stored: flags?.stored ?? 0, applied: false };
+    }
+  }
   if (rows.length !== messages.length) throw new Error(`stored ${rows.length} of ${messages.length} messages`);
   const byConversation = new Map<string, TRow>();
   for (const row of rows) byConversation.set(row.conversationId, row);
@@ -207,4 +259,25 @@ export async function applyInboundMessages(
   const order = new Map<string, number>(messages.map((m, i) => [m.id, i]));
   rows.sort((a, b) => (order.get(a.messageId) ?? 0) - (order.get(b.messageId) ?? 0));
   for (const row of rows) effects.createdMessages.push(toMessageView({ ...row, id: row.messageId, author: null }));
+  return { known: true, stored: inline ? 1 : 0, applied: true };
+}
+
+/** The webhook a message came in, for the statement to store it too (inline). */
+export interface TStoreInline {
+  accountId: string;
+  /** The secret of the URL it was posted to, checked again by the statement (rotated meanwhile?). */
+  secret: string;
+  orderKey: string;
+  dedupeKey: string;
+  cmReference: string | null;
+  payload: string;
+}
+
+export interface TApplied {
+  /** Inline: false when the secret no longer belongs to the account. */
+  known: boolean;
+  /** Inline: 1 when the webhook was new (0: a copy of a stored one). */
+  stored: number;
+  /** The messages were applied (inline: false when stored for the processor instead). */
+  applied: boolean;
 }

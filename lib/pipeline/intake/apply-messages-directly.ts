@@ -1,4 +1,5 @@
 import pg from "pg";
+import { preparedName } from "../../db/prepared";
 import { noEffects } from "../../server/webhooks/effects";
 import { applyInboundMessages, type TInboundItem, type TQuery } from "./apply-inbound-message";
 import { claimWebhooks } from "./claim-webhooks";
@@ -7,7 +8,7 @@ import type { TIntakeRound } from "./process-webhooks";
 
 // pg reads `timestamp` (without time zone) in the process's local zone; ours are UTC.
 const TIMESTAMP_OID = 1114;
-const types = {
+export const types = {
   getTypeParser: ((oid: number, format?: "text" | "binary") =>
     oid === TIMESTAMP_OID
       ? (value: string) => new Date(`${value.replace(" ", "T")}Z`)
@@ -28,7 +29,7 @@ export async function applyMessagesDirectly(
 ): Promise<TIntakeRound> {
   const client = await pool.connect();
   const query: TQuery = async <T>(text: string, values: unknown[]) =>
-    (await client.query({ text, values, types })).rows as T[];
+    (await client.query({ name: preparedName(text), text, values, types })).rows as T[];
   try {
     await client.query("BEGIN");
     const claimed = await claimWebhooks(query, { now, limit, messagesOnly: true });

@@ -45,11 +45,12 @@ export async function processWebhooks(prisma: PrismaClient, options: TIntakeRoun
   const batchSize = options.batchSize ?? INTAKE_BATCH_SIZE;
   if (options.pool) {
     try {
-      const direct = await applyMessagesDirectly(options.pool, { now: now(), limit: batchSize });
-      if (direct.claimed > 0) return direct;
+      return await applyMessagesDirectly(options.pool, { now: now(), limit: batchSize });
     } catch {
       // Left to the general round below: it retries one by one and records what fails.
     }
+  } else {
+    await requeueOvertakenDeletes(prisma, now());
   }
   try {
     return await prisma.$transaction(async (tx) => {
@@ -61,6 +62,20 @@ export async function processWebhooks(prisma: PrismaClient, options: TIntakeRoun
     // one-by-one pass fails too, and the worker loop backs off).
     return processOneByOne(prisma, { now, batchSize, maxAttempts: options.maxAttempts ?? 8 });
   }
+}
+
+/**
+ * A delete that found no message is kept WAITING and applied when the message is stored. A
+ * message stored by the fast lane (store-and-apply-message.ts) in the very milliseconds the
+ * delete was being applied is invisible to it, and it to the delete: such a delete, whose
+ * message is there now, is put back in the queue. Cheap: WAITING webhooks are few, and indexed.
+ */
+async function requeueOvertakenDeletes(prisma: PrismaClient, now: Date): Promise<void> {
+  await prisma.$executeRaw`
+    UPDATE "WebhookEvent" w SET "state" = 'PENDING', "availableAt" = ${now}
+    WHERE w."state" = 'WAITING' AND w."kind" = 'EVENT' AND EXISTS (
+      SELECT 1 FROM "Message" m JOIN "Conversation" c ON c."id" = m."conversationId"
+      WHERE m."externalId" = w."cmReference" AND c."accountId" = w."accountId" AND m."direction" = 'INBOUND')`;
 }
 
 async function processOneByOne(
