@@ -3,6 +3,7 @@
 import { InstagramPreview } from "@/components/composer/instagram-preview";
 import { ZOutboundContent } from "@/lib/messages/compose-schemas";
 import type { TMessageView } from "@/lib/messages/schemas";
+import { ZSystemContent, systemLineText } from "@/lib/messages/system-line";
 import { DeliveryState } from "./delivery-state";
 import { formatTime } from "./format-time";
 
@@ -16,6 +17,7 @@ export function MessageBubble({
   onRetry: (message: TMessageView) => void;
   onCancel: (message: TMessageView) => void;
 }) {
+  if (message.direction === "INTERNAL") return <SystemLine message={message} />;
   const ours = message.direction === "OUTBOUND";
   // Our rich messages are drawn as Instagram shows them, by the composer's own preview,
   // which brings its own bubbles, chips and cards.
@@ -53,6 +55,19 @@ export function MessageBubble({
           )}
         </div>
       </div>
+    </li>
+  );
+}
+
+/** A change of status or assignee, for agents only: a quiet line across the thread. */
+function SystemLine({ message }: { message: TMessageView }) {
+  const parsed = ZSystemContent.safeParse(message.content);
+  const text = parsed.success ? systemLineText(parsed.data, formatTime) : "Conversation updated";
+  return (
+    <li className="flex justify-center" aria-label={`${text} · ${formatTime(message.sentAt)}`}>
+      <p className="rounded-full bg-neutral-100 px-3 py-1 text-center text-xs text-neutral-600">
+        {text} · <time dateTime={message.sentAt}>{formatTime(message.sentAt)}</time>
+      </p>
     </li>
   );
 }

@@ -25,6 +25,7 @@ export const ZMessageKind = z.enum([
   "RICH_CARD",
   "CAROUSEL",
   "UNSUPPORTED",
+  "SYSTEM",
 ]);
 export type TMessageKind = z.infer<typeof ZMessageKind>;
 
@@ -41,7 +42,8 @@ export const ZDeliveryStatus = z.enum([
 export const ZMessageView = z.object({
   id: z.string(),
   conversationId: z.string(),
-  direction: z.enum(["INBOUND", "OUTBOUND"]),
+  /** INTERNAL: a line for agents only (kind SYSTEM), never sent to the customer. */
+  direction: z.enum(["INBOUND", "OUTBOUND", "INTERNAL"]),
   kind: ZMessageKind,
   /** null once the customer deleted the message: its content is no longer shown to agents. */
   content: z.record(z.string(), z.unknown()).nullable(),
@@ -90,5 +92,7 @@ export function previewOf(kind: TMessageKind, content: Record<string, unknown> |
     }
     case "UNSUPPORTED":
       return "Unsupported message";
+    case "SYSTEM":
+      return "";
   }
 }

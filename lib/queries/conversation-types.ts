@@ -1,5 +1,9 @@
 import { z } from "zod";
 
+export const CONVERSATION_STATUSES = ["OPEN", "SNOOZED", "RESOLVED"] as const;
+export const ZConversationStatus = z.enum(CONVERSATION_STATUSES);
+export type TConversationStatus = z.infer<typeof ZConversationStatus>;
+
 // The conversation as the inbox list shows it. Shared by the API (which builds it) and the
 // browser (which validates what it receives and patches its cache with it).
 export const ZConversationSummary = z.object({
@@ -17,6 +21,13 @@ export const ZConversationSummary = z.object({
   lastInboundAt: z.string().nullable(),
   /** While in the future, the chat is handed over to the Instagram inbox (HUMAN_AGENT). */
   handoverUntil: z.string().nullable(),
+  /** Open (to work on), Snoozed until snoozedUntil (then open again by itself), or Resolved. */
+  status: ZConversationStatus,
+  snoozedUntil: z.string().nullable(),
+  /** The customer's oldest message nobody answered yet; null when nobody waits. */
+  waitingSince: z.string().nullable(),
+  /** The agent who holds it. */
+  assignee: z.object({ id: z.string(), name: z.string() }).nullable(),
   /** Messages from the customer this agent has not seen; null in live events (per agent). */
   unreadCount: z.number().int().nonnegative().nullable(),
   updatedAt: z.string(),

@@ -13,6 +13,10 @@ function conv(id: string, minute: number, updatedMinute = minute, preview = `msg
     lastMessagePreview: preview,
     lastInboundAt: at(minute),
     handoverUntil: null,
+    status: "OPEN",
+    snoozedUntil: null,
+    waitingSince: null,
+    assignee: null,
     unreadCount: null,
     updatedAt: at(updatedMinute),
   };

@@ -3,6 +3,8 @@ import { handoverUntilAfter } from "../../channel/rules";
 import { classifyCustomerMessage } from "../../cm/customer-message";
 import type { TInboundMessage } from "../../cm/schemas/inbound-message";
 import { previewOf, type TMessageKind } from "../../messages/schemas";
+import { searchTextOf } from "../../messages/search-text";
+import type { TConversationStatus } from "../../queries/conversation-types";
 import { toConversationSummary } from "../../server/conversations/to-summary";
 import { toMessageView, type TMessageRow } from "../../server/messages/to-message-view";
 import type { TEffects } from "../../server/webhooks/effects";
@@ -36,6 +38,11 @@ interface TRow extends Omit<TMessageRow, "author" | "id" | "content"> {
   lastMessagePreview: string;
   lastInboundAt: Date | null;
   handoverUntil: Date | null;
+  conversationStatus: TConversationStatus;
+  snoozedUntil: Date | null;
+  waitingSince: Date | null;
+  assigneeId: string | null;
+  assigneeName: string | null;
   conversationUpdatedAt: Date;
 }
 
@@ -74,6 +81,7 @@ export async function applyInboundMessages(
       kind,
       content: JSON.stringify(content),
       preview: previewOf(kind, content).slice(0, 200),
+      searchText: searchTextOf(kind, content),
       deletedPreview: previewOf(kind, null),
       // The customer asked for a human in the Instagram inbox: CM hands the chat over for 24 h.
       handoverUntil: classified.kind === "quick_reply" ? handoverUntilAfter(classified.postbackData, mo.timeUtc) : null,
@@ -131,7 +139,7 @@ export async function applyInboundMessages(
       ${gate}
     ), message_in AS (
       SELECT * FROM unnest($12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[],
-        $19::timestamptz[]) AS t(id, account_id, igsid, kind, content, dedupe_key, mid, sent_at)
+        $19::timestamptz[], $${inline ? 29 : 22}::text[]) AS t(id, account_id, igsid, kind, content, dedupe_key, mid, sent_at, search_text)
       ${gate}
     ), early_delete AS (
       SELECT DISTINCT ON (w."accountId", w."cmReference") w."id", w."accountId", w."cmReference", w."receivedAt"
@@ -164,9 +172,9 @@ export async function applyInboundMessages(
       RETURNING *
     ), message AS (
       INSERT INTO "Message" ("id", "conversationId", "direction", "kind", "content", "status", "dedupeKey",
-        "externalId", "deletedAt", "sentAt", "createdAt", "updatedAt")
+        "externalId", "deletedAt", "sentAt", "createdAt", "updatedAt", "searchText")
       SELECT m.id, v."id", 'INBOUND', m.kind::"MessageKind", m.content::jsonb, 'RECEIVED', m.dedupe_key, m.mid,
-        d."receivedAt", m.sent_at AT TIME ZONE 'UTC', $20::timestamp(3), $20::timestamp(3)
+        d."receivedAt", m.sent_at AT TIME ZONE 'UTC', $20::timestamp(3), $20::timestamp(3), m.search_text
       FROM message_in m
       JOIN contact ct ON ct."accountId" = m.account_id AND ct."igsid" = m.igsid
       JOIN conversation v ON v."contactId" = ct."id"
@@ -184,11 +192,13 @@ export async function applyInboundMessages(
         m."clientId", m."sentAt", m."updatedAt",
         v."accountId", a."displayName" AS "accountName", ct."igsid", ct."name", ct."username",
         v."lastMessageAt", v."lastMessagePreview", v."lastInboundAt", v."handoverUntil",
-        v."updatedAt" AS "conversationUpdatedAt"
+        v."status" AS "conversationStatus", v."snoozedUntil", v."waitingSince", v."assigneeId",
+        u."name" AS "assigneeName", v."updatedAt" AS "conversationUpdatedAt"
       FROM message m
       JOIN conversation v ON v."id" = m."conversationId"
       JOIN contact ct ON ct."id" = v."contactId"
       JOIN "InstagramAccount" a ON a."id" = v."accountId"
+      LEFT JOIN "User" u ON u."id" = v."assigneeId"
     )
     ${
       inline
@@ -229,6 +239,7 @@ export async function applyInboundMessages(
             inline.payload,
           ]
         : []),
+      messages.map((m) => m.searchText),
     ],
   );
   const flags = inline ? rows[0] : undefined;
@@ -251,6 +262,10 @@ export async function applyInboundMessages(
         lastMessagePreview: row.lastMessagePreview,
         lastInboundAt: row.lastInboundAt,
         handoverUntil: row.handoverUntil,
+        status: row.conversationStatus,
+        snoozedUntil: row.snoozedUntil,
+        waitingSince: row.waitingSince,
+        assignee: row.assigneeId ? { id: row.assigneeId, name: row.assigneeName ?? "" } : null,
         updatedAt: row.conversationUpdatedAt,
       }),
     );

@@ -49,7 +49,8 @@ export async function processWebhooks(prisma: PrismaClient, options: TIntakeRoun
     } catch {
       // Left to the general round below: it retries one by one and records what fails.
     }
-  } else {
+  } else if (now().getTime() - lastRequeue >= 1000) {
+    lastRequeue = now().getTime();
     await requeueOvertakenDeletes(prisma, now());
   }
   try {
@@ -68,8 +69,11 @@ export async function processWebhooks(prisma: PrismaClient, options: TIntakeRoun
  * A delete that found no message is kept WAITING and applied when the message is stored. A
  * message stored by the fast lane (store-and-apply-message.ts) in the very milliseconds the
  * delete was being applied is invisible to it, and it to the delete: such a delete, whose
- * message is there now, is put back in the queue. Cheap: WAITING webhooks are few, and indexed.
+ * message is there now, is put back in the queue. Once a second at most (a rare race; on PGlite
+ * every statement waits for the one connection): WAITING webhooks are few, and indexed.
  */
+let lastRequeue = 0;
+
 async function requeueOvertakenDeletes(prisma: PrismaClient, now: Date): Promise<void> {
   await prisma.$executeRaw`
     UPDATE "WebhookEvent" w SET "state" = 'PENDING', "availableAt" = ${now}

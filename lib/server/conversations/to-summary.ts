@@ -7,6 +7,10 @@ export interface TConversationRow {
   lastMessagePreview: string;
   lastInboundAt: Date | null;
   handoverUntil: Date | null;
+  status: TConversationSummary["status"];
+  snoozedUntil: Date | null;
+  waitingSince: Date | null;
+  assignee: { id: string; name: string } | null;
   updatedAt: Date;
   account: { displayName: string };
   contact: { igsid: string; name: string | null; username: string | null };
@@ -15,6 +19,7 @@ export interface TConversationRow {
 export const CONVERSATION_SUMMARY_INCLUDE = {
   account: { select: { displayName: true } },
   contact: { select: { igsid: true, name: true, username: true } },
+  assignee: { select: { id: true, name: true } },
 } as const;
 
 export function toConversationSummary(row: TConversationRow, unreadCount: number | null = null): TConversationSummary {
@@ -27,6 +32,10 @@ export function toConversationSummary(row: TConversationRow, unreadCount: number
     lastMessagePreview: row.lastMessagePreview,
     lastInboundAt: row.lastInboundAt?.toISOString() ?? null,
     handoverUntil: row.handoverUntil?.toISOString() ?? null,
+    status: row.status,
+    snoozedUntil: row.snoozedUntil?.toISOString() ?? null,
+    waitingSince: row.waitingSince?.toISOString() ?? null,
+    assignee: row.assignee,
     unreadCount,
     updatedAt: row.updatedAt.toISOString(),
   };

@@ -1,5 +1,6 @@
 import type { Prisma } from "../../db/generated/client";
 import { previewOf } from "../../messages/schemas";
+import { searchTextOf } from "../../messages/search-text";
 import { touchConversation } from "../conversations/touch-conversation";
 import type { TEffects } from "../webhooks/effects";
 import { MESSAGE_VIEW_INCLUDE, toMessageView } from "./to-message-view";
@@ -14,7 +15,11 @@ export async function recordMessage(
   data: Prisma.MessageUncheckedCreateInput & { sentAt: Date },
   { effects, opensWindow }: { effects: TEffects; opensWindow: boolean },
 ) {
-  const row = await tx.message.create({ data, include: MESSAGE_VIEW_INCLUDE });
+  const searchText =
+    data.searchText === undefined
+      ? searchTextOf(data.kind, (data.content ?? null) as Record<string, unknown> | null)
+      : data.searchText;
+  const row = await tx.message.create({ data: { ...data, searchText }, include: MESSAGE_VIEW_INCLUDE });
   const view = toMessageView(row);
   effects.createdMessages.push(view);
   effects.conversations.push(

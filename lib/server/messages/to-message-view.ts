@@ -5,7 +5,7 @@ export const MESSAGE_VIEW_INCLUDE = { author: { select: { name: true } } } as co
 export interface TMessageRow {
   id: string;
   conversationId: string;
-  direction: "INBOUND" | "OUTBOUND";
+  direction: TMessageView["direction"];
   kind: TMessageView["kind"];
   content: unknown;
   deletedAt: Date | null;

@@ -1,0 +1,43 @@
+import { z } from "zod";
+
+// A line in the thread for agents only: a change of a conversation's status or assignee.
+// Stored as a Message (direction INTERNAL, kind SYSTEM), pushed live like one, never sent.
+
+export const SYSTEM_EVENTS = ["assigned", "unassigned", "resolved", "reopened", "snoozed", "woke"] as const;
+
+export const ZSystemContent = z.object({
+  event: z.enum(SYSTEM_EVENTS),
+  /** Who did it; null when nobody did (automatic assignment, the customer, the clock). */
+  actorName: z.string().nullable(),
+  /** assigned: to whom; unassigned: from whom. */
+  assigneeName: z.string().nullable().optional(),
+  /** reopened: why. */
+  reason: z.enum(["agent", "customer_wrote"]).optional(),
+  /** snoozed: until when (ISO time). */
+  until: z.string().optional(),
+});
+export type TSystemContent = z.infer<typeof ZSystemContent>;
+
+/** The line as the thread shows it (without its time, which is shown beside it). */
+export function systemLineText(content: TSystemContent, formatUntil: (iso: string) => string): string {
+  const actor = content.actorName;
+  switch (content.event) {
+    case "assigned":
+      if (!actor) return `Assigned to ${content.assigneeName ?? "an agent"} automatically`;
+      return actor === content.assigneeName
+        ? `${actor} assigned this to themselves`
+        : `${actor} assigned this to ${content.assigneeName ?? "an agent"}`;
+    case "unassigned":
+      return actor ? `${actor} unassigned ${content.assigneeName ?? "the agent"}` : "Unassigned";
+    case "resolved":
+      return actor ? `Resolved by ${actor}` : "Resolved";
+    case "reopened":
+      return content.reason === "customer_wrote"
+        ? "Reopened: the customer wrote"
+        : `Reopened by ${actor ?? "an agent"}`;
+    case "snoozed":
+      return `Snoozed by ${actor ?? "an agent"} until ${content.until ? formatUntil(content.until) : "later"}`;
+    case "woke":
+      return "Woke up from snooze";
+  }
+}
