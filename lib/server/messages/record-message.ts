@@ -28,6 +28,7 @@ export async function recordMessage(
       at: data.sentAt,
       preview: previewOf(view.kind, view.content),
       inbound: opensWindow,
+      answered: data.direction === "OUTBOUND",
     }),
   );
   return row;
