@@ -126,7 +126,12 @@ async function bench(label: string, db: TDatabase): Promise<void> {
   let pages = 0;
   const walkStarted = performance.now();
   do {
-    const page = await listConversations(db.prisma, { userId: "bench", accountIds: null, limit: 50, cursor: cursor ?? undefined });
+    const page = await listConversations(db.prisma, {
+      userId: "bench",
+      accountIds: null,
+      limit: 50,
+      cursor: cursor ?? undefined,
+    });
     cursor = page.nextCursor;
     pages++;
   } while (cursor);

@@ -46,10 +46,14 @@ export function filtersToParams(filters: TListFilters): URLSearchParams {
 
 /** Reads filters from URL parameters; anything unknown falls back to its default. */
 export function filtersFromParams(params: URLSearchParams): TListFilters {
-  return ZListFilters.parse(Object.fromEntries(["view", "status", "account", "window", "handover", "sort"].flatMap((k) => {
-    const v = params.get(k);
-    return v === null ? [] : [[k, v]];
-  })));
+  return ZListFilters.parse(
+    Object.fromEntries(
+      ["view", "status", "account", "window", "handover", "sort"].flatMap((k) => {
+        const v = params.get(k);
+        return v === null ? [] : [[k, v]];
+      }),
+    ),
+  );
 }
 
 /** Open conversations per view, for the tabs' counts. */

@@ -42,7 +42,12 @@ export async function autoAssign(
     if (updated.count === 0) return;
     await recordSystemLine(
       tx,
-      { conversationId, actorId: null, at: now, content: { event: "assigned", actorName: null, assigneeName: chosen.name } },
+      {
+        conversationId,
+        actorId: null,
+        at: now,
+        content: { event: "assigned", actorName: null, assigneeName: chosen.name },
+      },
       effects,
     );
     const row = await tx.conversation.findUniqueOrThrow({

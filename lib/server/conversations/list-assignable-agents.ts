@@ -8,11 +8,7 @@ import { findAccessibleConversation } from "./find-accessible-conversation";
  */
 export async function listAssignableAgents(
   prisma: PrismaClient,
-  {
-    conversationId,
-    accountIds,
-    online,
-  }: { conversationId: string; accountIds: string[] | null; online: Set<string> },
+  { conversationId, accountIds, online }: { conversationId: string; accountIds: string[] | null; online: Set<string> },
 ): Promise<TAssignableAgent[]> {
   const conversation = await findAccessibleConversation(prisma, { id: conversationId, accountIds });
   const users = await prisma.user.findMany({

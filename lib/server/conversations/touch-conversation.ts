@@ -24,6 +24,8 @@ export async function touchConversation(
     /** An agent's reply: the customer no longer waits for an answer. */
     answered?: boolean;
   },
+  /** Something from the customer: a snoozed or resolved conversation opens again. */
+  { reopen = false }: { reopen?: boolean } = {},
 ): Promise<TConversationSummary> {
   const current = await tx.conversation.findUniqueOrThrow({ where: { id: conversationId } });
   const newest = at >= current.lastMessageAt;
@@ -33,6 +35,8 @@ export async function touchConversation(
       ...(newest ? { lastMessageAt: at, lastMessagePreview: preview.slice(0, 200) } : {}),
       ...(inbound && (!current.lastInboundAt || at > current.lastInboundAt) ? { lastInboundAt: at } : {}),
       ...(answered ? { waitingSince: null } : {}),
+      ...(inbound && !current.waitingSince ? { waitingSince: at } : {}),
+      ...(reopen ? { status: "OPEN" as const, snoozedUntil: null } : {}),
     },
     include: CONVERSATION_SUMMARY_INCLUDE,
   });

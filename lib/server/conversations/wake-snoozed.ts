@@ -16,7 +16,11 @@ export async function wakeSnoozed(prisma: PrismaClient, { now }: { now: Date }):
       WHERE "status" = 'SNOOZED' AND "snoozedUntil" <= ${now}
       RETURNING "id"`;
     for (const { id } of woken) {
-      await recordSystemLine(tx, { conversationId: id, actorId: null, at: now, content: { event: "woke", actorName: null } }, effects);
+      await recordSystemLine(
+        tx,
+        { conversationId: id, actorId: null, at: now, content: { event: "woke", actorName: null } },
+        effects,
+      );
     }
     if (woken.length === 0) return;
     const rows = await tx.conversation.findMany({
