@@ -83,3 +83,6 @@ export type TStatusBody = z.infer<typeof ZStatusBody>;
 export const ZAssignableAgent = z.object({ id: z.string(), name: z.string(), online: z.boolean() });
 export const ZAssignableAgents = z.object({ agents: z.array(ZAssignableAgent) });
 export type TAssignableAgent = z.infer<typeof ZAssignableAgent>;
+
+/** An account as the inbox's filter lists it. */
+export const ZInboxAccounts = z.object({ accounts: z.array(z.object({ id: z.string(), displayName: z.string() })) });

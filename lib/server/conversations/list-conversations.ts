@@ -1,4 +1,5 @@
 import { Prisma, type PrismaClient } from "../../db/generated/client";
+import { CLOSING_MS } from "../../conversations/list-membership";
 import { DEFAULT_FILTERS, type TListFilters } from "../../conversations/schemas";
 import type { TConversationPage } from "../../queries/conversation-types";
 import { MESSAGING_WINDOW_MS as WINDOW_MS } from "../../channel/rules";
@@ -18,8 +19,6 @@ export interface TListConversationsOptions {
   now?: Date;
 }
 
-/** How long before the reply window ends it counts as "closing". */
-export const CLOSING_MS = 60 * 60 * 1000;
 
 /**
  * One page of the inbox list: the view (mine, unassigned, all), the filters, and one of three

@@ -26,7 +26,7 @@ describeEachDatabase("team inbox rules", (ctx) => {
   let n = 0;
   const start = Date.now() - 10 * 60_000;
   const customerWrites = async (
-    target: { igAccountId: string; webhookSecret: string },
+    target: { id: string; igAccountId: string; webhookSecret: string },
     igsid: string,
     text: string,
   ) => {
