@@ -31,7 +31,9 @@ export function ConversationActions({ conversation }: { conversation: TConversat
 
   const show = (updated: TConversationSummary) =>
     queryClient.setQueryData<TConversationSummary>(conversationDetailKey(updated.id), (current) =>
-      current && current.updatedAt > updated.updatedAt ? current : { ...updated, unreadCount: current?.unreadCount ?? 0 },
+      current && current.updatedAt > updated.updatedAt
+        ? current
+        : { ...updated, unreadCount: current?.unreadCount ?? 0 },
     );
   const assign = useMutation({
     mutationFn: (body: TAssignBody) => postAssignee(conversation.id, body),
@@ -58,7 +60,8 @@ export function ConversationActions({ conversation }: { conversation: TConversat
       <p className="text-xs text-neutral-600">
         {holder ? (
           <>
-            Assigned to <strong className="font-medium text-neutral-900">{holder.id === me.id ? "you" : holder.name}</strong>
+            Assigned to{" "}
+            <strong className="font-medium text-neutral-900">{holder.id === me.id ? "you" : holder.name}</strong>
           </>
         ) : (
           "Unassigned"
@@ -200,7 +203,9 @@ function AssignMenu({
     <div ref={ref} className={menuClass} role="group" aria-label="Assign to">
       {agents.isPending && <p className="px-2 py-1.5 text-neutral-500">Loading agents…</p>}
       {agents.isError && <p className="px-2 py-1.5 text-red-800">Agents could not be loaded: {agents.error.message}</p>}
-      {agents.data?.agents.length === 0 && <p className="px-2 py-1.5 text-neutral-500">No agent can see this account.</p>}
+      {agents.data?.agents.length === 0 && (
+        <p className="px-2 py-1.5 text-neutral-500">No agent can see this account.</p>
+      )}
       <ul>
         {agents.data?.agents.map((agent) => (
           <li key={agent.id}>
@@ -211,10 +216,7 @@ function AssignMenu({
               onClick={() => onPick(agent)}
               className="flex w-full items-center gap-2 rounded px-2 py-1.5 text-left hover:bg-neutral-100 disabled:text-neutral-400"
             >
-              <span
-                aria-hidden
-                className={`size-2 rounded-full ${agent.online ? "bg-green-500" : "bg-neutral-300"}`}
-              />
+              <span aria-hidden className={`size-2 rounded-full ${agent.online ? "bg-green-500" : "bg-neutral-300"}`} />
               <span className="flex-1 truncate">{agent.name}</span>
               <span className="text-xs text-neutral-500">{agent.online ? "online" : "offline"}</span>
             </button>

@@ -19,7 +19,7 @@ export function snoozeOptions(now: Date): TSnoozeOption[] {
   if (now.getHours() < 18) options.push({ label: "Tonight", until: at(0, 19) });
   options.push({ label: "Tomorrow", until: at(1, 9) });
   // Next Monday (a week from today when today is Monday).
-  const daysToMonday = ((8 - now.getDay()) % 7) || 7;
+  const daysToMonday = (8 - now.getDay()) % 7 || 7;
   options.push({ label: "Next week", until: at(daysToMonday, 9) });
   return options;
 }

@@ -19,7 +19,6 @@ export interface TListConversationsOptions {
   now?: Date;
 }
 
-
 /**
  * One page of the inbox list: the view (mine, unassigned, all), the filters, and one of three
  * orders, in keyset pages that stay stable while conversations change:
