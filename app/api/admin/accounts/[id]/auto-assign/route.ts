@@ -5,6 +5,6 @@ import { setAutoAssign } from "@/lib/server/accounts/set-auto-assign";
 
 export const dynamic = "force-dynamic";
 
-export const PUT = route({ access: "admin", body: ZAutoAssignSettings }, async ({ runtime, params, body }) => ({
+export const POST = route({ access: "admin", body: ZAutoAssignSettings }, async ({ runtime, params, body }) => ({
   account: await setAutoAssign(accountDeps(runtime), params.id ?? "", body),
 }));
