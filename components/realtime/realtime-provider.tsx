@@ -74,7 +74,6 @@ function RealtimeConnection({ children }: { children: ReactNode }) {
           }),
         );
       }
-      refreshCounts();
       // The open conversation's header (reply window, handover) follows the same events.
       queryClient.setQueryData<TConversationSummary>(conversationDetailKey(conversation.id), (current) =>
         current && current.updatedAt < conversation.updatedAt
@@ -106,6 +105,7 @@ function RealtimeConnection({ children }: { children: ReactNode }) {
         const parsed = ZConversationSummary.safeParse(item);
         if (parsed.success) remember(() => applyConversation(parsed.data));
       }
+      if (change.conversations?.length) refreshCounts();
       for (const item of change.created ?? []) {
         const parsed = ZMessageView.safeParse(item);
         if (parsed.success) applyCreated(parsed.data);
@@ -119,7 +119,9 @@ function RealtimeConnection({ children }: { children: ReactNode }) {
     // Every freshly fetched list or thread gets the recent events again (lib/queries/event-replay.ts).
     const unsubscribe = queryClient.getQueryCache().subscribe((event) => {
       if (event.type !== "updated" || event.action.type !== "success" || event.action.manual) return;
-      const root = event.query.queryKey[0];
+      const [root, kind] = event.query.queryKey;
+      // Counts are numbers from the server, not rows events could patch.
+      if (kind === "counts") return;
       if (root === conversationKeys.all[0] || root === messageKeys.all[0]) recent.replay();
     });
 
