@@ -17,5 +17,8 @@ const ASCII = /^[\x00-\x7f]*$/;
 export function foldForSearch(text: string): string {
   if (ASCII.test(text)) return text.toLowerCase();
   const decomposed = text.normalize("NFKD").replace(COMBINING_MARKS, "");
-  return [...decomposed].map((char) => SPECIAL.get(char) ?? char).join("").toLowerCase();
+  return [...decomposed]
+    .map((char) => SPECIAL.get(char) ?? char)
+    .join("")
+    .toLowerCase();
 }

@@ -70,7 +70,12 @@ describeEachDatabase("searchConversations", (ctx) => {
     const cake = await search("cake");
     expect(messageIds(cake)).toEqual([oldCake.messageId]);
     expect(cake.messages[0]).toMatchObject({
-      conversation: { id: oldCake.conversationId, contactName: "Jane Doe", username: "jane.doe", accountName: "Shop A" },
+      conversation: {
+        id: oldCake.conversationId,
+        contactName: "Jane Doe",
+        username: "jane.doe",
+        accountName: "Shop A",
+      },
       message: {
         direction: "INBOUND",
         sentAt: at(0).toISOString(),
@@ -114,7 +119,10 @@ describeEachDatabase("searchConversations", (ctx) => {
     // The admin (null: every account) finds them.
     expect(contactIds(await search("sam"))).toEqual([secret.conversationId]);
     expect(await search("chocolate", [])).toMatchObject({ contacts: [], messages: [] });
-    expect(await search("chocolate", [shopB])).toMatchObject({ contacts: [], messages: [{ message: { id: secret.messageId } }] });
+    expect(await search("chocolate", [shopB])).toMatchObject({
+      contacts: [],
+      messages: [{ message: { id: secret.messageId } }],
+    });
   });
 
   it("pages through messages newest first without gaps or repeats", async () => {
