@@ -38,13 +38,21 @@ export interface TMessageRow extends TConversationRow {
   text: string;
 }
 
-/** Conversations whose contact matches, most recently active first. */
+/**
+ * Conversations whose contact matches, most recently active first. The matching contacts are
+ * found first, through the index, on their own: left to choose, the planner may walk every
+ * conversation by activity and test each contact's text, which is slow when none matches.
+ */
 export function contactSearchSql(tsquery: string, accountIds: readonly string[] | null, limit: number): Prisma.Sql {
-  return Prisma.sql`SELECT ${CONVERSATION_COLUMNS}
-    FROM "Contact" ct
+  return Prisma.sql`WITH matched AS MATERIALIZED (
+      SELECT ct."id" FROM "Contact" ct WHERE ${CONTACT_DOCUMENT} @@ to_tsquery('simple', ${tsquery})
+    )
+    SELECT ${CONVERSATION_COLUMNS}
+    FROM matched
+    JOIN "Contact" ct ON ct."id" = matched."id"
     JOIN "Conversation" c ON c."contactId" = ct."id"
     JOIN "InstagramAccount" a ON a."id" = c."accountId"
-    WHERE ${CONTACT_DOCUMENT} @@ to_tsquery('simple', ${tsquery}) ${accessSql(accountIds)}
+    WHERE TRUE ${accessSql(accountIds)}
     ORDER BY c."lastMessageAt" DESC, c."id" DESC
     LIMIT ${limit}`;
 }
@@ -52,7 +60,8 @@ export function contactSearchSql(tsquery: string, accountIds: readonly string[] 
 /**
  * Customer and agent messages that match, newest first, in keyset pages (sentAt, id).
  * Deleted messages and system lines never match: they are outside the partial index, and
- * the conditions say so again.
+ * the conditions say so again. The newest matches are picked on narrow rows first (a bounded
+ * top-N sort however many messages match), then joined to what the results show.
  */
 export function messageSearchSql(
   tsquery: string,
@@ -63,15 +72,23 @@ export function messageSearchSql(
   const page = before
     ? Prisma.sql`AND (m."sentAt", m."id") < (${before.at.toISOString()}::timestamp, ${before.id})`
     : Prisma.empty;
-  return Prisma.sql`SELECT m."id", m."sentAt", m."direction"::text AS "direction", m."searchText" AS "text",
-      ${CONVERSATION_COLUMNS}
-    FROM "Message" m
+  const access =
+    accountIds === null
+      ? Prisma.empty
+      : Prisma.sql`AND m."conversationId" IN (SELECT c."id" FROM "Conversation" c WHERE c."accountId" = ANY(${[...accountIds]}::text[]))`;
+  return Prisma.sql`WITH hits AS (
+      SELECT m."id", m."sentAt" FROM "Message" m
+      WHERE ${MESSAGE_DOCUMENT} @@ to_tsquery('simple', ${tsquery})
+        AND m."searchText" IS NOT NULL AND m."deletedAt" IS NULL AND m."direction" <> 'INTERNAL'
+        ${access} ${page}
+      ORDER BY m."sentAt" DESC, m."id" DESC
+      LIMIT ${limit}
+    )
+    SELECT m."id", m."sentAt", m."direction"::text AS "direction", m."searchText" AS "text", ${CONVERSATION_COLUMNS}
+    FROM hits h
+    JOIN "Message" m ON m."id" = h."id"
     JOIN "Conversation" c ON c."id" = m."conversationId"
     JOIN "Contact" ct ON ct."id" = c."contactId"
     JOIN "InstagramAccount" a ON a."id" = c."accountId"
-    WHERE ${MESSAGE_DOCUMENT} @@ to_tsquery('simple', ${tsquery})
-      AND m."searchText" IS NOT NULL AND m."deletedAt" IS NULL AND m."direction" <> 'INTERNAL'
-      ${accessSql(accountIds)} ${page}
-    ORDER BY m."sentAt" DESC, m."id" DESC
-    LIMIT ${limit}`;
+    ORDER BY h."sentAt" DESC, h."id" DESC`;
 }
