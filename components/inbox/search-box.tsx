@@ -96,7 +96,7 @@ export function SearchBox() {
         onFocus={() => setOpen(true)}
         onKeyDown={onKeyDown}
         aria-autocomplete="list"
-        aria-controls={showing ? listId : undefined}
+        aria-controls={showing && options.length > 0 ? listId : undefined}
         aria-activedescendant={showing && active >= 0 ? optionId(listId, active) : undefined}
         className="w-full rounded-md border border-neutral-300 bg-neutral-50 px-3 py-1.5 text-sm placeholder:text-neutral-400 focus:border-blue-500 focus:bg-white focus:outline-none"
       />
@@ -107,6 +107,7 @@ export function SearchBox() {
             pending={results.isPending || query !== text.trim()}
             error={results.isError ? results.error.message : null}
             empty={!results.isPlaceholderData && results.isSuccess && options.length === 0}
+            found={options.filter((option) => option.kind !== "more").length}
           />
           {options.length > 0 && (
             <SearchResults
@@ -130,11 +131,13 @@ function SearchStatus({
   pending,
   error,
   empty,
+  found,
 }: {
   query: string;
   pending: boolean;
   error: string | null;
   empty: boolean;
+  found: number;
 }) {
   if (error) {
     return (
@@ -150,9 +153,10 @@ function SearchStatus({
       </p>
     );
   }
+  // Screen readers hear how many results there are; the list itself shows them.
   return (
     <p role="status" className={pending ? "px-3 pt-2 text-xs text-neutral-400" : "sr-only"}>
-      {pending ? "Searching…" : ""}
+      {pending ? "Searching…" : `${found} ${found === 1 ? "result" : "results"}`}
     </p>
   );
 }
