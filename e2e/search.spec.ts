@@ -1,11 +1,10 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { DEMO_ADMIN, signIn } from "./support/auth";
+import { DEMO_AGENT, signIn } from "./support/auth";
 import { customerWrites } from "./support/simulator";
 
 // Search end to end: the simulator's customer writes a message, then many more, so that it is
-// far back in the thread; the agent finds it by one of its words and opens it there. The demo
-// admin searches: search answers only from the accounts an agent is a member of (tested in
-// Vitest and in the access spec), and the demo data makes nobody a member.
+// far back in the thread; the agent (a member of the demo account) finds it by one of its
+// words and opens it there.
 
 const FILLERS = 70;
 
@@ -33,7 +32,7 @@ async function customerWithOldMessage(request: APIRequestContext, word: string) 
 test("search finds a word of an old message and opens the thread at that message", async ({ page, request }) => {
   const word = `marzipan${randomLetters(8)}`;
   const { customer, oldText } = await customerWithOldMessage(request, word);
-  await signIn(page, DEMO_ADMIN);
+  await signIn(page, DEMO_AGENT);
   await page.goto("/");
 
   const box = page.getByRole("searchbox", { name: "Search conversations" });
@@ -59,7 +58,7 @@ test("search finds a word of an old message and opens the thread at that message
 test("the keyboard walks the results, Enter opens one, Escape clears the box", async ({ page, request }) => {
   const word = `quince${randomLetters(8)}`;
   const { customer, oldText } = await customerWithOldMessage(request, word);
-  await signIn(page, DEMO_ADMIN);
+  await signIn(page, DEMO_AGENT);
   await page.goto("/");
 
   const box = page.getByRole("searchbox", { name: "Search conversations" });
@@ -87,7 +86,7 @@ test("search works at phone width", async ({ browser, request }) => {
   const { oldText } = await customerWithOldMessage(request, word);
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
-  await signIn(page, DEMO_ADMIN);
+  await signIn(page, DEMO_AGENT);
   await page.goto("/");
   const box = page.getByRole("searchbox", { name: "Search conversations" });
   await box.fill(word);

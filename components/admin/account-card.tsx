@@ -4,6 +4,7 @@ import { useId, useState } from "react";
 import type { TAccountView } from "@/lib/accounts/schemas";
 import { useUpdateAccount } from "@/lib/queries/admin";
 import { AccountEditForm } from "./account-edit-form";
+import { AutoAssignSettings } from "./auto-assign-settings";
 import { ConnectionTest } from "./connection-test";
 import { ErrorAlert } from "./error-alert";
 import { RemoveAccount } from "./remove-account";
@@ -63,6 +64,7 @@ export function AccountCard({ account }: { account: TAccountView }) {
         <ConnectionTest key={`${account.productTokenMasked} ${account.cmBaseUrl}`} accountId={account.id} />
         <RotateWebhookSecret accountId={account.id} />
       </div>
+      <AutoAssignSettings account={account} />
     </section>
   );
 }

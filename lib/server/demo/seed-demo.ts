@@ -12,6 +12,17 @@ export async function seedDemo(deps: TUserDeps & TAccountDeps): Promise<TAccount
     if (!(await deps.prisma.user.findUnique({ where: { email: user.email } }))) await createUser(deps, user);
   }
   const existing = await deps.prisma.instagramAccount.findUnique({ where: { igAccountId: DEMO_ACCOUNT.igAccountId } });
-  if (existing) return toAccountView(existing, deps.appUrl);
-  return createAccount(deps, { ...DEMO_ACCOUNT, cmBaseUrl: null });
+  const account = existing
+    ? toAccountView(existing, deps.appUrl)
+    : await createAccount(deps, { ...DEMO_ACCOUNT, cmBaseUrl: null });
+  // The demo agents work the demo account (admins see every account anyway).
+  const agents = await deps.prisma.user.findMany({
+    where: { email: { in: DEMO_USERS.map((u) => u.email) }, role: { not: "admin" } },
+    select: { id: true },
+  });
+  await deps.prisma.accountMember.createMany({
+    data: agents.map((agent) => ({ accountId: account.id, userId: agent.id })),
+    skipDuplicates: true,
+  });
+  return account;
 }
