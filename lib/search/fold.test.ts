@@ -16,7 +16,7 @@ describe("foldForSearch", () => {
 
   it("uses the same table of special letters as the database's search_fold", () => {
     const migration = readFileSync(
-      join(import.meta.dirname, "../../prisma/migrations/20261201120000_search/migration.sql"),
+      join(import.meta.dirname, "../../prisma/migrations/20261130062000_search/migration.sql"),
       "utf8",
     );
     expect(migration).toContain(`'${FOLD_SPECIAL_FROM}', '${FOLD_SPECIAL_TO}'`);

@@ -1,7 +1,7 @@
 // What search compares: text with its accents and compatibility forms folded away, so "cafe"
 // finds "Café", "zurich" finds "Zürich" and a display name written in 𝓯𝓪𝓷𝓬𝔂 letters is found
 // by its plain ones. The database folds with the SQL function `search_fold` (migration
-// 20261201120000_search), which does the same steps; this copy serves the highlighting in the
+// 20261130062000_search), which does the same steps; this copy serves the highlighting in the
 // browser and the snippets on the server, and a test keeps the two in step.
 
 /** Letters that carry no combining accent, so decomposition leaves them: folded by hand. */

@@ -1,7 +1,7 @@
 import { Prisma } from "../../db/generated/client";
 
 // The SQL of search. The two text expressions must stay exactly those of the indexes in
-// prisma/migrations/20261201120000_search, or PostgreSQL cannot use them (a test checks that
+// prisma/migrations/20261130062000_search, or PostgreSQL cannot use them (a test checks that
 // it does).
 
 /** A message's searchable words, as indexed by "Message_search_idx". */
