@@ -14,7 +14,9 @@ import {
   postRead,
 } from "@/lib/queries/messages";
 import { canSend } from "@/lib/channel/rules";
+import { ApiError } from "@/lib/http/fetch-json";
 import { ChannelStatus } from "./channel-status";
+import { ConversationNotFound } from "./conversation-not-found";
 import { contactName } from "./format-time";
 import { useNow } from "./use-now";
 import { MessageBubble } from "./message-bubble";
@@ -63,6 +65,8 @@ export function ConversationView({ conversationId }: { conversationId: string })
   }, [newestId]);
 
   if (conversation.isError) {
+    // Gone, or no longer ours to see (an admin removed this agent from its account).
+    if (conversation.error instanceof ApiError && conversation.error.status === 404) return <ConversationNotFound />;
     return (
       <p role="alert" className="p-6 text-sm text-red-800">
         This conversation could not be opened: {conversation.error.message}
