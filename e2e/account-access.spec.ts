@@ -98,6 +98,7 @@ test("an agent sees, opens and hears of only the accounts an admin makes them a 
     await row(agentPage, customers.demo).getByRole("link").click();
     await expect(agentPage.getByRole("heading", { name: customers.demo })).toBeVisible();
     await page.goto("/");
+    await expect(page.getByRole("status", { name: "Connection: Live" })).toBeVisible();
     await customerWrites(request, {
       account: other.igAccountId,
       igsid: `8${run}`,

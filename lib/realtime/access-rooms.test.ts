@@ -15,7 +15,7 @@ import { noEffects } from "../server/webhooks/effects";
 import { describeEachDatabase } from "../testing/databases";
 import { createTestAccount } from "../testing/factories";
 import { createTestRuntime, signedInCookie } from "../testing/test-runtime";
-import { syncAccessRooms } from "./access-rooms";
+import { announceAccountRemoved, syncAccessRooms } from "./access-rooms";
 import { createIo } from "./create-io";
 import { emitEffects } from "./emit";
 import { EVENTS, ROOMS, type TInboxChange } from "./events";
@@ -240,5 +240,15 @@ describeEachDatabase("socket rooms follow account membership", (ctx) => {
     const after = await received(() => emitEffects(changeOn("shop", "c-none-left")));
     expect(after.ada).toEqual([]);
     expect(ids(after.root)).toEqual([["c-none-left"]]);
+  });
+
+  it("tells the members and the admins when an account is removed, and empties its room", async () => {
+    const told = { bo: clients.bo.accessChanged, root: clients.root.accessChanged };
+    announceAccountRemoved(io, accounts.other);
+    await expect.poll(() => clients.bo.accessChanged).toBe(told.bo + 1);
+    await expect.poll(() => clients.root.accessChanged).toBe(told.root + 1);
+    const after = await received(() => emitEffects(changeOn("other", "c-after-removal")));
+    expect(after.bo).toEqual([]);
+    expect(ids(after.root)).toEqual([["c-after-removal"]]);
   });
 });

@@ -42,6 +42,16 @@ export async function moveUserRooms(io: TIo | undefined, prisma: PrismaClient, u
 }
 
 /**
+ * An account was removed with its conversations: its members' and the admins' browsers refetch
+ * (its conversations leave their lists), and the room, now pointless, is emptied.
+ */
+export function announceAccountRemoved(io: TIo | undefined, accountId: string): void {
+  if (!io) return;
+  io.to(ROOMS.account(accountId)).to(ROOMS.admins).emit(EVENTS.accessChanged);
+  io.in(ROOMS.account(accountId)).socketsLeave(ROOMS.account(accountId));
+}
+
+/**
  * Puts each of this instance's sockets in the rooms its user's current role and memberships
  * call for (a safety net run with the session sweep). Returns how many sockets it moved.
  */
