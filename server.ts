@@ -17,6 +17,9 @@ import { createWebhookHttpHandler } from "./lib/pipeline/intake/webhook-http";
 import { createWebhookAccounts } from "./lib/pipeline/intake/webhook-accounts";
 import { startIntake } from "./lib/pipeline/intake/start-intake";
 import { createStoreAndApply } from "./lib/pipeline/intake/store-and-apply-message";
+import { listOnlineUserIds } from "./lib/realtime/presence";
+import { startTeamWorker } from "./lib/pipeline/team/start-team-worker";
+import type { TEffects } from "./lib/server/webhooks/effects";
 import { startOutbox } from "./lib/pipeline/outbox/start-outbox";
 import { emitEffects } from "./lib/realtime/emit";
 import { createIo } from "./lib/realtime/create-io";
@@ -61,7 +64,12 @@ async function main(): Promise<void> {
   let accepting = true;
   const workers: NonNullable<TRuntime["workers"]> = {};
   // On PostgreSQL a message that arrives while few are in flight is stored and applied at once.
-  const storeAndApply = db.pool ? createStoreAndApply(db.pool, { emit: emitEffects, maxInFlight: 4 }) : undefined;
+  // Whatever intake commits is announced, and may give a conversation to an agent (auto-assignment).
+  const announce = (effects: TEffects) => {
+    emitEffects(effects);
+    workers.team?.consider(effects);
+  };
+  const storeAndApply = db.pool ? createStoreAndApply(db.pool, { emit: announce, maxInFlight: 4 }) : undefined;
   const handleWebhook = createWebhookHttpHandler(
     () =>
       accepting
@@ -101,9 +109,10 @@ async function main(): Promise<void> {
   workers.intake = startIntake({
     prisma: db.prisma,
     pool: db.pool,
-    emit: emitEffects,
+    emit: announce,
     concurrency: db.kind === "postgres" ? config.INTAKE_CONCURRENCY : 1,
   });
+  workers.team = startTeamWorker({ prisma: db.prisma, emit: emitEffects, online: () => listOnlineUserIds(io) });
   workers.outbox = startOutbox({ prisma: db.prisma, tokens, cmBaseUrl: runtimeConfig.cmBaseUrl });
   runtime.workers = workers;
 
@@ -137,6 +146,7 @@ async function main(): Promise<void> {
     // The round in progress commits (or rolls back: the webhooks stay pending) before the
     // database closes; what is left is applied by the next start or another instance.
     await workers.intake?.stop();
+    await workers.team?.stop();
     setRuntime(undefined);
     await app.close().catch(() => {});
     await db.close();

@@ -116,7 +116,7 @@ async function bench(label: string, db: TDatabase): Promise<void> {
     `\n[${label}] seeded ${CONVERSATIONS} conversations in ${(performance.now() - seedStarted).toFixed(0)} ms`,
   );
 
-  const first = await timeIt(50, () => listConversations(db.prisma, { userId: "bench", limit: 50 }));
+  const first = await timeIt(50, () => listConversations(db.prisma, { userId: "bench", accountIds: null, limit: 50 }));
   console.log(
     `[${label}] first page of 50:   p50 ${first.p50.toFixed(1)} ms, p95 ${first.p95.toFixed(1)} ms (target p95 < 50 ms)`,
   );
@@ -126,7 +126,12 @@ async function bench(label: string, db: TDatabase): Promise<void> {
   let pages = 0;
   const walkStarted = performance.now();
   do {
-    const page = await listConversations(db.prisma, { userId: "bench", limit: 50, cursor: cursor ?? undefined });
+    const page = await listConversations(db.prisma, {
+      userId: "bench",
+      accountIds: null,
+      limit: 50,
+      cursor: cursor ?? undefined,
+    });
     cursor = page.nextCursor;
     pages++;
   } while (cursor);

@@ -6,6 +6,7 @@ import type { PrismaClient } from "./db/generated/client";
 import type { TIntakeWorker } from "./pipeline/intake/start-intake";
 import type { TWorker } from "./pipeline/worker-loop";
 import type { TClientToServerEvents, TServerSideEvents, TServerToClientEvents, TSocketData } from "./realtime/events";
+import type { TTeamWorker } from "./pipeline/team/start-team-worker";
 
 // The custom server (server.ts) opens the database and socket.io once per process and
 // hands them to route handlers through this registry. Next.js bundles route handlers
@@ -18,7 +19,7 @@ export interface TRuntime {
   db: { kind: TDatabaseKind; prisma: PrismaClient };
   io: TIo | undefined;
   /** This instance's background workers; undefined in tests that drive them by hand. */
-  workers?: { intake?: TIntakeWorker; outbox?: TWorker } | undefined;
+  workers?: { intake?: TIntakeWorker; outbox?: TWorker; team?: TTeamWorker } | undefined;
   auth: TAuth;
   /** Encrypts and decrypts CM product tokens at rest. */
   tokens: TSecretBox;

@@ -5,6 +5,7 @@ import type { TAccountView } from "@/lib/accounts/schemas";
 import { useUpdateAccount } from "@/lib/queries/admin";
 import { AccountEditForm } from "./account-edit-form";
 import { AccountMembers } from "./account-members";
+import { AutoAssignSettings } from "./auto-assign-settings";
 import { ConnectionTest } from "./connection-test";
 import { ErrorAlert } from "./error-alert";
 import { RemoveAccount } from "./remove-account";
@@ -67,6 +68,7 @@ export function AccountCard({ account }: { account: TAccountView }) {
       <div className="border-t border-neutral-100 pt-4">
         <AccountMembers account={account} />
       </div>
+      <AutoAssignSettings account={account} />
     </section>
   );
 }

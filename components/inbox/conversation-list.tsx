@@ -1,43 +1,72 @@
 "use client";
 
 import { useInfiniteQuery } from "@tanstack/react-query";
+import { useVirtualizer } from "@tanstack/react-virtual";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useCallback } from "react";
+import { useEffect, useMemo, useRef, type ReactNode } from "react";
+import { filtersToParams, type TView } from "@/lib/conversations/schemas";
 import { conversationKeys, fetchConversationPage } from "@/lib/queries/conversations";
 import type { TConversationSummary } from "@/lib/queries/conversation-types";
 import { handover, messagingWindow } from "@/lib/channel/rules";
 import { contactName, formatTime } from "./format-time";
 import { useNow } from "./use-now";
-import { useLoadMore } from "./use-load-more";
+import { useListFilters } from "./use-list-filters";
 
-const FILTERS = {};
+const ROW_HEIGHT = 84;
+
+const EMPTY: Record<TView, { title: string; hint: string }> = {
+  mine: {
+    title: "Nothing assigned to you",
+    hint: "Conversations you assign to yourself, or that are assigned to you, appear here.",
+  },
+  unassigned: { title: "No unassigned conversations", hint: "Every conversation here has an owner." },
+  all: {
+    title: "No conversations yet",
+    hint: "Conversations start when a customer writes to your Instagram account. New messages appear here at once.",
+  },
+};
 
 export function ConversationList() {
   const pathname = usePathname();
   const now = useNow(60_000);
+  const { filters, hrefFor } = useListFilters();
   const openId = pathname.startsWith("/c/") ? decodeURIComponent(pathname.slice(3)) : null;
   const query = useInfiniteQuery({
-    queryKey: conversationKeys.list(FILTERS),
-    queryFn: ({ pageParam }) => fetchConversationPage(FILTERS, pageParam),
+    queryKey: conversationKeys.list(filters),
+    queryFn: ({ pageParam }) => fetchConversationPage(filters, pageParam),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
   });
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
-  const loadMore = useCallback(() => {
-    if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
-  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
-  const sentinel = useLoadMore<HTMLLIElement>(loadMore, hasNextPage);
+  const conversations = useMemo(() => query.data?.pages.flatMap((page) => page.conversations) ?? [], [query.data]);
 
+  // Only the rows on screen are in the DOM (10,000 conversations scroll as smoothly as 10).
+  const scroller = useRef<HTMLDivElement | null>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; it re-renders us on scroll.
+  const virtualizer = useVirtualizer({
+    count: conversations.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+    getItemKey: (index) => conversations[index]?.id ?? index,
+  });
+  const items = virtualizer.getVirtualItems();
+  const lastIndex = items.at(-1)?.index ?? -1;
+  useEffect(() => {
+    // The next keyset page loads as the end comes into view.
+    if (hasNextPage && !isFetchingNextPage && lastIndex >= conversations.length - 10) void fetchNextPage();
+  }, [lastIndex, conversations.length, hasNextPage, isFetchingNextPage, fetchNextPage]);
+
+  let body: ReactNode;
   if (query.isPending) {
-    return (
+    body = (
       <p role="status" className="p-6 text-sm text-neutral-500">
         Loading conversations…
       </p>
     );
-  }
-  if (query.isError) {
-    return (
+  } else if (query.isError) {
+    body = (
       <div role="alert" className="m-4 rounded-md border border-red-200 bg-red-50 p-4 text-sm text-red-800">
         <p>Conversations could not be loaded: {query.error.message}</p>
         <button type="button" className="mt-2 font-medium underline" onClick={() => void query.refetch()}>
@@ -45,37 +74,48 @@ export function ConversationList() {
         </button>
       </div>
     );
-  }
-
-  const conversations = query.data.pages.flatMap((page) => page.conversations);
-  if (conversations.length === 0) {
-    return (
+  } else if (conversations.length === 0) {
+    const filtered = filtersToParams({ ...filters, view: "all" }).toString() !== "";
+    const empty = filtered
+      ? { title: "No conversations match these filters", hint: "Change or clear the filters to see more." }
+      : EMPTY[filters.view];
+    body = (
       <div className="p-6 text-sm text-neutral-500">
-        <p className="font-medium text-neutral-700">No conversations yet</p>
-        <p className="mt-1">
-          Conversations start when a customer writes to your Instagram account. New messages appear here at once.
-        </p>
+        <p className="font-medium text-neutral-700">{empty.title}</p>
+        <p className="mt-1">{empty.hint}</p>
       </div>
+    );
+  } else {
+    body = (
+      <ul aria-label="Conversations" className="relative" style={{ height: virtualizer.getTotalSize() }}>
+        {items.map((item) => {
+          const conversation = conversations[item.index];
+          if (!conversation) return null;
+          return (
+            <ConversationRow
+              key={item.key}
+              conversation={conversation}
+              active={conversation.id === openId}
+              now={now}
+              href={hrefFor(`/c/${conversation.id}`)}
+              position={{ index: item.index, size: hasNextPage ? -1 : conversations.length, start: item.start }}
+              measure={virtualizer.measureElement}
+            />
+          );
+        })}
+      </ul>
     );
   }
 
-  // Keyset pages of 50 load as the list scrolls: 10,000 conversations never render at once.
   return (
-    <ul aria-label="Conversations" className="divide-y divide-neutral-100">
-      {conversations.map((conversation) => (
-        <ConversationRow
-          key={conversation.id}
-          conversation={conversation}
-          active={conversation.id === openId}
-          now={now}
-        />
-      ))}
-      {hasNextPage && (
-        <li ref={sentinel} aria-hidden className="p-3 text-center text-xs text-neutral-400">
-          {isFetchingNextPage ? "Loading…" : ""}
-        </li>
+    <div ref={scroller} className="min-h-0 flex-1 overflow-y-auto border-t border-neutral-200">
+      {body}
+      {isFetchingNextPage && (
+        <p role="status" className="p-3 text-center text-xs text-neutral-400">
+          Loading more…
+        </p>
       )}
-    </ul>
+    </div>
   );
 }
 
@@ -83,19 +123,34 @@ function ConversationRow({
   conversation,
   active,
   now,
+  href,
+  position,
+  measure,
 }: {
   conversation: TConversationSummary;
   active: boolean;
   now: Date;
+  href: string;
+  /** Where the row sits in the whole list (size -1: more to load), and its offset on screen. */
+  position: { index: number; size: number; start: number };
+  measure: (element: Element | null) => void;
 }) {
   const name = contactName(conversation.contact);
   const handedOver = handover(conversation, now).active;
   const windowOpen = messagingWindow(conversation, now).open;
   const unread = active ? 0 : (conversation.unreadCount ?? 0);
   return (
-    <li aria-label={name}>
+    <li
+      aria-label={name}
+      aria-posinset={position.index + 1}
+      aria-setsize={position.size}
+      data-index={position.index}
+      ref={measure}
+      className="absolute top-0 left-0 w-full border-b border-neutral-100"
+      style={{ transform: `translateY(${position.start}px)` }}
+    >
       <Link
-        href={`/c/${conversation.id}`}
+        href={href}
         aria-current={active ? "page" : undefined}
         className={`flex items-start gap-3 px-4 py-3 ${active ? "bg-blue-50" : "hover:bg-neutral-50"}`}
       >
@@ -132,6 +187,12 @@ function ConversationRow({
           </div>
           <p className="flex items-center gap-2 text-xs text-neutral-400">
             {conversation.accountName}
+            {conversation.status !== "OPEN" && (
+              <span className="rounded bg-neutral-100 px-1 text-neutral-700">
+                {conversation.status === "SNOOZED" ? "Snoozed" : "Resolved"}
+              </span>
+            )}
+            {conversation.assignee && <span className="truncate text-neutral-500">→ {conversation.assignee.name}</span>}
             {handedOver && <span className="rounded bg-amber-50 px-1 text-amber-900">Handed over</span>}
             {!windowOpen && <span className="rounded bg-neutral-100 px-1 text-neutral-600">Window closed</span>}
           </p>

@@ -16,6 +16,8 @@ import {
 import { canSend } from "@/lib/channel/rules";
 import { ApiError } from "@/lib/http/fetch-json";
 import { ChannelStatus } from "./channel-status";
+import { BackToList } from "./back-to-list";
+import { ConversationActions } from "./conversation-actions";
 import { ConversationNotFound } from "./conversation-not-found";
 import { contactName } from "./format-time";
 import { useNow } from "./use-now";
@@ -81,6 +83,7 @@ export function ConversationView({ conversationId }: { conversationId: string })
   return (
     <div className="flex h-full flex-col">
       <header className="border-b border-neutral-200 bg-white px-4 py-3">
+        <BackToList />
         <h2 className="font-semibold">{conversation.data ? name : "Loading…"}</h2>
         {conversation.data && (
           <p className="text-xs text-neutral-500">
@@ -93,6 +96,7 @@ export function ConversationView({ conversationId }: { conversationId: string })
             <ChannelStatus conversation={conversation.data} now={now} />
           </div>
         )}
+        {conversation.data && <ConversationActions conversation={conversation.data} />}
       </header>
       <div className="min-h-0 flex-1 overflow-y-auto bg-white px-4 py-3">
         {thread.isPending && (

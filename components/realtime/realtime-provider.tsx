@@ -17,6 +17,9 @@ import {
 } from "@/lib/queries/messages";
 import { createEventReplay } from "@/lib/queries/event-replay";
 import { EVENTS, UNAUTHORIZED, type TClientToServerEvents, type TServerToClientEvents } from "@/lib/realtime/events";
+import { useSessionUser } from "@/components/auth/session-context";
+import { compareForSort, matchesFilters } from "@/lib/conversations/list-membership";
+import { ZListFilters } from "@/lib/conversations/schemas";
 import { OpenConversationProvider, useOpenConversationRef } from "./open-conversation";
 
 /** `degraded`: connected, but the server cannot reach its database (it says so, and we wait). */
@@ -44,16 +47,35 @@ function RealtimeConnection({ children }: { children: ReactNode }) {
   const router = useRouter();
   const openConversation = useOpenConversationRef();
   const [state, setState] = useState<TConnectionState>("connecting");
+  const user = useSessionUser();
 
   useEffect(() => {
     const socket: Socket<TServerToClientEvents, TClientToServerEvents> = io({ transports: ["websocket", "polling"] });
     const recent = createEventReplay(REPLAY_WINDOW_MS);
     let connectedBefore = false;
 
-    const applyConversation = (conversation: TConversationSummary) => {
-      queryClient.setQueriesData<TConversationPages>({ queryKey: conversationKeys.lists() }, (data) =>
-        upsertConversation(data, conversation),
+    // Counts of the views (Mine, Unassigned, All) are asked again, once per burst of events.
+    let countsTimer: ReturnType<typeof setTimeout> | undefined;
+    const refreshCounts = () => {
+      clearTimeout(countsTimer);
+      countsTimer = setTimeout(
+        () => void queryClient.invalidateQueries({ queryKey: [...conversationKeys.all, "counts"] }),
+        250,
       );
+    };
+    const applyConversation = (conversation: TConversationSummary) => {
+      // Each list held moves it in, along or out, by its own filters and order.
+      const now = new Date();
+      for (const query of queryClient.getQueryCache().findAll({ queryKey: conversationKeys.lists() })) {
+        const filters = ZListFilters.safeParse(query.queryKey[2]);
+        if (!filters.success) continue;
+        queryClient.setQueryData<TConversationPages>(query.queryKey, (data) =>
+          upsertConversation(data, conversation, {
+            belongs: matchesFilters(conversation, filters.data, { userId: user.id, now }),
+            compare: compareForSort(filters.data.sort),
+          }),
+        );
+      }
       // The open conversation's header (reply window, handover) follows the same events.
       queryClient.setQueryData<TConversationSummary>(conversationDetailKey(conversation.id), (current) =>
         current && current.updatedAt < conversation.updatedAt
@@ -85,6 +107,7 @@ function RealtimeConnection({ children }: { children: ReactNode }) {
         const parsed = ZConversationSummary.safeParse(item);
         if (parsed.success) remember(() => applyConversation(parsed.data));
       }
+      if (change.conversations?.length) refreshCounts();
       for (const item of change.created ?? []) {
         const parsed = ZMessageView.safeParse(item);
         if (parsed.success) applyCreated(parsed.data);
@@ -98,7 +121,9 @@ function RealtimeConnection({ children }: { children: ReactNode }) {
     // Every freshly fetched list or thread gets the recent events again (lib/queries/event-replay.ts).
     const unsubscribe = queryClient.getQueryCache().subscribe((event) => {
       if (event.type !== "updated" || event.action.type !== "success" || event.action.manual) return;
-      const root = event.query.queryKey[0];
+      const [root, kind] = event.query.queryKey;
+      // Counts are numbers from the server, not rows events could patch.
+      if (kind === "counts") return;
       if (root === conversationKeys.all[0] || root === messageKeys.all[0]) recent.replay();
     });
 
@@ -141,10 +166,11 @@ function RealtimeConnection({ children }: { children: ReactNode }) {
     });
 
     return () => {
+      clearTimeout(countsTimer);
       unsubscribe();
       socket.disconnect();
     };
-  }, [queryClient, openConversation, router]);
+  }, [queryClient, openConversation, router, user.id]);
 
   return <ConnectionContext.Provider value={state}>{children}</ConnectionContext.Provider>;
 }

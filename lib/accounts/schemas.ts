@@ -47,10 +47,27 @@ export const ZAccountView = z.object({
   productTokenMasked: z.string(),
   cmBaseUrl: z.string().nullable(),
   enabled: z.boolean(),
+  /** Automatic assignment of new and reopened conversations to online members. */
+  autoAssign: z.boolean(),
+  /** An agent gets no more automatically while holding this many open conversations. */
+  autoAssignLimit: z.number(),
   webhookUrls: ZWebhookUrls,
   createdAt: z.string(),
 });
 export type TAccountView = z.infer<typeof ZAccountView>;
+
+export const AUTO_ASSIGN_LIMIT_MAX = 1000;
+
+/** Admin → Accounts: switch automatic assignment, and the per-agent limit. */
+export const ZAutoAssignSettings = z.object({
+  autoAssign: z.boolean({ error: "must be true or false" }),
+  autoAssignLimit: z.coerce
+    .number({ error: "must be a number" })
+    .int("must be a whole number")
+    .min(1, "must be at least 1")
+    .max(AUTO_ASSIGN_LIMIT_MAX, `must be at most ${AUTO_ASSIGN_LIMIT_MAX}`),
+});
+export type TAutoAssignSettings = z.infer<typeof ZAutoAssignSettings>;
 
 export const ZConnectionTest = z.object({
   ok: z.boolean(),

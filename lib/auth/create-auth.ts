@@ -5,6 +5,7 @@ import { createAccessControl } from "better-auth/plugins/access";
 import { adminAc, defaultStatements, userAc } from "better-auth/plugins/admin/access";
 import type { PrismaClient } from "../db/generated/client";
 import { CLIENT_IP_HEADER } from "../http/request-headers";
+import { oneLine } from "../errors-one-line";
 
 export interface TAuthOptions {
   prisma: PrismaClient;
@@ -35,6 +36,13 @@ export const SESSION_TTL_SECONDS = 60 * 60 * 24 * 7;
 export function createAuth({ prisma, secret, baseUrl, signInPerMinute, secureCookies }: TAuthOptions) {
   return betterAuth({
     appName: "Instagram Inbox",
+    // One line per event, never a stack trace (e.g. every request while the database is away).
+    logger: {
+      log: (level, message, ...args: unknown[]) => {
+        const details = args.map((arg) => oneLine(arg)).join(" ");
+        (level === "error" ? console.error : console.log)(`Auth ${level}: ${message}${details ? ` ${details}` : ""}`);
+      },
+    },
     baseURL: baseUrl,
     basePath: "/api/auth",
     secret,

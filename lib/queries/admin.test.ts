@@ -11,6 +11,8 @@ function account(id: string, displayName: string, enabled = true): TAccountView 
     productTokenMasked: "••••••••-••••-••••-••••-••••••••5555",
     cmBaseUrl: null,
     enabled,
+    autoAssign: false,
+    autoAssignLimit: 10,
     webhookUrls: { messages: "m", events: "e", statusReports: "s" },
     createdAt: "2026-01-01T10:00:00.000Z",
   };

@@ -4,6 +4,7 @@ import {
   ZAccountView,
   ZConnectionTest,
   type TAccountView,
+  type TAutoAssignSettings,
   type TConnectionTest,
   type TCreateAccount,
   type TUpdateAccount,
@@ -121,6 +122,15 @@ export function useUpdateAccount() {
     adminKeys.accounts(),
     async ({ id, input }: { id: string; input: TUpdateAccount }) =>
       (await sendJson("PATCH", accountUrl(id), ZAccountAnswer, input)).account,
+    upsertAccount,
+  );
+}
+
+export function useSetAutoAssign() {
+  return useRowMutation(
+    adminKeys.accounts(),
+    async ({ id, input }: { id: string; input: TAutoAssignSettings }) =>
+      (await sendJson("POST", `${accountUrl(id)}/auto-assign`, ZAccountAnswer, input)).account,
     upsertAccount,
   );
 }

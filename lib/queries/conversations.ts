@@ -1,4 +1,6 @@
 import type { InfiniteData } from "@tanstack/react-query";
+import { compareForSort } from "../conversations/list-membership";
+import { ZViewCounts, filtersToParams, type TListFilters, type TViewCounts } from "../conversations/schemas";
 import { fetchJson } from "../http/fetch-json";
 import { ZConversationPage, type TConversationPage, type TConversationSummary } from "./conversation-types";
 
@@ -7,17 +9,19 @@ export const PAGE_SIZE = 50;
 export const conversationKeys = {
   all: ["conversations"] as const,
   lists: () => [...conversationKeys.all, "list"] as const,
-  list: (filters: { accountId?: string }) => [...conversationKeys.lists(), filters] as const,
+  list: (filters: TListFilters) => [...conversationKeys.lists(), filters] as const,
+  counts: (account: string | undefined) => [...conversationKeys.all, "counts", account ?? null] as const,
 };
 
-export function fetchConversationPage(
-  filters: { accountId?: string },
-  cursor: string | null,
-): Promise<TConversationPage> {
-  const params = new URLSearchParams({ limit: String(PAGE_SIZE) });
+export function fetchConversationPage(filters: TListFilters, cursor: string | null): Promise<TConversationPage> {
+  const params = filtersToParams(filters);
+  params.set("limit", String(PAGE_SIZE));
   if (cursor) params.set("cursor", cursor);
-  if (filters.accountId) params.set("accountId", filters.accountId);
   return fetchJson(`/api/conversations?${params}`, ZConversationPage);
+}
+
+export function fetchViewCounts(account: string | undefined): Promise<TViewCounts> {
+  return fetchJson(`/api/conversations/counts${account ? `?account=${encodeURIComponent(account)}` : ""}`, ZViewCounts);
 }
 
 export type TConversationPages = InfiniteData<TConversationPage, string | null>;
@@ -30,10 +34,28 @@ export type TConversationPages = InfiniteData<TConversationPage, string | null>;
 export function upsertConversation(
   data: TConversationPages | undefined,
   incoming: TConversationSummary,
+  {
+    belongs = true,
+    compare = compareForSort("newest"),
+  }: {
+    /** False when the change took it out of this list (resolved, assigned elsewhere...): it is removed. */
+    belongs?: boolean;
+    compare?: (a: TConversationSummary, b: TConversationSummary) => number;
+  } = {},
 ): TConversationPages | undefined {
   if (!data) return data;
   const existing = data.pages.flatMap((p) => p.conversations).find((c) => c.id === incoming.id);
   if (existing && existing.updatedAt >= incoming.updatedAt) return data;
+  if (!belongs) {
+    if (!existing) return data;
+    return {
+      ...data,
+      pages: data.pages.map((page) => ({
+        ...page,
+        conversations: page.conversations.filter((c) => c.id !== incoming.id),
+      })),
+    };
+  }
   // Live events do not know this agent's unread count: keep the one we hold.
   const merged =
     incoming.unreadCount === null && existing ? { ...incoming, unreadCount: existing.unreadCount } : incoming;
@@ -46,12 +68,12 @@ export function upsertConversation(
   // and more pages exist, leave it for pagination to bring.
   const target = pages.findIndex((page, index) => {
     const last = page.conversations.at(-1);
-    return !last || compareRecency(incoming, last) <= 0 || (index === pages.length - 1 && page.nextCursor === null);
+    return !last || compare(incoming, last) <= 0 || (index === pages.length - 1 && page.nextCursor === null);
   });
   if (target === -1) return { ...data, pages };
   const page = pages[target];
   if (!page) return { ...data, pages };
-  const at = page.conversations.findIndex((c) => compareRecency(incoming, c) < 0);
+  const at = page.conversations.findIndex((c) => compare(incoming, c) < 0);
   const conversations = [...page.conversations];
   conversations.splice(at === -1 ? conversations.length : at, 0, merged);
   pages[target] = { ...page, conversations };
@@ -88,10 +110,4 @@ function mapConversation(
       conversations: page.conversations.map((c) => (c.id === id ? update(c) : c)),
     })),
   };
-}
-
-/** Negative when `a` sorts before `b` (newer activity first, then id descending, as the API). */
-function compareRecency(a: TConversationSummary, b: TConversationSummary): number {
-  if (a.lastMessageAt !== b.lastMessageAt) return a.lastMessageAt > b.lastMessageAt ? -1 : 1;
-  return a.id === b.id ? 0 : a.id > b.id ? -1 : 1;
 }

@@ -1,17 +1,29 @@
-import type { ReactNode } from "react";
+import { Suspense, type ReactNode } from "react";
 import { ConversationList } from "@/components/inbox/conversation-list";
+import { InboxFilters } from "@/components/inbox/inbox-filters";
+import { InboxShell } from "@/components/inbox/inbox-shell";
+import { InboxViews } from "@/components/inbox/inbox-views";
 
-/** The inbox: conversations on the left, the open one on the right. */
+/** The inbox: views, filters and conversations on the left, the open one on the right. */
 export default function InboxLayout({ children }: { children: ReactNode }) {
   return (
-    <div className="flex h-full">
-      <aside className="flex w-80 shrink-0 flex-col border-r border-neutral-200 bg-white">
-        <h1 className="px-4 py-3 text-lg font-semibold">Inbox</h1>
-        <div className="min-h-0 flex-1 overflow-y-auto border-t border-neutral-200">
+    <InboxShell
+      list={
+        <Suspense
+          fallback={
+            <p role="status" className="p-6 text-sm text-neutral-500">
+              Loading conversations…
+            </p>
+          }
+        >
+          <h1 className="px-4 pt-3 pb-2 text-lg font-semibold">Inbox</h1>
+          <InboxViews />
+          <InboxFilters />
           <ConversationList />
-        </div>
-      </aside>
-      <section className="min-w-0 flex-1">{children}</section>
-    </div>
+        </Suspense>
+      }
+    >
+      {children}
+    </InboxShell>
   );
 }

@@ -91,13 +91,15 @@ export async function applyInboundMessages(
   type TMessage = (typeof messages)[number];
   const customers = new Map<
     string,
-    { newest: TMessage; name: string | null; username: string | null; handover: Date | null }
+    { newest: TMessage; oldest: Date; name: string | null; username: string | null; handover: Date | null }
   >();
   for (const m of messages) {
     const seen = customers.get(m.customer);
     // Later in the batch = arrived later: its name wins, and it is the newest on a tie.
     customers.set(m.customer, {
       newest: !seen || m.mo.timeUtc >= seen.newest.mo.timeUtc ? m : seen.newest,
+      // The customer waits for an answer from their oldest unanswered message on.
+      oldest: !seen || m.mo.timeUtc < seen.oldest ? m.mo.timeUtc : seen.oldest,
       name: m.mo.from.name || seen?.name || null,
       username: m.mo.username || seen?.username || null,
       handover:
@@ -133,9 +135,9 @@ export async function applyInboundMessages(
   const rows = await query<TRow & { known?: number; stored?: number }>(
     `WITH ${head}customer AS (
       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[],
-        $8::text[], $9::text[], $10::text[], $11::timestamptz[])
+        $8::text[], $9::text[], $10::text[], $11::timestamptz[], $${inline ? 30 : 23}::timestamptz[])
         AS t(contact_id, account_id, igsid, name, username, conversation_id, newest_at, newest_mid, preview,
-          deleted_preview, handover_until)
+          deleted_preview, handover_until, oldest_at)
       ${gate}
     ), message_in AS (
       SELECT * FROM unnest($12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[],
@@ -154,13 +156,20 @@ export async function applyInboundMessages(
         "username" = COALESCE(EXCLUDED."username", "Contact"."username"),
         "updatedAt" = EXCLUDED."updatedAt"
       RETURNING "id", "accountId", "igsid", "name", "username"
+    ), reopening AS (
+      -- A snoozed or resolved conversation opens again when the customer writes (seen before the upsert below).
+      SELECT v."id" FROM customer cu
+      JOIN "Contact" ct ON ct."accountId" = cu.account_id AND ct."igsid" = cu.igsid
+      JOIN "Conversation" v ON v."contactId" = ct."id"
+      WHERE v."status" <> 'OPEN'
     ), conversation AS (
       INSERT INTO "Conversation" ("id", "accountId", "contactId", "lastMessageAt", "lastMessagePreview",
-        "lastInboundAt", "handoverUntil", "createdAt", "updatedAt")
+        "lastInboundAt", "handoverUntil", "createdAt", "updatedAt", "waitingSince")
       SELECT cu.conversation_id, cu.account_id, ct."id", cu.newest_at AT TIME ZONE 'UTC',
         CASE WHEN EXISTS (SELECT 1 FROM early_delete d WHERE d."accountId" = cu.account_id AND d."cmReference" = cu.newest_mid)
           THEN cu.deleted_preview ELSE cu.preview END,
-        cu.newest_at AT TIME ZONE 'UTC', cu.handover_until AT TIME ZONE 'UTC', $20::timestamp(3), $20::timestamp(3)
+        cu.newest_at AT TIME ZONE 'UTC', cu.handover_until AT TIME ZONE 'UTC', $20::timestamp(3), $20::timestamp(3),
+        cu.oldest_at AT TIME ZONE 'UTC'
       FROM customer cu JOIN contact ct ON ct."accountId" = cu.account_id AND ct."igsid" = cu.igsid
       ON CONFLICT ("accountId", "contactId") DO UPDATE SET
         "lastMessagePreview" = CASE WHEN EXCLUDED."lastMessageAt" >= "Conversation"."lastMessageAt"
@@ -168,6 +177,9 @@ export async function applyInboundMessages(
         "lastMessageAt" = GREATEST("Conversation"."lastMessageAt", EXCLUDED."lastMessageAt"),
         "lastInboundAt" = GREATEST("Conversation"."lastInboundAt", EXCLUDED."lastInboundAt"),
         "handoverUntil" = COALESCE(EXCLUDED."handoverUntil", "Conversation"."handoverUntil"),
+        "status" = 'OPEN',
+        "snoozedUntil" = NULL,
+        "waitingSince" = COALESCE("Conversation"."waitingSince", EXCLUDED."waitingSince"),
         "updatedAt" = EXCLUDED."updatedAt"
       RETURNING *
     ), message AS (
@@ -179,6 +191,14 @@ export async function applyInboundMessages(
       JOIN contact ct ON ct."accountId" = m.account_id AND ct."igsid" = m.igsid
       JOIN conversation v ON v."contactId" = ct."id"
       LEFT JOIN early_delete d ON d."accountId" = m.account_id AND d."cmReference" = m.mid
+      RETURNING *
+    ), reopened AS (
+      INSERT INTO "Message" ("id", "conversationId", "direction", "kind", "content", "status", "sentAt",
+        "createdAt", "updatedAt")
+      SELECT gen_random_uuid()::text, r."id", 'INTERNAL', 'SYSTEM',
+        '{"event":"reopened","actorName":null,"reason":"customer_wrote"}'::jsonb, 'RECEIVED',
+        $20::timestamp(3), $20::timestamp(3), $20::timestamp(3)
+      FROM reopening r
       RETURNING *
     ), delete_applied AS (
       UPDATE "WebhookEvent" SET "state" = 'DONE', "processedAt" = $20::timestamp(3)
@@ -194,7 +214,7 @@ export async function applyInboundMessages(
         v."lastMessageAt", v."lastMessagePreview", v."lastInboundAt", v."handoverUntil",
         v."status" AS "conversationStatus", v."snoozedUntil", v."waitingSince", v."assigneeId",
         u."name" AS "assigneeName", v."updatedAt" AS "conversationUpdatedAt"
-      FROM message m
+      FROM (SELECT * FROM message UNION ALL SELECT * FROM reopened) m
       JOIN conversation v ON v."id" = m."conversationId"
       JOIN contact ct ON ct."id" = v."contactId"
       JOIN "InstagramAccount" a ON a."id" = v."accountId"
@@ -240,6 +260,7 @@ export async function applyInboundMessages(
           ]
         : []),
       messages.map((m) => m.searchText),
+      c.map((x) => iso(x.oldest)),
     ],
   );
   const flags = inline ? rows[0] : undefined;
@@ -248,7 +269,10 @@ export async function applyInboundMessages(
       return { known: (flags?.known ?? 0) > 0, stored: flags?.stored ?? 0, applied: false };
     }
   }
-  if (rows.length !== messages.length) throw new Error(`stored ${rows.length} of ${messages.length} messages`);
+  // The customers' messages, then the "Reopened: the customer wrote" lines.
+  const inbound = rows.filter((row) => row.direction === "INBOUND");
+  const lines = rows.filter((row) => row.direction !== "INBOUND");
+  if (inbound.length !== messages.length) throw new Error(`stored ${inbound.length} of ${messages.length} messages`);
   const byConversation = new Map<string, TRow>();
   for (const row of rows) byConversation.set(row.conversationId, row);
   for (const row of byConversation.values()) {
@@ -272,8 +296,10 @@ export async function applyInboundMessages(
   }
   // In the order they arrived, as the thread shows them when they share a second.
   const order = new Map<string, number>(messages.map((m, i) => [m.id, i]));
-  rows.sort((a, b) => (order.get(a.messageId) ?? 0) - (order.get(b.messageId) ?? 0));
-  for (const row of rows) effects.createdMessages.push(toMessageView({ ...row, id: row.messageId, author: null }));
+  inbound.sort((a, b) => (order.get(a.messageId) ?? 0) - (order.get(b.messageId) ?? 0));
+  for (const row of [...inbound, ...lines]) {
+    effects.createdMessages.push(toMessageView({ ...row, id: row.messageId, author: null }));
+  }
   return { known: true, stored: inline ? 1 : 0, applied: true };
 }
 

@@ -17,6 +17,8 @@ export interface TAccountRow {
   productTokenLast4: string;
   cmBaseUrl: string | null;
   enabled: boolean;
+  autoAssign: boolean;
+  autoAssignLimit: number;
   webhookSecret: string;
   createdAt: Date;
 }
@@ -29,6 +31,8 @@ export function toAccountView(row: TAccountRow, appUrl: string): TAccountView {
     productTokenMasked: maskToken(row.productTokenLast4),
     cmBaseUrl: row.cmBaseUrl,
     enabled: row.enabled,
+    autoAssign: row.autoAssign,
+    autoAssignLimit: row.autoAssignLimit,
     webhookUrls: webhookUrls(appUrl, row.webhookSecret),
     createdAt: row.createdAt.toISOString(),
   };

@@ -31,22 +31,24 @@ describeEachDatabase("listConversations", (ctx) => {
   });
 
   it("sorts by latest activity and keeps one conversation per customer", async () => {
-    const page = await listConversations(ctx.db.prisma, { userId: "nobody", limit: 10 });
+    const page = await listConversations(ctx.db.prisma, { userId: "nobody", accountIds: null, limit: 10 });
     expect(page.conversations.map((c) => c.contact.igsid)).toEqual(["100002", "100004", "100003", "100001", "100000"]);
     expect(page.conversations[0]?.lastMessagePreview).toBe("are you there?");
     expect(page.nextCursor).toBeNull();
   });
 
   it("pages with a cursor without gaps or repeats", async () => {
-    const first = await listConversations(ctx.db.prisma, { userId: "nobody", limit: 2 });
+    const first = await listConversations(ctx.db.prisma, { userId: "nobody", accountIds: null, limit: 2 });
     expect(first.nextCursor).not.toBeNull();
     const second = await listConversations(ctx.db.prisma, {
       userId: "nobody",
+      accountIds: null,
       limit: 2,
       cursor: first.nextCursor ?? undefined,
     });
     const third = await listConversations(ctx.db.prisma, {
       userId: "nobody",
+      accountIds: null,
       limit: 2,
       cursor: second.nextCursor ?? undefined,
     });
@@ -57,7 +59,7 @@ describeEachDatabase("listConversations", (ctx) => {
 
   it("rejects a forged cursor with a clear error", async () => {
     await expect(
-      listConversations(ctx.db.prisma, { userId: "nobody", limit: 2, cursor: "nonsense" }),
+      listConversations(ctx.db.prisma, { userId: "nobody", accountIds: null, limit: 2, cursor: "nonsense" }),
     ).rejects.toMatchObject({
       code: "BAD_REQUEST",
       message: "The cursor is not valid.",

@@ -10,7 +10,22 @@ import { CONVERSATION_SUMMARY_INCLUDE, toConversationSummary } from "./to-summar
  */
 export async function touchConversation(
   tx: Prisma.TransactionClient,
-  { conversationId, at, preview, inbound }: { conversationId: string; at: Date; preview: string; inbound: boolean },
+  {
+    conversationId,
+    at,
+    preview,
+    inbound,
+    answered = false,
+  }: {
+    conversationId: string;
+    at: Date;
+    preview: string;
+    inbound: boolean;
+    /** An agent's reply: the customer no longer waits for an answer. */
+    answered?: boolean;
+  },
+  /** Something from the customer: a snoozed or resolved conversation opens again. */
+  { reopen = false }: { reopen?: boolean } = {},
 ): Promise<TConversationSummary> {
   const current = await tx.conversation.findUniqueOrThrow({ where: { id: conversationId } });
   const newest = at >= current.lastMessageAt;
@@ -19,6 +34,9 @@ export async function touchConversation(
     data: {
       ...(newest ? { lastMessageAt: at, lastMessagePreview: preview.slice(0, 200) } : {}),
       ...(inbound && (!current.lastInboundAt || at > current.lastInboundAt) ? { lastInboundAt: at } : {}),
+      ...(answered ? { waitingSince: null } : {}),
+      ...(inbound && !current.waitingSince ? { waitingSince: at } : {}),
+      ...(reopen ? { status: "OPEN" as const, snoozedUntil: null } : {}),
     },
     include: CONVERSATION_SUMMARY_INCLUDE,
   });

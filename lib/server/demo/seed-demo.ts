@@ -23,11 +23,12 @@ export async function seedDemo(deps: TUserDeps & TAccountDeps): Promise<TAccount
   const account = existing
     ? toAccountView(existing, deps.appUrl)
     : await createAccount(deps, { ...DEMO_ACCOUNT, cmBaseUrl: null });
+  // The demo agents work the demo account (admins see every account anyway).
   const agents = existing
     ? newAgents
     : (
         await deps.prisma.user.findMany({
-          where: { email: { in: DEMO_USERS.filter((u) => u.role === "agent").map((u) => u.email) } },
+          where: { email: { in: DEMO_USERS.map((u) => u.email) }, role: { not: "admin" } },
           select: { id: true },
         })
       ).map((agent) => agent.id);

@@ -1,6 +1,7 @@
 import type { Prisma } from "../../db/generated/client";
 import { previewOf } from "../../messages/schemas";
 import { searchTextOf } from "../../messages/search-text";
+import { recordSystemLine } from "../conversations/record-system-line";
 import { touchConversation } from "../conversations/touch-conversation";
 import type { TEffects } from "../webhooks/effects";
 import { MESSAGE_VIEW_INCLUDE, toMessageView } from "./to-message-view";
@@ -19,16 +20,36 @@ export async function recordMessage(
     data.searchText === undefined
       ? searchTextOf(data.kind, (data.content ?? null) as Record<string, unknown> | null)
       : data.searchText;
+  const fromCustomer = data.direction === "INBOUND";
+  const before = fromCustomer
+    ? await tx.conversation.findUniqueOrThrow({ where: { id: data.conversationId }, select: { status: true } })
+    : null;
   const row = await tx.message.create({ data: { ...data, searchText }, include: MESSAGE_VIEW_INCLUDE });
   const view = toMessageView(row);
   effects.createdMessages.push(view);
-  effects.conversations.push(
-    await touchConversation(tx, {
+  const conversation = await touchConversation(
+    tx,
+    {
       conversationId: data.conversationId,
       at: data.sentAt,
       preview: previewOf(view.kind, view.content),
       inbound: opensWindow,
-    }),
+      answered: data.direction === "OUTBOUND",
+    },
+    { reopen: fromCustomer },
   );
+  if (before && before.status !== "OPEN") {
+    await recordSystemLine(
+      tx,
+      {
+        conversationId: data.conversationId,
+        actorId: null,
+        at: new Date(),
+        content: { event: "reopened", actorName: null, reason: "customer_wrote" },
+      },
+      effects,
+    );
+  }
+  effects.conversations.push(conversation);
   return row;
 }

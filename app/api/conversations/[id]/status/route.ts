@@ -1,0 +1,18 @@
+import { ZStatusBody } from "@/lib/conversations/schemas";
+import { route } from "@/lib/http/route";
+import { emitEffects } from "@/lib/realtime/emit";
+import { accessibleAccountIds } from "@/lib/server/access/account-access";
+import { setConversationStatus } from "@/lib/server/conversations/set-conversation-status";
+
+export const dynamic = "force-dynamic";
+
+/** Resolve, reopen, or snooze until a time. */
+export const POST = route({ access: "signed-in", body: ZStatusBody }, async ({ runtime, user, body, params }) => {
+  const { conversation, effects } = await setConversationStatus(runtime.db.prisma, {
+    conversationId: params.id ?? "",
+    actor: { id: user.id, name: user.name, accountIds: await accessibleAccountIds(runtime.db.prisma, user) },
+    change: body,
+  });
+  emitEffects(effects);
+  return { conversation };
+});

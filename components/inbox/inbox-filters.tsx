@@ -1,0 +1,152 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import {
+  DEFAULT_FILTERS,
+  SORTS,
+  STATUS_FILTERS,
+  WINDOW_FILTERS,
+  ZInboxAccounts,
+  type TSort,
+  type TStatusFilter,
+  type TWindowFilter,
+} from "@/lib/conversations/schemas";
+import { fetchJson } from "@/lib/http/fetch-json";
+import { useListFilters } from "./use-list-filters";
+
+const STATUS_LABELS: Record<TStatusFilter, string> = {
+  open: "Open",
+  snoozed: "Snoozed",
+  resolved: "Resolved",
+  all: "Any status",
+};
+const WINDOW_LABELS: Record<TWindowFilter, string> = {
+  any: "Any",
+  open: "Open",
+  closing: "Closing within 1 h",
+  closed: "Closed",
+};
+const SORT_LABELS: Record<TSort, string> = {
+  newest: "Newest activity",
+  waiting: "Waiting longest",
+  closing: "Window closing soonest",
+};
+
+const selectClass = "w-full rounded-md border border-neutral-300 bg-white px-2 py-1 text-sm";
+
+/** Status, account, reply window, handed over, and the order: under a "Filters" toggle. */
+export function InboxFilters() {
+  const { filters, setFilters } = useListFilters();
+  const [open, setOpen] = useState(false);
+  const accounts = useQuery({
+    queryKey: ["inbox-accounts"],
+    queryFn: () => fetchJson("/api/accounts", ZInboxAccounts),
+    staleTime: 60_000,
+  });
+  const active =
+    Number(filters.status !== DEFAULT_FILTERS.status) +
+    Number(Boolean(filters.account)) +
+    Number(filters.window !== DEFAULT_FILTERS.window) +
+    Number(filters.handover) +
+    Number(filters.sort !== DEFAULT_FILTERS.sort);
+
+  return (
+    <div className="border-t border-neutral-100 px-3 py-2 text-sm">
+      <div className="flex items-center justify-between gap-2">
+        <button
+          type="button"
+          aria-expanded={open}
+          aria-controls="inbox-filters"
+          onClick={() => setOpen((v) => !v)}
+          className="font-medium text-neutral-700 hover:underline"
+        >
+          Filters{active ? ` (${active})` : ""}
+        </button>
+        <span className="truncate text-xs text-neutral-500">
+          {STATUS_LABELS[filters.status]} · {SORT_LABELS[filters.sort]}
+        </span>
+      </div>
+      {open && (
+        <div id="inbox-filters" className="mt-2 grid grid-cols-2 gap-2">
+          <label className="flex flex-col gap-0.5 text-xs text-neutral-600">
+            Status
+            <select
+              className={selectClass}
+              value={filters.status}
+              onChange={(e) => setFilters({ status: e.target.value as TStatusFilter })}
+            >
+              {STATUS_FILTERS.map((s) => (
+                <option key={s} value={s}>
+                  {STATUS_LABELS[s]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="flex flex-col gap-0.5 text-xs text-neutral-600">
+            Instagram account
+            <select
+              className={selectClass}
+              value={filters.account ?? ""}
+              onChange={(e) => setFilters({ account: e.target.value || undefined })}
+            >
+              <option value="">All accounts</option>
+              {accounts.data?.accounts.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.displayName}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="flex flex-col gap-0.5 text-xs text-neutral-600">
+            Reply window
+            <select
+              className={selectClass}
+              value={filters.window}
+              onChange={(e) => setFilters({ window: e.target.value as TWindowFilter })}
+            >
+              {WINDOW_FILTERS.map((w) => (
+                <option key={w} value={w}>
+                  {WINDOW_LABELS[w]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="flex flex-col gap-0.5 text-xs text-neutral-600">
+            Sort
+            <select
+              className={selectClass}
+              value={filters.sort}
+              onChange={(e) => setFilters({ sort: e.target.value as TSort })}
+            >
+              {SORTS.map((s) => (
+                <option key={s} value={s}>
+                  {SORT_LABELS[s]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="col-span-2 flex items-center gap-2 text-sm text-neutral-700">
+            <input
+              type="checkbox"
+              checked={filters.handover}
+              onChange={(e) => setFilters({ handover: e.target.checked })}
+            />
+            Handed over to the Instagram inbox
+          </label>
+          {active > 0 && (
+            <button
+              type="button"
+              className="col-span-2 justify-self-start text-xs font-medium text-blue-700 hover:underline"
+              onClick={() =>
+                setFilters({ status: "open", account: undefined, window: "any", handover: false, sort: "newest" })
+              }
+            >
+              Clear filters
+            </button>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+import type { PrismaClient } from "../../db/generated/client";
+import { AppError } from "../../errors";
+import type { TConversationSummary } from "../../queries/conversation-types";
+import { noEffects, type TEffects } from "../webhooks/effects";
+import { findAccessibleConversation } from "./find-accessible-conversation";
+import { recordSystemLine } from "./record-system-line";
+import { CONVERSATION_SUMMARY_INCLUDE, toConversationSummary } from "./to-summary";
+
+export interface TActor {
+  id: string;
+  name: string;
+  /** The accounts they may act on (null: every account, an admin). */
+  accountIds: string[] | null;
+}
+
+/**
+ * Gives a conversation to an agent (or to nobody), with a line in the thread. The new holder
+ * must be able to see the account (an admin, or a member of it). When the agent saw another
+ * holder (`expectedAssigneeId`) and it changed meanwhile, nothing happens and the answer is 409:
+ * two agents grabbing the same conversation never silently take it from each other.
+ */
+export async function assignConversation(
+  prisma: PrismaClient,
+  {
+    conversationId,
+    actor,
+    assigneeId,
+    expectedAssigneeId,
+    now = new Date(),
+  }: {
+    conversationId: string;
+    actor: TActor;
+    assigneeId: string | null;
+    expectedAssigneeId?: string | null | undefined;
+    now?: Date;
+  },
+): Promise<{ conversation: TConversationSummary; effects: TEffects }> {
+  const effects = noEffects();
+  const conversation = await prisma.$transaction(async (tx) => {
+    const current = await findAccessibleConversation(tx, { id: conversationId, accountIds: actor.accountIds });
+    const assignee = assigneeId
+      ? await tx.user.findFirst({
+          where: {
+            id: assigneeId,
+            banned: { not: true },
+            OR: [{ role: "admin" }, { memberships: { some: { accountId: current.accountId } } }],
+          },
+          select: { id: true, name: true },
+        })
+      : null;
+    if (assigneeId && !assignee) {
+      throw new AppError("BAD_REQUEST", "That agent cannot see this account: add them to its members first.");
+    }
+    // Row lock and re-check in one statement: the holder the agent saw must still hold it.
+    const updated = await tx.conversation.updateManyAndReturn({
+      where: {
+        id: conversationId,
+        ...(expectedAssigneeId !== undefined ? { assigneeId: expectedAssigneeId } : {}),
+      },
+      data: { assigneeId },
+      select: { id: true },
+    });
+    if (updated.length === 0) {
+      throw new AppError("CONFLICT", "Someone else changed who holds this conversation meanwhile: look again.");
+    }
+    const previous = current.assignee;
+    if ((previous?.id ?? null) !== assigneeId) {
+      await recordSystemLine(
+        tx,
+        {
+          conversationId,
+          actorId: actor.id,
+          at: now,
+          content: assignee
+            ? { event: "assigned", actorName: actor.name, assigneeName: assignee.name }
+            : { event: "unassigned", actorName: actor.name, assigneeName: previous?.name ?? null },
+        },
+        effects,
+      );
+    }
+    const row = await tx.conversation.findUniqueOrThrow({
+      where: { id: conversationId },
+      include: CONVERSATION_SUMMARY_INCLUDE,
+    });
+    return toConversationSummary(row);
+  });
+  effects.conversations.push(conversation);
+  return { conversation, effects };
+}

@@ -1,0 +1,65 @@
+import type { PrismaClient } from "../../db/generated/client";
+import type { TConversationSummary } from "../../queries/conversation-types";
+import { noEffects, type TEffects } from "../webhooks/effects";
+import { recordSystemLine } from "./record-system-line";
+import { CONVERSATION_SUMMARY_INCLUDE, toConversationSummary } from "./to-summary";
+
+/**
+ * Automatic assignment of one conversation, when its account has it switched on: an open,
+ * unassigned conversation goes to the online member of its account who holds the fewest open
+ * conversations (a tie goes to the first by id), as long as they hold fewer than the
+ * account's limit. Nobody online with room: it stays
+ * unassigned. Per account one assignment at a time (an advisory lock), so two conversations
+ * arriving together on two instances never push an agent over the limit.
+ */
+export async function autoAssign(
+  prisma: PrismaClient,
+  { conversationId, online, now }: { conversationId: string; online: Set<string>; now: Date },
+): Promise<TEffects> {
+  const effects = noEffects();
+  if (online.size === 0) return effects;
+  await prisma.$transaction(async (tx) => {
+    const conversation = await tx.conversation.findUnique({
+      where: { id: conversationId },
+      select: { accountId: true, account: { select: { autoAssign: true, autoAssignLimit: true } } },
+    });
+    if (!conversation?.account.autoAssign) return;
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`auto-assign:${conversation.accountId}`}))`;
+    const candidates = await tx.$queryRaw<{ id: string; name: string; open: number }[]>`
+      SELECT u."id", u."name",
+        (SELECT count(*) FROM "Conversation" c WHERE c."assigneeId" = u."id" AND c."status" = 'OPEN')::int AS "open"
+      FROM "AccountMember" m
+      JOIN "User" u ON u."id" = m."userId"
+      WHERE m."accountId" = ${conversation.accountId} AND u."id" = ANY(${[...online]}::text[])
+        AND (u."banned" IS NULL OR u."banned" = false)
+      ORDER BY "open" ASC, u."id" ASC`;
+    const chosen = candidates.find((c) => c.open < conversation.account.autoAssignLimit);
+    if (!chosen) return;
+    const updated = await tx.conversation.updateMany({
+      where: { id: conversationId, assigneeId: null, status: "OPEN" },
+      data: { assigneeId: chosen.id },
+    });
+    if (updated.count === 0) return;
+    await recordSystemLine(
+      tx,
+      {
+        conversationId,
+        actorId: null,
+        at: now,
+        content: { event: "assigned", actorName: null, assigneeName: chosen.name },
+      },
+      effects,
+    );
+    const row = await tx.conversation.findUniqueOrThrow({
+      where: { id: conversationId },
+      include: CONVERSATION_SUMMARY_INCLUDE,
+    });
+    effects.conversations.push(toConversationSummary(row));
+  });
+  return effects;
+}
+
+/** Which changed conversations automatic assignment should look at: open and unassigned. */
+export function autoAssignCandidates(conversations: TConversationSummary[]): string[] {
+  return [...new Set(conversations.filter((c) => c.status === "OPEN" && !c.assignee).map((c) => c.id))];
+}

@@ -1,0 +1,25 @@
+import type { PrismaClient } from "../../db/generated/client";
+import type { TAssignableAgent } from "../../conversations/schemas";
+import { findAccessibleConversation } from "./find-accessible-conversation";
+
+/**
+ * Who a conversation can be given to: active admins and the members of its account, online
+ * ones first, then by name.
+ */
+export async function listAssignableAgents(
+  prisma: PrismaClient,
+  { conversationId, accountIds, online }: { conversationId: string; accountIds: string[] | null; online: Set<string> },
+): Promise<TAssignableAgent[]> {
+  const conversation = await findAccessibleConversation(prisma, { id: conversationId, accountIds });
+  const users = await prisma.user.findMany({
+    where: {
+      banned: { not: true },
+      OR: [{ role: "admin" }, { memberships: { some: { accountId: conversation.accountId } } }],
+    },
+    select: { id: true, name: true },
+    orderBy: { name: "asc" },
+  });
+  return users
+    .map((u) => ({ ...u, online: online.has(u.id) }))
+    .sort((a, b) => Number(b.online) - Number(a.online) || a.name.localeCompare(b.name));
+}

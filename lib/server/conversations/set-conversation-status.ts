@@ -1,0 +1,65 @@
+import type { PrismaClient } from "../../db/generated/client";
+import type { TStatusBody } from "../../conversations/schemas";
+import { AppError } from "../../errors";
+import type { TConversationSummary } from "../../queries/conversation-types";
+import { noEffects, type TEffects } from "../webhooks/effects";
+import type { TActor } from "./assign-conversation";
+import { findAccessibleConversation } from "./find-accessible-conversation";
+import { recordSystemLine } from "./record-system-line";
+import { CONVERSATION_SUMMARY_INCLUDE, toConversationSummary } from "./to-summary";
+
+/** A snooze ends within a year: further than that is a typo. */
+const MAX_SNOOZE_MS = 366 * 24 * 60 * 60 * 1000;
+
+/**
+ * Resolves, reopens or snoozes a conversation, with a line in the thread. Setting the status
+ * it already has changes nothing (no line), except a new snooze time.
+ */
+export async function setConversationStatus(
+  prisma: PrismaClient,
+  {
+    conversationId,
+    actor,
+    change,
+    now = new Date(),
+  }: { conversationId: string; actor: TActor; change: TStatusBody; now?: Date },
+): Promise<{ conversation: TConversationSummary; effects: TEffects }> {
+  const until = change.status === "SNOOZED" ? new Date(change.until) : null;
+  if (until && (until.getTime() <= now.getTime() || until.getTime() > now.getTime() + MAX_SNOOZE_MS)) {
+    throw new AppError("BAD_REQUEST", "Snooze until a time in the future, within a year.");
+  }
+  const effects = noEffects();
+  const conversation = await prisma.$transaction(async (tx) => {
+    const current = await findAccessibleConversation(tx, { id: conversationId, accountIds: actor.accountIds });
+    const same =
+      current.status === change.status && (until === null || current.snoozedUntil?.getTime() === until.getTime());
+    if (!same) {
+      await tx.conversation.update({
+        where: { id: conversationId },
+        data: { status: change.status, snoozedUntil: until },
+      });
+      await recordSystemLine(
+        tx,
+        {
+          conversationId,
+          actorId: actor.id,
+          at: now,
+          content:
+            change.status === "RESOLVED"
+              ? { event: "resolved", actorName: actor.name }
+              : change.status === "SNOOZED"
+                ? { event: "snoozed", actorName: actor.name, until: until?.toISOString() ?? "" }
+                : { event: "reopened", actorName: actor.name, reason: "agent" },
+        },
+        effects,
+      );
+    }
+    const row = await tx.conversation.findUniqueOrThrow({
+      where: { id: conversationId },
+      include: CONVERSATION_SUMMARY_INCLUDE,
+    });
+    return toConversationSummary(row);
+  });
+  effects.conversations.push(conversation);
+  return { conversation, effects };
+}
