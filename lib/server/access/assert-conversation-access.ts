@@ -11,7 +11,7 @@ export const CONVERSATION_NOT_FOUND = "This conversation does not exist (any mor
  * conversation of an account they are not a member of is as absent as one that does not exist.
  * One indexed lookup (the membership is part of the same query).
  */
-export async function findAccessibleConversation(
+export async function conversationAccountFor(
   prisma: PrismaClient,
   user: TAccessUser,
   conversationId: string,
@@ -26,7 +26,7 @@ export async function findAccessibleConversation(
 }
 
 /**
- * As findAccessibleConversation, but NOT_FOUND when absent, with the very words a missing
+ * As conversationAccountFor, but NOT_FOUND when absent, with the very words a missing
  * conversation answers: an agent must not learn that another account's conversation is there.
  */
 export async function assertConversationAccess(
@@ -34,7 +34,7 @@ export async function assertConversationAccess(
   user: TAccessUser,
   conversationId: string,
 ): Promise<{ accountId: string }> {
-  const row = await findAccessibleConversation(prisma, user, conversationId);
+  const row = await conversationAccountFor(prisma, user, conversationId);
   if (!row) throw new AppError("NOT_FOUND", CONVERSATION_NOT_FOUND);
   return row;
 }
