@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { Providers } from "@/components/providers";
 import "./globals.css";
@@ -6,7 +6,17 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: "Instagram Inbox",
   description: "Live-agent inbox for Instagram Direct Messages over CM.com",
+  manifest: "/manifest.webmanifest",
+  icons: {
+    icon: [
+      { url: "/icon.svg", type: "image/svg+xml" },
+      { url: "/favicon-32.png", sizes: "32x32", type: "image/png" },
+    ],
+    apple: "/apple-touch-icon.png",
+  },
 };
+
+export const viewport: Viewport = { themeColor: "#db2777" };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (

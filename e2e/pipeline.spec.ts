@@ -1,20 +1,24 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { z } from "zod";
 import { ZPipelineStatus } from "../lib/pipeline/pipeline-status";
+import pg from "pg";
+import { TEST_POSTGRES_URL, createScratchPostgres, postgresReachable } from "../lib/testing/scratch-postgres";
+import { startSimulator } from "./support/app-api";
 import { DEMO_ADMIN, signIn } from "./support/auth";
+import { startServer } from "./support/server-process";
 import { DEMO_IG_ACCOUNT, customerWrites } from "./support/simulator";
 
 // Admin → Pipeline end to end: CM's webhooks show up per account, and one that can never be
 // applied is listed with its reason, set aside after its tries, and can be retried by hand.
 
-async function pipelineStatus(request: APIRequestContext) {
-  const response = await request.get("/api/admin/pipeline");
+async function pipelineStatus(request: APIRequestContext, base = "") {
+  const response = await request.get(`${base}/api/admin/pipeline`);
   expect(response.status()).toBe(200);
   return ZPipelineStatus.parse(await response.json());
 }
 
-async function demoMessagesWebhookUrl(request: APIRequestContext): Promise<string> {
-  const response = await request.get("/api/admin/accounts");
+async function demoMessagesWebhookUrl(request: APIRequestContext, base = ""): Promise<string> {
+  const response = await request.get(`${base}/api/admin/accounts`);
   const { accounts } = z
     .object({
       accounts: z.array(z.object({ igAccountId: z.string(), webhookUrls: z.object({ messages: z.string() }) })),
@@ -25,7 +29,7 @@ async function demoMessagesWebhookUrl(request: APIRequestContext): Promise<strin
   return demo.webhookUrls.messages;
 }
 
-test("an admin sees the demo account's webhooks arrive, and retries one that cannot be applied", async ({ page }) => {
+test("an admin sees the demo account's webhooks arrive", async ({ page }) => {
   const run = Date.now();
   await signIn(page, DEMO_ADMIN);
   await page.goto("/admin/accounts");
@@ -47,48 +51,88 @@ test("an admin sees the demo account's webhooks arrive, and retries one that can
     .poll(async () => Date.parse((await messagesRow.locator("time").getAttribute("datetime")) ?? "0"))
     .toBeGreaterThanOrEqual(before);
   await expect(messagesRow).toContainText(/just now|\d+ s ago/);
+});
 
-  // PostgreSQL cannot store U+0000 in a JSON column: this message is stored (200) but can never be applied.
-  const known = new Set((await pipelineStatus(page.request)).accounts.flatMap((a) => a.failing.map((w) => w.id)));
-  const posted = await page.request.post(await demoMessagesWebhookUrl(page.request), {
-    data: {
-      from: { number: `66${run}`, name: "Null Byte" },
-      to: { number: DEMO_IG_ACCOUNT },
-      message: { text: `broken ${run}\u0000` },
-      timeUtc: new Date().toISOString().slice(0, 19),
-      channel: "Instagram",
-    },
+// Nothing a customer sends can fail to apply any more (hostile characters are replaced), so
+// the failure is made by the database itself: an instance on a PostgreSQL of its own, where a
+// trigger refuses one message every time.
+test("an admin sees a webhook that cannot be applied with its reason, set aside after its tries, and retries it", async ({
+  page,
+}) => {
+  test.skip(!(await postgresReachable()), `no PostgreSQL at ${TEST_POSTGRES_URL}`);
+  const run = Date.now();
+  const database = await createScratchPostgres("pipeline");
+  const simulator = await startSimulator(4735);
+  const app = await startServer(3735, {
+    DATABASE_URL: database.url,
+    CM_API_BASE_URL: simulator.url,
+    CM_SIMULATOR_URL: simulator.url,
   });
-  expect(posted.status()).toBe(200);
+  const pool = new pg.Pool({ connectionString: database.url, max: 1 });
+  try {
+    await pool.query(`CREATE FUNCTION refuse_poison() RETURNS trigger AS $$
+      BEGIN
+        IF NEW."content"->>'text' LIKE 'poison %' THEN RAISE EXCEPTION 'poison refused'; END IF;
+        RETURN NEW;
+      END $$ LANGUAGE plpgsql`);
+    await pool.query(
+      `CREATE TRIGGER refuse_poison BEFORE INSERT ON "Message" FOR EACH ROW EXECUTE FUNCTION refuse_poison()`,
+    );
+    await signIn(page, DEMO_ADMIN, app.url);
+    await page.goto(`${app.url}/admin/pipeline`);
+    const card = page.getByRole("region", { name: "Demo shop" });
+    await expect(card).toBeVisible();
 
-  const ours = async () =>
-    (await pipelineStatus(page.request)).accounts
-      .find((a) => a.igAccountId === DEMO_IG_ACCOUNT)
-      ?.failing.find((w) => !known.has(w.id));
-  await expect.poll(async () => (await ours())?.state).toBe("PENDING");
-  const retrying = await ours();
-  const item = card.getByRole("listitem").filter({ has: page.locator(`time[datetime="${retrying?.receivedAt}"]`) });
-  await expect(item).toContainText("Retrying");
-  await expect(item).toContainText(retrying?.lastError ?? "(no reason)");
-
-  // Hurry it through its remaining tries (each "retry now" is tried at once) until it is set aside.
-  await expect
-    .poll(
-      async () => {
-        const webhook = await ours();
-        if (webhook?.state === "PENDING") await page.request.post(`/api/admin/pipeline/webhooks/${webhook.id}/retry`);
-        return webhook?.state;
+    const known = new Set(
+      (await pipelineStatus(page.request, app.url)).accounts.flatMap((a) => a.failing.map((w) => w.id)),
+    );
+    const posted = await page.request.post(await demoMessagesWebhookUrl(page.request, app.url), {
+      data: {
+        from: { number: `66${run}`, name: "Poison Pill" },
+        to: { number: DEMO_IG_ACCOUNT },
+        message: { text: `poison ${run}` },
+        timeUtc: new Date().toISOString().slice(0, 19),
+        channel: "Instagram",
       },
-      { timeout: 30_000 },
-    )
-    .toBe("FAILED");
-  await expect(item).toContainText("Failed");
-  await expect(item).toContainText("8 tries");
-  await expect(card.getByRole("alert").filter({ hasText: "could not be applied" })).toBeVisible();
-  await expect(card.getByRole("button", { name: "Retry all failed" })).toBeVisible();
+    });
+    expect(posted.status()).toBe(200);
 
-  // Retrying by hand tries it once more: it fails again, one try more.
-  await item.getByRole("button", { name: "Retry now" }).click();
-  await expect(item).toContainText("9 tries");
-  await expect(item).toContainText("Failed");
+    const ours = async () =>
+      (await pipelineStatus(page.request, app.url)).accounts
+        .find((a) => a.igAccountId === DEMO_IG_ACCOUNT)
+        ?.failing.find((w) => !known.has(w.id));
+    await expect.poll(async () => (await ours())?.state).toBe("PENDING");
+    const retrying = await ours();
+    const item = card.getByRole("listitem").filter({ has: page.locator(`time[datetime="${retrying?.receivedAt}"]`) });
+    await expect(item).toContainText("Retrying");
+    await expect(item).toContainText(retrying?.lastError ?? "(no reason)");
+
+    // Hurry it through its remaining tries (each "retry now" is tried at once) until it is set aside.
+    await expect
+      .poll(
+        async () => {
+          const webhook = await ours();
+          if (webhook?.state === "PENDING") {
+            await page.request.post(`${app.url}/api/admin/pipeline/webhooks/${webhook.id}/retry`);
+          }
+          return webhook?.state;
+        },
+        { timeout: 30_000 },
+      )
+      .toBe("FAILED");
+    await expect(item).toContainText("Failed");
+    await expect(item).toContainText("8 tries");
+    await expect(card.getByRole("alert").filter({ hasText: "could not be applied" })).toBeVisible();
+    await expect(card.getByRole("button", { name: "Retry all failed" })).toBeVisible();
+
+    // Retrying by hand tries it once more: it fails again, one try more.
+    await item.getByRole("button", { name: "Retry now" }).click();
+    await expect(item).toContainText("9 tries");
+    await expect(item).toContainText("Failed");
+  } finally {
+    await app.stop();
+    await simulator.stop();
+    await pool.end();
+    await database.drop();
+  }
 });

@@ -47,6 +47,11 @@ export function MessageBubble({
             <MessageContent message={message} />
           </div>
         )}
+        {message.content?.replacedCharacters === true && (
+          <p className="mt-0.5 px-1 text-[11px] text-neutral-600">
+            Some characters could not be stored and were replaced by �.
+          </p>
+        )}
         <div className="mt-0.5 flex items-center gap-2 px-1 text-[11px] text-neutral-500">
           {ours && message.authorName && <span>{message.authorName}</span>}
           <time dateTime={message.sentAt}>{formatTime(message.sentAt)}</time>

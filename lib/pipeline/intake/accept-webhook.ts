@@ -8,6 +8,8 @@ import type { TWebhookAccounts } from "./webhook-accounts";
 /** CM's webhooks are small JSON documents; anything bigger is not one of them. */
 export const MAX_WEBHOOK_BYTES = 64 * 1024;
 
+const SECRET_SHAPE = /^[A-Za-z0-9_-]{16,128}$/;
+
 export interface TIntakeDeps {
   sql: TSql;
   accounts: TWebhookAccounts;
@@ -39,6 +41,9 @@ export async function acceptWebhook(
   }
   const kind = input.kind as TWebhookKind;
   const unknownUrl = new AppError("UNAUTHORIZED", "Unknown webhook URL: check it in the admin page.");
+  // Secrets are base64url (lib/server/accounts/new-webhook-secret.ts): anything else (a %00, a
+  // quote) is not one of ours, and never reaches the database.
+  if (!SECRET_SHAPE.test(input.secret)) throw unknownUrl;
   const account = await deps.accounts.find(input.secret);
   if (!account) throw unknownUrl;
   if (Buffer.byteLength(input.body) > MAX_WEBHOOK_BYTES) {

@@ -24,6 +24,8 @@ export interface TInboundItem {
   accountId: string;
   mo: TInboundMessage;
   dedupeKey: string;
+  /** Characters that could not be stored were replaced: the thread says so. */
+  replaced?: boolean;
 }
 
 interface TRow extends Omit<TMessageRow, "author" | "id" | "content"> {
@@ -69,9 +71,10 @@ export async function applyInboundMessages(
 ): Promise<TApplied> {
   if (items.length === 0) return { known: true, stored: 0, applied: false };
   const inline = Array.isArray(source) ? null : source;
-  const messages = items.map(({ accountId, mo, dedupeKey }) => {
+  const messages = items.map(({ accountId, mo, dedupeKey, replaced }) => {
     const classified = classifyCustomerMessage(mo);
-    const { kind: _kind, ...content } = classified;
+    const { kind: _kind, ...classifiedContent } = classified;
+    const content = replaced ? { ...classifiedContent, replacedCharacters: true } : classifiedContent;
     const kind = KIND[classified.kind];
     return {
       id: randomUUID(),

@@ -42,7 +42,7 @@ export async function applyMessagesDirectly(
         if (!webhook.accountId || !webhook.igAccountId) throw new Error("account removed: general round");
         const unit = parseStoredUnit(webhook, { id: webhook.accountId, igAccountId: webhook.igAccountId });
         if (unit?.kind !== "MESSAGE") throw new Error("not a message: general round");
-        items.push({ accountId: webhook.accountId, mo: unit.mo, dedupeKey: unit.dedupeKey });
+        items.push({ accountId: webhook.accountId, mo: unit.mo, dedupeKey: unit.dedupeKey, replaced: unit.replaced });
       }
       await applyInboundMessages(
         query,

@@ -24,6 +24,15 @@ describeEachDatabase("intake: what cannot be applied", (ctx) => {
   beforeAll(async () => {
     server = await startWebhookServer(ctx.db);
     account = await createTestAccount(ctx.db.prisma);
+    // A message the database refuses every time it is applied (what any apply failure looks like).
+    await ctx.db.sql.query(`CREATE FUNCTION refuse_poison() RETURNS trigger AS $$
+      BEGIN
+        IF NEW."content"->>'text' = 'poison' THEN RAISE EXCEPTION 'poison refused'; END IF;
+        RETURN NEW;
+      END $$ LANGUAGE plpgsql`);
+    await ctx.db.sql.query(
+      `CREATE TRIGGER refuse_poison BEFORE INSERT ON "Message" FOR EACH ROW EXECUTE FUNCTION refuse_poison()`,
+    );
   });
   afterAll(() => server.close());
   beforeEach(async () => {
@@ -34,9 +43,9 @@ describeEachDatabase("intake: what cannot be applied", (ctx) => {
   it("keeps a webhook it cannot apply, retries it with backoff, holds that customer's later ones behind it, then sets it aside", async () => {
     let clock = new Date(Date.now() + 1000);
     const now = () => clock;
-    // PostgreSQL cannot store U+0000 in a JSON column: this message fails every time it is applied.
+    // The database refuses this message every time it is applied (the trigger above).
     expect(
-      (await server.post(account.webhookSecret, "messages", mo(account.igAccountId, CUSTOMER, "bad\u0000", 1))).status,
+      (await server.post(account.webhookSecret, "messages", mo(account.igAccountId, CUSTOMER, "poison", 1))).status,
     ).toBe(200);
     await server.post(account.webhookSecret, "messages", mo(account.igAccountId, CUSTOMER, "after the bad one", 2));
     await server.post(account.webhookSecret, "messages", mo(account.igAccountId, OTHER, "someone else", 3));

@@ -3,16 +3,21 @@ import { parseInboundEvent, type TInboundEvent } from "../../cm/schemas/inbound-
 import { parseInboundMessage, type TInboundMessage } from "../../cm/schemas/inbound-message";
 import { parseStatusReports, type TStatusReport } from "../../cm/schemas/status-report";
 import type { WebhookKind } from "../../db/generated/client";
+import { sanitizeJson } from "../../cm/sanitize-json";
 import { AppError } from "../../errors";
 
 export const WEBHOOK_KINDS = ["messages", "events", "status-reports"] as const;
 export type TWebhookKind = (typeof WEBHOOK_KINDS)[number];
 
 /** One delivery in a webhook body, as parsed: a status-report body may carry several. */
-export type TWebhookUnit =
+export type TWebhookUnit = (
   | { kind: "MESSAGE"; dedupeKey: string; cmReference: string | null; customer: string; mo: TInboundMessage }
   | { kind: "EVENT"; dedupeKey: string; cmReference: string | null; customer: string; event: TInboundEvent }
-  | { kind: "STATUS_REPORT"; dedupeKey: string; cmReference: string | null; customer: string; report: TStatusReport };
+  | { kind: "STATUS_REPORT"; dedupeKey: string; cmReference: string | null; customer: string; report: TStatusReport }
+) & {
+  /** Characters PostgreSQL cannot store were replaced (lib/cm/sanitize-json.ts). */
+  replaced: boolean;
+};
 
 export interface TWebhookAccount {
   id: string;
@@ -24,7 +29,26 @@ export interface TWebhookAccount {
  * recognises a retried copy. 400 for a body that is not CM's shape, 403 for a payload about
  * another Instagram account than the one whose URL it was posted to.
  */
-export function parseWebhook(kind: TWebhookKind, body: unknown, account: TWebhookAccount): TWebhookUnit[] {
+export function parseWebhook(kind: TWebhookKind, raw: unknown, account: TWebhookAccount): TWebhookUnit[] {
+  const units = parseUnits(kind, raw, account);
+  // Identifiers are indexed: one longer than any real one could not be stored (a 5xx forever).
+  for (const unit of units) {
+    if (unit.customer.length > MAX_PARTY_LENGTH) {
+      throw new AppError("BAD_REQUEST", `The customer's number is longer than ${MAX_PARTY_LENGTH} characters.`);
+    }
+    if ((unit.cmReference?.length ?? 0) > MAX_REFERENCE_LENGTH) {
+      throw new AppError("BAD_REQUEST", `The message reference is longer than ${MAX_REFERENCE_LENGTH} characters.`);
+    }
+  }
+  return units;
+}
+
+/** Instagram-scoped IDs are about 16 digits; references and message IDs a few hundred characters at most. */
+const MAX_PARTY_LENGTH = 64;
+const MAX_REFERENCE_LENGTH = 512;
+
+function parseUnits(kind: TWebhookKind, raw: unknown, account: TWebhookAccount): TWebhookUnit[] {
+  const { value: body, replaced } = sanitizeJson(raw);
   const mustBeOurs = (to: string) => {
     if (to !== account.igAccountId) {
       throw new AppError("FORBIDDEN", `This payload is for Instagram account ${to}, not the one this URL belongs to.`);
@@ -42,6 +66,7 @@ export function parseWebhook(kind: TWebhookKind, body: unknown, account: TWebhoo
         cmReference: mo.messageId,
         customer: mo.from.number,
         mo,
+        replaced,
       },
     ];
   }
@@ -52,7 +77,14 @@ export function parseWebhook(kind: TWebhookKind, body: unknown, account: TWebhoo
     mustBeOurs(event.to);
     const cmReference = event.detail.type === "MessageDelete" ? event.detail.messageReference : null;
     return [
-      { kind: "EVENT", dedupeKey: inboundEventDedupeKey(event), cmReference, customer: event.from.number, event },
+      {
+        kind: "EVENT",
+        dedupeKey: inboundEventDedupeKey(event),
+        cmReference,
+        customer: event.from.number,
+        event,
+        replaced,
+      },
     ];
   }
   const parsed = parseStatusReports(body);
@@ -63,6 +95,7 @@ export function parseWebhook(kind: TWebhookKind, body: unknown, account: TWebhoo
     cmReference: report.reference,
     customer: report.to,
     report,
+    replaced,
   }));
 }
 

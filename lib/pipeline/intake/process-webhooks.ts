@@ -149,7 +149,10 @@ async function applyAll(tx: Prisma.TransactionClient, claimed: TClaimedWebhook[]
     const unit = parseStoredUnit(webhook, account);
     if (!unit) throw new Error("the stored body no longer holds this delivery");
     if (unit.kind === "MESSAGE") {
-      run.push({ id: webhook.id, item: { accountId: account.id, mo: unit.mo, dedupeKey: unit.dedupeKey } });
+      run.push({
+        id: webhook.id,
+        item: { accountId: account.id, mo: unit.mo, dedupeKey: unit.dedupeKey, replaced: unit.replaced },
+      });
       continue;
     }
     await flush();

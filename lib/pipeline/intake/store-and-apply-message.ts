@@ -39,7 +39,7 @@ export function createStoreAndApply(
       const effects = noEffects();
       const result = await applyInboundMessages(
         query,
-        [{ accountId: account.id, mo: unit.mo, dedupeKey: unit.dedupeKey }],
+        [{ accountId: account.id, mo: unit.mo, dedupeKey: unit.dedupeKey, replaced: unit.replaced }],
         now,
         effects,
         {

@@ -15,6 +15,15 @@ describeEachDatabase("retrying webhooks from the pipeline page", (ctx) => {
 
   beforeAll(async () => {
     server = await startWebhookServer(ctx.db);
+    // A message the database refuses every time it is applied (what any apply failure looks like).
+    await ctx.db.sql.query(`CREATE FUNCTION refuse_poison() RETURNS trigger AS $$
+      BEGIN
+        IF NEW."content"->>'text' = 'poison' THEN RAISE EXCEPTION 'poison refused'; END IF;
+        RETURN NEW;
+      END $$ LANGUAGE plpgsql`);
+    await ctx.db.sql.query(
+      `CREATE TRIGGER refuse_poison BEFORE INSERT ON "Message" FOR EACH ROW EXECUTE FUNCTION refuse_poison()`,
+    );
   });
   afterAll(() => server.close());
   beforeEach(async () => {
@@ -90,11 +99,11 @@ describeEachDatabase("retrying webhooks from the pipeline page", (ctx) => {
 
   it("hands a retried webhook to the processor at once; one that still cannot be applied fails again", async () => {
     const shop = await createTestAccount(prisma());
-    // PostgreSQL cannot store U+0000 in a JSON column: this message fails every time.
+    // The database refuses this message every time (the trigger above).
     const body = {
       from: { number: "6543210987654321", name: "Jane" },
       to: { number: shop.igAccountId },
-      message: { text: "bad\u0000" },
+      message: { text: "poison" },
       timeUtc: "2026-01-10T13:05:01",
       channel: "Instagram",
     };
