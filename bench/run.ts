@@ -7,6 +7,7 @@ import { acceptWebhook } from "../lib/pipeline/intake/accept-webhook";
 import { processWebhooks } from "../lib/pipeline/intake/process-webhooks";
 import { createWebhookAccounts } from "../lib/pipeline/intake/webhook-accounts";
 import { TEST_POSTGRES_URL, createScratchPostgres, postgresReachable } from "../lib/testing/scratch-postgres";
+import { benchSearch } from "./search";
 
 const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 10_000);
 
@@ -137,6 +138,7 @@ async function bench(label: string, db: TDatabase): Promise<void> {
   } while (cursor);
   console.log(`[${label}] walked all ${pages} pages in ${(performance.now() - walkStarted).toFixed(0)} ms`);
   await benchWebhooks(label, db);
+  await benchSearch(label, db);
 }
 
 const lite = await openDatabase({ dataDir: "memory://" });

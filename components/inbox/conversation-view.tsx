@@ -1,18 +1,12 @@
 "use client";
 
-import { useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { RichComposer } from "@/components/composer/rich-composer";
 import { TextComposer } from "@/components/composer/text-composer";
 import { useMarkOpen } from "@/components/realtime/open-conversation";
 import { clearUnread, conversationKeys, type TConversationPages } from "@/lib/queries/conversations";
-import {
-  conversationDetailKey,
-  fetchConversation,
-  fetchMessagePage,
-  messageKeys,
-  postRead,
-} from "@/lib/queries/messages";
+import { conversationDetailKey, fetchConversation, postRead } from "@/lib/queries/messages";
 import { canSend } from "@/lib/channel/rules";
 import { ApiError } from "@/lib/http/fetch-json";
 import { ChannelStatus } from "./channel-status";
@@ -22,8 +16,10 @@ import { ConversationNotFound } from "./conversation-not-found";
 import { contactName } from "./format-time";
 import { useNow } from "./use-now";
 import { MessageBubble } from "./message-bubble";
+import { NewerMessages } from "./newer-messages";
 import { useLoadMore } from "./use-load-more";
 import { useSendMessage } from "./use-send-message";
+import { useThread } from "./use-thread";
 
 export function ConversationView({ conversationId }: { conversationId: string }) {
   const queryClient = useQueryClient();
@@ -32,12 +28,7 @@ export function ConversationView({ conversationId }: { conversationId: string })
     queryKey: conversationDetailKey(conversationId),
     queryFn: () => fetchConversation(conversationId),
   });
-  const thread = useInfiniteQuery({
-    queryKey: messageKeys.thread(conversationId),
-    queryFn: ({ pageParam }) => fetchMessagePage(conversationId, pageParam),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor,
-  });
+  const thread = useThread(conversationId);
   const { send, retry, retryError, cancel, cancelError } = useSendMessage(conversationId);
   const now = useNow();
   const [rich, setRich] = useState(false);
@@ -59,12 +50,12 @@ export function ConversationView({ conversationId }: { conversationId: string })
   }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
   const sentinel = useLoadMore<HTMLLIElement>(loadOlder, hasNextPage);
 
-  const messages = thread.data ? thread.data.pages.flatMap((page) => page.messages).toReversed() : [];
+  const { messages, followLatest } = thread;
   const newestId = messages.at(-1)?.id;
   const bottom = useRef<HTMLDivElement | null>(null);
   useEffect(() => {
-    bottom.current?.scrollIntoView({ block: "end" });
-  }, [newestId]);
+    if (followLatest) bottom.current?.scrollIntoView({ block: "end" });
+  }, [newestId, followLatest]);
 
   if (conversation.isError) {
     // Gone, or no longer ours to see (an admin removed this agent from its account).
@@ -116,8 +107,15 @@ export function ConversationView({ conversationId }: { conversationId: string })
             </li>
           )}
           {messages.map((message) => (
-            <MessageBubble key={message.clientId ?? message.id} message={message} onRetry={retry} onCancel={cancel} />
+            <MessageBubble
+              key={message.clientId ?? message.id}
+              message={message}
+              onRetry={retry}
+              onCancel={cancel}
+              targeted={message.id === thread.anchorId}
+            />
           ))}
+          <NewerMessages hasNewer={thread.hasNewer} loading={thread.isFetchingNewer} onLoad={thread.loadNewer} />
         </ol>
         {retryError && (
           <p role="alert" className="mt-2 text-sm text-red-800">

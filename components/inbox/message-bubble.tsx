@@ -6,16 +6,20 @@ import type { TMessageView } from "@/lib/messages/schemas";
 import { ZSystemContent, systemLineText } from "@/lib/messages/system-line";
 import { DeliveryState } from "./delivery-state";
 import { formatTime } from "./format-time";
+import { messageElementId } from "./use-thread";
 
 /** One message as Instagram showed it, with its time and, on ours, its delivery state. */
 export function MessageBubble({
   message,
   onRetry,
   onCancel,
+  targeted = false,
 }: {
   message: TMessageView;
   onRetry: (message: TMessageView) => void;
   onCancel: (message: TMessageView) => void;
+  /** The message the thread was opened at (a search result): marked until another is chosen. */
+  targeted?: boolean;
 }) {
   if (message.direction === "INTERNAL") return <SystemLine message={message} />;
   const ours = message.direction === "OUTBOUND";
@@ -24,8 +28,10 @@ export function MessageBubble({
   const rich = ours && message.kind !== "TEXT" && !message.deleted ? ZOutboundContent.safeParse(message.content) : null;
   return (
     <li
+      id={messageElementId(message.id)}
       aria-label={`${ours ? "You" : "Customer"}: ${summary(message)}`}
-      className={`flex ${ours ? "justify-end" : "justify-start"}`}
+      aria-current={targeted ? "true" : undefined}
+      className={`flex ${ours ? "justify-end" : "justify-start"} ${targeted ? "rounded-lg bg-amber-50 p-1 ring-2 ring-amber-400" : ""}`}
     >
       <div className={`max-w-[75%] ${ours ? "items-end" : "items-start"} flex flex-col`}>
         {rich?.success ? (

@@ -64,7 +64,13 @@ export const ZMessageView = z.object({
 });
 export type TMessageView = z.infer<typeof ZMessageView>;
 
-export const ZMessagePage = z.object({ messages: z.array(ZMessageView), nextCursor: z.string().nullable() });
+export const ZMessagePage = z.object({
+  messages: z.array(ZMessageView),
+  /** Older messages follow from here (null: this page holds the oldest). */
+  nextCursor: z.string().nullable(),
+  /** Only on a page away from the newest end (around a message): newer messages follow from here. */
+  newerCursor: z.string().nullable().optional(),
+});
 export type TMessagePage = z.infer<typeof ZMessagePage>;
 
 /** One line for the conversation list. */

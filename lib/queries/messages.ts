@@ -14,11 +14,19 @@ export const messageKeys = {
 
 export const conversationDetailKey = (id: string) => ["conversations", "detail", id] as const;
 
-export type TMessagePages = InfiniteData<TMessagePage, string | null>;
+/**
+ * Where a page of a thread starts: the newest (null), older than a cursor (a string), around
+ * a message (opening a search result) or newer than a cursor (scrolling down from there).
+ */
+export type TThreadPageParam = string | null | { around: string } | { after: string };
 
-export function fetchMessagePage(conversationId: string, cursor: string | null): Promise<TMessagePage> {
+export type TMessagePages = InfiniteData<TMessagePage, TThreadPageParam>;
+
+export function fetchMessagePage(conversationId: string, from: TThreadPageParam): Promise<TMessagePage> {
   const params = new URLSearchParams({ limit: String(MESSAGE_PAGE_SIZE) });
-  if (cursor) params.set("cursor", cursor);
+  if (typeof from === "string") params.set("cursor", from);
+  else if (from && "around" in from) params.set("around", from.around);
+  else if (from) params.set("after", from.after);
   return fetchJson(`/api/conversations/${encodeURIComponent(conversationId)}/messages?${params}`, ZMessagePage);
 }
 

@@ -3,6 +3,7 @@ import { ConversationList } from "@/components/inbox/conversation-list";
 import { InboxFilters } from "@/components/inbox/inbox-filters";
 import { InboxShell } from "@/components/inbox/inbox-shell";
 import { InboxViews } from "@/components/inbox/inbox-views";
+import { SearchBox } from "@/components/inbox/search-box";
 
 /** The inbox: views, filters and conversations on the left, the open one on the right. */
 export default function InboxLayout({ children }: { children: ReactNode }) {
@@ -17,6 +18,7 @@ export default function InboxLayout({ children }: { children: ReactNode }) {
           }
         >
           <h1 className="px-4 pt-3 pb-2 text-lg font-semibold">Inbox</h1>
+          <SearchBox />
           <InboxViews />
           <InboxFilters />
           <ConversationList />

@@ -2,19 +2,27 @@ import type { PrismaClient } from "../../db/generated/client";
 import { AppError } from "../../errors";
 import type { TMessagePage } from "../../messages/schemas";
 import { decodeCursor, encodeCursor } from "../pagination/keyset-cursor";
+import { listMessageWindow, type TMessageWindow } from "./list-message-window";
 import { MESSAGE_VIEW_INCLUDE, toMessageView } from "./to-message-view";
 
 /**
  * A conversation's messages, newest first, in keyset pages (the view shows them oldest at the
  * top, and loads older ones when scrolled up). Ordered by sentAt, then id, as the index.
+ * With `window`, the page around a message or newer than a cursor (opening a search result).
  */
 export async function listMessages(
   prisma: PrismaClient,
-  { conversationId, limit, cursor }: { conversationId: string; limit: number; cursor?: string | undefined },
+  {
+    conversationId,
+    limit,
+    cursor,
+    window,
+  }: { conversationId: string; limit: number; cursor?: string | undefined; window?: TMessageWindow | undefined },
 ): Promise<TMessagePage> {
   if (!(await prisma.conversation.findUnique({ where: { id: conversationId }, select: { id: true } }))) {
     throw new AppError("NOT_FOUND", "This conversation does not exist (any more).");
   }
+  if (window) return listMessageWindow(prisma, { conversationId, limit, window });
   const before = cursor ? decodeCursor(cursor) : undefined;
   const rows = await prisma.message.findMany({
     where: {

@@ -8,14 +8,29 @@ import { sendMessage } from "@/lib/server/messages/send-message";
 
 export const dynamic = "force-dynamic";
 
-const ZQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().optional(),
-});
+const ZQuery = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    /** Older than this cursor. */
+    cursor: z.string().optional(),
+    /** The page around this message (opening a search result). */
+    around: z.string().min(1).optional(),
+    /** Newer than this cursor (scrolling down from such a page). */
+    after: z.string().min(1).optional(),
+  })
+  .refine(
+    (q) => [q.cursor, q.around, q.after].filter(Boolean).length <= 1,
+    "Give at most one of cursor, around, after.",
+  );
 
 export const GET = route({ access: "signed-in", query: ZQuery }, async ({ runtime, user, query, params }) => {
   await assertConversationAccess(runtime.db.prisma, user, params.id ?? "");
-  return listMessages(runtime.db.prisma, { conversationId: params.id ?? "", ...query });
+  return listMessages(runtime.db.prisma, {
+    conversationId: params.id ?? "",
+    limit: query.limit,
+    cursor: query.cursor,
+    window: query.around ? { around: query.around } : query.after ? { after: query.after } : undefined,
+  });
 });
 
 /** An agent's reply: checked, stored queued, shown to everyone; the outbox sends it. */

@@ -1,0 +1,186 @@
+import { beforeAll, expect, it } from "vitest";
+import { Prisma } from "../../db/generated/client";
+import { foldForSearch } from "../../search/fold";
+import { describeEachDatabase } from "../../testing/databases";
+import { createTestAccount } from "../../testing/factories";
+import { agentReplies, customerWrites, type TWritten } from "../../testing/search-fixture";
+import { accessibleAccountIds } from "../access/account-access";
+import { searchConversations } from "./search-conversations";
+import { contactSearchSql, messageSearchSql } from "./search-sql";
+
+describeEachDatabase("searchConversations", (ctx) => {
+  const t0 = Date.parse("2026-01-01T10:00:00Z");
+  const at = (minutes: number) => new Date(t0 + minutes * 60_000);
+  const jane = { igsid: "200001", name: "Jane Doe", username: "jane.doe" };
+  const ana = { igsid: "200002", name: "Ana Müller", username: "ana_mueller" };
+  const sam = { igsid: "200003", name: "Secret Sam", username: "sam.b" };
+  let shopA: string;
+  let shopB: string;
+  let oldCake: TWritten;
+  let reply: TWritten;
+  let creme: TWritten;
+  let secret: TWritten;
+  let deleted: TWritten;
+  let agentOfA: string[] | null;
+
+  const search = (query: string, accountIds: readonly string[] | null = null, limit = 20, cursor?: string) =>
+    searchConversations(ctx.db.prisma, { query, accountIds, limit, cursor });
+  const messageIds = (results: Awaited<ReturnType<typeof search>>) => results.messages.map((hit) => hit.message.id);
+  const contactIds = (results: Awaited<ReturnType<typeof search>>) => results.contacts.map((c) => c.id);
+
+  beforeAll(async () => {
+    const prisma = ctx.db.prisma;
+    shopA = (await createTestAccount(prisma, { displayName: "Shop A" })).id;
+    shopB = (await createTestAccount(prisma, { displayName: "Shop B" })).id;
+    oldCake = await customerWrites(prisma, shopA, jane, "Do you still have the chocolate cake from Saturday?", at(0));
+    // Many later messages, so the one above is far back in the conversation.
+    for (let i = 1; i <= 30; i++) await customerWrites(prisma, shopA, jane, `later message number ${i}`, at(i));
+    reply = await agentReplies(prisma, oldCake.conversationId, "Yes! We also ship to Zürich on Fridays.", at(40));
+    creme = await customerWrites(prisma, shopA, ana, "Un café crème, s'il vous plaît", at(50));
+    secret = await customerWrites(prisma, shopB, sam, "My chocolate secret recipe", at(60));
+    deleted = await customerWrites(prisma, shopA, ana, "chocolate fondue for twelve", at(70));
+    await prisma.message.update({ where: { id: deleted.messageId }, data: { deletedAt: at(71) } });
+    // A system line never matches, even if it somehow carried words.
+    await prisma.message.create({
+      data: {
+        conversationId: creme.conversationId,
+        direction: "INTERNAL",
+        kind: "SYSTEM",
+        content: { event: "resolved" },
+        status: "RECEIVED",
+        sentAt: at(80),
+        searchText: "resolved systemword",
+      },
+    });
+
+    const agent = await prisma.user.create({ data: { email: "member-of-a@example.com", name: "Ada", role: "agent" } });
+    await prisma.accountMember.create({ data: { accountId: shopA, userId: agent.id } });
+    agentOfA = await accessibleAccountIds(prisma, { id: agent.id, role: "agent" });
+  });
+
+  it("finds a conversation by its contact's name and @username, and the username's parts", async () => {
+    expect(contactIds(await search("jane"))).toEqual([oldCake.conversationId]);
+    expect(contactIds(await search("@jane.doe"))).toEqual([oldCake.conversationId]);
+    expect(contactIds(await search("mueller"))).toEqual([creme.conversationId]);
+    const [contact] = (await search("Doe")).contacts;
+    expect(contact).toMatchObject({ contactName: "Jane Doe", username: "jane.doe", accountName: "Shop A" });
+  });
+
+  it("finds an old customer message and an agent's reply by a word, with the conversation and a snippet", async () => {
+    const cake = await search("cake");
+    expect(messageIds(cake)).toEqual([oldCake.messageId]);
+    expect(cake.messages[0]).toMatchObject({
+      conversation: {
+        id: oldCake.conversationId,
+        contactName: "Jane Doe",
+        username: "jane.doe",
+        accountName: "Shop A",
+      },
+      message: {
+        direction: "INBOUND",
+        sentAt: at(0).toISOString(),
+        snippet: "Do you still have the chocolate cake from Saturday?",
+      },
+    });
+    const ship = await search("ship");
+    expect(ship.messages.map((hit) => [hit.message.id, hit.message.direction])).toEqual([
+      [reply.messageId, "OUTBOUND"],
+    ]);
+  });
+
+  it("matches words by their start, in any case and without accents", async () => {
+    expect(messageIds(await search("choc"))).toEqual([secret.messageId, oldCake.messageId]);
+    expect(messageIds(await search("CHOCOLATE"))).toEqual([secret.messageId, oldCake.messageId]);
+    expect(messageIds(await search("zurich"))).toEqual([reply.messageId]);
+    expect(messageIds(await search("ZÜR"))).toEqual([reply.messageId]);
+    expect(messageIds(await search("creme cafe"))).toEqual([creme.messageId]);
+    expect(contactIds(await search("muller"))).toEqual([creme.conversationId]);
+    expect((await search("Café")).terms).toEqual(["cafe"]);
+  });
+
+  it("needs every word to match", async () => {
+    expect(messageIds(await search("chocolate cake"))).toEqual([oldCake.messageId]);
+    expect(messageIds(await search("chocolate recipe"))).toEqual([secret.messageId]);
+    expect(messageIds(await search("chocolate banana"))).toEqual([]);
+    expect(contactIds(await search("jane sam"))).toEqual([]);
+  });
+
+  it("never finds a deleted message or a system line", async () => {
+    expect(messageIds(await search("fondue"))).toEqual([]);
+    expect(messageIds(await search("chocolate twelve"))).toEqual([]);
+    expect(messageIds(await search("systemword"))).toEqual([]);
+  });
+
+  it("finds only conversations of the accounts the agent is a member of", async () => {
+    expect(agentOfA).toEqual([shopA]);
+    expect(messageIds(await search("chocolate", agentOfA))).toEqual([oldCake.messageId]);
+    expect(contactIds(await search("sam", agentOfA))).toEqual([]);
+    expect(messageIds(await search("secret", agentOfA))).toEqual([]);
+    // The admin (null: every account) finds them.
+    expect(contactIds(await search("sam"))).toEqual([secret.conversationId]);
+    expect(await search("chocolate", [])).toMatchObject({ contacts: [], messages: [] });
+    expect(await search("chocolate", [shopB])).toMatchObject({
+      contacts: [],
+      messages: [{ message: { id: secret.messageId } }],
+    });
+  });
+
+  it("pages through messages newest first without gaps or repeats", async () => {
+    const first = await search("later message", null, 12);
+    expect(first.nextCursor).not.toBeNull();
+    expect(first.contacts).toEqual([]);
+    const rest = await search("later message", null, 12, first.nextCursor ?? undefined);
+    const third = await search("later message", null, 12, rest.nextCursor ?? undefined);
+    expect(third.nextCursor).toBeNull();
+    const sentAts = [...first.messages, ...rest.messages, ...third.messages].map((hit) => hit.message.sentAt);
+    expect(sentAts).toEqual(Array.from({ length: 30 }, (_, i) => at(30 - i).toISOString()));
+    await expect(search("later", null, 12, "forged")).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+
+  it("treats any input as words, never as query syntax", async () => {
+    const hostile = [
+      "'",
+      "''",
+      "&|!:*()",
+      "\\",
+      "a\\'b",
+      "chocolate' | 'recipe",
+      "!chocolate",
+      "(chocolate",
+      "chocolate:*",
+      "<->",
+      "x".repeat(200),
+      "'".repeat(200),
+      "Ω≈ç√∫˜µ≤≥÷ 🍫🎂",
+      "%_",
+      "\u0000",
+      "choc\u0000olate",
+      "\ud800 lone half of a pair",
+    ];
+    for (const input of hostile) {
+      const results = await search(input);
+      expect(results, input).toMatchObject({ contacts: expect.any(Array), messages: expect.any(Array) });
+    }
+    expect(await search("&|!:*()")).toEqual({ terms: [], contacts: [], messages: [], nextCursor: null });
+    expect(messageIds(await search("(chocolate)"))).toEqual([secret.messageId, oldCake.messageId]);
+    expect(messageIds(await search("chocolate' | 'recipe"))).toEqual([secret.messageId]);
+  });
+
+  it("folds text in the database as the browser's highlighting does", async () => {
+    for (const sample of ["Zürich", "CAFÉ crème", "Łódź Ørsted", "ﬁne 𝓱𝓮𝓵𝓵𝓸", "naïve", "plain ascii"]) {
+      const [row] = await ctx.db.prisma.$queryRaw<{ folded: string }[]>`SELECT search_fold(${sample}) AS folded`;
+      expect(row?.folded.toLowerCase(), sample).toBe(foldForSearch(sample));
+    }
+  });
+
+  it("is answered from the search indexes", async () => {
+    const plan = (sql: Prisma.Sql) =>
+      ctx.db.prisma.$transaction(async (tx) => {
+        await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
+        const rows = await tx.$queryRaw<Record<string, string>[]>(Prisma.sql`EXPLAIN ${sql}`);
+        return rows.map((row) => Object.values(row).join("")).join("\n");
+      });
+    expect(await plan(messageSearchSql("'chocolate':*", null, 20, undefined))).toContain("Message_search_idx");
+    expect(await plan(contactSearchSql("'jane':*", null, 5))).toContain("Contact_search_idx");
+  });
+});
