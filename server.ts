@@ -26,6 +26,7 @@ import { createIo } from "./lib/realtime/create-io";
 import { startDatabaseWatch } from "./lib/realtime/database-watch";
 import { startSessionSweep } from "./lib/realtime/session-sweep";
 import { setRuntime, type TRuntime } from "./lib/runtime";
+import { accessibleAccountIds } from "./lib/server/access/account-access";
 import { DEMO_USERS } from "./lib/server/demo/demo-fixtures";
 import { registerWithSimulator } from "./lib/server/demo/register-with-simulator";
 import { seedDemo } from "./lib/server/demo/seed-demo";
@@ -94,7 +95,10 @@ async function main(): Promise<void> {
     if (handleWebhook(req, res)) return;
     void handle(req, res);
   });
-  const io = await createIo(server, db.eventsPool, { authenticate: (headers) => getSignedInSession(auth, headers) });
+  const io = await createIo(server, db.eventsPool, {
+    authenticate: (headers) => getSignedInSession(auth, headers),
+    accessibleAccounts: (user) => accessibleAccountIds(db.prisma, user),
+  });
   const stopSweep = startSessionSweep(io, db.prisma);
   const stopDatabaseWatch = startDatabaseWatch(io, db.prisma);
   const runtime: TRuntime = { db, io, auth, tokens, version, config: runtimeConfig };

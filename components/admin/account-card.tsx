@@ -4,6 +4,7 @@ import { useId, useState } from "react";
 import type { TAccountView } from "@/lib/accounts/schemas";
 import { useUpdateAccount } from "@/lib/queries/admin";
 import { AccountEditForm } from "./account-edit-form";
+import { AccountMembers } from "./account-members";
 import { AutoAssignSettings } from "./auto-assign-settings";
 import { ConnectionTest } from "./connection-test";
 import { ErrorAlert } from "./error-alert";
@@ -63,6 +64,9 @@ export function AccountCard({ account }: { account: TAccountView }) {
         {/* A result belongs to the token and gateway it tested: a change of either clears it. */}
         <ConnectionTest key={`${account.productTokenMasked} ${account.cmBaseUrl}`} accountId={account.id} />
         <RotateWebhookSecret accountId={account.id} />
+      </div>
+      <div className="border-t border-neutral-100 pt-4">
+        <AccountMembers account={account} />
       </div>
       <AutoAssignSettings account={account} />
     </section>

@@ -6,11 +6,12 @@ import { useSessionUser } from "@/components/auth/session-context";
 import { ROLES, ZRole } from "@/lib/auth/roles";
 import { useUpdateUser } from "@/lib/queries/admin";
 import type { TUserView } from "@/lib/users/schemas";
+import { AgentAccounts } from "./agent-accounts";
 import { ErrorAlert } from "./error-alert";
 import { ResetPasswordForm } from "./reset-password-form";
 import { secondaryButton } from "./styles";
 
-const COLUMNS = 6;
+const COLUMNS = 7;
 
 export function UserRow({ user }: { user: TUserView }) {
   const isMe = useSessionUser().id === user.id;
@@ -46,6 +47,9 @@ export function UserRow({ user }: { user: TUserView }) {
               </option>
             ))}
           </select>
+        </td>
+        <td className="px-3 py-2">
+          <AgentAccounts user={user} />
         </td>
         <td className="px-3 py-2">
           <span

@@ -41,6 +41,9 @@ export function UserTable() {
               Role
             </th>
             <th scope="col" className="px-3 py-2 font-medium">
+              Accounts
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
               Status
             </th>
             <th scope="col" className="px-3 py-2 font-medium">

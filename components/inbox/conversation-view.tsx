@@ -8,9 +8,11 @@ import { useMarkOpen } from "@/components/realtime/open-conversation";
 import { clearUnread, conversationKeys, type TConversationPages } from "@/lib/queries/conversations";
 import { conversationDetailKey, fetchConversation, postRead } from "@/lib/queries/messages";
 import { canSend } from "@/lib/channel/rules";
+import { ApiError } from "@/lib/http/fetch-json";
 import { ChannelStatus } from "./channel-status";
 import { BackToList } from "./back-to-list";
 import { ConversationActions } from "./conversation-actions";
+import { ConversationNotFound } from "./conversation-not-found";
 import { contactName } from "./format-time";
 import { useNow } from "./use-now";
 import { MessageBubble } from "./message-bubble";
@@ -56,6 +58,8 @@ export function ConversationView({ conversationId }: { conversationId: string })
   }, [newestId, followLatest]);
 
   if (conversation.isError) {
+    // Gone, or no longer ours to see (an admin removed this agent from its account).
+    if (conversation.error instanceof ApiError && conversation.error.status === 404) return <ConversationNotFound />;
     return (
       <p role="alert" className="p-6 text-sm text-red-800">
         This conversation could not be opened: {conversation.error.message}

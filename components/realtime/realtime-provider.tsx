@@ -2,6 +2,7 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
+import { useRouter } from "next/navigation";
 import { io, type Socket } from "socket.io-client";
 import { leaveTo } from "@/lib/browser/leave-to";
 import { ZMessageView, type TMessageView } from "@/lib/messages/schemas";
@@ -43,6 +44,7 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
 
 function RealtimeConnection({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
+  const router = useRouter();
   const openConversation = useOpenConversationRef();
   const [state, setState] = useState<TConnectionState>("connecting");
   const user = useSessionUser();
@@ -146,6 +148,16 @@ function RealtimeConnection({ children }: { children: ReactNode }) {
       void queryClient.invalidateQueries({ queryKey: conversationKeys.all });
       void queryClient.invalidateQueries({ queryKey: messageKeys.all });
     });
+    // An admin changed what this user may see (membership, role); the server moved the socket
+    // already. Kept events may belong to an account no longer ours: drop them, then refetch, so
+    // a removed account's conversations disappear and an added one's appear. The refresh
+    // redraws what the server rendered for the role (the header's Admin link).
+    socket.on(EVENTS.accessChanged, () => {
+      recent.clear();
+      void queryClient.invalidateQueries({ queryKey: conversationKeys.all });
+      void queryClient.invalidateQueries({ queryKey: messageKeys.all });
+      router.refresh();
+    });
     // The server ended this user's sessions (deactivated, password reset): leave at once.
     socket.on(EVENTS.sessionRevoked, () => leaveTo("/sign-in?reason=revoked"));
     socket.on("connect_error", (error) => {
@@ -158,7 +170,7 @@ function RealtimeConnection({ children }: { children: ReactNode }) {
       unsubscribe();
       socket.disconnect();
     };
-  }, [queryClient, openConversation, user.id]);
+  }, [queryClient, openConversation, router, user.id]);
 
   return <ConnectionContext.Provider value={state}>{children}</ConnectionContext.Provider>;
 }

@@ -3,10 +3,12 @@ import type { APIRequestContext } from "@playwright/test";
 export const SIMULATOR_URL = `http://127.0.0.1:${process.env.E2E_SIMULATOR_PORT ?? 4210}`;
 export const DEMO_IG_ACCOUNT = "17841400000000000";
 
-/** The simulator plays the customer: CM posts their message to the app's webhook. */
+/** The simulator plays the customer: CM posts their message to the app's webhook (the demo account's unless told). */
 export async function customerWrites(
   request: APIRequestContext,
   message: {
+    /** The Instagram account written to (its igAccountId); the demo account by default. */
+    account?: string;
     igsid: string;
     name: string;
     username: string;
@@ -19,7 +21,7 @@ export async function customerWrites(
 ): Promise<{ mid: string }> {
   const response = await request.post(`${SIMULATOR_URL}/_sim/customer/message`, {
     data: {
-      account: DEMO_IG_ACCOUNT,
+      account: message.account ?? DEMO_IG_ACCOUNT,
       from: { igsid: message.igsid, name: message.name, username: message.username },
       ...(message.text === undefined ? {} : { text: message.text }),
       ...(message.image ? { image: message.image } : {}),

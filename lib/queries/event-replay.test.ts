@@ -23,4 +23,15 @@ describe("event replay", () => {
     expect(log).toEqual(["old", "new", "new"]);
     expect(replay.size()).toBe(1);
   });
+
+  it("forgets every patch when cleared, so none comes back on the next replay", () => {
+    const log: string[] = [];
+    const replay = createEventReplay(60_000, () => 0);
+    replay.record(() => log.push("removed account"));
+    replay.clear();
+    replay.record(() => log.push("kept"));
+    replay.replay();
+    expect(log).toEqual(["removed account", "kept", "kept"]);
+    expect(replay.size()).toBe(1);
+  });
 });

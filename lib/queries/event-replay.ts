@@ -8,6 +8,8 @@ export interface TEventReplay {
   record(apply: () => void): void;
   /** Applies every kept patch again, oldest first; forgets the expired ones. */
   replay(): void;
+  /** Forgets every kept patch (what this user may see changed: old events must not come back). */
+  clear(): void;
   size(): number;
 }
 
@@ -25,6 +27,9 @@ export function createEventReplay(windowMs: number, now: () => number = Date.now
     replay() {
       expire();
       for (const { apply } of recent) apply();
+    },
+    clear() {
+      recent.length = 0;
     },
     size() {
       expire();

@@ -4,6 +4,7 @@ import type pg from "pg";
 import { Server } from "socket.io";
 import type { TSessionUser } from "../auth/session";
 import type { TIo } from "../runtime";
+import { accessRooms } from "./access-rooms";
 import { ROOMS, UNAUTHORIZED } from "./events";
 import { answerPresenceQueries } from "./presence";
 
@@ -12,6 +13,8 @@ const ATTACHMENTS_TABLE = "socket_io_attachments";
 export interface TIoOptions {
   /** Resolves the signed-in user and session from the handshake's headers (its session cookie). */
   authenticate: (headers: Headers) => Promise<{ user: TSessionUser; sessionId: string } | null>;
+  /** The accounts whose events this user may receive; null for every account (an admin). */
+  accessibleAccounts: (user: TSessionUser) => Promise<string[] | null>;
 }
 
 /**
@@ -23,7 +26,7 @@ export interface TIoOptions {
 export async function createIo(
   server: HttpServer,
   pool: pg.Pool | undefined,
-  { authenticate }: TIoOptions,
+  { authenticate, accessibleAccounts }: TIoOptions,
 ): Promise<TIo> {
   const io: TIo = new Server(server, { serveClient: false, transports: ["websocket", "polling"] });
   if (pool) {
@@ -34,25 +37,31 @@ export async function createIo(
     );
     io.adapter(createAdapter(pool, { tableName: ATTACHMENTS_TABLE }));
   }
+  // The rooms a socket joins once connected, worked out before: a browser told it is live
+  // must already receive its accounts' events.
+  const roomsOf = new WeakMap<object, string[]>();
   io.use((socket, next) => {
     const headers = new Headers();
     for (const [name, value] of Object.entries(socket.handshake.headers)) {
       if (typeof value === "string") headers.set(name, value);
     }
-    authenticate(headers).then(
-      (signedIn) => {
+    authenticate(headers)
+      .then(async (signedIn) => {
         if (!signedIn) return next(new Error(UNAUTHORIZED));
         socket.data.user = signedIn.user;
         socket.data.sessionId = signedIn.sessionId;
+        roomsOf.set(socket, accessRooms(await accessibleAccounts(signedIn.user)));
         next();
-      },
-      () => next(new Error(UNAUTHORIZED)),
-    );
+      })
+      .catch(() => next(new Error(UNAUTHORIZED)));
   });
   answerPresenceQueries(io);
   io.on("connection", (socket) => {
-    // Every agent sees every account's inbox (per-account permissions would join account rooms here).
-    void socket.join([ROOMS.inbox, ROOMS.user(socket.data.user.id), ROOMS.session(socket.data.sessionId)]);
+    // An agent's sockets are in their accounts' rooms, an admin's in the admins' room
+    // (lib/realtime/access-rooms.ts), and every socket in its user's and its session's.
+    const rooms = roomsOf.get(socket) ?? [];
+    roomsOf.delete(socket);
+    void socket.join([...rooms, ROOMS.user(socket.data.user.id), ROOMS.session(socket.data.sessionId)]);
   });
   return io;
 }

@@ -17,12 +17,18 @@ export const EVENTS = {
   sessionRevoked: "session.revoked",
   /** The instance this browser is connected to lost (or regained) its database. */
   serverStatus: "server.status",
+  /**
+   * The accounts this user may see changed (membership or role): their sockets were moved to
+   * the right rooms already; the browser refetches what it shows.
+   */
+  accessChanged: "access.changed",
 } as const;
 
 export interface TServerToClientEvents {
   [EVENTS.inboxChanged]: (payload: TInboxChange) => void;
   [EVENTS.sessionRevoked]: (payload: { reason: string }) => void;
   [EVENTS.serverStatus]: (payload: TServerStatus) => void;
+  [EVENTS.accessChanged]: () => void;
 }
 
 /** Applied in this order: a new customer message counts as unread on its conversation's row. */
@@ -52,9 +58,13 @@ export interface TSocketData {
   sessionId: string;
 }
 
-/** Rooms: everyone in the inbox, and per account. */
+/**
+ * Rooms. A change to the inbox goes to the room of each account it concerns (its members'
+ * sockets) and, whole, to the admins (who see every account). Per user and per session, to
+ * reach or close one person's or one session's sockets on every instance.
+ */
 export const ROOMS = {
-  inbox: "inbox",
+  admins: "admins",
   user: (id: string) => `user:${id}`,
   session: (id: string) => `session:${id}`,
   account: (id: string) => `account:${id}`,

@@ -29,6 +29,7 @@ run("who is online, across instances [postgres]", () => {
           user: { id: user, email: `${user}@example.com`, name: user, role: "agent" },
           sessionId: `session-${user}`,
         }),
+        accessibleAccounts: async () => [],
       });
       await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
       instances.push({ db, server, io, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });

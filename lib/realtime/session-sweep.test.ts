@@ -4,6 +4,7 @@ import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { getSignedInSession } from "../auth/session";
 import type { TIo } from "../runtime";
+import { accessibleAccountIds } from "../server/access/account-access";
 import { describeEachDatabase } from "../testing/databases";
 import { createTestRuntime, signedInCookie } from "../testing/test-runtime";
 import { createIo } from "./create-io";
@@ -19,7 +20,10 @@ describeEachDatabase("live connections and sessions", (ctx) => {
   beforeAll(async () => {
     const runtime = createTestRuntime(ctx.db);
     server = createServer();
-    io = await createIo(server, ctx.db.pool, { authenticate: (headers) => getSignedInSession(runtime.auth, headers) });
+    io = await createIo(server, ctx.db.pool, {
+      authenticate: (headers) => getSignedInSession(runtime.auth, headers),
+      accessibleAccounts: (user) => accessibleAccountIds(ctx.db.prisma, user),
+    });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     cookies.agent = await signedInCookie(runtime, { email: "live@example.com", role: "agent" });

@@ -1,12 +1,14 @@
 import type { PrismaClient } from "../db/generated/client";
 import type { TIo } from "../runtime";
+import { syncAccessRooms } from "./access-rooms";
 import { EVENTS } from "./events";
 
 /**
  * Sockets are authenticated once, at the handshake. Sessions can end afterwards without an
  * event we see (expiry, "sign out other sessions" on a password change, a row deleted by
  * another instance's admin action), so every `intervalMs` each instance checks the sessions
- * behind its own sockets and closes those whose session is gone, expired or deactivated.
+ * behind its own sockets and closes those whose session is gone, expired or deactivated; and
+ * puts the others in the rooms their user's role and memberships call for (access-rooms.ts).
  */
 export function startSessionSweep(io: TIo, prisma: PrismaClient, intervalMs = 30_000): () => void {
   let running = false;
@@ -14,6 +16,7 @@ export function startSessionSweep(io: TIo, prisma: PrismaClient, intervalMs = 30
     if (running) return;
     running = true;
     void sweepSessions(io, prisma, new Date())
+      .then(() => syncAccessRooms(io, prisma))
       .catch((error: unknown) => console.error("Session sweep failed:", error))
       .finally(() => (running = false));
   }, intervalMs);

@@ -17,7 +17,10 @@ export async function runOutboxRound(outbox: TOutbox, emit: (effects: TEffects) 
     console.warn(`outbox: took over the send of message ${c.view.id} (its worker stopped before finishing it).`);
   }
   const sending = noEffects();
-  sending.updatedMessages.push(...claimed.map((c) => c.view));
+  for (const c of claimed) {
+    sending.updatedMessages.push(c.view);
+    sending.accounts.set(c.conversationId, c.account.id);
+  }
   emit(sending);
 
   const queue = [...claimed];

@@ -127,6 +127,7 @@ async function recordOutcome(outbox: TOutbox, claimed: TClaimedSend, outcome: TS
   const now = outbox.now();
   const next = nextState(outbox, claimed, outcome, now);
   const effects = noEffects();
+  effects.accounts.set(claimed.conversationId, claimed.account.id);
   await outbox.prisma.$transaction(async (tx) => {
     const [row] = await tx.$queryRaw<TRawMessageRow[]>`
       UPDATE "Message" AS m SET

@@ -34,6 +34,7 @@ export async function applyDeliveryReport(
     include: MESSAGE_VIEW_INCLUDE,
   });
   effects.updatedMessages.push(toMessageView(updated));
+  effects.accounts.set(updated.conversationId, accountId);
   return true;
 }
 

@@ -16,7 +16,7 @@ export async function cancelMessage(
   prisma: PrismaClient,
   { messageId, now }: { messageId: string; now: Date },
 ): Promise<{ message: TMessageView; effects: TEffects }> {
-  const [row] = await prisma.$queryRaw<TRawMessageRow[]>`
+  const [row] = await prisma.$queryRaw<(TRawMessageRow & { accountId: string })[]>`
     UPDATE "Message" AS m SET
       "status" = 'CANCELLED',
       "statusReason" = NULL,
@@ -24,11 +24,13 @@ export async function cancelMessage(
       "retryable" = false,
       "updatedAt" = ${now}
     WHERE m."id" = ${messageId} AND m."direction" = 'OUTBOUND' AND m."status" = 'QUEUED'
-    RETURNING ${messageViewColumns("m")}`;
+    RETURNING ${messageViewColumns("m")},
+      (SELECT c."accountId" FROM "Conversation" c WHERE c."id" = m."conversationId") AS "accountId"`;
   if (row) {
     const view = rawToMessageView(row);
     const effects = noEffects();
     effects.updatedMessages.push(view);
+    effects.accounts.set(view.conversationId, row.accountId);
     return { message: view, effects };
   }
   const message = await prisma.message.findUnique({ where: { id: messageId }, include: MESSAGE_VIEW_INCLUDE });

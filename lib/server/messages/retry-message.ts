@@ -14,7 +14,7 @@ export async function retryMessage(
   prisma: PrismaClient,
   { messageId, now }: { messageId: string; now: Date },
 ): Promise<{ message: TMessageView; effects: TEffects }> {
-  const [row] = await prisma.$queryRaw<TRawMessageRow[]>`
+  const [row] = await prisma.$queryRaw<(TRawMessageRow & { accountId: string })[]>`
     UPDATE "Message" AS m SET
       "status" = 'QUEUED',
       "statusReason" = NULL,
@@ -24,7 +24,8 @@ export async function retryMessage(
       "nextAttemptAt" = ${now},
       "updatedAt" = ${now}
     WHERE m."id" = ${messageId} AND m."direction" = 'OUTBOUND' AND m."status" = 'FAILED'
-    RETURNING ${messageViewColumns("m")}`;
+    RETURNING ${messageViewColumns("m")},
+      (SELECT c."accountId" FROM "Conversation" c WHERE c."id" = m."conversationId") AS "accountId"`;
   if (!row) {
     const message = await prisma.message.findUnique({ where: { id: messageId }, select: { direction: true } });
     if (!message || message.direction !== "OUTBOUND") {
@@ -35,5 +36,6 @@ export async function retryMessage(
   const view = rawToMessageView(row);
   const effects = noEffects();
   effects.updatedMessages.push(view);
+  effects.accounts.set(view.conversationId, row.accountId);
   return { message: view, effects };
 }

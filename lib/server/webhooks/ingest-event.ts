@@ -33,6 +33,7 @@ export async function ingestEvent(
       include: MESSAGE_VIEW_INCLUDE,
     });
     effects.updatedMessages.push(toMessageView(updated));
+    effects.accounts.set(updated.conversationId, accountId);
     const conversation = await tx.conversation.findUniqueOrThrow({ where: { id: message.conversationId } });
     // The list's preview must not keep showing the deleted text.
     if (conversation.lastMessageAt.getTime() === message.sentAt.getTime()) {

@@ -10,7 +10,8 @@ export default function AgentsPage() {
       <div>
         <h1 className="text-lg font-semibold">Agents</h1>
         <p className="mt-1 text-sm text-neutral-600">
-          Everyone who can sign in. Agents answer customers; admins also link accounts and manage people.
+          Everyone who can sign in. Agents answer customers of the Instagram accounts ticked in their row; admins see
+          every account, link accounts and manage people.
         </p>
       </div>
       <UserTable />

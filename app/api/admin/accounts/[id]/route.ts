@@ -1,5 +1,6 @@
 import { ZUpdateAccount } from "@/lib/accounts/schemas";
 import { route } from "@/lib/http/route";
+import { announceAccountRemoved } from "@/lib/realtime/access-rooms";
 import { accountDeps } from "@/lib/server/accounts/account-deps";
 import { deleteAccount } from "@/lib/server/accounts/delete-account";
 import { updateAccount } from "@/lib/server/accounts/update-account";
@@ -12,5 +13,6 @@ export const PATCH = route({ access: "admin", body: ZUpdateAccount }, async ({ r
 
 export const DELETE = route({ access: "admin" }, async ({ runtime, params }) => {
   await deleteAccount(accountDeps(runtime), params.id ?? "");
+  announceAccountRemoved(runtime.io, params.id ?? "");
   return { deleted: true };
 });

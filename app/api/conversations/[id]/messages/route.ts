@@ -2,6 +2,7 @@ import { z } from "zod";
 import { route } from "@/lib/http/route";
 import { ZSendMessage } from "@/lib/messages/compose-schemas";
 import { emitEffects } from "@/lib/realtime/emit";
+import { assertConversationAccess } from "@/lib/server/access/assert-conversation-access";
 import { listMessages } from "@/lib/server/messages/list-messages";
 import { sendMessage } from "@/lib/server/messages/send-message";
 
@@ -22,17 +23,19 @@ const ZQuery = z
     "Give at most one of cursor, around, after.",
   );
 
-export const GET = route({ access: "signed-in", query: ZQuery }, ({ runtime, query, params }) =>
-  listMessages(runtime.db.prisma, {
+export const GET = route({ access: "signed-in", query: ZQuery }, async ({ runtime, user, query, params }) => {
+  await assertConversationAccess(runtime.db.prisma, user, params.id ?? "");
+  return listMessages(runtime.db.prisma, {
     conversationId: params.id ?? "",
     limit: query.limit,
     cursor: query.cursor,
     window: query.around ? { around: query.around } : query.after ? { after: query.after } : undefined,
-  }),
-);
+  });
+});
 
 /** An agent's reply: checked, stored queued, shown to everyone; the outbox sends it. */
 export const POST = route({ access: "signed-in", body: ZSendMessage }, async ({ runtime, user, body, params }) => {
+  await assertConversationAccess(runtime.db.prisma, user, params.id ?? "");
   const { message, effects } = await sendMessage(runtime.db.prisma, {
     conversationId: params.id ?? "",
     authorId: user.id,

@@ -25,6 +25,9 @@ describeEachDatabase("POST /api/messages/[id]/cancel", (ctx) => {
 
   it("cancels a queued reply, and answers 409 with the reason once it is being sent", async () => {
     const seed = await seedOutboxAccount(ctx.db.prisma, "http://127.0.0.1:1");
+    // Agents act on the conversations of their accounts only (conversation-access.test.ts).
+    const canceller = await ctx.db.prisma.user.findUniqueOrThrow({ where: { email: "canceller@example.com" } });
+    await ctx.db.prisma.accountMember.create({ data: { accountId: seed.account.id, userId: canceller.id } });
     const { conversationId } = await seed.startConversation();
     const queued = await seed.reply(conversationId, "never mind");
     const ok = await cancel(queued.id);

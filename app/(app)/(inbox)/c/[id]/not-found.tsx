@@ -1,0 +1,5 @@
+import { ConversationNotFound } from "@/components/inbox/conversation-not-found";
+
+export default function NotFound() {
+  return <ConversationNotFound />;
+}

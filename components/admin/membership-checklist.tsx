@@ -1,0 +1,66 @@
+"use client";
+
+import type { ReactNode } from "react";
+import type { TMembership } from "@/lib/access/schemas";
+import { isMember, useSetMembership } from "@/lib/queries/memberships";
+import { ErrorAlert } from "./error-alert";
+
+export interface TMembershipItem {
+  accountId: string;
+  userId: string;
+  /** The checkbox's accessible name: the agent's name, or the account's display name. */
+  label: string;
+  /** Shown beside the label, outside its name (e.g. "deactivated"). */
+  note?: string;
+}
+
+/**
+ * A group of checkboxes, one per membership that could exist: ticking one adds it at once,
+ * unticking removes it (shared by an account's card and an agent's row).
+ */
+export function MembershipChecklist({
+  legend,
+  hideLegend = false,
+  items,
+  memberships,
+  children,
+}: {
+  legend: string;
+  hideLegend?: boolean;
+  items: TMembershipItem[];
+  memberships: TMembership[];
+  /** Explanations shown under the legend. */
+  children?: ReactNode;
+}) {
+  const set = useSetMembership();
+  const changing = set.isPending ? set.variables : undefined;
+
+  return (
+    <fieldset className="min-w-0 space-y-2">
+      <legend className={hideLegend ? "sr-only" : "text-sm font-medium text-neutral-800"}>{legend}</legend>
+      {children}
+      {items.length > 0 && (
+        <ul className="flex flex-wrap gap-x-5 gap-y-1">
+          {items.map((item) => (
+            <li key={`${item.accountId} ${item.userId}`} className="flex items-center gap-1.5 text-sm">
+              <label className="flex items-center gap-1.5">
+                <input
+                  type="checkbox"
+                  className="size-4 rounded border-neutral-300"
+                  checked={isMember(memberships, item.accountId, item.userId)}
+                  disabled={changing?.accountId === item.accountId && changing.userId === item.userId}
+                  onChange={(event) =>
+                    set.mutate({ accountId: item.accountId, userId: item.userId, member: event.target.checked })
+                  }
+                />
+                {item.label}
+              </label>
+              {item.note && <span className="text-xs text-neutral-500">({item.note})</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+      <ErrorAlert error={set.error} />
+    </fieldset>
+  );
+}

@@ -1,0 +1,83 @@
+import type { PrismaClient } from "../db/generated/client";
+import { isAdmin } from "../auth/roles";
+import type { TIo } from "../runtime";
+import { accessibleAccountIds } from "../server/access/account-access";
+import { EVENTS, ROOMS } from "./events";
+
+// socket.io rooms follow what a user may see: an agent's sockets are in the room of each
+// account they are a member of, an admin's in the admins' room (lib/realtime/emit.ts sends
+// every change there). They are joined at connection, moved at once when an admin changes a
+// membership or a role (on every instance, through the adapter), and checked again by every
+// instance's session sweep, which heals a change that raced a connection being opened.
+
+/** The rooms for what a user may see (accessibleAccountIds: null means an admin). */
+export function accessRooms(accountIds: string[] | null): string[] {
+  return accountIds === null ? [ROOMS.admins] : accountIds.map((id) => ROOMS.account(id));
+}
+
+function isAccessRoom(room: string): boolean {
+  return room === ROOMS.admins || room.startsWith(ROOMS.account(""));
+}
+
+/**
+ * After a change of a user's memberships or role: moves their live sockets, on every instance,
+ * into exactly the rooms they now belong in, then tells their browsers to refetch what they
+ * show (conversations of a removed account disappear, those of an added one appear).
+ */
+export async function moveUserRooms(io: TIo | undefined, prisma: PrismaClient, userId: string): Promise<void> {
+  if (!io) return;
+  const user = await prisma.user.findUnique({ where: { id: userId }, select: { id: true, role: true } });
+  if (!user) return;
+  const [allowed, accounts] = await Promise.all([
+    accessibleAccountIds(prisma, user),
+    prisma.instagramAccount.findMany({ select: { id: true } }),
+  ]);
+  const target = accessRooms(allowed);
+  const leave = [ROOMS.admins, ...accounts.map((a) => ROOMS.account(a.id))].filter((room) => !target.includes(room));
+  const sockets = io.in(ROOMS.user(userId));
+  // Disjoint sets, so the order in which instances apply the two does not matter.
+  if (leave.length > 0) sockets.socketsLeave(leave);
+  if (target.length > 0) sockets.socketsJoin(target);
+  io.to(ROOMS.user(userId)).emit(EVENTS.accessChanged);
+}
+
+/**
+ * An account was removed with its conversations: its members' and the admins' browsers refetch
+ * (its conversations leave their lists), and the room, now pointless, is emptied.
+ */
+export function announceAccountRemoved(io: TIo | undefined, accountId: string): void {
+  if (!io) return;
+  io.to(ROOMS.account(accountId)).to(ROOMS.admins).emit(EVENTS.accessChanged);
+  io.in(ROOMS.account(accountId)).socketsLeave(ROOMS.account(accountId));
+}
+
+/**
+ * Puts each of this instance's sockets in the rooms its user's current role and memberships
+ * call for (a safety net run with the session sweep). Returns how many sockets it moved.
+ */
+export async function syncAccessRooms(io: TIo, prisma: PrismaClient): Promise<number> {
+  const sockets = await io.local.fetchSockets();
+  if (sockets.length === 0) return 0;
+  const users = await prisma.user.findMany({
+    where: { id: { in: [...new Set(sockets.map((socket) => socket.data.user.id))] } },
+    select: { id: true, role: true, memberships: { select: { accountId: true } } },
+  });
+  const rooms = new Map(
+    users.map((user) => [
+      user.id,
+      accessRooms(isAdmin(user.role) ? null : user.memberships.map((membership) => membership.accountId)),
+    ]),
+  );
+  let moved = 0;
+  for (const socket of sockets) {
+    const target = rooms.get(socket.data.user.id) ?? [];
+    const leave = [...socket.rooms].filter((room) => isAccessRoom(room) && !target.includes(room));
+    const join = target.filter((room) => !socket.rooms.has(room));
+    if (leave.length + join.length === 0) continue;
+    leave.forEach((room) => socket.leave(room));
+    socket.join(join);
+    socket.emit(EVENTS.accessChanged);
+    moved++;
+  }
+  return moved;
+}
