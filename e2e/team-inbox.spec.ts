@@ -1,9 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_ADMIN, DEMO_AGENT, signIn } from "./support/auth";
-import { customerWrites } from "./support/simulator";
+import { BASE_URL, DEMO_ADMIN, DEMO_AGENT, signIn } from "./support/auth";
+import { DEMO_IG_ACCOUNT, customerWrites } from "./support/simulator";
 
-// Issue 9: two agents divide the inbox, live. A is the demo agent; B works the same account
-// (the demo admin: admins see every account).
+// Issue 9: two agents divide the inbox, live. A is the demo agent; B is a second agent the
+// admin adds and makes a member of the demo account.
 
 const count = (page: Page, view: "mine" | "unassigned" | "all") => page.getByTestId(`count-${view}`);
 const readCount = async (page: Page, view: "mine" | "unassigned" | "all") =>
@@ -14,8 +14,23 @@ test("A takes a conversation, B sees it leave Unassigned; resolved, then the cus
 }) => {
   const a = await (await browser.newContext()).newPage();
   const b = await (await browser.newContext()).newPage();
+  const admin = await (await browser.newContext()).newPage();
+  const run = Date.now();
+  const bea = { name: `Bea ${run}`, email: `bea-${run}@example.com`, password: `password-${run}` };
+  await signIn(admin, DEMO_ADMIN);
+  const created = await admin.request.post(`${BASE_URL}/api/admin/users`, { data: { ...bea, role: "agent" } });
+  expect(created.status()).toBe(200);
+  const accounts = (await (await admin.request.get(`${BASE_URL}/api/admin/accounts`)).json()) as {
+    accounts: { id: string; igAccountId: string }[];
+  };
+  const demo = accounts.accounts.find((x) => x.igAccountId === DEMO_IG_ACCOUNT);
+  const beaId = ((await created.json()) as { user: { id: string } }).user.id;
+  const joined = await admin.request.put(`${BASE_URL}/api/admin/memberships`, {
+    data: { accountId: demo?.id, userId: beaId, member: true },
+  });
+  expect(joined.status()).toBe(200);
   await signIn(a, DEMO_AGENT);
-  await signIn(b, DEMO_ADMIN);
+  await signIn(b, bea);
   const igsid = String(8_800_000_000_000_000 + (Date.now() % 1_000_000));
   const name = `Team Tester ${igsid.slice(-4)}`;
   await customerWrites(a.request, { igsid, name, username: "team.tester", text: "Is anyone there?" });
@@ -65,7 +80,7 @@ test("A takes a conversation, B sees it leave Unassigned; resolved, then the cus
   await expect(dialog).toBeVisible();
   await dialog.getByRole("button", { name: "Reassign" }).click();
   await expect(b.getByText("Assigned to you")).toBeVisible();
-  await expect(a.getByText(/Assigned to Ada Admin/)).toBeVisible();
+  await expect(a.getByText(new RegExp(`Assigned to ${bea.name}`))).toBeVisible();
 });
 
 test("the view, filters and order live in the URL: reload and Back show the same list", async ({ page }) => {

@@ -11,6 +11,7 @@ import type { TConversationSummary } from "@/lib/queries/conversation-types";
 import { handover, messagingWindow } from "@/lib/channel/rules";
 import { contactName, formatTime } from "./format-time";
 import { useNow } from "./use-now";
+import { useInboxAccounts } from "./use-inbox-accounts";
 import { useListFilters } from "./use-list-filters";
 
 const ROW_HEIGHT = 84;
@@ -31,6 +32,7 @@ export function ConversationList() {
   const pathname = usePathname();
   const now = useNow(60_000);
   const { filters, hrefFor } = useListFilters();
+  const accounts = useInboxAccounts();
   const openId = pathname.startsWith("/c/") ? decodeURIComponent(pathname.slice(3)) : null;
   const query = useInfiniteQuery({
     queryKey: conversationKeys.list(filters),
@@ -76,9 +78,15 @@ export function ConversationList() {
     );
   } else if (conversations.length === 0) {
     const filtered = filtersToParams({ ...filters, view: "all" }).toString() !== "";
-    const empty = filtered
-      ? { title: "No conversations match these filters", hint: "Change or clear the filters to see more." }
-      : EMPTY[filters.view];
+    const empty =
+      accounts.data?.accounts.length === 0
+        ? {
+            title: "You are not a member of any Instagram account yet",
+            hint: "Ask an admin to add you to an account: its conversations then appear here at once.",
+          }
+        : filtered
+          ? { title: "No conversations match these filters", hint: "Change or clear the filters to see more." }
+          : EMPTY[filters.view];
     body = (
       <div className="p-6 text-sm text-neutral-500">
         <p className="font-medium text-neutral-700">{empty.title}</p>

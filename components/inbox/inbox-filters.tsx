@@ -1,18 +1,16 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import {
   DEFAULT_FILTERS,
   SORTS,
   STATUS_FILTERS,
   WINDOW_FILTERS,
-  ZInboxAccounts,
   type TSort,
   type TStatusFilter,
   type TWindowFilter,
 } from "@/lib/conversations/schemas";
-import { fetchJson } from "@/lib/http/fetch-json";
+import { useInboxAccounts } from "./use-inbox-accounts";
 import { useListFilters } from "./use-list-filters";
 
 const STATUS_LABELS: Record<TStatusFilter, string> = {
@@ -39,11 +37,7 @@ const selectClass = "w-full rounded-md border border-neutral-300 bg-white px-2 p
 export function InboxFilters() {
   const { filters, setFilters } = useListFilters();
   const [open, setOpen] = useState(false);
-  const accounts = useQuery({
-    queryKey: ["inbox-accounts"],
-    queryFn: () => fetchJson("/api/accounts", ZInboxAccounts),
-    staleTime: 60_000,
-  });
+  const accounts = useInboxAccounts();
   const active =
     Number(filters.status !== DEFAULT_FILTERS.status) +
     Number(Boolean(filters.account)) +

@@ -123,7 +123,7 @@ function RealtimeConnection({ children }: { children: ReactNode }) {
       if (event.type !== "updated" || event.action.type !== "success" || event.action.manual) return;
       const [root, kind] = event.query.queryKey;
       // Counts are numbers from the server, not rows events could patch.
-      if (kind === "counts") return;
+      if (kind === "counts" || kind === "accounts") return;
       if (root === conversationKeys.all[0] || root === messageKeys.all[0]) recent.replay();
     });
 

@@ -11,6 +11,8 @@ export const conversationKeys = {
   lists: () => [...conversationKeys.all, "list"] as const,
   list: (filters: TListFilters) => [...conversationKeys.lists(), filters] as const,
   counts: (account: string | undefined) => [...conversationKeys.all, "counts", account ?? null] as const,
+  /** The accounts the agent works, for the account filter and the empty list. */
+  accounts: () => [...conversationKeys.all, "accounts"] as const,
 };
 
 export function fetchConversationPage(filters: TListFilters, cursor: string | null): Promise<TConversationPage> {
