@@ -76,7 +76,7 @@ test("an agent sees, opens and hears of only the accounts an admin makes them a 
     await signIn(agentPage, agent);
     await agentPage.goto("/");
     await expect(agentPage.getByRole("status", { name: "Connection: Live" })).toBeVisible();
-    await expect(agentPage.getByText("No conversations yet")).toBeVisible();
+    await expect(agentPage.getByText("You are not a member of any Instagram account yet")).toBeVisible();
 
     // From the account's side: ticked, and the demo shop's conversation appears, no reload.
     await demoMembers.getByRole("checkbox", { name: agent.name }).check();
