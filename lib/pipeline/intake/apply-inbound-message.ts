@@ -163,7 +163,7 @@ export async function applyInboundMessages(
       -- A snoozed or resolved conversation opens again when the customer writes (seen before the upsert below).
       SELECT v."id" FROM customer cu
       JOIN "Contact" ct ON ct."accountId" = cu.account_id AND ct."igsid" = cu.igsid
-      JOIN "Conversation" v ON v."contactId" = ct."id"
+      JOIN "Conversation" v ON v."accountId" = ct."accountId" AND v."contactId" = ct."id"
       WHERE v."status" <> 'OPEN'
     ), conversation AS (
       INSERT INTO "Conversation" ("id", "accountId", "contactId", "lastMessageAt", "lastMessagePreview",
