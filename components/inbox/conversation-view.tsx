@@ -12,6 +12,8 @@ import { ApiError } from "@/lib/http/fetch-json";
 import { ChannelStatus } from "./channel-status";
 import { BackToList } from "./back-to-list";
 import { ConversationActions } from "./conversation-actions";
+import { DailyLimitNotice } from "./daily-limit-notice";
+import { useInboxAccounts } from "./use-inbox-accounts";
 import { ConversationNotFound } from "./conversation-not-found";
 import { contactName } from "./format-time";
 import { useNow } from "./use-now";
@@ -24,6 +26,7 @@ import { useThread } from "./use-thread";
 export function ConversationView({ conversationId }: { conversationId: string }) {
   const queryClient = useQueryClient();
   useMarkOpen(conversationId);
+  const accounts = useInboxAccounts();
   const conversation = useQuery({
     queryKey: conversationDetailKey(conversationId),
     queryFn: () => fetchConversation(conversationId),
@@ -129,6 +132,7 @@ export function ConversationView({ conversationId }: { conversationId: string })
         )}
         <div ref={bottom} />
       </div>
+      <DailyLimitNotice account={accounts.data?.accounts.find((a) => a.id === conversation.data?.accountId)} />
       {rich ? (
         <RichComposer
           onSend={(content, options) => {

@@ -72,3 +72,24 @@ export function canSend(state: TChannelState, now: Date, { takeBack }: { takeBac
 export function handoverUntilAfter(postbackData: string | null, at: Date): Date | null {
   return postbackData === HUMAN_AGENT_POSTBACK ? new Date(at.getTime() + HANDOVER_MS) : null;
 }
+
+/** Instagram's daily rate limit: 200 × the number of people the business can message (spec: considerations). */
+export const DAILY_SENDS_PER_PERSON = 200;
+/** The composer warns from this share of the daily limit on. */
+export const DAILY_LIMIT_WARN_AT = 0.8;
+
+export interface TDailyUsage {
+  /** Messages sent to CM in the last 24 hours (rolling: Instagram does not say which day). */
+  sent: number;
+  /** People whose reply window is open now: the ones the business can message. */
+  reachable: number;
+}
+
+export type TDailyLimit = { limit: number; share: number; level: "ok" | "warn" | "reached" };
+
+/** Today's use against Instagram's daily limit, and whether to warn. */
+export function dailyLimit({ sent, reachable }: TDailyUsage): TDailyLimit {
+  const limit = DAILY_SENDS_PER_PERSON * reachable;
+  const share = limit === 0 ? (sent > 0 ? 1 : 0) : sent / limit;
+  return { limit, share, level: share >= 1 ? "reached" : share >= DAILY_LIMIT_WARN_AT ? "warn" : "ok" };
+}
