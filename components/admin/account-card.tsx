@@ -8,6 +8,7 @@ import { useUpdateAccount } from "@/lib/queries/admin";
 import { AccountEditForm } from "./account-edit-form";
 import { AccountMembers } from "./account-members";
 import { AutoAssignSettings } from "./auto-assign-settings";
+import { HumanAgentTagSetting } from "./human-agent-tag-setting";
 import { ConnectionTest } from "./connection-test";
 import { ErrorAlert } from "./error-alert";
 import { RemoveAccount } from "./remove-account";
@@ -76,6 +77,7 @@ export function AccountCard({ account }: { account: TAccountView }) {
         <AccountMembers account={account} />
       </div>
       <AutoAssignSettings account={account} />
+      <HumanAgentTagSetting account={account} />
     </section>
   );
 }

@@ -70,7 +70,9 @@ export function ConversationView({ conversationId }: { conversationId: string })
     );
   }
   const name = conversation.data ? contactName(conversation.data.contact) : "";
-  const verdict = conversation.data ? canSend(conversation.data, now, { takeBack: false }) : null;
+  const account = accounts.data?.accounts.find((a) => a.id === conversation.data?.accountId);
+  const humanAgentTag = account?.humanAgentTag ?? false;
+  const verdict = conversation.data ? canSend(conversation.data, now, { takeBack: false, humanAgentTag }) : null;
   const blocked = verdict && !verdict.ok && verdict.code === "WINDOW_CLOSED" ? verdict.reason : null;
   const handedOver = verdict?.ok === false && verdict.code === "HANDED_OVER";
 
@@ -87,7 +89,7 @@ export function ConversationView({ conversationId }: { conversationId: string })
         )}
         {conversation.data && (
           <div className="mt-1">
-            <ChannelStatus conversation={conversation.data} now={now} />
+            <ChannelStatus conversation={conversation.data} now={now} humanAgentTag={humanAgentTag} />
           </div>
         )}
         {conversation.data && <ConversationActions conversation={conversation.data} />}
@@ -132,7 +134,7 @@ export function ConversationView({ conversationId }: { conversationId: string })
         )}
         <div ref={bottom} />
       </div>
-      <DailyLimitNotice account={accounts.data?.accounts.find((a) => a.id === conversation.data?.accountId)} />
+      <DailyLimitNotice account={account} />
       {rich ? (
         <RichComposer
           onSend={(content, options) => {

@@ -90,6 +90,8 @@ export const ZInboxAccounts = z.object({
     z.object({
       id: z.string(),
       displayName: z.string(),
+      /** A person's replies 24 hours to 7 days after the customer wrote go out with the HUMAN_AGENT tag. */
+      humanAgentTag: z.boolean(),
       /** Instagram's daily limit: sends in the last 24 h against 200 × the people reachable now. */
       usage: z.object({
         sent: z.number(),

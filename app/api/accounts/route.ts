@@ -13,7 +13,7 @@ export const GET = route({ access: "signed-in" }, async ({ runtime, user }) => {
   const ids = await accessibleAccountIds(runtime.db.prisma, user);
   const accounts = await runtime.db.prisma.instagramAccount.findMany({
     where: ids === null ? {} : { id: { in: ids } },
-    select: { id: true, displayName: true },
+    select: { id: true, displayName: true, humanAgentTag: true },
     orderBy: { displayName: "asc" },
   });
   const usage = await countDailyUsage(runtime.db.prisma, { accountIds: accounts.map((a) => a.id), now: new Date() });
