@@ -107,7 +107,7 @@ export function ConversationView({ conversationId }: { conversationId: string })
         )}
         <ol aria-label="Messages" className="flex flex-col gap-2">
           {hasNextPage && (
-            <li ref={sentinel} aria-hidden className="text-center text-xs text-neutral-400">
+            <li ref={sentinel} aria-hidden className="text-center text-xs text-neutral-500">
               {isFetchingNextPage ? "Loading older messages…" : ""}
             </li>
           )}

@@ -42,7 +42,7 @@ export function MessageBubble({
           <div
             className={`rounded-2xl px-3.5 py-2 text-sm whitespace-pre-wrap break-words ${
               message.deleted
-                ? "border border-dashed border-neutral-300 bg-white text-neutral-400 italic"
+                ? "border border-dashed border-neutral-300 bg-white text-neutral-500 italic"
                 : ours
                   ? message.status === "FAILED"
                     ? "bg-red-50 text-red-900 ring-1 ring-red-200"
