@@ -47,7 +47,13 @@ export function MembershipChecklist({
                 <input
                   type="checkbox"
                   className="size-4 rounded border-neutral-300"
-                  checked={isMember(memberships, item.accountId, item.userId)}
+                  // While its change is on the way, the box shows the change (at once, in the
+                  // click's own render), not the list that is about to be updated.
+                  checked={
+                    changing?.accountId === item.accountId && changing.userId === item.userId
+                      ? changing.member
+                      : isMember(memberships, item.accountId, item.userId)
+                  }
                   disabled={changing?.accountId === item.accountId && changing.userId === item.userId}
                   onChange={(event) =>
                     set.mutate({ accountId: item.accountId, userId: item.userId, member: event.target.checked })
