@@ -1,11 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  imageFileProblem,
-  imageTypeFromUrl,
-  mediaNameFor,
-  normalizeImageType,
-  sniffImageType,
-} from "./media-type";
+import { imageFileProblem, imageTypeFromUrl, mediaNameFor, normalizeImageType, sniffImageType } from "./media-type";
 
 const bytes = (...values: (number | string)[]) =>
   new Uint8Array(values.flatMap((v) => (typeof v === "string" ? Array.from(v, (c) => c.charCodeAt(0)) : [v])));
