@@ -46,7 +46,8 @@ describeEachDatabase("POST /api/uploads and GET /media/:id", (ctx) => {
     );
   const serve = (id: string) =>
     GET(new NextRequest(`${TEST_APP_URL}/media/${id}`), { params: Promise.resolve({ id }) });
-  const idOf = (url: string) => url.slice(`${PUBLIC_URL}/media/`.length);
+  const fileOf = (url: string) => url.slice(`${PUBLIC_URL}/media/`.length);
+  const idOf = (url: string) => fileOf(url).replace(/\.\w+$/, "");
   const reason = async (response: Response) =>
     ((await response.json()) as { error: { message: string } }).error.message;
 
@@ -55,9 +56,9 @@ describeEachDatabase("POST /api/uploads and GET /media/:id", (ctx) => {
     expect(response.status).toBe(201);
     const { upload: stored } = ZUploadAnswer.parse(await response.json());
     expect(stored).toMatchObject({ mimeType: "image/png", size: PNG.length, name: "image.png" });
-    expect(stored.url).toMatch(/^https:\/\/public\.example\/media\/[A-Za-z0-9_-]{43}$/);
+    expect(stored.url).toMatch(/^https:\/\/public\.example\/media\/[A-Za-z0-9_-]{43}\.png$/);
 
-    const served = await serve(idOf(stored.url));
+    const served = await serve(fileOf(stored.url));
     expect(served.status).toBe(200);
     expect(new Uint8Array(await served.arrayBuffer())).toEqual(PNG);
     expect(served.headers.get("content-type")).toBe("image/png");
@@ -105,7 +106,10 @@ describeEachDatabase("POST /api/uploads and GET /media/:id", (ctx) => {
     expect((await upload(PNG, "image/png", {})).status).toBe(401);
   });
 
-  it("answers 404 for an unknown id, a malformed one, and an upload past retention", async () => {
+  it("serves by bare id too, and answers 404 for a wrong extension, an unknown or malformed id, and an upload past retention", async () => {
+    const { upload: png } = ZUploadAnswer.parse(await (await upload(PNG, "image/png")).json());
+    expect((await serve(idOf(png.url))).status).toBe(200);
+    expect((await serve(`${idOf(png.url)}.jpg`)).status).toBe(404);
     expect((await serve("A".repeat(43))).status).toBe(404);
     expect((await serve("../etc/passwd")).status).toBe(404);
     const { upload: stored } = ZUploadAnswer.parse(await (await upload(PNG, "image/png")).json());

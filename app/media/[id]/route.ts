@@ -5,7 +5,7 @@ import { findUpload } from "@/lib/server/uploads/find-upload";
 export const dynamic = "force-dynamic";
 
 /**
- * GET /media/<id>: an uploaded image, public because CM fetches it without our session. The id
+ * GET /media/<id>.<ext>: an uploaded image, public because CM fetches it without our session. The id
  * is unguessable and the bytes never change, so it may be cached for a year; `nosniff` keeps a
  * browser from reading it as anything but the image type it was checked to be.
  */

@@ -1,14 +1,23 @@
 import { createHash, randomBytes } from "node:crypto";
 import { INSTAGRAM_LIMITS as L } from "../../cm/limits";
-import { formatMegabytes, normalizeImageType, sniffImageType, type TImageMimeType } from "../../cm/media-type";
+import {
+  extensionFor,
+  formatMegabytes,
+  normalizeImageType,
+  sniffImageType,
+  type TImageMimeType,
+} from "../../cm/media-type";
 import type { PrismaClient } from "../../db/generated/client";
 import { AppError } from "../../errors";
 
 export type TUploadView = { id: string; mimeType: TImageMimeType; size: number; path: string };
 
-/** The public path an upload is served at; the id is its only key. */
-export function mediaPath(id: string): string {
-  return `/media/${id}`;
+/**
+ * The public path an upload is served at; the id is its only key. It ends in the type's
+ * extension, so the link alone tells the composer and CM what it is (spec: media name).
+ */
+export function mediaPath(id: string, mimeType: TImageMimeType): string {
+  return `/media/${id}.${extensionFor(mimeType) ?? "jpg"}`;
 }
 
 /**
@@ -48,5 +57,5 @@ export async function createUpload(
       uploadedById: input.uploadedById,
     },
   });
-  return { id, mimeType: sniffed, size: bytes.length, path: mediaPath(id) };
+  return { id, mimeType: sniffed, size: bytes.length, path: mediaPath(id, sniffed) };
 }
