@@ -105,8 +105,32 @@ test("a file Instagram would refuse is explained and not uploaded; a chosen imag
   await expect(editor.getByRole("textbox", { name: "Image URL" })).toHaveValue("");
 
   await choose.setInputFiles({ name: "red.png", mimeType: "image/png", buffer: PNG });
-  await expect(editor.getByRole("textbox", { name: "Image URL" })).toHaveValue(/\/media\/[A-Za-z0-9_-]{43}\.png$/);
+  const url = editor.getByRole("textbox", { name: "Image URL" });
+  await expect(url).toHaveValue(/\/media\/[A-Za-z0-9_-]{43}\.png$/);
   await expect(editor.getByRole("alert")).toHaveCount(0);
+
+  // A link without an extension: the server asks the link's own server for its type.
+  await url.fill((await url.inputValue()).replace(/\.png$/, ""));
+  await expect(editor).toContainText("Image type: image/png (from the link's server)");
+});
+
+test("an image pasted into the composer is uploaded like a dropped one", async ({ page, request }) => {
+  const igsid = newIgsid();
+  const { composer, editor } = await openRichComposer(page, request, igsid, "Pia Paste");
+  await composer.getByRole("tab", { name: "Image" }).click();
+  const caption = editor.getByRole("textbox", { name: /^Caption/ });
+  await caption.focus();
+  await caption.evaluate(
+    (field, bytes) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array(bytes)], "clip.png", { type: "image/png" }));
+      field.dispatchEvent(new ClipboardEvent("paste", { clipboardData: transfer, bubbles: true, cancelable: true }));
+    },
+    [...PNG],
+  );
+  await expect(editor.getByRole("img", { name: "Preview of clip.png" })).toBeVisible();
+  await expect(editor.getByRole("textbox", { name: "Image URL" })).toHaveValue(/\/media\/[A-Za-z0-9_-]{43}\.png$/);
+  await expect(caption).toHaveValue("");
 });
 
 test("a card's PNG link goes out as image/png named after the link, unless the agent overrides the type", async ({
