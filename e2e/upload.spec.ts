@@ -24,16 +24,21 @@ const ZSentMedia = z.object({
   }),
 });
 
-async function openRichComposer(page: Page, request: APIRequestContext, igsid: string, name: string) {
+async function openConversation(page: Page, request: APIRequestContext, igsid: string, name: string) {
   const shown = `${name} ${igsid.slice(-6)}`;
   await customerWrites(request, { igsid, name: shown, username: `user${igsid}`, text: "hello" });
   await signIn(page, DEMO_AGENT);
   await page.goto("/");
   await page.getByRole("listitem", { name: shown }).getByRole("link").click();
   await expect(page.getByRole("listitem", { name: "Customer: hello" })).toBeVisible();
-  await page.getByRole("button", { name: "Rich message" }).click();
   const composer = page.getByRole("form", { name: "Rich message" });
   return { composer, editor: composer.getByRole("tabpanel") };
+}
+
+async function openRichComposer(page: Page, request: APIRequestContext, igsid: string, name: string) {
+  const opened = await openConversation(page, request, igsid, name);
+  await page.getByRole("button", { name: "Rich message" }).click();
+  return opened;
 }
 
 /** Drops a file on `target` as a browser does when one is dragged from the desktop. */
@@ -108,6 +113,16 @@ test("a file Instagram would refuse is explained and not uploaded; a chosen imag
   const url = editor.getByRole("textbox", { name: "Image URL" });
   await expect(url).toHaveValue(/\/media\/[A-Za-z0-9_-]{43}\.png$/);
   await expect(editor.getByRole("alert")).toHaveCount(0);
+  // Dropped on the image editor: replaces the image.
+  const first = await url.inputValue();
+  await dropFile(page, editor.getByRole("textbox", { name: /^Caption/ }), {
+    name: "again.png",
+    type: "image/png",
+    bytes: PNG,
+  });
+  await expect(editor.getByRole("img", { name: "Preview of again.png" })).toBeVisible();
+  await expect(url).not.toHaveValue(first);
+  await expect(url).toHaveValue(/\/media\/[A-Za-z0-9_-]{43}\.png$/);
 
   // A link without an extension: the server asks the link's own server for its type.
   await url.fill((await url.inputValue()).replace(/\.png$/, ""));

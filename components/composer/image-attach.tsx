@@ -29,10 +29,13 @@ function imageFile(list: DataTransfer | null): File | null {
 export function ImageAttach({
   chooseLabel,
   onUploaded,
+  initialFile,
   children,
 }: {
   chooseLabel: string;
   onUploaded: (upload: TUploadAnswer) => void;
+  /** A file dropped elsewhere on the composer, to upload as soon as this editor shows. */
+  initialFile?: File | null | undefined;
   children: ReactNode;
 }) {
   const inputId = useId();
@@ -42,6 +45,11 @@ export function ImageAttach({
   const preview = state.phase === "uploading" || state.phase === "done" ? state.preview : null;
 
   useEffect(() => () => abort.current?.abort(), []);
+  useEffect(() => {
+    if (initialFile) start(initialFile);
+    // Once per file this editor is opened with (`start` is a new function each render).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [initialFile]);
   useEffect(() => (preview === null ? undefined : () => URL.revokeObjectURL(preview)), [preview]);
 
   function start(file: File) {
@@ -82,7 +90,9 @@ export function ImageAttach({
     const file = imageFile(event.dataTransfer);
     setDragging(false);
     if (file === null) return;
+    // Handled here: the composer around this editor must not take the same file again.
     event.preventDefault();
+    event.stopPropagation();
     start(file);
   }
 

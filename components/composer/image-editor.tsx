@@ -18,10 +18,12 @@ export function ImageEditor({
   value,
   onChange,
   errorAt,
+  initialFile,
 }: {
   value: TImageDraft;
   onChange: (next: TImageDraft) => void;
   errorAt: TErrorAt;
+  initialFile?: File | null | undefined;
 }) {
   const setType = useCallback(
     (mimeType: TImageMimeType, typeOverridden: boolean) => onChange({ ...value, mimeType, typeOverridden }),
@@ -30,6 +32,7 @@ export function ImageEditor({
   return (
     <ImageAttach
       chooseLabel="Choose image"
+      initialFile={initialFile}
       onUploaded={(upload) =>
         onChange({ ...value, url: upload.url, mimeType: upload.mimeType, typeOverridden: false, name: upload.name })
       }
