@@ -134,6 +134,17 @@ test("an image pasted into the composer is uploaded like a dropped one", async (
   const { composer, editor } = await openRichComposer(page, request, igsid, "Pia Paste");
   await composer.getByRole("tab", { name: "Image" }).click();
   const caption = editor.getByRole("textbox", { name: /^Caption/ });
+  // The upload waits at the network until the progress bar has been seen. Chromium's request
+  // interception does not pass a Blob body on, so the held request is replayed with the same
+  // bytes (checked: it is what the page sent, when Chromium reports it).
+  let release = () => {};
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/api/uploads", async (route) => {
+    await gate;
+    const sent = route.request().postDataBuffer();
+    if (sent !== null && sent.length > 0) expect(Buffer.compare(sent, PNG)).toBe(0);
+    await route.fulfill({ response: await route.fetch({ postData: PNG }) });
+  });
   await caption.focus();
   await caption.evaluate(
     (field, bytes) => {
@@ -144,6 +155,11 @@ test("an image pasted into the composer is uploaded like a dropped one", async (
     [...PNG],
   );
   await expect(editor.getByRole("img", { name: "Preview of clip.png" })).toBeVisible();
+  const progress = editor.getByRole("progressbar", { name: "Uploading clip.png" });
+  await expect(progress).toHaveAttribute("aria-valuenow", /^\d{1,3}$/);
+  await expect(progress).toHaveAttribute("aria-valuemax", "100");
+  release();
+  await expect(progress).toHaveCount(0);
   await expect(editor.getByRole("textbox", { name: "Image URL" })).toHaveValue(/\/media\/[A-Za-z0-9_-]{43}\.png$/);
   await expect(caption).toHaveValue("");
 });
