@@ -26,6 +26,7 @@ import { createIo } from "./lib/realtime/create-io";
 import { startDatabaseWatch } from "./lib/realtime/database-watch";
 import { startSessionSweep } from "./lib/realtime/session-sweep";
 import { startUploadSweep } from "./lib/server/uploads/delete-expired-uploads";
+import { createMediaHttpHandler } from "./lib/server/uploads/media-http";
 import { setRuntime, type TRuntime } from "./lib/runtime";
 import { accessibleAccountIds } from "./lib/server/access/account-access";
 import { DEMO_USERS } from "./lib/server/demo/demo-fixtures";
@@ -86,6 +87,10 @@ async function main(): Promise<void> {
     { maxInFlight: config.WEBHOOK_MAX_IN_FLIGHT, storeTimeoutMs: 10_000 },
   );
 
+  const handleMedia = createMediaHttpHandler(() =>
+    accepting ? { prisma: db.prisma, retentionDays: config.UPLOAD_RETENTION_DAYS } : undefined,
+  );
+
   const app = next({ dev, dir: APP_ROOT, hostname: config.HOST, port: config.PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
@@ -101,6 +106,7 @@ async function main(): Promise<void> {
     req.headers[CLIENT_IP_HEADER] = forwarded || req.socket.remoteAddress || "unknown";
     req.headers[PATH_HEADER] = req.url ?? "/";
     if (handleWebhook(req, res)) return;
+    if (handleMedia(req, res)) return;
     void handle(req, res);
   });
   const io = await createIo(server, db.eventsPool, {

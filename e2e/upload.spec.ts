@@ -91,6 +91,7 @@ test("an image dropped onto the composer reaches the simulator as a URL that ser
   expect(served.status()).toBe(200);
   expect(Buffer.compare(await served.body(), PNG)).toBe(0);
   expect(served.headers()["content-type"]).toBe("image/png");
+  expect(served.headers()["content-length"]).toBe(String(PNG.length));
   expect(served.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
   expect(served.headers()["x-content-type-options"]).toBe("nosniff");
 });

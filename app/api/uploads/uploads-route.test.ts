@@ -1,4 +1,6 @@
 import { createHash } from "node:crypto";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { INSTAGRAM_LIMITS as L } from "@/lib/cm/limits";
@@ -7,7 +9,7 @@ import { ZUploadAnswer } from "@/lib/media/schemas";
 import { deleteExpiredUploads } from "@/lib/server/uploads/delete-expired-uploads";
 import { describeEachDatabase } from "@/lib/testing/databases";
 import { TEST_APP_URL, createTestRuntime, signedInCookie } from "@/lib/testing/test-runtime";
-import { GET } from "../../media/[id]/route";
+import { createMediaHttpHandler } from "@/lib/server/uploads/media-http";
 import { POST } from "./route";
 
 const PUBLIC_URL = "https://public.example";
@@ -27,13 +29,25 @@ const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4, 5]);
 describeEachDatabase("POST /api/uploads and GET /media/:id", (ctx) => {
   let runtime: TRuntime;
   let cookie: string;
+  // /media is served by server.ts's plain Node.js handler, before Next.js: the same here.
+  let media: Server;
+  let mediaOrigin: string;
 
   beforeAll(async () => {
     runtime = createTestRuntime(ctx.db, { publicUrl: PUBLIC_URL, uploadRetentionDays: 30 });
     setRuntime(runtime);
     cookie = await signedInCookie(runtime, { email: "uploader@example.com", role: "agent" });
+    const handle = createMediaHttpHandler(() => ({ prisma: ctx.db.prisma, retentionDays: 30 }));
+    media = createServer((req, res) => {
+      if (!handle(req, res)) res.writeHead(418).end();
+    });
+    await new Promise<void>((resolve) => media.listen(0, "127.0.0.1", resolve));
+    mediaOrigin = `http://127.0.0.1:${(media.address() as AddressInfo).port}`;
   });
-  afterAll(() => setRuntime(undefined));
+  afterAll(async () => {
+    setRuntime(undefined);
+    await new Promise<void>((resolve) => media.close(() => resolve()));
+  });
 
   const upload = (body: Uint8Array, type: string, headers: Record<string, string> = { cookie }) =>
     POST(
@@ -44,8 +58,7 @@ describeEachDatabase("POST /api/uploads and GET /media/:id", (ctx) => {
       }),
       { params: Promise.resolve({}) },
     );
-  const serve = (id: string) =>
-    GET(new NextRequest(`${TEST_APP_URL}/media/${id}`), { params: Promise.resolve({ id }) });
+  const serve = (file: string, method = "GET") => fetch(`${mediaOrigin}/media/${file}`, { method });
   const fileOf = (url: string) => url.slice(`${PUBLIC_URL}/media/`.length);
   const idOf = (url: string) => fileOf(url).replace(/\.\w+$/, "");
   const reason = async (response: Response) =>
@@ -65,6 +78,11 @@ describeEachDatabase("POST /api/uploads and GET /media/:id", (ctx) => {
     expect(served.headers.get("content-length")).toBe(String(PNG.length));
     expect(served.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
     expect(served.headers.get("x-content-type-options")).toBe("nosniff");
+    const head = await serve(fileOf(stored.url), "HEAD");
+    expect(head.status).toBe(200);
+    expect(head.headers.get("content-type")).toBe("image/png");
+    expect(head.headers.get("content-length")).toBe(String(PNG.length));
+    expect((await serve(fileOf(stored.url), "POST")).status).toBe(405);
 
     const row = await ctx.db.prisma.upload.findUniqueOrThrow({ where: { id: idOf(stored.url) } });
     expect(row.sha256).toBe(createHash("sha256").update(PNG).digest("hex"));
@@ -111,7 +129,7 @@ describeEachDatabase("POST /api/uploads and GET /media/:id", (ctx) => {
     expect((await serve(idOf(png.url))).status).toBe(200);
     expect((await serve(`${idOf(png.url)}.jpg`)).status).toBe(404);
     expect((await serve("A".repeat(43))).status).toBe(404);
-    expect((await serve("../etc/passwd")).status).toBe(404);
+    expect((await serve("..%2Fetc%2Fpasswd")).status).toBe(404);
     const { upload: stored } = ZUploadAnswer.parse(await (await upload(PNG, "image/png")).json());
     const id = idOf(stored.url);
     await ctx.db.prisma.upload.update({ where: { id }, data: { createdAt: new Date(Date.now() - 31 * 86_400_000) } });
