@@ -56,6 +56,8 @@ export const ZMessageView = z.object({
   nextAttemptAt: z.string().nullable(),
   /** A try whose outcome was unknown was followed by another: the customer may have it twice. */
   maybeDuplicate: z.boolean(),
+  /** Sent with this Instagram message tag (HUMAN_AGENT: 24 hours to 7 days after the customer wrote). */
+  tag: z.string().nullable().optional(),
   authorName: z.string().nullable(),
   sentAt: z.string(),
   updatedAt: z.string(),
