@@ -1,6 +1,7 @@
 import { expect, test, type APIRequestContext, type Locator, type Page } from "@playwright/test";
 import { z } from "zod";
 import { DEMO_AGENT, signIn } from "./support/auth";
+import { seriousViolations } from "./support/axe";
 import { customerWrites, sentMessages } from "./support/simulator";
 
 // A real 2×2 PNG, so the preview shows and the server's byte check passes.
@@ -81,6 +82,7 @@ test("an image dropped onto the composer reaches the simulator as a URL that ser
   await expect(url).toHaveValue(/\/media\/[A-Za-z0-9_-]{43}\.png$/);
   await expect(editor).toContainText("Image type: image/png (from the link's extension)");
   await expect(editor.getByRole("textbox", { name: /^File name/ })).toHaveValue("image.png");
+  expect(await seriousViolations(page)).toEqual([]);
   const mediaUri = await url.inputValue();
   await composer.getByRole("button", { name: "Send", exact: true }).click();
 
@@ -108,6 +110,7 @@ test("a file Instagram would refuse is explained and not uploaded; a chosen imag
   );
   await choose.setInputFiles({ name: "huge.png", mimeType: "image/png", buffer: Buffer.alloc(8 * 1024 * 1024 + 1) });
   await expect(editor.getByRole("alert")).toHaveText("Instagram takes images up to 8 MB; this file is 8.0 MB.");
+  expect(await seriousViolations(page)).toEqual([]);
   await expect(editor.getByRole("textbox", { name: "Image URL" })).toHaveValue("");
 
   await choose.setInputFiles({ name: "red.png", mimeType: "image/png", buffer: PNG });
@@ -181,6 +184,7 @@ test("a card's PNG link goes out as image/png named after the link, unless the a
   const menu = editor.getByRole("combobox", { name: "Image type (override)" });
   await menu.selectOption("image/webp");
   await expect(editor).toContainText("The link says image/png; the message will say image/webp.");
+  expect(await seriousViolations(page)).toEqual([]);
   await editor.getByRole("button", { name: "Use the link's type" }).click();
   await expect(editor.getByRole("combobox", { name: /Image type/ })).toHaveCount(0);
 
