@@ -76,4 +76,28 @@ describe("probeImageType", () => {
     }
     expect(hits).toBe(before);
   });
+
+  it("refuses a public-looking name that resolves to a private address (no connection made)", async () => {
+    const before = hits;
+    const port = new URL(origin).port;
+    const asked: string[] = [];
+    const resolve = (name: string) => {
+      asked.push(name);
+      return Promise.resolve(
+        name === "rebind.example"
+          ? [{ address: "127.0.0.1", family: 4 }]
+          : [
+              { address: "93.184.216.34", family: 4 },
+              { address: "10.0.0.5", family: 4 },
+            ],
+      );
+    };
+    for (const url of [`http://rebind.example:${port}/png`, `http://mixed.example:${port}/png`]) {
+      expect(await probeImageType(url, { allowedOrigins: [], resolve }), url).toBeNull();
+    }
+    // The names were resolved by the check (so the connection would use what it approved)…
+    expect(asked).toEqual(["rebind.example", "mixed.example"]);
+    // …and nothing reached the local server they point at.
+    expect(hits).toBe(before);
+  });
 });

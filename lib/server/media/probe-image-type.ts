@@ -51,19 +51,36 @@ export function isPrivateAddress(address: string): boolean {
   return BLOCKED.check(bare, family === 4 ? "ipv4" : "ipv6");
 }
 
-/** A lookup that refuses a name if any of its addresses is private. */
-const publicOnlyLookup: LookupFunction = (hostname, options, callback) => {
-  dnsLookup(hostname, { all: true, family: options.family ?? 0 }, (error, addresses: LookupAddress[]) => {
-    if (error) return callback(error, "", 0);
-    const blocked = addresses.length === 0 || addresses.some((a) => isPrivateAddress(a.address));
-    if (blocked) return callback(new Error("refused: private address"), "", 0);
-    if (options.all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, addresses);
-    const first = addresses[0] as LookupAddress;
-    callback(null, first.address, first.family);
-  });
-};
+type TResolve = (hostname: string, family: number) => Promise<LookupAddress[]>;
 
-export type TProbeOptions = { allowedOrigins: readonly string[]; timeoutMs?: number };
+const systemResolve: TResolve = (hostname, family) =>
+  new Promise((resolve, reject) =>
+    dnsLookup(hostname, { all: true, family }, (error, addresses) => (error ? reject(error) : resolve(addresses))),
+  );
+
+/** A lookup that refuses a name if any of its addresses is private. */
+function publicOnlyLookup(resolveName: TResolve): LookupFunction {
+  return (hostname, options, callback) => {
+    const family = options.family === "IPv4" ? 4 : options.family === "IPv6" ? 6 : (options.family ?? 0);
+    resolveName(hostname, family).then(
+      (addresses) => {
+        const blocked = addresses.length === 0 || addresses.some((a) => isPrivateAddress(a.address));
+        if (blocked) return callback(new Error("refused: private address"), "", 0);
+        if (options.all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, addresses);
+        const first = addresses[0] as LookupAddress;
+        callback(null, first.address, first.family);
+      },
+      (error: NodeJS.ErrnoException) => callback(error, "", 0),
+    );
+  };
+}
+
+export type TProbeOptions = {
+  allowedOrigins: readonly string[];
+  timeoutMs?: number;
+  /** Name resolution; the system's unless a test says otherwise. */
+  resolve?: TResolve;
+};
 
 /** The image type the URL's server names in Content-Type, or null (refused, not an image, no answer). */
 export async function probeImageType(url: string, options: TProbeOptions): Promise<TImageMimeType | null> {
@@ -88,7 +105,7 @@ export async function probeImageType(url: string, options: TProbeOptions): Promi
         method: "HEAD",
         timeout: options.timeoutMs ?? TIMEOUT_MS,
         headers: { "user-agent": "ig-inbox media-type check", accept: "image/*" },
-        ...(ours ? {} : { lookup: publicOnlyLookup }),
+        ...(ours ? {} : { lookup: publicOnlyLookup(options.resolve ?? systemResolve) }),
       },
       (res: IncomingMessage) => {
         res.resume();
