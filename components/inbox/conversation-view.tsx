@@ -150,13 +150,18 @@ export function ConversationView({ conversationId }: { conversationId: string })
         />
       ) : (
         <div
+          // Taken even while sending is blocked: a file dropped and not taken, the browser opens
+          // in place of the inbox.
           onDragOver={(event) => {
-            if (!blocked && event.dataTransfer.types.includes("Files")) event.preventDefault();
+            if (!event.dataTransfer.types.includes("Files")) return;
+            event.preventDefault();
+            event.dataTransfer.dropEffect = blocked ? "none" : "copy";
           }}
           onDrop={(event) => {
             const file = event.dataTransfer.files[0];
-            if (blocked || file === undefined) return;
+            if (file === undefined) return;
             event.preventDefault();
+            if (blocked) return;
             setDroppedFile(file);
             setRich(true);
           }}
