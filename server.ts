@@ -12,7 +12,7 @@ import { createSecretBox } from "./lib/crypto/secret-box";
 import { withStartupLock } from "./lib/db/startup-lock";
 import { describeDatabase, openMigratedDatabase } from "./lib/db/open-from-env";
 import { CLIENT_IP_HEADER, PATH_HEADER } from "./lib/http/request-headers";
-import { EnvError, appUrl, env, type TEnv } from "./lib/env";
+import { EnvError, appUrl, env, publicUrl, type TEnv } from "./lib/env";
 import { createWebhookHttpHandler } from "./lib/pipeline/intake/webhook-http";
 import { createWebhookAccounts } from "./lib/pipeline/intake/webhook-accounts";
 import { startIntake } from "./lib/pipeline/intake/start-intake";
@@ -25,6 +25,8 @@ import { emitEffects } from "./lib/realtime/emit";
 import { createIo } from "./lib/realtime/create-io";
 import { startDatabaseWatch } from "./lib/realtime/database-watch";
 import { startSessionSweep } from "./lib/realtime/session-sweep";
+import { startUploadSweep } from "./lib/server/uploads/delete-expired-uploads";
+import { createMediaHttpHandler } from "./lib/server/uploads/media-http";
 import { setRuntime, type TRuntime } from "./lib/runtime";
 import { accessibleAccountIds } from "./lib/server/access/account-access";
 import { DEMO_USERS } from "./lib/server/demo/demo-fixtures";
@@ -45,7 +47,14 @@ async function main(): Promise<void> {
   const { db, applied } = await openMigratedDatabase(config);
   if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
 
-  const runtimeConfig = { appUrl: appUrl(config), cmBaseUrl: config.CM_API_BASE_URL, demoMode: config.DEMO_MODE };
+  const runtimeConfig: TRuntime["config"] = {
+    appUrl: appUrl(config),
+    publicUrl: publicUrl(config),
+    uploadRetentionDays: config.UPLOAD_RETENTION_DAYS,
+    cmBaseUrl: config.CM_API_BASE_URL,
+    demoMode: config.DEMO_MODE,
+    simulatorUrl: config.DEMO_MODE ? config.CM_SIMULATOR_URL : undefined,
+  };
   const auth = createAuth({
     prisma: db.prisma,
     secret,
@@ -56,7 +65,7 @@ async function main(): Promise<void> {
   const tokens = createSecretBox(secret, "cm-product-token");
   // Several instances may start at once on one PostgreSQL: only one creates the first admin.
   await withStartupLock(db, () =>
-    prepareUsers({ config, prisma: db.prisma, auth, tokens, io: undefined, appUrl: runtimeConfig.appUrl }),
+    prepareUsers({ config, prisma: db.prisma, auth, tokens, io: undefined, appUrl: runtimeConfig.publicUrl }),
   );
 
   // Webhooks are stored by this HTTP handler and applied by the intake processor (below).
@@ -78,6 +87,10 @@ async function main(): Promise<void> {
     { maxInFlight: config.WEBHOOK_MAX_IN_FLIGHT, storeTimeoutMs: 10_000 },
   );
 
+  const handleMedia = createMediaHttpHandler(() =>
+    accepting ? { prisma: db.prisma, retentionDays: config.UPLOAD_RETENTION_DAYS } : undefined,
+  );
+
   const app = next({ dev, dir: APP_ROOT, hostname: config.HOST, port: config.PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
@@ -93,6 +106,7 @@ async function main(): Promise<void> {
     req.headers[CLIENT_IP_HEADER] = forwarded || req.socket.remoteAddress || "unknown";
     req.headers[PATH_HEADER] = req.url ?? "/";
     if (handleWebhook(req, res)) return;
+    if (handleMedia(req, res)) return;
     void handle(req, res);
   });
   const io = await createIo(server, db.eventsPool, {
@@ -101,6 +115,7 @@ async function main(): Promise<void> {
   });
   const stopSweep = startSessionSweep(io, db.prisma);
   const stopDatabaseWatch = startDatabaseWatch(io, db.prisma);
+  const stopUploadSweep = startUploadSweep(db.prisma, config.UPLOAD_RETENTION_DAYS);
   const runtime: TRuntime = { db, io, auth, tokens, version, config: runtimeConfig };
   setRuntime(runtime);
   // The pipeline's workers start after socket.io, so every change they make is announced.
@@ -140,6 +155,7 @@ async function main(): Promise<void> {
     accepting = false;
     stopSweep();
     stopDatabaseWatch();
+    stopUploadSweep();
     await workers.outbox?.stop();
     await io.close().catch(() => {});
     await closed;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv } from "./env";
+import { EnvError, parseEnv, publicUrl } from "./env";
 
 describe("parseEnv", () => {
   it("defaults to the embedded database in ./data on port 3000", () => {
@@ -51,5 +51,23 @@ describe("CM_API_BASE_URL", () => {
     expect(parseEnv({}).CM_API_BASE_URL).toBe("https://gw.messaging.cm.com");
     expect(parseEnv({ CM_API_BASE_URL: "http://localhost:4010" }).CM_API_BASE_URL).toBe("http://localhost:4010");
     expect(() => parseEnv({ CM_API_BASE_URL: "ftp://x" })).toThrow(/CM_API_BASE_URL must be an http\(s\) URL/);
+  });
+});
+
+describe("PUBLIC_URL and UPLOAD_RETENTION_DAYS", () => {
+  it("takes PUBLIC_URL for CM's address, else the app's own URL", () => {
+    expect(publicUrl(parseEnv({ PORT: "4000" }))).toBe("http://localhost:4000");
+    expect(publicUrl(parseEnv({ APP_URL: "https://inbox.internal/" }))).toBe("https://inbox.internal");
+    expect(publicUrl(parseEnv({ APP_URL: "https://a.example", PUBLIC_URL: "https://b.example/" }))).toBe(
+      "https://b.example",
+    );
+    expect(() => parseEnv({ PUBLIC_URL: "inbox.example.com" })).toThrow(/PUBLIC_URL must be the public http\(s\) URL/);
+  });
+
+  it("keeps uploads 30 days unless told, and refuses a retention under a day", () => {
+    expect(parseEnv({}).UPLOAD_RETENTION_DAYS).toBe(30);
+    expect(parseEnv({ UPLOAD_RETENTION_DAYS: "7" }).UPLOAD_RETENTION_DAYS).toBe(7);
+    expect(() => parseEnv({ UPLOAD_RETENTION_DAYS: "0" })).toThrow(/UPLOAD_RETENTION_DAYS must be at least 1 day/);
+    expect(() => parseEnv({ UPLOAD_RETENTION_DAYS: "1.5" })).toThrow(/whole number of days/);
   });
 });

@@ -29,6 +29,20 @@ export const ZEnv = z.object({
   APP_URL: z
     .url({ protocol: /^https?$/, error: "must be the http(s) URL users open, e.g. https://inbox.example.com" })
     .optional(),
+  /**
+   * The address CM reaches this app at: webhook URLs and uploaded images' URLs start with it.
+   * Defaults to APP_URL (an app behind a VPN may open on one address and be public on another).
+   */
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: "must be the public http(s) URL CM can reach, e.g. https://inbox.example.com" })
+    .optional(),
+  /** Uploaded images are deleted this many days after upload (CM fetches them when sending). */
+  UPLOAD_RETENTION_DAYS: z.coerce
+    .number({ error: "must be a number" })
+    .int("must be a whole number of days")
+    .min(1, "must be at least 1 day")
+    .max(3650, "must be at most 3650 days")
+    .default(30),
   TRUST_PROXY: ZBool.default(false),
   ADMIN_EMAIL: z.email("must be an email address").optional(),
   ADMIN_PASSWORD: z.string().min(10, "must be at least 10 characters").max(128).optional(),
@@ -78,6 +92,11 @@ export function parseEnv(source: Record<string, string | undefined>): TEnv {
 /** The URL users open; defaults to this machine's port. */
 export function appUrl(env: Pick<TEnv, "APP_URL" | "PORT">): string {
   return (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, "");
+}
+
+/** The URL CM reaches this app at: PUBLIC_URL, else the app's own URL. */
+export function publicUrl(env: Pick<TEnv, "PUBLIC_URL" | "APP_URL" | "PORT">): string {
+  return env.PUBLIC_URL === undefined ? appUrl(env) : env.PUBLIC_URL.replace(/\/$/, "");
 }
 
 let cached: TEnv | undefined;

@@ -25,8 +25,14 @@ export interface TRuntime {
   tokens: TSecretBox;
   version: string;
   config: {
-    /** The URL users open; webhook URLs shown to admins start with it. */
+    /** The URL users open. */
     appUrl: string;
+    /** The URL CM reaches us at (PUBLIC_URL): webhook URLs and uploaded images' URLs start with it. */
+    publicUrl: string;
+    /** Uploaded images are served, then deleted, this many days after upload. */
+    uploadRetentionDays: number;
+    /** The CM simulator (demo mode only): the one private address the media-type probe may ask. */
+    simulatorUrl?: string | undefined;
     /** CM's gateway, unless an account overrides it. */
     cmBaseUrl: string;
     demoMode: boolean;

@@ -1,11 +1,20 @@
 "use client";
 
-import { useId, type ReactNode } from "react";
+import { useCallback, useId, type ReactNode } from "react";
 import { INSTAGRAM_LIMITS as L } from "@/lib/cm/limits";
 import type { TErrorAt } from "./check-draft";
 import { AddButton, GroupError, SelectField, TextField, smallButton } from "./fields";
-import { MIME_TYPE_OPTIONS } from "./image-editor";
-import { emptyButton, removeAt, replaceAt, type TButtonDraft, type TCardDraft, type TNewId } from "./rich-draft";
+import { ImageAttach } from "./image-attach";
+import { ImageTypeField } from "./image-type-field";
+import {
+  emptyButton,
+  removeAt,
+  replaceAt,
+  type TButtonDraft,
+  type TCardDraft,
+  type TImageMimeType,
+  type TNewId,
+} from "./rich-draft";
 
 const BUTTON_KINDS = [
   { value: "reply", label: "Reply (postback)" },
@@ -39,6 +48,11 @@ export function CardEditor({
   // like the fields' own messages; the summary lists them from the start.
   const started = [value.header, value.text, value.imageUrl].some((v) => v !== "") || value.buttons.length > 0;
   const cardError = started ? (errorAt(path) ?? errorAt([...path, "buttons"])) : undefined;
+  const setImageType = useCallback(
+    (imageMimeType: TImageMimeType, imageTypeOverridden: boolean) =>
+      onChange({ ...value, imageMimeType, imageTypeOverridden }),
+    [value, onChange],
+  );
   const setButton = (index: number, next: TButtonDraft) =>
     onChange({ ...value, buttons: replaceAt(value.buttons, index, next) });
 
@@ -66,23 +80,28 @@ export function CardEditor({
           max={L.cardTextMaxChars}
         />
       </div>
-      <div className="grid gap-3 sm:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+      <ImageAttach
+        chooseLabel={`Choose image for ${legend}`}
+        onUploaded={(upload) =>
+          onChange({ ...value, imageUrl: upload.url, imageMimeType: upload.mimeType, imageTypeOverridden: false })
+        }
+      >
         <TextField
           label="Image URL"
           optional
           type="url"
           value={value.imageUrl}
-          onChange={(imageUrl) => onChange({ ...value, imageUrl })}
+          onChange={(imageUrl) => onChange({ ...value, imageUrl, imageTypeOverridden: false })}
           error={errorAt([...path, "image", "url"])}
           placeholder="https://"
         />
-        <SelectField
-          label="Image MIME type"
+        <ImageTypeField
+          url={value.imageUrl}
           value={value.imageMimeType}
-          options={MIME_TYPE_OPTIONS}
-          onChange={(imageMimeType) => onChange({ ...value, imageMimeType })}
+          overridden={value.imageTypeOverridden}
+          onChange={setImageType}
         />
-      </div>
+      </ImageAttach>
       {value.buttons.length > 0 && (
         <ol aria-label="Buttons" className="flex flex-col gap-2">
           {value.buttons.map((button, i) => (

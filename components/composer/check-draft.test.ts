@@ -9,6 +9,7 @@ const card = (overrides: Partial<TCardDraft>): TCardDraft => ({
   text: "",
   imageUrl: "",
   imageMimeType: "image/jpeg",
+  imageTypeOverridden: false,
   buttons: [],
   ...overrides,
 });
@@ -82,7 +83,13 @@ describe("checkDraft", () => {
     const draft: TRichDraft = {
       ...base,
       kind: "image",
-      image: { url: "https://cdn.example.com/a.png", mimeType: "image/png", name: "photo.txt", caption: "" },
+      image: {
+        url: "https://cdn.example.com/a.png",
+        mimeType: "image/png",
+        typeOverridden: false,
+        name: "photo.txt",
+        caption: "",
+      },
     };
     const check = checkDraft(draft);
     expect(check.valid).toBeNull();

@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useMemo, useState, type FormEvent, type KeyboardEvent } from "react";
+import { useId, useMemo, useState, type DragEvent, type FormEvent, type KeyboardEvent } from "react";
 import type { TOutboundContentInput } from "@/lib/messages/compose-schemas";
 import { CardEditor } from "./card-editor";
 import { CarouselEditor } from "./carousel-editor";
@@ -26,15 +26,19 @@ export function RichComposer({
   blocked,
   handedOver,
   onCancel,
+  droppedFile,
 }: {
   onSend: (content: TOutboundContentInput, options: { takeBack: boolean }) => void;
   blocked?: string | null;
   handedOver?: boolean;
   onCancel: () => void;
+  /** An image dropped on the text composer: the image editor opens with it uploading. */
+  droppedFile?: File | null;
 }) {
   const idBase = useId();
   const summaryId = useId();
-  const [draft, setDraft] = useState<TRichDraft>(() => emptyDraft(newId));
+  const [draft, setDraft] = useState<TRichDraft>(() => emptyDraft(newId, droppedFile ? "image" : "quickReplies"));
+  const [imageFile, setImageFile] = useState<File | null>(droppedFile ?? null);
   const [takeBack, setTakeBack] = useState(false);
   // Bumped after a send to remount the editors, so their fields forget they were touched.
   const [generation, setGeneration] = useState(0);
@@ -54,8 +58,18 @@ export function RichComposer({
     if (!canSend || check.valid === null) return;
     onSend(check.valid, { takeBack: Boolean(handedOver) });
     setDraft(emptyDraft(newId, draft.kind));
+    setImageFile(null);
     setTakeBack(false);
     setGeneration((g) => g + 1);
+  }
+
+  // A file dropped outside the image and card editors (which take their own) goes to the image editor.
+  function onDrop(event: DragEvent<HTMLFormElement>) {
+    const file = event.dataTransfer.files[0];
+    if (event.defaultPrevented || file === undefined || disabledReason !== null) return;
+    event.preventDefault();
+    setImageFile(file);
+    setDraft((d) => ({ ...d, kind: "image" }));
   }
 
   // Enter in a one-line field would submit the form; half-way through a card that is never meant.
@@ -67,6 +81,10 @@ export function RichComposer({
     <form
       onSubmit={submit}
       onKeyDown={onKeyDown}
+      onDragOver={(event) => {
+        if (event.dataTransfer.types.includes("Files")) event.preventDefault();
+      }}
+      onDrop={onDrop}
       aria-label="Rich message"
       className="max-h-[60vh] overflow-y-auto border-t border-neutral-200 bg-white"
     >
@@ -94,7 +112,7 @@ export function RichComposer({
       <fieldset disabled={disabledReason !== null} className="min-w-0">
         <div className="grid gap-4 p-3 lg:grid-cols-[minmax(0,1fr)_20rem]">
           <div role="tabpanel" id={panelId(idBase)} aria-labelledby={tabId(idBase, draft.kind)} className="min-w-0">
-            <Editor key={generation} draft={draft} setDraft={setDraft} errorAt={errorAt} />
+            <Editor key={generation} draft={draft} setDraft={setDraft} errorAt={errorAt} imageFile={imageFile} />
           </div>
           {/* Stays in view beside a long editor (a carousel of ten cards). */}
           <section aria-label="Instagram preview" className="min-w-0 self-start lg:sticky lg:top-3">
@@ -139,10 +157,12 @@ function Editor({
   draft,
   setDraft,
   errorAt,
+  imageFile,
 }: {
   draft: TRichDraft;
   setDraft: (update: (draft: TRichDraft) => TRichDraft) => void;
   errorAt: TErrorAt;
+  imageFile: File | null;
 }) {
   switch (draft.kind) {
     case "quickReplies":
@@ -156,7 +176,12 @@ function Editor({
       );
     case "image":
       return (
-        <ImageEditor value={draft.image} onChange={(image) => setDraft((d) => ({ ...d, image }))} errorAt={errorAt} />
+        <ImageEditor
+          value={draft.image}
+          onChange={(image) => setDraft((d) => ({ ...d, image }))}
+          errorAt={errorAt}
+          initialFile={imageFile}
+        />
       );
     case "card":
       return (

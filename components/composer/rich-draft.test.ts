@@ -19,6 +19,7 @@ const card = (overrides: Partial<TCardDraft>): TCardDraft => ({
   text: "",
   imageUrl: "",
   imageMimeType: "image/jpeg",
+  imageTypeOverridden: false,
   buttons: [],
   ...overrides,
 });
@@ -62,7 +63,13 @@ describe("draftToContent", () => {
     const draft: TRichDraft = {
       ...base,
       kind: "image",
-      image: { url: " https://cdn.example.com/a.png ", mimeType: "image/png", name: " ", caption: "" },
+      image: {
+        url: " https://cdn.example.com/a.png ",
+        mimeType: "image/png",
+        typeOverridden: false,
+        name: " ",
+        caption: "",
+      },
     };
     expect(draftToContent(draft)).toEqual({
       kind: "image",
@@ -74,7 +81,13 @@ describe("draftToContent", () => {
     const draft: TRichDraft = {
       ...base,
       kind: "image",
-      image: { url: "https://cdn.example.com/a.png", mimeType: "image/png", name: "a.png", caption: "Our shop" },
+      image: {
+        url: "https://cdn.example.com/a.png",
+        mimeType: "image/png",
+        typeOverridden: false,
+        name: "a.png",
+        caption: "Our shop",
+      },
     };
     expect(draftToContent(draft)).toEqual({
       kind: "image",

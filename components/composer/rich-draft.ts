@@ -1,5 +1,6 @@
 import { HUMAN_AGENT_POSTBACK } from "@/lib/channel/rules";
 import { INSTAGRAM_LIMITS as L } from "@/lib/cm/limits";
+import type { TImageMimeType } from "@/lib/cm/media-type";
 import type { TOutboundContentInput } from "@/lib/messages/compose-schemas";
 
 // What the rich composer edits, and how it becomes the content we send. Drafts hold every field
@@ -8,11 +9,21 @@ import type { TOutboundContentInput } from "@/lib/messages/compose-schemas";
 // issue's path (`quickReplies.2.label`) points straight back at the field that caused it.
 
 export type TRichKind = "quickReplies" | "image" | "card" | "carousel";
-export type TImageMimeType = (typeof L.imageMimeTypes)[number];
+export type { TImageMimeType };
 
 export type TQuickReplyDraft = { id: string; label: string; postbackData: string };
 export type TQuickRepliesDraft = { text: string; replies: TQuickReplyDraft[] };
-export type TImageDraft = { url: string; mimeType: TImageMimeType; name: string; caption: string };
+/**
+ * `mimeType` follows the link (its extension or its server's answer) unless `typeOverridden`:
+ * the agent chose another type on purpose.
+ */
+export type TImageDraft = {
+  url: string;
+  mimeType: TImageMimeType;
+  typeOverridden: boolean;
+  name: string;
+  caption: string;
+};
 export type TButtonDraft = { id: string; kind: "reply" | "url"; label: string; postbackData: string; url: string };
 export type TCardDraft = {
   id: string;
@@ -20,6 +31,7 @@ export type TCardDraft = {
   text: string;
   imageUrl: string;
   imageMimeType: TImageMimeType;
+  imageTypeOverridden: boolean;
   buttons: TButtonDraft[];
 };
 
@@ -54,14 +66,22 @@ export function emptyButton(newId: TNewId): TButtonDraft {
 }
 
 export function emptyCard(newId: TNewId): TCardDraft {
-  return { id: newId(), header: "", text: "", imageUrl: "", imageMimeType: DEFAULT_MIME_TYPE, buttons: [] };
+  return {
+    id: newId(),
+    header: "",
+    text: "",
+    imageUrl: "",
+    imageMimeType: DEFAULT_MIME_TYPE,
+    imageTypeOverridden: false,
+    buttons: [],
+  };
 }
 
 export function emptyDraft(newId: TNewId, kind: TRichKind = "quickReplies"): TRichDraft {
   return {
     kind,
     quickReplies: { text: "", replies: [emptyQuickReply(newId)] },
-    image: { url: "", mimeType: DEFAULT_MIME_TYPE, name: "", caption: "" },
+    image: { url: "", mimeType: DEFAULT_MIME_TYPE, typeOverridden: false, name: "", caption: "" },
     card: emptyCard(newId),
     carousel: Array.from({ length: L.carouselCardsMin }, () => emptyCard(newId)),
   };

@@ -35,6 +35,8 @@ export function ConversationView({ conversationId }: { conversationId: string })
   const { send, retry, retryError, cancel, cancelError } = useSendMessage(conversationId);
   const now = useNow();
   const [rich, setRich] = useState(false);
+  // An image dropped on the text composer opens the rich composer's image editor with it.
+  const [droppedFile, setDroppedFile] = useState<File | null>(null);
 
   // Opening a conversation marks it read for this agent.
   useEffect(() => {
@@ -144,23 +146,45 @@ export function ConversationView({ conversationId }: { conversationId: string })
           blocked={blocked}
           handedOver={handedOver}
           onCancel={() => setRich(false)}
+          droppedFile={droppedFile}
         />
       ) : (
-        <TextComposer
-          onSend={(text, options) => send({ kind: "text", text }, options)}
-          blocked={blocked}
-          handedOver={handedOver}
-          extra={
-            <button
-              type="button"
-              onClick={() => setRich(true)}
-              disabled={Boolean(blocked)}
-              className="font-medium text-blue-700 hover:underline disabled:text-neutral-400"
-            >
-              Rich message
-            </button>
-          }
-        />
+        <div
+          // Taken even while sending is blocked: a file dropped and not taken, the browser opens
+          // in place of the inbox.
+          onDragOver={(event) => {
+            if (!event.dataTransfer.types.includes("Files")) return;
+            event.preventDefault();
+            event.dataTransfer.dropEffect = blocked ? "none" : "copy";
+          }}
+          onDrop={(event) => {
+            const file = event.dataTransfer.files[0];
+            if (file === undefined) return;
+            event.preventDefault();
+            if (blocked) return;
+            setDroppedFile(file);
+            setRich(true);
+          }}
+        >
+          <TextComposer
+            onSend={(text, options) => send({ kind: "text", text }, options)}
+            blocked={blocked}
+            handedOver={handedOver}
+            extra={
+              <button
+                type="button"
+                onClick={() => {
+                  setDroppedFile(null);
+                  setRich(true);
+                }}
+                disabled={Boolean(blocked)}
+                className="font-medium text-blue-700 hover:underline disabled:text-neutral-400"
+              >
+                Rich message
+              </button>
+            }
+          />
+        </div>
       )}
     </div>
   );

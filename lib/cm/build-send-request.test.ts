@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildSendRequest } from "./build-send-request";
+import { buildSendRequest, type TOutboundMessage } from "./build-send-request";
 import { ZCmSendRequest } from "./schemas/send-request";
 
 describe("buildSendRequest", () => {
@@ -56,5 +56,27 @@ describe("buildSendRequest", () => {
       mediaUri: "https://x/y",
       mimeType: "image/png",
     });
+  });
+
+  it("keeps the URL's own file name when it fits the type, and never sends a PNG as .jpg in a card", () => {
+    const build = (content: TOutboundMessage["content"]) =>
+      buildSendRequest([{ from: "1", to: "2", reference: "r", content }]).messages.msg[0]?.richContent?.conversation;
+    expect(
+      build({ kind: "image", image: { url: "https://cdn.example/a/cat.PNG?w=1", mimeType: "image/png" } })?.[0]?.media
+        ?.mediaName,
+    ).toBe("cat.PNG");
+    const card = build({
+      kind: "card",
+      card: { header: "Hi", image: { url: "https://cdn.example/photo.jpg", mimeType: "image/png" } },
+    })?.[0]?.media;
+    expect(card).toEqual({ mediaName: "image.png", mediaUri: "https://cdn.example/photo.jpg", mimeType: "image/png" });
+    const carousel = build({
+      kind: "carousel",
+      cards: [
+        { header: "A", image: { url: "https://cdn.example/m/abc", mimeType: "image/webp" } },
+        { header: "B", image: { url: "https://cdn.example/b.gif", mimeType: "image/gif" } },
+      ],
+    })?.[0]?.carousel?.cards.map((c) => c.media?.mediaName);
+    expect(carousel).toEqual(["image.webp", "b.gif"]);
   });
 });

@@ -6,6 +6,7 @@ import type {
   TCmSendRequest,
   TCmSuggestion,
 } from "./schemas/send-request";
+import { mediaNameFor } from "./media-type";
 
 // The one canonical form we emit (issue #3): header authentication (so no `authentication` in
 // the body), `allowedChannels: ["Instagram"]`, `body.type: "auto"`, suggestions with `Reply` /
@@ -39,20 +40,12 @@ export type TOutboundMessage = {
   customGrouping3?: string;
 };
 
-const MIME_EXTENSIONS: Record<string, string> = {
-  "image/jpeg": "jpg",
-  "image/png": "png",
-  "image/gif": "gif",
-  "image/x-icon": "ico",
-  "image/bmp": "bmp",
-  "image/webp": "webp",
-};
-
-/** Instagram wants `mediaName` to end in the right extension (spec: fact sheet, media). */
+/**
+ * Instagram wants `mediaName` to end in the right extension (spec: fact sheet, media): the
+ * agent's name when given, else the URL's own name when it fits the type, else `image.<ext>`.
+ */
 function mediaName(image: TOutboundImage): string {
-  if (image.name !== undefined) return image.name;
-  const ext = MIME_EXTENSIONS[image.mimeType.toLowerCase()] ?? "jpg";
-  return `image.${ext}`;
+  return image.name ?? mediaNameFor(image.mimeType, image.url);
 }
 
 function media(image: TOutboundImage): TCmMedia {

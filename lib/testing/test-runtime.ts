@@ -21,7 +21,14 @@ export function createTestRuntime(db: TDatabase, overrides: Partial<TRuntime["co
     }),
     tokens: createSecretBox(TEST_SECRET, "cm-product-token"),
     version: "test",
-    config: { appUrl: TEST_APP_URL, cmBaseUrl: "http://127.0.0.1:1", demoMode: false, ...overrides },
+    config: {
+      appUrl: TEST_APP_URL,
+      publicUrl: TEST_APP_URL,
+      uploadRetentionDays: 30,
+      cmBaseUrl: "http://127.0.0.1:1",
+      demoMode: false,
+      ...overrides,
+    },
   };
 }
 

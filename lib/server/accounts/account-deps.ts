@@ -5,7 +5,8 @@ export function accountDeps(runtime: TRuntime): TAccountDeps & { cmBaseUrl: stri
   return {
     prisma: runtime.db.prisma,
     tokens: runtime.tokens,
-    appUrl: runtime.config.appUrl,
+    // Webhook URLs are where CM posts: the public address.
+    appUrl: runtime.config.publicUrl,
     cmBaseUrl: runtime.config.cmBaseUrl,
   };
 }

@@ -117,4 +117,27 @@ describeEachDatabase("linked Instagram accounts", (ctx) => {
     expect(await ctx.db.prisma.instagramAccount.count()).toBe(0);
     expect((await accountRoute.DELETE(request("DELETE", "/x"), params(id))).status).toBe(404);
   });
+
+  it("shows webhook URLs on PUBLIC_URL, the address CM reaches, when it differs from the app's", async () => {
+    await accountsRoute.POST(
+      request("POST", "/api/admin/accounts", {
+        igAccountId: "17841400000000456",
+        displayName: "Hat shop",
+        productToken: TOKEN,
+      }),
+      { params: Promise.resolve({}) },
+    );
+    setRuntime({ ...runtime, config: { ...runtime.config, publicUrl: "https://cm-facing.example" } });
+    try {
+      const listed = (await (await accountsRoute.GET(request("GET", "/api/admin/accounts"), params(""))).json()) as {
+        accounts: unknown[];
+      };
+      const urls = listed.accounts.map((a) => ZAccountView.parse(a).webhookUrls.messages);
+      expect(urls.length).toBeGreaterThan(0);
+      for (const url of urls)
+        expect(url).toMatch(/^https:\/\/cm-facing\.example\/api\/webhooks\/cm\/[\w-]{43}\/messages$/);
+    } finally {
+      setRuntime(runtime);
+    }
+  });
 });

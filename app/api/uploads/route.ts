@@ -1,0 +1,29 @@
+import { INSTAGRAM_LIMITS as L } from "@/lib/cm/limits";
+import { formatMegabytes, mediaNameFor } from "@/lib/cm/media-type";
+import { readBytesBody } from "@/lib/http/read-bytes";
+import { route } from "@/lib/http/route";
+import { createUpload } from "@/lib/server/uploads/create-upload";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * POST /api/uploads: the raw image as the body, its type in Content-Type. Answers the public URL
+ * CM will fetch it from, with the type its bytes show and a file name that matches.
+ */
+export const POST = route({ access: "signed-in" }, async ({ request, runtime, user }) => {
+  const bytes = await readBytesBody(
+    request,
+    L.imageMaxBytes,
+    `Instagram takes images up to ${formatMegabytes(L.imageMaxBytes)}.`,
+  );
+  const upload = await createUpload(runtime.db.prisma, {
+    bytes,
+    declaredType: request.headers.get("content-type"),
+    uploadedById: user.id,
+  });
+  const url = `${runtime.config.publicUrl}${upload.path}`;
+  return Response.json(
+    { upload: { url, mimeType: upload.mimeType, size: upload.size, name: mediaNameFor(upload.mimeType) } },
+    { status: 201 },
+  );
+});
