@@ -57,7 +57,13 @@ export const ZMessageView = z.object({
   /** A try whose outcome was unknown was followed by another: the customer may have it twice. */
   maybeDuplicate: z.boolean(),
   authorName: z.string().nullable(),
+  /** When it was written, as shown: CM's time for a customer's message, ours for the rest. */
   sentAt: z.string(),
+  /**
+   * The thread's order: when this inbox stored it (one clock, ours; see Message.seq). Threads
+   * sort by it, never by sentAt, whose seconds come from CM's clock for customers' messages.
+   */
+  seq: z.number(),
   updatedAt: z.string(),
   /** The browser's id for an optimistic bubble, echoed back so it can be replaced. */
   clientId: z.string().nullable(),

@@ -17,6 +17,8 @@ export interface TMessageRow {
   maybeDuplicate: boolean;
   clientId: string | null;
   sentAt: Date;
+  /** A bigint column: Prisma gives a bigint, raw drivers may give a string. */
+  seq: bigint | string | number;
   updatedAt: Date;
   author: { name: string } | null;
 }
@@ -38,6 +40,7 @@ export function toMessageView(row: TMessageRow): TMessageView {
     maybeDuplicate: row.maybeDuplicate,
     authorName: row.author?.name ?? null,
     sentAt: row.sentAt.toISOString(),
+    seq: Number(row.seq),
     updatedAt: row.updatedAt.toISOString(),
     clientId: row.clientId,
   };
