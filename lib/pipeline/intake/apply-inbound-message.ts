@@ -12,6 +12,10 @@ import type { TEffects } from "../../server/webhooks/effects";
 const KIND = {
   text: "TEXT",
   image: "IMAGE",
+  audio: "AUDIO",
+  video: "VIDEO",
+  share: "SHARE",
+  file: "FILE",
   quick_reply: "QUICK_REPLY_ANSWER",
   story_reply: "STORY_REPLY",
   unsupported: "UNSUPPORTED",
