@@ -48,6 +48,26 @@ test("the customer's answer stays below the question", async ({ page, request })
   expect(await lastTwo()).toEqual(["You: Pickup or delivery?", "Customer: Delivery"]);
 });
 
+/**
+ * Clicks the element's play control and sees it playing. The samples last a second or less and
+ * an ended element is paused again, so they loop while the test watches.
+ */
+async function expectPlaysOnClick(
+  media: Locator,
+  position: (box: { width: number; height: number }) => { x: number; y: number },
+) {
+  expect(await media.evaluate((el: HTMLMediaElement) => el.paused)).toBe(true);
+  await media.evaluate((el: HTMLMediaElement) => {
+    el.loop = true;
+  });
+  const box = (await media.boundingBox()) ?? { width: 0, height: 0 };
+  await media.click({ position: position(box) });
+  await expect.poll(() => media.evaluate((el: HTMLMediaElement) => el.paused)).toBe(false);
+  await expect
+    .poll(() => media.evaluate((el: HTMLMediaElement) => el.currentTime > 0 || el.played.length > 0))
+    .toBe(true);
+}
+
 /** Waits until the element has loaded its metadata (readyState ≥ HAVE_METADATA). */
 async function expectMetadataLoaded(media: Locator) {
   await expect.poll(() => media.evaluate((el: HTMLMediaElement) => el.readyState)).toBeGreaterThanOrEqual(1);
@@ -66,21 +86,16 @@ test("a voice note and a video from the simulator play in the thread", async ({ 
   await expect(audio).toHaveAttribute("src", `${SIMULATOR_URL}/_sim/media/voice-note.wav`);
   await expectMetadataLoaded(audio);
   expect(await audio.evaluate((el: HTMLMediaElement) => el.duration)).toBeCloseTo(0.6, 1);
-  expect(await audio.evaluate((el: HTMLMediaElement) => el.paused)).toBe(true);
   // The play button sits at the left end of Chromium's audio controls.
-  const box = await audio.boundingBox();
-  await audio.click({ position: { x: 20, y: (box?.height ?? 40) / 2 } });
-  await expect.poll(() => audio.evaluate((el: HTMLMediaElement) => el.paused)).toBe(false);
+  await expectPlaysOnClick(audio, (box) => ({ x: 20, y: box.height / 2 }));
 
   const videoItem = thread.getByRole("listitem", { name: "Customer: Video" });
   await expect(videoItem).toContainText("my new boots");
   const video = videoItem.getByLabel("Video from the customer");
   await expectMetadataLoaded(video);
   expect(await video.evaluate((el: HTMLVideoElement) => el.videoWidth)).toBe(64);
-  expect(await video.evaluate((el: HTMLMediaElement) => el.paused)).toBe(true);
-  // A click on a video with controls plays it.
-  await video.click();
-  await expect.poll(() => video.evaluate((el: HTMLMediaElement) => el.paused)).toBe(false);
+  // A click on the picture of a video with controls plays it.
+  await expectPlaysOnClick(video, (box) => ({ x: box.width / 2, y: box.height / 3 }));
 });
 
 test("an expired link says the media is gone; shares and files are links", async ({ page, request }) => {

@@ -39,6 +39,8 @@ describe("the simulator's customer media", () => {
     const bytes = Buffer.from(await wav.arrayBuffer());
     expect(bytes.subarray(0, 4).toString("ascii")).toBe("RIFF");
     expect(bytes.subarray(8, 12).toString("ascii")).toBe("WAVE");
+    const png = Buffer.from(await (await fetch(`${f.sim.url}/_sim/media/photo.png`)).arrayBuffer());
+    expect(png.subarray(1, 4).toString("ascii")).toBe("PNG");
     const webm = Buffer.from(await (await fetch(`${f.sim.url}/_sim/media/clip.webm`)).arrayBuffer());
     // EBML magic: a WebM file, small enough to keep in the repository.
     expect(webm.subarray(0, 4).toString("hex")).toBe("1a45dfa3");

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import type { ServerResponse } from "node:http";
 import { fileURLToPath } from "node:url";
+import { deflateSync } from "node:zlib";
 
 // Small media the simulator serves itself, standing in for Meta's CDN: a customer's voice note,
 // video and file play and download in the inbox without reaching the internet. Under
@@ -29,9 +30,51 @@ export function voiceNoteWav(): Buffer {
   return wav;
 }
 
+/** A 48×48 PNG, Instagram pink with a white square (about 100 bytes), made here like the WAV. */
+export function photoPng(): Buffer {
+  const size = 48;
+  const rows = Buffer.alloc(size * (1 + size * 3));
+  for (let y = 0; y < size; y++) {
+    const row = y * (1 + size * 3); // each row starts with filter type 0
+    for (let x = 0; x < size; x++) {
+      const inner = x >= 16 && x < 32 && y >= 16 && y < 32;
+      rows.set(inner ? [255, 255, 255] : [225, 48, 108], row + 1 + x * 3);
+    }
+  }
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(size, 0);
+  header.writeUInt32BE(size, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB, no interlace
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    pngChunk("IHDR", header),
+    pngChunk("IDAT", deflateSync(rows)),
+    pngChunk("IEND", Buffer.alloc(0)),
+  ]);
+}
+
+function pngChunk(type: string, data: Buffer): Buffer {
+  const typed = Buffer.concat([Buffer.from(type, "ascii"), data]);
+  const out = Buffer.alloc(8 + data.length + 4);
+  out.writeUInt32BE(data.length, 0);
+  typed.copy(out, 4);
+  out.writeUInt32BE(crc32(typed), 8 + data.length);
+  return out;
+}
+
+function crc32(bytes: Buffer): number {
+  let crc = 0xffffffff;
+  for (const byte of bytes) {
+    crc ^= byte;
+    for (let k = 0; k < 8; k++) crc = crc & 1 ? (crc >>> 1) ^ 0xedb88320 : crc >>> 1;
+  }
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
 type TSample = { contentType: string; body: () => Buffer };
 
 const SAMPLES: Record<string, TSample> = {
+  "photo.png": { contentType: "image/png", body: photoPng },
   "voice-note.wav": { contentType: "audio/wav", body: voiceNoteWav },
   // Recorded by simulator/media/record-sample-video.ts: VP8, which headless Chromium plays.
   "clip.webm": {

@@ -89,7 +89,7 @@ export function CustomerVideo({ content }: { content: Record<string, unknown> })
             preload="metadata"
             src={c.data.url}
             aria-label="Video from the customer"
-            className="max-h-72 rounded-lg"
+            className="max-h-72 w-64 max-w-full rounded-lg bg-black"
             onError={onError}
           />
           {c.data.caption ? <figcaption className="mt-1">{c.data.caption}</figcaption> : null}
