@@ -2,10 +2,13 @@
 
 import { useId, useState } from "react";
 import type { TAccountView } from "@/lib/accounts/schemas";
+import { dailyUsageText } from "@/components/inbox/daily-limit-notice";
+import { useInboxAccounts } from "@/components/inbox/use-inbox-accounts";
 import { useUpdateAccount } from "@/lib/queries/admin";
 import { AccountEditForm } from "./account-edit-form";
 import { AccountMembers } from "./account-members";
 import { AutoAssignSettings } from "./auto-assign-settings";
+import { HumanAgentTagSetting } from "./human-agent-tag-setting";
 import { ConnectionTest } from "./connection-test";
 import { ErrorAlert } from "./error-alert";
 import { RemoveAccount } from "./remove-account";
@@ -17,6 +20,7 @@ export function AccountCard({ account }: { account: TAccountView }) {
   const headingId = useId();
   const [editing, setEditing] = useState(false);
   const toggle = useUpdateAccount();
+  const usage = useInboxAccounts().data?.accounts.find((a) => a.id === account.id);
 
   return (
     <section aria-labelledby={headingId} className="space-y-4 rounded-md border border-neutral-200 bg-white p-4">
@@ -56,6 +60,10 @@ export function AccountCard({ account }: { account: TAccountView }) {
           <dd className="font-mono">{account.productTokenMasked}</dd>
           <dt className="text-neutral-500">CM gateway</dt>
           <dd className={account.cmBaseUrl ? "font-mono" : "text-neutral-600"}>{account.cmBaseUrl ?? "default"}</dd>
+          <dt className="text-neutral-500">Daily limit</dt>
+          <dd className={usage?.usage.level === "ok" || !usage ? "text-neutral-700" : "font-medium text-amber-900"}>
+            {usage ? dailyUsageText(usage.usage) : "…"}
+          </dd>
         </dl>
       )}
 
@@ -69,6 +77,7 @@ export function AccountCard({ account }: { account: TAccountView }) {
         <AccountMembers account={account} />
       </div>
       <AutoAssignSettings account={account} />
+      <HumanAgentTagSetting account={account} />
     </section>
   );
 }

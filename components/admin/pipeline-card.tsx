@@ -81,7 +81,7 @@ export function PipelineCard({ account, now }: { account: TAccountPipeline; now:
                         {timeAgo(at, now)}
                       </time>
                     ) : (
-                      <span className="text-neutral-400">never</span>
+                      <span className="text-neutral-500">never</span>
                     )}
                   </td>
                   <td className="py-1.5 text-right tabular-nums">{account.lastHourByKind[kind] ?? 0}</td>

@@ -26,7 +26,7 @@ export function UserTable() {
     );
   }
   return (
-    <div className="overflow-x-auto rounded-md border border-neutral-200 bg-white">
+    <div className="relative overflow-x-auto rounded-md border border-neutral-200 bg-white">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">People who can sign in</caption>
         <thead className="bg-neutral-50 text-xs text-neutral-500">

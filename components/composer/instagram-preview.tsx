@@ -76,7 +76,7 @@ function PreviewBody({ content }: { content: TOutboundContentInput }) {
 }
 
 function Placeholder({ children }: { children: string }) {
-  return <span className="italic opacity-60">{children}</span>;
+  return <span className="italic opacity-90">{children}</span>;
 }
 
 /** Labels over 20 characters are cut by Instagram, not refused (spec: quick reply). */
@@ -119,7 +119,7 @@ function PreviewCard({ card }: { card: TCard }) {
               <ShownLabel label={button.label} />
               {button.kind === "url" && (
                 <>
-                  <span aria-hidden className="ml-1 text-neutral-400">
+                  <span aria-hidden className="ml-1 text-neutral-500">
                     ↗
                   </span>
                   <span className="sr-only"> (opens a link)</span>
@@ -150,7 +150,7 @@ function PreviewImage({ image, className }: { image: TImage; className: string }
       <div
         role="img"
         aria-label="Image placeholder"
-        className={`grid min-h-24 place-items-center bg-neutral-100 text-xs text-neutral-400 ${className}`}
+        className={`grid min-h-24 place-items-center bg-neutral-100 text-xs text-neutral-600 ${className}`}
       >
         Image
       </div>

@@ -1,11 +1,21 @@
 "use client";
 
-import { handover, messagingWindow } from "@/lib/channel/rules";
+import { handover, messagingWindow, replyZone } from "@/lib/channel/rules";
 import type { TConversationSummary } from "@/lib/queries/conversation-types";
 
 /** Where the conversation stands with Instagram's rules: the reply window and any handover. */
-export function ChannelStatus({ conversation, now }: { conversation: TConversationSummary; now: Date }) {
+export function ChannelStatus({
+  conversation,
+  now,
+  humanAgentTag = false,
+}: {
+  conversation: TConversationSummary;
+  now: Date;
+  /** The account sends a person's late replies with the HUMAN_AGENT tag: a second zone. */
+  humanAgentTag?: boolean;
+}) {
   const window = messagingWindow(conversation, now);
+  const zone = replyZone(conversation, now, { humanAgentTag });
   const handed = handover(conversation, now);
   return (
     <div className="flex flex-wrap items-center gap-2 text-xs">
@@ -26,6 +36,16 @@ export function ChannelStatus({ conversation, now }: { conversation: TConversati
           {window.closedAt
             ? `Reply window closed ${duration(now.getTime() - window.closedAt.getTime())} ago`
             : "No reply window"}
+        </span>
+      )}
+      {humanAgentTag && zone.zone === "window" && (
+        <span role="status" aria-label="Human agent tag" className="rounded bg-sky-50 px-2 py-0.5 text-sky-900">
+          then with the human agent tag for 6 days more
+        </span>
+      )}
+      {zone.zone === "tagged" && (
+        <span role="status" aria-label="Human agent tag" className="rounded bg-sky-50 px-2 py-0.5 text-sky-900">
+          Replies go out with the human agent tag · for {duration(zone.closesAt.getTime() - now.getTime())} more
         </span>
       )}
       {handed.active && handed.until && (

@@ -119,7 +119,7 @@ export function ConversationList() {
     <div ref={scroller} className="min-h-0 flex-1 overflow-y-auto border-t border-neutral-200">
       {body}
       {isFetchingNextPage && (
-        <p role="status" className="p-3 text-center text-xs text-neutral-400">
+        <p role="status" className="p-3 text-center text-xs text-neutral-500">
           Loading more…
         </p>
       )}
@@ -173,10 +173,10 @@ function ConversationRow({
             <p className={`truncate ${unread ? "font-semibold" : "font-medium"}`}>
               {name}
               {conversation.contact.username && (
-                <span className="ml-1 font-normal text-neutral-500">@{conversation.contact.username}</span>
+                <span className="ml-1 font-normal text-neutral-600">@{conversation.contact.username}</span>
               )}
             </p>
-            <time dateTime={conversation.lastMessageAt} className="shrink-0 text-xs text-neutral-500">
+            <time dateTime={conversation.lastMessageAt} className="shrink-0 text-xs text-neutral-600">
               {formatTime(conversation.lastMessageAt)}
             </time>
           </div>
@@ -193,14 +193,14 @@ function ConversationRow({
               </span>
             )}
           </div>
-          <p className="flex items-center gap-2 text-xs text-neutral-400">
+          <p className="flex items-center gap-2 text-xs text-neutral-600">
             {conversation.accountName}
             {conversation.status !== "OPEN" && (
               <span className="rounded bg-neutral-100 px-1 text-neutral-700">
                 {conversation.status === "SNOOZED" ? "Snoozed" : "Resolved"}
               </span>
             )}
-            {conversation.assignee && <span className="truncate text-neutral-500">→ {conversation.assignee.name}</span>}
+            {conversation.assignee && <span className="truncate text-neutral-600">→ {conversation.assignee.name}</span>}
             {handedOver && <span className="rounded bg-amber-50 px-1 text-amber-900">Handed over</span>}
             {!windowOpen && <span className="rounded bg-neutral-100 px-1 text-neutral-600">Window closed</span>}
           </p>

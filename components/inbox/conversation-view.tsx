@@ -12,6 +12,8 @@ import { ApiError } from "@/lib/http/fetch-json";
 import { ChannelStatus } from "./channel-status";
 import { BackToList } from "./back-to-list";
 import { ConversationActions } from "./conversation-actions";
+import { DailyLimitNotice } from "./daily-limit-notice";
+import { useInboxAccounts } from "./use-inbox-accounts";
 import { ConversationNotFound } from "./conversation-not-found";
 import { contactName } from "./format-time";
 import { useNow } from "./use-now";
@@ -24,6 +26,7 @@ import { useThread } from "./use-thread";
 export function ConversationView({ conversationId }: { conversationId: string }) {
   const queryClient = useQueryClient();
   useMarkOpen(conversationId);
+  const accounts = useInboxAccounts();
   const conversation = useQuery({
     queryKey: conversationDetailKey(conversationId),
     queryFn: () => fetchConversation(conversationId),
@@ -67,7 +70,9 @@ export function ConversationView({ conversationId }: { conversationId: string })
     );
   }
   const name = conversation.data ? contactName(conversation.data.contact) : "";
-  const verdict = conversation.data ? canSend(conversation.data, now, { takeBack: false }) : null;
+  const account = accounts.data?.accounts.find((a) => a.id === conversation.data?.accountId);
+  const humanAgentTag = account?.humanAgentTag ?? false;
+  const verdict = conversation.data ? canSend(conversation.data, now, { takeBack: false, humanAgentTag }) : null;
   const blocked = verdict && !verdict.ok && verdict.code === "WINDOW_CLOSED" ? verdict.reason : null;
   const handedOver = verdict?.ok === false && verdict.code === "HANDED_OVER";
 
@@ -84,7 +89,7 @@ export function ConversationView({ conversationId }: { conversationId: string })
         )}
         {conversation.data && (
           <div className="mt-1">
-            <ChannelStatus conversation={conversation.data} now={now} />
+            <ChannelStatus conversation={conversation.data} now={now} humanAgentTag={humanAgentTag} />
           </div>
         )}
         {conversation.data && <ConversationActions conversation={conversation.data} />}
@@ -102,7 +107,7 @@ export function ConversationView({ conversationId }: { conversationId: string })
         )}
         <ol aria-label="Messages" className="flex flex-col gap-2">
           {hasNextPage && (
-            <li ref={sentinel} aria-hidden className="text-center text-xs text-neutral-400">
+            <li ref={sentinel} aria-hidden className="text-center text-xs text-neutral-500">
               {isFetchingNextPage ? "Loading older messages…" : ""}
             </li>
           )}
@@ -129,6 +134,7 @@ export function ConversationView({ conversationId }: { conversationId: string })
         )}
         <div ref={bottom} />
       </div>
+      <DailyLimitNotice account={account} />
       {rich ? (
         <RichComposer
           onSend={(content, options) => {

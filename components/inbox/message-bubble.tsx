@@ -43,7 +43,7 @@ export function MessageBubble({
           <div
             className={`rounded-2xl px-3.5 py-2 text-sm whitespace-pre-wrap break-words ${
               message.deleted
-                ? "border border-dashed border-neutral-300 bg-white text-neutral-400 italic"
+                ? "border border-dashed border-neutral-300 bg-white text-neutral-500 italic"
                 : ours
                   ? message.status === "FAILED"
                     ? "bg-red-50 text-red-900 ring-1 ring-red-200"
@@ -61,6 +61,14 @@ export function MessageBubble({
         )}
         <div className="mt-0.5 flex items-center gap-2 px-1 text-[11px] text-neutral-500">
           {ours && message.authorName && <span>{message.authorName}</span>}
+          {ours && message.tag === "HUMAN_AGENT" && (
+            <span
+              className="rounded bg-sky-50 px-1 text-sky-900"
+              title="Sent after 24 hours with Instagram's HUMAN_AGENT tag"
+            >
+              Human agent tag
+            </span>
+          )}
           <time dateTime={message.sentAt}>{formatTime(message.sentAt)}</time>
           {ours && (
             <DeliveryState message={message} onRetry={() => onRetry(message)} onCancel={() => onCancel(message)} />

@@ -98,7 +98,7 @@ export function SearchBox() {
         aria-autocomplete="list"
         aria-controls={showing && options.length > 0 ? listId : undefined}
         aria-activedescendant={showing && active >= 0 ? optionId(listId, active) : undefined}
-        className="w-full rounded-md border border-neutral-300 bg-neutral-50 px-3 py-1.5 text-sm placeholder:text-neutral-400 focus:border-blue-500 focus:bg-white focus:outline-none"
+        className="w-full rounded-md border border-neutral-300 bg-neutral-50 px-3 py-1.5 text-sm placeholder:text-neutral-500 focus:border-blue-500 focus:bg-white focus:outline-none"
       />
       {showing && (
         <div className="absolute inset-x-3 top-full z-20 -mt-2 max-h-[70vh] overflow-y-auto rounded-md border border-neutral-200 bg-white shadow-lg">
@@ -155,7 +155,7 @@ function SearchStatus({
   }
   // Screen readers hear how many results there are; the list itself shows them.
   return (
-    <p role="status" className={pending ? "px-3 pt-2 text-xs text-neutral-400" : "sr-only"}>
+    <p role="status" className={pending ? "px-3 pt-2 text-xs text-neutral-500" : "sr-only"}>
       {pending ? "Searching…" : `${found} ${found === 1 ? "result" : "results"}`}
     </p>
   );

@@ -129,7 +129,7 @@ function ContactResult({ conversation, terms }: { conversation: TSearchConversat
           {formatTime(conversation.lastMessageAt)}
         </time>
       </div>
-      <p className="text-xs text-neutral-400">{conversation.accountName}</p>
+      <p className="text-xs text-neutral-500">{conversation.accountName}</p>
     </div>
   );
 }
@@ -147,7 +147,7 @@ function MessageResult({ hit, terms }: { hit: TSearchMessageHit; terms: readonly
         {hit.message.direction === "OUTBOUND" && <span className="text-neutral-500">Agent: </span>}
         <HighlightedText text={hit.message.snippet} terms={terms} />
       </p>
-      <p className="text-xs text-neutral-400">{hit.conversation.accountName}</p>
+      <p className="text-xs text-neutral-500">{hit.conversation.accountName}</p>
     </div>
   );
 }

@@ -40,7 +40,7 @@ export function AppHeader() {
       <div className="ml-auto flex items-center gap-3 sm:gap-4">
         <ConnectionBadge />
         <Link href="/account" className="text-sm text-neutral-600 hover:underline" title={user.email}>
-          {user.name} <span className="hidden text-neutral-400 sm:inline">({user.role})</span>
+          {user.name} <span className="hidden text-neutral-500 sm:inline">({user.role})</span>
         </Link>
         <button type="button" onClick={signOut} className="text-sm font-medium text-neutral-700 hover:underline">
           Sign out

@@ -34,6 +34,7 @@ export const ZUpdateAccount = z.object({
   productToken: ZProductToken.optional(),
   cmBaseUrl: ZCmBaseUrl.nullable().optional(),
   enabled: z.boolean().optional(),
+  humanAgentTag: z.boolean({ error: "must be true or false" }).optional(),
 });
 export type TUpdateAccount = z.infer<typeof ZUpdateAccount>;
 
@@ -47,6 +48,8 @@ export const ZAccountView = z.object({
   productTokenMasked: z.string(),
   cmBaseUrl: z.string().nullable(),
   enabled: z.boolean(),
+  /** A person's replies 24 hours to 7 days after the customer wrote go out with the HUMAN_AGENT tag. */
+  humanAgentTag: z.boolean(),
   /** Automatic assignment of new and reopened conversations to online members. */
   autoAssign: z.boolean(),
   /** An agent gets no more automatically while holding this many open conversations. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canSend, handover, handoverUntilAfter, messagingWindow } from "./rules";
+import { canSend, handover, handoverUntilAfter, messagingWindow, replyZone } from "./rules";
 
 const t0 = new Date("2026-01-10T12:00:00Z");
 const at = (hours: number) => new Date(t0.getTime() + hours * 3_600_000);
@@ -35,6 +35,7 @@ describe("canSend", () => {
     expect(canSend({ lastInboundAt: t0, handoverUntil: null }, at(2), { takeBack: false })).toEqual({
       ok: true,
       takesBack: false,
+      tag: null,
     });
   });
 
@@ -54,6 +55,20 @@ describe("canSend", () => {
   it("during a handover, sends only when the agent takes the chat back", () => {
     const state = { lastInboundAt: t0, handoverUntil: at(24) };
     expect(canSend(state, at(1), { takeBack: false })).toMatchObject({ ok: false, code: "HANDED_OVER" });
-    expect(canSend(state, at(1), { takeBack: true })).toEqual({ ok: true, takesBack: true });
+    expect(canSend(state, at(1), { takeBack: true })).toEqual({ ok: true, takesBack: true, tag: null });
+  });
+
+  it("with the human agent tag on: the window, then the tagged zone up to 7 days, then nothing", () => {
+    const state = { lastInboundAt: t0, handoverUntil: null };
+    const tag = { takeBack: false, humanAgentTag: true };
+    expect(replyZone(state, at(23), { humanAgentTag: true })).toEqual({ zone: "window", closesAt: at(24) });
+    expect(canSend(state, at(23), tag)).toEqual({ ok: true, takesBack: false, tag: null });
+    expect(replyZone(state, at(24), { humanAgentTag: true })).toEqual({ zone: "tagged", closesAt: at(24 * 7) });
+    expect(canSend(state, at(100), tag)).toEqual({ ok: true, takesBack: false, tag: "HUMAN_AGENT" });
+    expect(replyZone(state, at(24 * 7), { humanAgentTag: true })).toEqual({ zone: "closed", closedAt: at(24 * 7) });
+    expect(canSend(state, at(24 * 7), tag)).toMatchObject({ ok: false, reason: expect.stringContaining("7 days") });
+    // Off (the default), the tag's zone does not exist.
+    expect(replyZone(state, at(100))).toEqual({ zone: "closed", closedAt: at(24) });
+    expect(canSend(state, at(100), { takeBack: false })).toMatchObject({ ok: false, code: "WINDOW_CLOSED" });
   });
 });

@@ -85,4 +85,21 @@ export const ZAssignableAgents = z.object({ agents: z.array(ZAssignableAgent) })
 export type TAssignableAgent = z.infer<typeof ZAssignableAgent>;
 
 /** An account as the inbox's filter lists it. */
-export const ZInboxAccounts = z.object({ accounts: z.array(z.object({ id: z.string(), displayName: z.string() })) });
+export const ZInboxAccounts = z.object({
+  accounts: z.array(
+    z.object({
+      id: z.string(),
+      displayName: z.string(),
+      /** A person's replies 24 hours to 7 days after the customer wrote go out with the HUMAN_AGENT tag. */
+      humanAgentTag: z.boolean(),
+      /** Instagram's daily limit: sends in the last 24 h against 200 × the people reachable now. */
+      usage: z.object({
+        sent: z.number(),
+        reachable: z.number(),
+        limit: z.number(),
+        level: z.enum(["ok", "warn", "reached"]),
+      }),
+    }),
+  ),
+});
+export type TInboxAccount = z.infer<typeof ZInboxAccounts>["accounts"][number];

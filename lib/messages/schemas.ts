@@ -71,6 +71,8 @@ export const ZMessageView = z.object({
   nextAttemptAt: z.string().nullable(),
   /** A try whose outcome was unknown was followed by another: the customer may have it twice. */
   maybeDuplicate: z.boolean(),
+  /** Sent with this Instagram message tag (HUMAN_AGENT: 24 hours to 7 days after the customer wrote). */
+  tag: z.string().nullable().optional(),
   authorName: z.string().nullable(),
   /** When it was written, as shown: CM's time for a customer's message, ours for the rest. */
   sentAt: z.string(),

@@ -11,6 +11,7 @@ function account(id: string, displayName: string, enabled = true): TAccountView 
     productTokenMasked: "••••••••-••••-••••-••••-••••••••5555",
     cmBaseUrl: null,
     enabled,
+    humanAgentTag: false,
     autoAssign: false,
     autoAssignLimit: 10,
     webhookUrls: { messages: "m", events: "e", statusReports: "s" },

@@ -189,6 +189,10 @@ describeEachDatabase("CM webhooks", (ctx) => {
     const message = await ctx.db.prisma.message.findFirstOrThrow();
     expect(message).toMatchObject({ kind: "STORY_MENTION", content: { url: "https://cdn.example/mention" } });
     expect(await ctx.db.prisma.webhookEvent.count({ where: { kind: "EVENT" } })).toBe(2);
+    // A mention opens the 24-hour reply window (README: Instagram's rules), and the customer waits for an answer.
+    const conversation = await ctx.db.prisma.conversation.findFirstOrThrow();
+    expect(conversation.lastInboundAt?.toISOString()).toBe("2026-01-10T13:09:00.000Z");
+    expect(conversation.waitingSince?.toISOString()).toBe("2026-01-10T13:09:00.000Z");
   });
 
   it("moves delivery state forward only, whatever order and number the reports come in", async () => {

@@ -57,7 +57,13 @@ async function attempt(outbox: TOutbox, claimed: TClaimedSend): Promise<TSendOut
   const result = await client.send({
     productToken,
     request: buildSendRequest([
-      { from: account.igAccountId, to: claimed.igsid, reference: claimed.cmReference, content },
+      {
+        from: account.igAccountId,
+        to: claimed.igsid,
+        reference: claimed.cmReference,
+        content,
+        ...(claimed.view.tag ? { tag: claimed.view.tag } : {}),
+      },
     ]),
   });
   return describeSendOutcome(result);

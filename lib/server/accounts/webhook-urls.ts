@@ -17,6 +17,7 @@ export interface TAccountRow {
   productTokenLast4: string;
   cmBaseUrl: string | null;
   enabled: boolean;
+  humanAgentTag: boolean;
   autoAssign: boolean;
   autoAssignLimit: number;
   webhookSecret: string;
@@ -31,6 +32,7 @@ export function toAccountView(row: TAccountRow, appUrl: string): TAccountView {
     productTokenMasked: maskToken(row.productTokenLast4),
     cmBaseUrl: row.cmBaseUrl,
     enabled: row.enabled,
+    humanAgentTag: row.humanAgentTag,
     autoAssign: row.autoAssign,
     autoAssignLimit: row.autoAssignLimit,
     webhookUrls: webhookUrls(appUrl, row.webhookSecret),

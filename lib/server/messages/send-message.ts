@@ -38,7 +38,11 @@ export async function sendMessage(
   if (!conversation.account.enabled) {
     throw new AppError("CONFLICT", "This Instagram account is disabled: an admin can enable it again.");
   }
-  const verdict = canSend(conversation, input.now, { takeBack: input.takeBack ?? false });
+  // Every message here is written by a person (an agent), so the human agent tag may apply.
+  const verdict = canSend(conversation, input.now, {
+    takeBack: input.takeBack ?? false,
+    humanAgentTag: conversation.account.humanAgentTag,
+  });
   if (!verdict.ok) throw new AppError("CONFLICT", verdict.reason, { rule: verdict.code });
 
   const reference = newCmReference();
@@ -49,6 +53,7 @@ export async function sendMessage(
       to: conversation.contact.igsid,
       reference,
       content: input.content,
+      ...(verdict.tag ? { tag: verdict.tag } : {}),
     }),
   );
   if (problems.length > 0) {
@@ -79,6 +84,7 @@ export async function sendMessage(
         kind: outboundKind(input.content),
         content: input.content as Prisma.InputJsonValue,
         status: "QUEUED",
+        tag: verdict.tag,
         nextAttemptAt: input.now,
         cmReference: reference,
         clientId: input.clientId ?? null,

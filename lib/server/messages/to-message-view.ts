@@ -15,6 +15,8 @@ export interface TMessageRow {
   attempts: number;
   nextAttemptAt: Date | null;
   maybeDuplicate: boolean;
+  /** The Instagram message tag it was sent with; absent where a query did not read it. */
+  tag?: string | null;
   clientId: string | null;
   sentAt: Date;
   /** A bigint column: Prisma gives a bigint, raw drivers may give a string. */
@@ -38,6 +40,7 @@ export function toMessageView(row: TMessageRow): TMessageView {
     attempts: row.attempts,
     nextAttemptAt: row.nextAttemptAt?.toISOString() ?? null,
     maybeDuplicate: row.maybeDuplicate,
+    tag: row.tag ?? null,
     authorName: row.author?.name ?? null,
     sentAt: row.sentAt.toISOString(),
     seq: Number(row.seq),

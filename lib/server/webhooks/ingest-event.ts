@@ -56,7 +56,12 @@ export async function ingestEvent(
       username: null,
       at: event.timeUtc,
     });
-    // A mention is not a message the customer wrote to us, so it does not open the window.
+    // A story mention opens the 24-hour window, like any message from the customer: Meta
+    // delivers it as a message the customer sends (a `message` event whose sender is the
+    // customer, attachment type `story_mention`: developers.facebook.com/docs/messenger-platform/
+    // instagram/features/story-mention), and the standard messaging policy gives the business
+    // 24 hours to respond to a user's message (…/messenger-platform/policy/policy-overview).
+    // Answering a mention ("thanks for sharing!") is what businesses do with them. See README.
     await recordMessage(
       tx,
       {
@@ -67,7 +72,7 @@ export async function ingestEvent(
         status: "RECEIVED",
         sentAt: event.timeUtc,
       },
-      { effects, opensWindow: false },
+      { effects, opensWindow: true },
     );
     return true;
   }

@@ -1,0 +1,78 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO_ADMIN, DEMO_AGENT, signIn } from "./support/auth";
+import { customerWrites } from "./support/simulator";
+
+// Issue 10: axe-core (WCAG 2 A and AA) finds nothing serious or critical on any page, signed
+// out, as an agent and as an admin, at desktop and phone width.
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .map((n) => n.target.join(" "))
+          .slice(0, 5)
+          .join(", ")}`,
+    );
+}
+
+for (const viewport of [
+  { name: "desktop", width: 1280, height: 800 },
+  { name: "phone", width: 390, height: 844 },
+]) {
+  test.describe(`at ${viewport.name} width`, () => {
+    test.use({ viewport: { width: viewport.width, height: viewport.height } });
+
+    test("the sign-in page", async ({ page }) => {
+      await page.goto("/sign-in");
+      await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
+    test("the inbox, a conversation and the account page, as an agent", async ({ page }) => {
+      await signIn(page, DEMO_AGENT);
+      const igsid = String(9_700_000_000_000_000 + (Date.now() % 1_000_000));
+      const name = `Axe Customer ${igsid.slice(-4)}`;
+      await customerWrites(page.request, { igsid, name, username: "axe.customer", text: "Is this accessible?" });
+      await page.goto("/");
+      await expect(page.getByRole("listitem", { name })).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.getByRole("listitem", { name }).getByRole("link").click();
+      await expect(page.getByRole("heading", { name })).toBeVisible();
+      await page.getByRole("button", { name: "Assign to me" }).click();
+      await expect(page.getByText("Assigned to you")).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+      // Menus, the rich composer and search results, open.
+      await page.getByRole("button", { name: "Snooze" }).click();
+      await expect(page.getByRole("group", { name: "Snooze until" })).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.keyboard.press("Escape");
+      await page.getByRole("button", { name: "Assign…" }).click();
+      await expect(page.getByRole("group", { name: "Assign to" }).getByRole("button").first()).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.keyboard.press("Escape");
+      await page.getByRole("button", { name: "Rich message" }).click();
+      expect(await seriousViolations(page)).toEqual([]);
+      if (viewport.name === "desktop") {
+        await page.getByRole("searchbox", { name: "Search conversations" }).fill("accessible");
+        await expect(page.getByRole("listbox")).toBeVisible();
+        expect(await seriousViolations(page)).toEqual([]);
+      }
+      await page.goto("/account");
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
+    test("the admin pages", async ({ page }) => {
+      await signIn(page, DEMO_ADMIN);
+      for (const path of ["/admin/accounts", "/admin/agents", "/admin/pipeline"]) {
+        await page.goto(path);
+        await expect(page.getByRole("navigation", { name: "Admin" })).toBeVisible();
+        await page.waitForLoadState("networkidle");
+        expect(await seriousViolations(page), path).toEqual([]);
+      }
+    });
+  });
+}

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Message_firstAttemptAt_idx" ON "Message"("firstAttemptAt");

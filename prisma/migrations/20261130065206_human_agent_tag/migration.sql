@@ -1,0 +1,5 @@
+-- AlterTable
+ALTER TABLE "InstagramAccount" ADD COLUMN     "humanAgentTag" BOOLEAN NOT NULL DEFAULT false;
+
+-- AlterTable
+ALTER TABLE "Message" ADD COLUMN     "tag" TEXT;
