@@ -1,5 +1,6 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { DEMO_AGENT, signIn } from "./support/auth";
+import { seriousViolations } from "./support/axe";
 import { customerWrites, SIMULATOR_URL } from "./support/simulator";
 
 // Issue 10: the thread's order (when the inbox stored each message, not CM's whole-second
@@ -96,6 +97,7 @@ test("a voice note and a video from the simulator play in the thread", async ({ 
   expect(await video.evaluate((el: HTMLVideoElement) => el.videoWidth)).toBe(64);
   // A click on the picture of a video with controls plays it.
   await expectPlaysOnClick(video, (box) => ({ x: box.width / 2, y: box.height / 3 }));
+  expect(await seriousViolations(page)).toEqual([]);
 });
 
 test("an expired link says the media is gone; shares and files are links", async ({ page, request }) => {
@@ -121,4 +123,5 @@ test("an expired link says the media is gone; shares and files are links", async
   const href = (await file.getAttribute("href")) ?? "";
   expect(href).toBe(`${SIMULATOR_URL}/_sim/media/order-details.txt`);
   expect(await (await request.get(href)).text()).toContain("Order 4711");
+  expect(await seriousViolations(page)).toEqual([]);
 });
