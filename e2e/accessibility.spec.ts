@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { seriousViolations } from "./support/axe";
 import { DEMO_ADMIN, DEMO_AGENT, signIn } from "./support/auth";
+import { seriousViolations } from "./support/axe";
 import { customerWrites } from "./support/simulator";
 
 // Issue 10: axe-core (WCAG 2 A and AA) finds nothing serious or critical on any page, signed

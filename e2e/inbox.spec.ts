@@ -72,7 +72,9 @@ test("images, quick-reply answers, story replies, mentions and deletions show in
     igsid,
     name: "Rich Content",
     username: "rich",
-    image: { contentType: "image/jpeg" },
+    // The simulator's own sample: a made-up CDN link would not load here, and the thread would
+    // rightly say the media is no longer available.
+    image: { url: `${SIMULATOR_URL}/_sim/media/photo.png`, contentType: "image/png" },
   });
   await customerWrites(request, {
     igsid,

@@ -5,6 +5,7 @@ import type { TSimContext } from "./context";
 import { customerEventPayload, customerMessagePayload, ZCustomerEventInput, ZCustomerMessageInput } from "./customer";
 import { ZSimFault } from "./faults";
 import { parseJson, readBody, sendJson } from "./http-io";
+import { sendSampleMedia } from "./sample-media";
 import { DEFAULT_FAILURE } from "./status-reports";
 
 // The simulator's own API under /_sim/: configure accounts and faults, read what was sent, and
@@ -58,6 +59,11 @@ function accountOr404(ctx: TSimContext, res: ServerResponse, account: string) {
 
 const routes: TRoute[] = [
   { method: "GET", path: /^\/_sim\/health$/, handle: (_ctx, _req, res) => sendJson(res, 200, { ok: true }) },
+  {
+    method: "GET",
+    path: /^\/_sim\/media\/(.+)$/,
+    handle: (_ctx, _req, res, [name]) => sendSampleMedia(res, decodeURIComponent(name ?? "")),
+  },
 
   {
     method: "POST",
@@ -200,7 +206,8 @@ const routes: TRoute[] = [
       if (body === undefined) return;
       const account = accountOr404(ctx, res, body.account);
       if (account === undefined) return;
-      const payload = customerMessagePayload(body, account, ctx.messages);
+      // Sample media are linked at the address the caller reached the simulator by.
+      const payload = customerMessagePayload(body, account, ctx.messages, `http://${req.headers.host ?? "127.0.0.1"}`);
       ctx.lastCustomerMids.set(`${account.igAccountId}:${body.from.igsid}`, String(payload.message.custom["mid"]));
       const outcome = await ctx.webhooks.deliver("messages", account, payload);
       sendJson(res, "noUrl" in outcome ? 409 : 200, { webhook: "messages", ...outcome, payload });

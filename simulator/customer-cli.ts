@@ -5,6 +5,9 @@ import { parseArgs } from "node:util";
 //   tsx simulator/customer-cli.ts --account 1784… --from 6543… --image
 //   tsx simulator/customer-cli.ts --account 1784… --from 6543… --quick-reply "Size 42" --postback SIZE_42
 //   tsx simulator/customer-cli.ts --account 1784… --from 6543… --story-reply --text "love it"
+//   tsx simulator/customer-cli.ts --account 1784… --from 6543… --audio          (the simulator's sample)
+//   tsx simulator/customer-cli.ts --account 1784… --from 6543… --video --expired (a link that 404s)
+//   tsx simulator/customer-cli.ts --account 1784… --from 6543… --share reel --share-title "Boots"
 //   tsx simulator/customer-cli.ts --account 1784… --from 6543… --event StoryMention
 
 const USAGE = `usage: customer-cli --account <igAccountId|token> --from <igsid> [options]
@@ -14,6 +17,8 @@ const USAGE = `usage: customer-cli --account <igAccountId|token> --from <igsid> 
   --image [--image-url <url>] [--content-type <mime>]
   --quick-reply <label> --postback <data>
   --story-reply [--story-url <url>]
+  --audio | --video | --file [--media-url <url>] [--content-type <mime>] [--expired]
+  --share <post|reel|story> [--share-url <url>] [--share-title <title>]
   --event <StoryMention|MessageDelete> [--message-reference <ref>]`;
 
 const { values } = parseArgs({
@@ -31,6 +36,14 @@ const { values } = parseArgs({
     postback: { type: "string" },
     "story-reply": { type: "boolean", default: false },
     "story-url": { type: "string" },
+    audio: { type: "boolean", default: false },
+    video: { type: "boolean", default: false },
+    file: { type: "boolean", default: false },
+    "media-url": { type: "string" },
+    expired: { type: "boolean", default: false },
+    share: { type: "string" },
+    "share-url": { type: "string" },
+    "share-title": { type: "string" },
     event: { type: "string" },
     "message-reference": { type: "string" },
     help: { type: "boolean", default: false },
@@ -64,6 +77,18 @@ const [path, body] =
             values.image || values["image-url"]
               ? { url: values["image-url"], contentType: values["content-type"] }
               : undefined,
+          ...Object.fromEntries(
+            (["audio", "video", "file"] as const)
+              .filter((kind) => values[kind])
+              .map((kind) => [
+                kind,
+                { url: values["media-url"], contentType: values["content-type"], expired: values.expired || undefined },
+              ]),
+          ),
+          share:
+            values.share === undefined
+              ? undefined
+              : { type: values.share, url: values["share-url"], title: values["share-title"] },
           quickReply:
             values["quick-reply"] === undefined
               ? undefined

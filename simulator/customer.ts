@@ -4,18 +4,41 @@ import { parseCmUtcTime } from "../lib/cm/schemas/party";
 import type { TSimAccount } from "./accounts";
 import { formatCmLocal, formatCmUtc } from "./cm-time";
 import type { TMessageLog } from "./message-log";
+import { SAMPLE_FILES, SAMPLE_MEDIA_PATH } from "./sample-media";
 
 // The simulator playing the Instagram customer: builds the MO and event webhooks CM would post
 // (FORMATS.md §3 and §4). Shapes marked ASSUMPTION are not confirmed by CM's docs.
 
 const ZIgsid = z.string().regex(/^\d+$/, "must be digits (an IGSID)");
 
+/** An attachment: without `url`, the simulator's own sample (see sample-media.ts); `expired`: a link that 404s. */
+const ZMediaInput = z.object({
+  url: z.url().optional(),
+  contentType: z.string().optional(),
+  title: z.string().optional(),
+  expired: z.boolean().optional(),
+});
+
 export const ZCustomerMessageInput = z.object({
   /** The Instagram account ID or the product token of the simulated account. */
   account: z.string(),
   from: z.object({ igsid: ZIgsid, name: z.string().default(""), username: z.string().default("") }),
   text: z.string().optional(),
-  image: z.object({ url: z.url().optional(), contentType: z.string().optional() }).optional(),
+  image: ZMediaInput.optional(),
+  /** A voice note (default: a short WAV tone served by the simulator). */
+  audio: ZMediaInput.optional(),
+  /** A video (default: a one-second WebM served by the simulator). */
+  video: ZMediaInput.optional(),
+  /** Any other file (default: a small text file served by the simulator). */
+  file: ZMediaInput.optional(),
+  /** A post, reel or story the customer shares (default URL: an instagram.com-like link). */
+  share: z
+    .object({
+      type: z.enum(["post", "reel", "story"]).default("post"),
+      url: z.url().optional(),
+      title: z.string().optional(),
+    })
+    .optional(),
   quickReply: z.object({ label: z.string(), postbackData: z.string() }).optional(),
   storyReply: z
     .object({ storyUrl: z.url().optional(), storyId: z.string().optional(), text: z.string().optional() })
@@ -60,7 +83,49 @@ export function fakeInstagramCdnUrl(): string {
   return `https://lookaside.fbsbx.com/ig_messaging_cdn/?asset_id=${digits(17)}&signature=${randomBytes(24).toString("base64url")}`;
 }
 
-export function customerMessagePayload(input: TCustomerMessageInput, account: TSimAccount, log: TMessageLog) {
+// ASSUMPTION (shares UNCONFIRMED, FORMATS.md §9): Meta's attachment type names, under `custom.share`.
+const SHARE_TYPE = { post: "share", reel: "ig_reel", story: "story" } as const;
+
+function shareUrl(type: "post" | "reel" | "story"): string {
+  const id = randomBytes(8).toString("base64url");
+  return type === "story"
+    ? `https://www.instagram.com/stories/someone/${digits(19)}/`
+    : `https://www.instagram.com/${type === "reel" ? "reel" : "p"}/${id}/`;
+}
+
+/** The MO's `message.media` (FORMATS.md §3.1): the first attachment given, or CM's empty one. */
+function mediaOf(input: TCustomerMessageInput, base: string) {
+  const expired = (m: { expired?: boolean | undefined }) =>
+    m.expired ? `${base}${SAMPLE_MEDIA_PATH}/expired/${randomBytes(9).toString("base64url")}` : undefined;
+  if (input.image !== undefined) {
+    const m = input.image;
+    return {
+      mediaUri: m.url ?? expired(m) ?? fakeInstagramCdnUrl(),
+      contentType: m.contentType ?? "",
+      title: m.title ?? "",
+    };
+  }
+  for (const kind of ["audio", "video", "file"] as const) {
+    const m = input[kind];
+    if (m === undefined) continue;
+    const sample = SAMPLE_FILES[kind];
+    const own = m.url === undefined;
+    return {
+      mediaUri: m.url ?? expired(m) ?? `${base}${SAMPLE_MEDIA_PATH}/${sample.name}`,
+      contentType: m.contentType ?? (own ? sample.contentType : ""),
+      title: m.title ?? (kind === "file" && own ? sample.name : ""),
+    };
+  }
+  return { mediaUri: "", contentType: "", title: "" };
+}
+
+/** `base`: the simulator's own address, where its sample media are served. */
+export function customerMessagePayload(
+  input: TCustomerMessageInput,
+  account: TSimAccount,
+  log: TMessageLog,
+  base = "http://127.0.0.1",
+) {
   const at = time(input.timeUtc);
   // ASSUMPTION: a customer's message carries the reference and groupings of our last message to
   // them, as CM describes for replies; what an unsolicited DM carries is UNCONFIRMED.
@@ -81,10 +146,13 @@ export function customerMessagePayload(input: TCustomerMessageInput, account: TS
       id: input.storyReply.storyId ?? digits(17),
     };
   }
-  const image =
-    input.image === undefined
-      ? null
-      : { mediaUri: input.image.url ?? fakeInstagramCdnUrl(), contentType: input.image.contentType ?? "", title: "" };
+  if (input.share !== undefined) {
+    custom["share"] = {
+      type: SHARE_TYPE[input.share.type],
+      url: input.share.url ?? shareUrl(input.share.type),
+      ...(input.share.title === undefined ? {} : { title: input.share.title }),
+    };
+  }
   return {
     reference: input.reference ?? last?.reference ?? "",
     messageContext: "",
@@ -92,7 +160,7 @@ export function customerMessagePayload(input: TCustomerMessageInput, account: TS
     to: { number: account.igAccountId },
     message: {
       text,
-      media: image ?? { mediaUri: "", contentType: "", title: "" },
+      media: mediaOf(input, base),
       custom,
     },
     groupings: [last?.msg.customGrouping ?? "", last?.msg.customGrouping2 ?? "", last?.msg.customGrouping3 ?? ""],

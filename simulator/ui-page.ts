@@ -27,7 +27,9 @@ document.getElementById("msg").addEventListener("submit", (e) => {
   e.preventDefault(); const f = e.target;
   const body = { account: val(f, "account"), from: { igsid: val(f, "igsid"), name: val(f, "name") ?? "", username: val(f, "username") ?? "" } };
   if (val(f, "text")) body.text = val(f, "text");
-  if (f.elements.image.checked) body.image = val(f, "imageUrl") ? { url: val(f, "imageUrl") } : {};
+  const attach = val(f, "attachment"), url = val(f, "mediaUrl"), expired = f.elements.expired.checked;
+  if (attach && attach.startsWith("share:")) body.share = { type: attach.slice(6), ...(url ? { url } : {}), ...(val(f, "shareTitle") ? { title: val(f, "shareTitle") } : {}) };
+  else if (attach) body[attach] = { ...(url ? { url } : {}), ...(expired ? { expired: true } : {}) };
   if (val(f, "qrLabel")) body.quickReply = { label: val(f, "qrLabel"), postbackData: val(f, "qrPostback") ?? "" };
   if (f.elements.story.checked) body.storyReply = { text: val(f, "text") };
   post("/_sim/customer/message", body);
@@ -50,7 +52,10 @@ export function renderUiPage(accounts: readonly TSimAccount[], recent: readonly 
 <label>Customer IGSID <input name="igsid" required pattern="\\d+" value="6543210987654321"></label>
 <label>Name <input name="name" value="Jane Doe"></label> <label>Username <input name="username" value="jane.doe"></label>
 <label>Text <input name="text" size="60"></label>
-<label><input type="checkbox" name="image"> Image, URL (blank = Meta-CDN-like) <input name="imageUrl" size="50"></label>
+<label>Attachment <select name="attachment"><option value="">none</option><option value="image">image</option><option value="audio">voice note</option><option value="video">video</option><option value="file">file</option><option value="share:post">shared post</option><option value="share:reel">shared reel</option><option value="share:story">shared story</option></select></label>
+<label>Attachment URL (blank = the simulator's sample; a Meta-CDN-like link for an image) <input name="mediaUrl" size="50"></label>
+<label><input type="checkbox" name="expired"> Expired link (answers 404, as an expired CDN link does)</label>
+<label>Shared post's title <input name="shareTitle"></label>
 <label>Quick-reply label <input name="qrLabel"></label> <label>postback <input name="qrPostback" placeholder="e.g. HUMAN_AGENT"></label>
 <label><input type="checkbox" name="story"> Story reply (the text replies to a story)</label>
 <button>Send to the messages webhook</button></fieldset></form>

@@ -5,6 +5,7 @@ import { ZOutboundContent } from "@/lib/messages/compose-schemas";
 import type { TMessageView } from "@/lib/messages/schemas";
 import { ZSystemContent, systemLineText } from "@/lib/messages/system-line";
 import { DeliveryState } from "./delivery-state";
+import { CustomerAudio, CustomerFile, CustomerImage, CustomerShare, CustomerVideo } from "./customer-media";
 import { formatTime } from "./format-time";
 import { messageElementId } from "./use-thread";
 
@@ -98,19 +99,15 @@ function MessageContent({ message }: { message: TMessageView }) {
     case "TEXT":
       return <>{String(c.text ?? "")}</>;
     case "IMAGE":
-      return (
-        <figure>
-          {/* Meta's CDN link, shown as sent: Instagram's rules forbid keeping a copy. */}
-          <img
-            src={String(c.url)}
-            alt={c.caption ? String(c.caption) : "Photo from the customer"}
-            className="max-h-72 rounded-lg"
-            loading="lazy"
-            referrerPolicy="no-referrer"
-          />
-          {c.caption ? <figcaption className="mt-1">{String(c.caption)}</figcaption> : null}
-        </figure>
-      );
+      return <CustomerImage content={c} />;
+    case "AUDIO":
+      return <CustomerAudio content={c} />;
+    case "VIDEO":
+      return <CustomerVideo content={c} />;
+    case "SHARE":
+      return <CustomerShare content={c} />;
+    case "FILE":
+      return <CustomerFile content={c} />;
     case "QUICK_REPLY_ANSWER":
       return (
         <span>
@@ -169,6 +166,10 @@ function summary(message: TMessageView): string {
     return `Card: ${String((c.card as { header?: unknown } | undefined)?.header ?? "")}`;
   if (message.kind === "CAROUSEL") return `Carousel of ${Array.isArray(c.cards) ? c.cards.length : 0} cards`;
   if (message.kind === "IMAGE") return "Photo";
+  if (message.kind === "AUDIO") return "Voice message";
+  if (message.kind === "VIDEO") return "Video";
+  if (message.kind === "SHARE") return `Shared ${String(c.shareType ?? "post")}`;
+  if (message.kind === "FILE") return `File ${String(c.name ?? "")}`.trim();
   if (message.kind === "STORY_MENTION") return "Story mention";
   return String(c.text ?? c.label ?? c.reason ?? "");
 }

@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 
-/** axe-core's serious and critical WCAG 2 A/AA violations on the page, one line each. */
+/** What axe-core (WCAG 2 A and AA) finds serious or critical on the page, one line each. */
 export async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
   return results.violations

@@ -3,6 +3,8 @@ import type { APIRequestContext } from "@playwright/test";
 export const SIMULATOR_URL = `http://127.0.0.1:${process.env.E2E_SIMULATOR_PORT ?? 4210}`;
 export const DEMO_IG_ACCOUNT = "17841400000000000";
 
+type TSimMedia = { url?: string; contentType?: string; title?: string; expired?: boolean };
+
 /** The simulator plays the customer: CM posts their message to the app's webhook (the demo account's unless told). */
 export async function customerWrites(
   request: APIRequestContext,
@@ -13,7 +15,12 @@ export async function customerWrites(
     name: string;
     username: string;
     text?: string;
-    image?: { url?: string; contentType?: string };
+    image?: TSimMedia;
+    /** Without a URL, the simulator's own sample (simulator/sample-media.ts); `expired`: a link that 404s. */
+    audio?: TSimMedia;
+    video?: TSimMedia;
+    file?: TSimMedia;
+    share?: { type?: "post" | "reel" | "story"; url?: string; title?: string };
     quickReply?: { label: string; postbackData: string };
     storyReply?: { storyUrl?: string; text?: string };
     timeUtc?: string;
@@ -25,6 +32,10 @@ export async function customerWrites(
       from: { igsid: message.igsid, name: message.name, username: message.username },
       ...(message.text === undefined ? {} : { text: message.text }),
       ...(message.image ? { image: message.image } : {}),
+      ...(message.audio ? { audio: message.audio } : {}),
+      ...(message.video ? { video: message.video } : {}),
+      ...(message.file ? { file: message.file } : {}),
+      ...(message.share ? { share: message.share } : {}),
       ...(message.quickReply ? { quickReply: message.quickReply } : {}),
       ...(message.storyReply ? { storyReply: message.storyReply } : {}),
       ...(message.timeUtc ? { timeUtc: message.timeUtc } : {}),

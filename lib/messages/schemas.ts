@@ -6,6 +6,17 @@ import { z } from "zod";
 export const ZTextContent = z.object({ text: z.string() });
 /** `url` is Meta's CDN link: stored and shown, never downloaded (spec: business rules). */
 export const ZImageContent = z.object({ url: z.string(), mimeType: z.string().nullable(), caption: z.string() });
+/** A customer's audio or video: Meta's CDN link, played from there, never downloaded. */
+export const ZMediaContent = z.object({ url: z.string(), mimeType: z.string().nullable(), caption: z.string() });
+/** Any other file the customer sent; `name` is CM's media title when it gives one. */
+export const ZFileContent = ZMediaContent.extend({ name: z.string().nullable() });
+/** A post, reel or story the customer shared; `text` is what they wrote with it. */
+export const ZShareContent = z.object({
+  shareType: z.enum(["post", "reel", "story"]),
+  url: z.string(),
+  title: z.string().nullable(),
+  text: z.string(),
+});
 export const ZQuickReplyAnswerContent = z.object({ label: z.string(), postbackData: z.string() });
 export const ZStoryReplyContent = z.object({
   text: z.string(),
@@ -18,6 +29,10 @@ export const ZUnsupportedContent = z.object({ reason: z.string(), raw: z.unknown
 export const ZMessageKind = z.enum([
   "TEXT",
   "IMAGE",
+  "AUDIO",
+  "VIDEO",
+  "SHARE",
+  "FILE",
   "QUICK_REPLY_ANSWER",
   "STORY_REPLY",
   "STORY_MENTION",
@@ -59,7 +74,13 @@ export const ZMessageView = z.object({
   /** Sent with this Instagram message tag (HUMAN_AGENT: 24 hours to 7 days after the customer wrote). */
   tag: z.string().nullable().optional(),
   authorName: z.string().nullable(),
+  /** When it was written, as shown: CM's time for a customer's message, ours for the rest. */
   sentAt: z.string(),
+  /**
+   * The thread's order: when this inbox stored it (one clock, ours; see Message.seq). Threads
+   * sort by it, never by sentAt, whose seconds come from CM's clock for customers' messages.
+   */
+  seq: z.number(),
   updatedAt: z.string(),
   /** The browser's id for an optimistic bubble, echoed back so it can be replaced. */
   clientId: z.string().nullable(),
@@ -84,6 +105,14 @@ export function previewOf(kind: TMessageKind, content: Record<string, unknown> |
     case "IMAGE":
       // Inbound {url, caption}; outbound {image, caption}.
       return content.caption ? `📷 ${String(content.caption)}` : "📷 Photo";
+    case "AUDIO":
+      return content.caption ? `🎤 ${String(content.caption)}` : "🎤 Voice message";
+    case "VIDEO":
+      return content.caption ? `🎬 ${String(content.caption)}` : "🎬 Video";
+    case "SHARE":
+      return `🔗 Shared ${String(content.shareType ?? "post")}${content.text ? `: ${String(content.text)}` : ""}`;
+    case "FILE":
+      return `📎 ${String(content.name ?? content.caption ?? "") || "File"}`;
     case "QUICK_REPLY_ANSWER":
       return String(content.label ?? "");
     case "STORY_REPLY":

@@ -2,7 +2,7 @@ import type { TMessageKind } from "./schemas";
 
 /**
  * The words a message is found by in search: its text, caption, quick-reply labels, card
- * titles and subtitles. Null when there is nothing to find (a story mention, an unsupported
+ * titles and subtitles, a shared post's title, a file's name. Null when there is nothing to find (a story mention, an unsupported
  * payload, a system line). The migration that added search computes the same for older rows.
  */
 export function searchTextOf(kind: TMessageKind, content: Record<string, unknown> | null): string | null {
@@ -14,6 +14,8 @@ export function searchTextOf(kind: TMessageKind, content: Record<string, unknown
   add(content.text);
   add(content.caption);
   add(content.label);
+  if (kind === "SHARE") add(content.title);
+  if (kind === "FILE") add(content.name);
   const card = (value: unknown) => {
     if (value && typeof value === "object") {
       add((value as Record<string, unknown>).header);

@@ -19,6 +19,8 @@ function msg(id: string, second: number, overrides: Partial<TMessageView> = {}):
     maybeDuplicate: false,
     authorName: null,
     sentAt: at,
+    // Stored in the order of the seconds given, unless a test says otherwise.
+    seq: second,
     updatedAt: at,
     clientId: null,
     ...overrides,
@@ -36,6 +38,19 @@ describe("upsertMessage", () => {
     const data = thread([msg("b", 5), msg("a", 1)]);
     expect(ids(upsertMessage(data, msg("c", 9)))).toEqual([["c", "b", "a"]]);
     expect(ids(upsertMessage(data, msg("late", 3)))).toEqual([["b", "late", "a"]]);
+  });
+
+  it("places a message by when the inbox stored it, not by the time it carries", () => {
+    // The agent's question at 10:00:00.700, the customer's answer stamped 10:00:00 by CM.
+    const question = msg("question", 0, { sentAt: "2026-01-01T10:00:00.700Z", seq: 7, direction: "OUTBOUND" });
+    const answer = msg("answer", 0, { sentAt: "2026-01-01T10:00:00.000Z", seq: 8 });
+    expect(ids(upsertMessage(thread([question]), answer))).toEqual([["answer", "question"]]);
+  });
+
+  it("keeps this browser's unsent bubble below a message stored meanwhile", () => {
+    const pending = optimisticMessage("c", { kind: "text", text: "hi" }, "k1", "Ann");
+    const stored = msg("customer", 59, { sentAt: "2099-01-01T00:00:00.000Z", seq: 40 });
+    expect(ids(upsertMessage(thread([pending]), stored))).toEqual([["pending:k1", "customer"]]);
   });
 
   it("replaces the optimistic bubble with the server's copy by clientId", () => {

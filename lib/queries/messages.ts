@@ -2,6 +2,7 @@ import type { InfiniteData } from "@tanstack/react-query";
 import { fetchJson } from "../http/fetch-json";
 import { outboundKind, type TOutboundContentInput } from "../messages/compose-schemas";
 import { ZMessagePage, ZMessageView, type TMessagePage, type TMessageView } from "../messages/schemas";
+import { compareThreadOrder, UNSTORED_SEQ } from "../messages/thread-order";
 import { z } from "zod";
 import { ZConversationSummary } from "./conversation-types";
 
@@ -94,7 +95,8 @@ export function upsertMessage(data: TMessagePages | undefined, incoming: TMessag
   }
   const [first, ...rest] = data.pages;
   if (!first) return data;
-  const at = first.messages.findIndex((m) => isNewer(incoming, m));
+  // Where the server would place it (pages are newest first).
+  const at = first.messages.findIndex((m) => compareThreadOrder(incoming, m) > 0);
   const messages = [...first.messages];
   messages.splice(at === -1 ? messages.length : at, 0, incoming);
   return { ...data, pages: [{ ...first, messages }, ...rest] };
@@ -143,13 +145,8 @@ export function optimisticMessage(
     maybeDuplicate: false,
     authorName,
     sentAt: now,
+    seq: UNSTORED_SEQ,
     updatedAt: "",
     clientId,
   };
-}
-
-/** Newest first, as the API orders: by sentAt, then id. */
-function isNewer(a: TMessageView, b: TMessageView): boolean {
-  if (a.sentAt !== b.sentAt) return a.sentAt > b.sentAt;
-  return a.id > b.id;
 }

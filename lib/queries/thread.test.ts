@@ -27,6 +27,8 @@ function msg(id: string, second: number): TMessageView {
     maybeDuplicate: false,
     authorName: null,
     sentAt: at,
+    // Stored in the order of the seconds given, unless a test says otherwise.
+    seq: second,
     updatedAt: at,
     clientId: null,
   };

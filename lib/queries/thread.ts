@@ -1,4 +1,5 @@
 import type { TMessagePage, TMessageView } from "../messages/schemas";
+import { compareThreadOrder } from "../messages/thread-order";
 import type { TMessagePages, TThreadPageParam } from "./messages";
 
 // A thread opened at a message (a search result) starts with the page around it and grows
@@ -16,7 +17,7 @@ export function newerPageParam(first: TMessagePage): TThreadPageParam | undefine
 /**
  * The thread's messages oldest first, each once. While the newest page is not loaded, a live
  * message is still put into the first page (so an agent's own reply shows at once); the newer
- * page fetched later holds it again, and time order puts it back in its place.
+ * page fetched later holds it again, and the thread's order (seq) puts it back in its place.
  */
 export function threadMessages(data: TMessagePages): TMessageView[] {
   const byKey = new Map<string, TMessageView>();
@@ -24,9 +25,7 @@ export function threadMessages(data: TMessagePages): TMessageView[] {
     const key = message.clientId ?? message.id;
     if (!byKey.has(key)) byKey.set(key, message);
   }
-  return [...byKey.values()].sort((a, b) =>
-    a.sentAt !== b.sentAt ? (a.sentAt < b.sentAt ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
-  );
+  return [...byKey.values()].sort(compareThreadOrder);
 }
 
 export function holdsMessage(data: TMessagePages, messageId: string): boolean {

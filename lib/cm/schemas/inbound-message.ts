@@ -20,6 +20,17 @@ export const ZCmMoSuggestion = ciObject({
 // The simulator emits `custom.storyReply` (simulator/README.md).
 export const ZCmStoryRef = ciObject({ url: ZOptionalText, id: z.union([z.string(), z.number()]).nullish() });
 
+// ASSUMPTION (shares are UNCONFIRMED, FORMATS.md §9): a post, reel or story the customer shares
+// is taken to arrive as `custom.share {type, url, title}`; we also read Meta's own attachment
+// list passed through as `custom.attachments[] {type, payload {url, title}}` (types `share`,
+// `ig_reel`, `story`...). The simulator sends `custom.share`. A malformed one is ignored (the
+// raw payload is kept), never a reason to refuse the message.
+const ZCmShareRef = ciObject({ type: ZOptionalText, url: ZOptionalText, title: ZOptionalText });
+const ZCmAttachment = ciObject({
+  type: ZOptionalText,
+  payload: ciObject({ url: ZOptionalText, title: ZOptionalText }).nullish(),
+});
+
 export const ZCmMoCustom = ciObject({
   username: ZOptionalText,
   // ASSUMPTION (no per-message ID is documented for MO, FORMATS.md §3.1/§7): Instagram's message
@@ -31,6 +42,8 @@ export const ZCmMoCustom = ciObject({
   storyReply: ZCmStoryRef.nullish(),
   story: ZCmStoryRef.nullish(),
   reply_to: ciObject({ story: ZCmStoryRef.nullish() }).nullish(),
+  share: ZCmShareRef.nullish().catch(null),
+  attachments: z.array(ZCmAttachment).nullish().catch(null),
 });
 
 export const ZCmMoMedia = ciObject({
@@ -76,6 +89,8 @@ export type TInboundMessage = {
   postbackData: string | null;
   suggestions: { action: string | null; label: string | null; postbackData: string | null }[];
   storyReply: { url: string | null; id: string | null } | null;
+  /** A shared post, reel or story, as CM names it (`type` raw, e.g. "ig_reel"); see ZCmShareRef. */
+  share: { type: string | null; url: string; title: string | null } | null;
   groupings: string[];
   timeUtc: Date;
   raw: unknown;
@@ -94,6 +109,8 @@ export function parseInboundMessage(payload: unknown): TParseResult<TInboundMess
   const custom = mo.message?.custom ?? null;
   const mediaUrl = blankToNull(mo.message?.media?.mediaUri);
   const story = custom?.storyReply ?? custom?.story ?? custom?.reply_to?.story ?? null;
+  const attachment = custom?.attachments?.find((a) => blankToNull(a.payload?.url) !== null);
+  const shareUrl = blankToNull(custom?.share?.url) ?? blankToNull(attachment?.payload?.url);
   const suggestions = (custom?.suggestions ?? []).map((s) => ({
     action: blankToNull(s.action),
     label: blankToNull(s.label),
@@ -121,6 +138,12 @@ export function parseInboundMessage(payload: unknown): TParseResult<TInboundMess
       suggestions,
       storyReply:
         story === null ? null : { url: blankToNull(story.url), id: story.id == null ? null : String(story.id) },
+      share:
+        shareUrl === null
+          ? null
+          : custom?.share && blankToNull(custom.share.url) !== null
+            ? { type: blankToNull(custom.share.type), url: shareUrl, title: blankToNull(custom.share.title) }
+            : { type: blankToNull(attachment?.type), url: shareUrl, title: blankToNull(attachment?.payload?.title) },
       groupings: (mo.groupings ?? []).map((g) => g ?? ""),
       timeUtc: mo.timeUtc,
       raw: payload,

@@ -53,7 +53,7 @@ describe("inbound message (MO)", () => {
     expect(mo.postbackData).toBe("X");
   });
 
-  it("classifies text, image, story reply and unsupported media", () => {
+  it("classifies text, image, story reply and media of no known type", () => {
     const base = {
       ...quickReplyTap,
       message: { text: "hello", media: { mediaUri: "", contentType: "", title: "" }, custom: {} },
@@ -85,11 +85,11 @@ describe("inbound message (MO)", () => {
       });
     }
 
-    const video = parseMo({
+    const odd = parseMo({
       ...base,
-      message: { text: "", media: { mediaUri: "https://v", contentType: "video/mp4" } },
+      message: { text: "", media: { mediaUri: "https://v", contentType: "not a type" } },
     });
-    expect(classifyCustomerMessage(video)).toMatchObject({ kind: "unsupported", reason: "media of type video/mp4" });
+    expect(classifyCustomerMessage(odd)).toMatchObject({ kind: "unsupported", reason: "media of type not a type" });
 
     expect(classifyCustomerMessage(parseMo({ ...base, message: { text: "" } }))).toMatchObject({ kind: "unsupported" });
   });

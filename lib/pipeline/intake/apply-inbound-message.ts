@@ -12,6 +12,10 @@ import type { TEffects } from "../../server/webhooks/effects";
 const KIND = {
   text: "TEXT",
   image: "IMAGE",
+  audio: "AUDIO",
+  video: "VIDEO",
+  share: "SHARE",
+  file: "FILE",
   quick_reply: "QUICK_REPLY_ANSWER",
   story_reply: "STORY_REPLY",
   unsupported: "UNSUPPORTED",
@@ -144,7 +148,8 @@ export async function applyInboundMessages(
       ${gate}
     ), message_in AS (
       SELECT * FROM unnest($12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[],
-        $19::timestamptz[], $${inline ? 29 : 22}::text[]) AS t(id, account_id, igsid, kind, content, dedupe_key, mid, sent_at, search_text)
+        $19::timestamptz[], $${inline ? 29 : 22}::text[]) WITH ORDINALITY
+        AS t(id, account_id, igsid, kind, content, dedupe_key, mid, sent_at, search_text, arrival)
       ${gate}
     ), early_delete AS (
       SELECT DISTINCT ON (w."accountId", w."cmReference") w."id", w."accountId", w."cmReference", w."receivedAt"
@@ -194,6 +199,8 @@ export async function applyInboundMessages(
       JOIN contact ct ON ct."accountId" = m.account_id AND ct."igsid" = m.igsid
       JOIN conversation v ON v."contactId" = ct."id"
       LEFT JOIN early_delete d ON d."accountId" = m.account_id AND d."cmReference" = m.mid
+      -- seq (the thread's order) is drawn row by row in this order: the order they arrived.
+      ORDER BY m.arrival
       RETURNING *
     ), reopened AS (
       INSERT INTO "Message" ("id", "conversationId", "direction", "kind", "content", "status", "sentAt",
@@ -202,6 +209,9 @@ export async function applyInboundMessages(
         '{"event":"reopened","actorName":null,"reason":"customer_wrote"}'::jsonb, 'RECEIVED',
         $20::timestamp(3), $20::timestamp(3), $20::timestamp(3)
       FROM reopening r
+      -- After the customer's messages in the thread: the aggregate reads every inserted
+      -- message (drawing their seq) before this insert draws its own.
+      JOIN (SELECT "conversationId" FROM message GROUP BY "conversationId") written ON written."conversationId" = r."id"
       RETURNING *
     ), delete_applied AS (
       UPDATE "WebhookEvent" SET "state" = 'DONE', "processedAt" = $20::timestamp(3)
@@ -212,7 +222,7 @@ export async function applyInboundMessages(
     ), result AS (
       SELECT m."id" AS "messageId", m."conversationId", m."direction", m."kind", m."content", m."deletedAt",
         m."status", m."statusReason", m."retryable", m."attempts", m."nextAttemptAt", m."maybeDuplicate",
-        m."clientId", m."sentAt", m."updatedAt",
+        m."clientId", m."sentAt", m."seq", m."updatedAt",
         v."accountId", a."displayName" AS "accountName", ct."igsid", ct."name", ct."username",
         v."lastMessageAt", v."lastMessagePreview", v."lastInboundAt", v."handoverUntil",
         v."status" AS "conversationStatus", v."snoozedUntil", v."waitingSince", v."assigneeId",

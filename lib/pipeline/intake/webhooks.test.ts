@@ -141,7 +141,7 @@ describeEachDatabase("CM webhooks", (ctx) => {
     await post(
       "messages",
       mo(igAccountId, {
-        message: { text: "", media: { mediaUri: "https://x/y.mp4", contentType: "video/mp4", title: "" } },
+        message: { text: "", media: { mediaUri: "https://x/y.mp4", contentType: "no-such-type", title: "" } },
       }),
     );
     const message = await ctx.db.prisma.message.findFirstOrThrow();

@@ -17,7 +17,8 @@ describeEachDatabase("listMessages around a message", (ctx) => {
     const { id: accountId } = await createTestAccount(prisma);
     const customer = { igsid: "300001", name: "Olga", username: "olga" };
     ({ conversationId } = await customerWrites(prisma, accountId, customer, "message 0", new Date(t0)));
-    // 119 more, a minute apart, except three that share one instant (ties are ordered by id).
+    // 119 more, stored in this order, their times a minute apart but every other pair swapped
+    // and three sharing one instant: the thread follows the order stored, not the time shown.
     await prisma.message.createMany({
       data: Array.from({ length: 119 }, (_, i) => ({
         conversationId,
@@ -25,15 +26,17 @@ describeEachDatabase("listMessages around a message", (ctx) => {
         kind: "TEXT" as const,
         content: { text: `message ${i + 1}` },
         status: "RECEIVED" as const,
-        sentAt: new Date(t0 + (i >= 9 && i <= 11 ? 10 : i + 1) * 60_000),
+        sentAt: new Date(t0 + (i >= 9 && i <= 11 ? 10 : i % 4 === 0 ? i + 2 : i % 4 === 1 ? i : i + 1) * 60_000),
       })),
     });
     const rows = await prisma.message.findMany({
       where: { conversationId },
-      orderBy: [{ sentAt: "asc" }, { id: "asc" }],
-      select: { id: true },
+      orderBy: { seq: "asc" },
+      select: { id: true, sentAt: true },
     });
     all = rows.map((row) => row.id);
+    const byTime = [...rows].sort((a, b) => a.sentAt.getTime() - b.sentAt.getTime() || (a.id < b.id ? -1 : 1));
+    expect(byTime.map((row) => row.id)).not.toEqual(all);
     ({ conversationId: otherConversationId } = await customerWrites(
       prisma,
       accountId,

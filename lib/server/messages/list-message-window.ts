@@ -1,7 +1,7 @@
 import type { Prisma, PrismaClient } from "../../db/generated/client";
 import { AppError } from "../../errors";
 import type { TMessagePage } from "../../messages/schemas";
-import { decodeCursor, encodeCursor } from "../pagination/keyset-cursor";
+import { decodeSeqCursor, encodeSeqCursor } from "../pagination/keyset-cursor";
 import { MESSAGE_VIEW_INCLUDE, toMessageView } from "./to-message-view";
 
 export type TMessageWindow = { around: string } | { after: string };
@@ -18,26 +18,23 @@ export async function listMessageWindow(
   { conversationId, limit, window }: { conversationId: string; limit: number; window: TMessageWindow },
 ): Promise<TMessagePage> {
   if ("after" in window) {
-    const newer = await newerThan(prisma, conversationId, decodeCursor(window.after), limit);
+    const newer = await newerThan(prisma, conversationId, decodeSeqCursor(window.after), limit);
     return page(newer.rows, newer.more ? newer.rows[0] : undefined, newer.rows.at(-1));
   }
   const anchor = await prisma.message.findFirst({
     where: { id: window.around, conversationId },
-    select: { id: true, sentAt: true },
+    select: { seq: true },
   });
   if (!anchor) throw new AppError("NOT_FOUND", "This message is not in this conversation.");
   const olderCount = Math.ceil(limit / 2);
   const [older, newer] = await Promise.all([
     prisma.message.findMany({
-      where: {
-        conversationId,
-        OR: [{ sentAt: { lt: anchor.sentAt } }, { sentAt: anchor.sentAt, id: { lte: anchor.id } }],
-      },
-      orderBy: [{ sentAt: "desc" }, { id: "desc" }],
+      where: { conversationId, seq: { lte: anchor.seq } },
+      orderBy: { seq: "desc" },
       take: olderCount + 1,
       include: MESSAGE_VIEW_INCLUDE,
     }),
-    newerThan(prisma, conversationId, { at: anchor.sentAt, id: anchor.id }, limit - olderCount),
+    newerThan(prisma, conversationId, anchor.seq, limit - olderCount),
   ]);
   const olderPage = older.slice(0, olderCount);
   return page(
@@ -49,30 +46,26 @@ export async function listMessageWindow(
 
 type TRow = Prisma.MessageGetPayload<{ include: typeof MESSAGE_VIEW_INCLUDE }>;
 
-/** Up to `limit` messages strictly after (at, id), newest first, and whether more follow. */
+/** Up to `limit` messages stored after `from` (a seq), newest first, and whether more follow. */
 async function newerThan(
   prisma: PrismaClient,
   conversationId: string,
-  from: { at: Date; id: string },
+  from: bigint,
   limit: number,
 ): Promise<{ rows: TRow[]; more: boolean }> {
   const rows = await prisma.message.findMany({
-    where: { conversationId, ...after(from) },
-    orderBy: [{ sentAt: "asc" }, { id: "asc" }],
+    where: { conversationId, seq: { gt: from } },
+    orderBy: { seq: "asc" },
     take: limit + 1,
     include: MESSAGE_VIEW_INCLUDE,
   });
   return { rows: rows.slice(0, limit).reverse(), more: rows.length > limit };
 }
 
-function after({ at, id }: { at: Date; id: string }) {
-  return { OR: [{ sentAt: { gt: at } }, { sentAt: at, id: { gt: id } }] };
-}
-
 function page(rows: TRow[], newest: TRow | undefined, oldest: TRow | undefined): TMessagePage {
   return {
     messages: rows.map(toMessageView),
-    nextCursor: oldest ? encodeCursor(oldest.sentAt, oldest.id) : null,
-    newerCursor: newest ? encodeCursor(newest.sentAt, newest.id) : null,
+    nextCursor: oldest ? encodeSeqCursor(oldest.seq) : null,
+    newerCursor: newest ? encodeSeqCursor(newest.seq) : null,
   };
 }

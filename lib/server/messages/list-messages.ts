@@ -1,13 +1,14 @@
 import type { PrismaClient } from "../../db/generated/client";
 import { AppError } from "../../errors";
 import type { TMessagePage } from "../../messages/schemas";
-import { decodeCursor, encodeCursor } from "../pagination/keyset-cursor";
+import { decodeSeqCursor, encodeSeqCursor } from "../pagination/keyset-cursor";
 import { listMessageWindow, type TMessageWindow } from "./list-message-window";
 import { MESSAGE_VIEW_INCLUDE, toMessageView } from "./to-message-view";
 
 /**
  * A conversation's messages, newest first, in keyset pages (the view shows them oldest at the
- * top, and loads older ones when scrolled up). Ordered by sentAt, then id, as the index.
+ * top, and loads older ones when scrolled up). Ordered by seq, when this inbox stored each one
+ * (not sentAt: a customer's message carries CM's whole-second time, see Message.seq).
  * With `window`, the page around a message or newer than a cursor (opening a search result).
  */
 export async function listMessages(
@@ -23,13 +24,10 @@ export async function listMessages(
     throw new AppError("NOT_FOUND", "This conversation does not exist (any more).");
   }
   if (window) return listMessageWindow(prisma, { conversationId, limit, window });
-  const before = cursor ? decodeCursor(cursor) : undefined;
+  const before = cursor ? decodeSeqCursor(cursor) : undefined;
   const rows = await prisma.message.findMany({
-    where: {
-      conversationId,
-      ...(before ? { OR: [{ sentAt: { lt: before.at } }, { sentAt: before.at, id: { lt: before.id } }] } : {}),
-    },
-    orderBy: [{ sentAt: "desc" }, { id: "desc" }],
+    where: { conversationId, ...(before !== undefined ? { seq: { lt: before } } : {}) },
+    orderBy: { seq: "desc" },
     take: limit + 1,
     include: MESSAGE_VIEW_INCLUDE,
   });
@@ -37,6 +35,6 @@ export async function listMessages(
   const last = page.at(-1);
   return {
     messages: page.map(toMessageView),
-    nextCursor: rows.length > limit && last ? encodeCursor(last.sentAt, last.id) : null,
+    nextCursor: rows.length > limit && last ? encodeSeqCursor(last.seq) : null,
   };
 }

@@ -19,6 +19,8 @@ export interface TMessageRow {
   tag?: string | null;
   clientId: string | null;
   sentAt: Date;
+  /** A bigint column: Prisma gives a bigint, raw drivers may give a string. */
+  seq: bigint | string | number;
   updatedAt: Date;
   author: { name: string } | null;
 }
@@ -41,6 +43,7 @@ export function toMessageView(row: TMessageRow): TMessageView {
     tag: row.tag ?? null,
     authorName: row.author?.name ?? null,
     sentAt: row.sentAt.toISOString(),
+    seq: Number(row.seq),
     updatedAt: row.updatedAt.toISOString(),
     clientId: row.clientId,
   };

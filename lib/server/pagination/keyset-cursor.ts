@@ -13,3 +13,16 @@ export function decodeCursor(cursor: string): { at: Date; id: string } {
   if (!id || Number.isNaN(at.getTime())) throw new AppError("BAD_REQUEST", "The cursor is not valid.");
   return { at, id };
 }
+
+// A thread's pages end at a message's seq (unique, so nothing else is needed): base64url of
+// "seq:<n>", checked when it comes back like the other.
+
+export function encodeSeqCursor(seq: bigint): string {
+  return Buffer.from(`seq:${seq}`).toString("base64url");
+}
+
+export function decodeSeqCursor(cursor: string): bigint {
+  const match = /^seq:(\d{1,19})$/.exec(Buffer.from(cursor, "base64url").toString());
+  if (!match?.[1]) throw new AppError("BAD_REQUEST", "The cursor is not valid.");
+  return BigInt(match[1]);
+}
