@@ -17,12 +17,17 @@ export async function conversationAccountFor(
   conversationId: string,
 ): Promise<{ accountId: string } | null> {
   return prisma.conversation.findFirst({
-    where: {
-      id: conversationId,
-      ...(isAdmin(user.role) ? {} : { account: { members: { some: { userId: user.id } } } }),
-    },
+    where: accessibleConversationWhere(user, conversationId),
     select: { accountId: true },
   });
+}
+
+/** The conversation with this id, when the user may see it (an admin: any; an agent: their accounts'). */
+export function accessibleConversationWhere(user: TAccessUser, conversationId: string) {
+  return {
+    id: conversationId,
+    ...(isAdmin(user.role) ? {} : { account: { members: { some: { userId: user.id } } } }),
+  };
 }
 
 /**

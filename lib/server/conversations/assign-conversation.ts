@@ -2,15 +2,14 @@ import type { PrismaClient } from "../../db/generated/client";
 import { AppError } from "../../errors";
 import type { TConversationSummary } from "../../queries/conversation-types";
 import { noEffects, type TEffects } from "../webhooks/effects";
+import type { TAccessUser } from "../access/account-access";
 import { findAccessibleConversation } from "./find-accessible-conversation";
 import { recordSystemLine } from "./record-system-line";
 import { CONVERSATION_SUMMARY_INCLUDE, toConversationSummary } from "./to-summary";
 
-export interface TActor {
-  id: string;
+/** Who acts: the signed-in user (their role and memberships decide what they may act on). */
+export interface TActor extends TAccessUser {
   name: string;
-  /** The accounts they may act on (null: every account, an admin). */
-  accountIds: string[] | null;
 }
 
 /**
@@ -37,7 +36,7 @@ export async function assignConversation(
 ): Promise<{ conversation: TConversationSummary; effects: TEffects }> {
   const effects = noEffects();
   const conversation = await prisma.$transaction(async (tx) => {
-    const current = await findAccessibleConversation(tx, { id: conversationId, accountIds: actor.accountIds });
+    const current = await findAccessibleConversation(tx, { id: conversationId, user: actor });
     const assignee = assigneeId
       ? await tx.user.findFirst({
           where: {
@@ -52,15 +51,15 @@ export async function assignConversation(
       throw new AppError("BAD_REQUEST", "That agent cannot see this account: add them to its members first.");
     }
     // Row lock and re-check in one statement: the holder the agent saw must still hold it.
-    const updated = await tx.conversation.updateManyAndReturn({
+    const [updated] = await tx.conversation.updateManyAndReturn({
       where: {
         id: conversationId,
         ...(expectedAssigneeId !== undefined ? { assigneeId: expectedAssigneeId } : {}),
       },
       data: { assigneeId },
-      select: { id: true },
+      include: CONVERSATION_SUMMARY_INCLUDE,
     });
-    if (updated.length === 0) {
+    if (!updated) {
       throw new AppError("CONFLICT", "Someone else changed who holds this conversation meanwhile: look again.");
     }
     const previous = current.assignee;
@@ -78,11 +77,7 @@ export async function assignConversation(
         effects,
       );
     }
-    const row = await tx.conversation.findUniqueOrThrow({
-      where: { id: conversationId },
-      include: CONVERSATION_SUMMARY_INCLUDE,
-    });
-    return toConversationSummary(row);
+    return toConversationSummary(updated);
   });
   effects.conversations.push(conversation);
   return { conversation, effects };

@@ -35,11 +35,12 @@ export async function autoAssign(
       ORDER BY "open" ASC, u."id" ASC`;
     const chosen = candidates.find((c) => c.open < conversation.account.autoAssignLimit);
     if (!chosen) return;
-    const updated = await tx.conversation.updateMany({
+    const [updated] = await tx.conversation.updateManyAndReturn({
       where: { id: conversationId, assigneeId: null, status: "OPEN" },
       data: { assigneeId: chosen.id },
+      include: CONVERSATION_SUMMARY_INCLUDE,
     });
-    if (updated.count === 0) return;
+    if (!updated) return;
     await recordSystemLine(
       tx,
       {
@@ -50,11 +51,7 @@ export async function autoAssign(
       },
       effects,
     );
-    const row = await tx.conversation.findUniqueOrThrow({
-      where: { id: conversationId },
-      include: CONVERSATION_SUMMARY_INCLUDE,
-    });
-    effects.conversations.push(toConversationSummary(row));
+    effects.conversations.push(toConversationSummary(updated));
   });
   return effects;
 }

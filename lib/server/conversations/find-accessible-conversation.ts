@@ -1,18 +1,21 @@
 import type { Prisma } from "../../db/generated/client";
 import { AppError } from "../../errors";
+import type { TAccessUser } from "../access/account-access";
+import { CONVERSATION_NOT_FOUND, accessibleConversationWhere } from "../access/assert-conversation-access";
 import { CONVERSATION_SUMMARY_INCLUDE } from "./to-summary";
 
 /**
- * The conversation, if it exists and is on an account the agent may see (accountIds null: an
- * admin); otherwise 404, the same answer either way, so nothing leaks about other accounts.
+ * The conversation as the list shows it, if it exists and the user may see it; otherwise 404,
+ * the same answer either way (see assertConversationAccess), in one query.
  */
 export async function findAccessibleConversation(
   tx: Prisma.TransactionClient,
-  { id, accountIds }: { id: string; accountIds: string[] | null },
+  { id, user }: { id: string; user: TAccessUser },
 ) {
-  const row = await tx.conversation.findUnique({ where: { id }, include: CONVERSATION_SUMMARY_INCLUDE });
-  if (!row || (accountIds !== null && !accountIds.includes(row.accountId))) {
-    throw new AppError("NOT_FOUND", "This conversation does not exist (any more).");
-  }
+  const row = await tx.conversation.findFirst({
+    where: accessibleConversationWhere(user, id),
+    include: CONVERSATION_SUMMARY_INCLUDE,
+  });
+  if (!row) throw new AppError("NOT_FOUND", CONVERSATION_NOT_FOUND);
   return row;
 }

@@ -1,5 +1,6 @@
 import type { PrismaClient } from "../../db/generated/client";
 import type { TAssignableAgent } from "../../conversations/schemas";
+import type { TAccessUser } from "../access/account-access";
 import { findAccessibleConversation } from "./find-accessible-conversation";
 
 /**
@@ -8,9 +9,9 @@ import { findAccessibleConversation } from "./find-accessible-conversation";
  */
 export async function listAssignableAgents(
   prisma: PrismaClient,
-  { conversationId, accountIds, online }: { conversationId: string; accountIds: string[] | null; online: Set<string> },
+  { conversationId, user, online }: { conversationId: string; user: TAccessUser; online: Set<string> },
 ): Promise<TAssignableAgent[]> {
-  const conversation = await findAccessibleConversation(prisma, { id: conversationId, accountIds });
+  const conversation = await findAccessibleConversation(prisma, { id: conversationId, user });
   const users = await prisma.user.findMany({
     where: {
       banned: { not: true },

@@ -30,35 +30,31 @@ export async function setConversationStatus(
   }
   const effects = noEffects();
   const conversation = await prisma.$transaction(async (tx) => {
-    const current = await findAccessibleConversation(tx, { id: conversationId, accountIds: actor.accountIds });
+    const current = await findAccessibleConversation(tx, { id: conversationId, user: actor });
     const same =
       current.status === change.status && (until === null || current.snoozedUntil?.getTime() === until.getTime());
-    if (!same) {
-      await tx.conversation.update({
-        where: { id: conversationId },
-        data: { status: change.status, snoozedUntil: until },
-      });
-      await recordSystemLine(
-        tx,
-        {
-          conversationId,
-          actorId: actor.id,
-          at: now,
-          content:
-            change.status === "RESOLVED"
-              ? { event: "resolved", actorName: actor.name }
-              : change.status === "SNOOZED"
-                ? { event: "snoozed", actorName: actor.name, until: until?.toISOString() ?? "" }
-                : { event: "reopened", actorName: actor.name, reason: "agent" },
-        },
-        effects,
-      );
-    }
-    const row = await tx.conversation.findUniqueOrThrow({
+    if (same) return toConversationSummary(current);
+    const updated = await tx.conversation.update({
       where: { id: conversationId },
+      data: { status: change.status, snoozedUntil: until },
       include: CONVERSATION_SUMMARY_INCLUDE,
     });
-    return toConversationSummary(row);
+    await recordSystemLine(
+      tx,
+      {
+        conversationId,
+        actorId: actor.id,
+        at: now,
+        content:
+          change.status === "RESOLVED"
+            ? { event: "resolved", actorName: actor.name }
+            : change.status === "SNOOZED"
+              ? { event: "snoozed", actorName: actor.name, until: until?.toISOString() ?? "" }
+              : { event: "reopened", actorName: actor.name, reason: "agent" },
+      },
+      effects,
+    );
+    return toConversationSummary(updated);
   });
   effects.conversations.push(conversation);
   return { conversation, effects };

@@ -18,9 +18,9 @@ describeEachDatabase("team inbox rules", (ctx) => {
   let other: Awaited<ReturnType<typeof createTestAccount>>;
   let server: Awaited<ReturnType<typeof startWebhookServer>>;
   const users = {} as Record<"ada" | "sam" | "zoe" | "admin", { id: string; name: string; role: string }>;
-  const actor = async (who: keyof typeof users): Promise<TActor> => ({
-    id: users[who].id,
-    name: users[who].name,
+  // The actor as the routes pass it, with the accounts they may see (for the list functions).
+  const actor = async (who: keyof typeof users): Promise<TActor & { accountIds: string[] | null }> => ({
+    ...users[who],
     accountIds: await accessibleAccountIds(ctx.db.prisma, users[who]),
   });
   let n = 0;
@@ -253,7 +253,10 @@ describeEachDatabase("team inbox rules", (ctx) => {
     const other1 = await customerWrites(other, "8300000000000001", "on shop B");
     const ada = await actor("ada");
     const zoe = await actor("zoe");
-    const list = async (who: TActor, filters: Parameters<typeof listConversations>[1]["filters"]) =>
+    const list = async (
+      who: { id: string; accountIds: string[] | null },
+      filters: Parameters<typeof listConversations>[1]["filters"],
+    ) =>
       (await listConversations(ctx.db.prisma, { userId: who.id, accountIds: who.accountIds, limit: 100, filters }))
         .conversations;
 

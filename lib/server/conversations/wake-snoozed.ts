@@ -11,23 +11,19 @@ import { CONVERSATION_SUMMARY_INCLUDE, toConversationSummary } from "./to-summar
 export async function wakeSnoozed(prisma: PrismaClient, { now }: { now: Date }): Promise<TEffects> {
   const effects = noEffects();
   await prisma.$transaction(async (tx) => {
-    const woken = await tx.$queryRaw<{ id: string }[]>`
-      UPDATE "Conversation" SET "status" = 'OPEN', "snoozedUntil" = NULL, "updatedAt" = ${now}
-      WHERE "status" = 'SNOOZED' AND "snoozedUntil" <= ${now}
-      RETURNING "id"`;
-    for (const { id } of woken) {
-      await recordSystemLine(
-        tx,
-        { conversationId: id, actorId: null, at: now, content: { event: "woke", actorName: null } },
-        effects,
-      );
-    }
-    if (woken.length === 0) return;
-    const rows = await tx.conversation.findMany({
-      where: { id: { in: woken.map((w) => w.id) } },
+    const woken = await tx.conversation.updateManyAndReturn({
+      where: { status: "SNOOZED", snoozedUntil: { lte: now } },
+      data: { status: "OPEN", snoozedUntil: null, updatedAt: now },
       include: CONVERSATION_SUMMARY_INCLUDE,
     });
-    effects.conversations.push(...rows.map((row) => toConversationSummary(row)));
+    for (const row of woken) {
+      await recordSystemLine(
+        tx,
+        { conversationId: row.id, actorId: null, at: now, content: { event: "woke", actorName: null } },
+        effects,
+      );
+      effects.conversations.push(toConversationSummary(row));
+    }
   });
   return effects;
 }

@@ -1,6 +1,5 @@
 import { route } from "@/lib/http/route";
 import { listOnlineUserIds } from "@/lib/realtime/presence";
-import { accessibleAccountIds } from "@/lib/server/access/account-access";
 import { listAssignableAgents } from "@/lib/server/conversations/list-assignable-agents";
 
 export const dynamic = "force-dynamic";
@@ -9,7 +8,7 @@ export const dynamic = "force-dynamic";
 export const GET = route({ access: "signed-in" }, async ({ runtime, user, params }) => ({
   agents: await listAssignableAgents(runtime.db.prisma, {
     conversationId: params.id ?? "",
-    accountIds: await accessibleAccountIds(runtime.db.prisma, user),
+    user,
     online: await listOnlineUserIds(runtime.io),
   }),
 }));

@@ -1,7 +1,6 @@
 import { ZAssignBody } from "@/lib/conversations/schemas";
 import { route } from "@/lib/http/route";
 import { emitEffects } from "@/lib/realtime/emit";
-import { accessibleAccountIds } from "@/lib/server/access/account-access";
 import { assignConversation } from "@/lib/server/conversations/assign-conversation";
 
 export const dynamic = "force-dynamic";
@@ -10,7 +9,7 @@ export const dynamic = "force-dynamic";
 export const POST = route({ access: "signed-in", body: ZAssignBody }, async ({ runtime, user, body, params }) => {
   const { conversation, effects } = await assignConversation(runtime.db.prisma, {
     conversationId: params.id ?? "",
-    actor: { id: user.id, name: user.name, accountIds: await accessibleAccountIds(runtime.db.prisma, user) },
+    actor: user,
     assigneeId: body.assigneeId,
     expectedAssigneeId: body.expectedAssigneeId,
   });

@@ -1,7 +1,6 @@
 import { ZStatusBody } from "@/lib/conversations/schemas";
 import { route } from "@/lib/http/route";
 import { emitEffects } from "@/lib/realtime/emit";
-import { accessibleAccountIds } from "@/lib/server/access/account-access";
 import { setConversationStatus } from "@/lib/server/conversations/set-conversation-status";
 
 export const dynamic = "force-dynamic";
@@ -10,7 +9,7 @@ export const dynamic = "force-dynamic";
 export const POST = route({ access: "signed-in", body: ZStatusBody }, async ({ runtime, user, body, params }) => {
   const { conversation, effects } = await setConversationStatus(runtime.db.prisma, {
     conversationId: params.id ?? "",
-    actor: { id: user.id, name: user.name, accountIds: await accessibleAccountIds(runtime.db.prisma, user) },
+    actor: user,
     change: body,
   });
   emitEffects(effects);
