@@ -22,8 +22,13 @@ export interface TTestDatabase {
  * Declares `body` once per database kind. Inside, `ctx.db` is a migrated, empty database
  * shared by the suite's tests.
  */
-export function describeEachDatabase(name: string, body: (ctx: TTestDatabase) => void): void {
-  for (const kind of ["pglite", "postgres"] as const) {
+export function describeEachDatabase(
+  name: string,
+  body: (ctx: TTestDatabase) => void,
+  /** Only PostgreSQL, for what exists only there (the driver-level intake round, the fast lane). */
+  { postgresOnly = false }: { postgresOnly?: boolean } = {},
+): void {
+  for (const kind of postgresOnly ? (["postgres"] as const) : (["pglite", "postgres"] as const)) {
     const run = kind === "postgres" && !hasPostgres ? describe.skip : describe;
     run(`${name} [${kind}]`, () => {
       let db: TDatabase | undefined;

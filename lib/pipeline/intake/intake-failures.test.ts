@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { TDatabase } from "@/lib/db/client";
 import { describeEachDatabase } from "@/lib/testing/databases";
 import { createTestAccount } from "@/lib/testing/factories";
+import { POISON_TEXT, refusePoisonMessages } from "@/lib/testing/refuse-poison";
 import { startWebhookServer } from "@/lib/testing/webhook-server";
 import { processWebhooks, retryDelayMs } from "./process-webhooks";
 
@@ -24,15 +25,7 @@ describeEachDatabase("intake: what cannot be applied", (ctx) => {
   beforeAll(async () => {
     server = await startWebhookServer(ctx.db);
     account = await createTestAccount(ctx.db.prisma);
-    // A message the database refuses every time it is applied (what any apply failure looks like).
-    await ctx.db.sql.query(`CREATE FUNCTION refuse_poison() RETURNS trigger AS $$
-      BEGIN
-        IF NEW."content"->>'text' = 'poison' THEN RAISE EXCEPTION 'poison refused'; END IF;
-        RETURN NEW;
-      END $$ LANGUAGE plpgsql`);
-    await ctx.db.sql.query(
-      `CREATE TRIGGER refuse_poison BEFORE INSERT ON "Message" FOR EACH ROW EXECUTE FUNCTION refuse_poison()`,
-    );
+    await refusePoisonMessages(ctx.db);
   });
   afterAll(() => server.close());
   beforeEach(async () => {
@@ -45,7 +38,7 @@ describeEachDatabase("intake: what cannot be applied", (ctx) => {
     const now = () => clock;
     // The database refuses this message every time it is applied (the trigger above).
     expect(
-      (await server.post(account.webhookSecret, "messages", mo(account.igAccountId, CUSTOMER, "poison", 1))).status,
+      (await server.post(account.webhookSecret, "messages", mo(account.igAccountId, CUSTOMER, POISON_TEXT, 1))).status,
     ).toBe(200);
     await server.post(account.webhookSecret, "messages", mo(account.igAccountId, CUSTOMER, "after the bad one", 2));
     await server.post(account.webhookSecret, "messages", mo(account.igAccountId, OTHER, "someone else", 3));

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
 import { processWebhooks } from "@/lib/pipeline/intake/process-webhooks";
 import { describeEachDatabase } from "@/lib/testing/databases";
 import { createTestAccount, createTestWebhook } from "@/lib/testing/factories";
+import { POISON_TEXT, refusePoisonMessages } from "@/lib/testing/refuse-poison";
 import { startWebhookServer } from "@/lib/testing/webhook-server";
 import { getPipelineStatus } from "./get-pipeline-status";
 import { retryAllFailed } from "./retry-all-failed";
@@ -15,15 +16,7 @@ describeEachDatabase("retrying webhooks from the pipeline page", (ctx) => {
 
   beforeAll(async () => {
     server = await startWebhookServer(ctx.db);
-    // A message the database refuses every time it is applied (what any apply failure looks like).
-    await ctx.db.sql.query(`CREATE FUNCTION refuse_poison() RETURNS trigger AS $$
-      BEGIN
-        IF NEW."content"->>'text' = 'poison' THEN RAISE EXCEPTION 'poison refused'; END IF;
-        RETURN NEW;
-      END $$ LANGUAGE plpgsql`);
-    await ctx.db.sql.query(
-      `CREATE TRIGGER refuse_poison BEFORE INSERT ON "Message" FOR EACH ROW EXECUTE FUNCTION refuse_poison()`,
-    );
+    await refusePoisonMessages(ctx.db);
   });
   afterAll(() => server.close());
   beforeEach(async () => {
@@ -103,7 +96,7 @@ describeEachDatabase("retrying webhooks from the pipeline page", (ctx) => {
     const body = {
       from: { number: "6543210987654321", name: "Jane" },
       to: { number: shop.igAccountId },
-      message: { text: "poison" },
+      message: { text: POISON_TEXT },
       timeUtc: "2026-01-10T13:05:01",
       channel: "Instagram",
     };
