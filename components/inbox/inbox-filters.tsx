@@ -63,63 +63,33 @@ export function InboxFilters() {
       </div>
       {open && (
         <div id="inbox-filters" className="mt-2 grid grid-cols-2 gap-2">
-          <label className="flex flex-col gap-0.5 text-xs text-neutral-600">
-            Status
-            <select
-              className={selectClass}
-              value={filters.status}
-              onChange={(e) => setFilters({ status: e.target.value as TStatusFilter })}
-            >
-              {STATUS_FILTERS.map((s) => (
-                <option key={s} value={s}>
-                  {STATUS_LABELS[s]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="flex flex-col gap-0.5 text-xs text-neutral-600">
-            Instagram account
-            <select
-              className={selectClass}
-              value={filters.account ?? ""}
-              onChange={(e) => setFilters({ account: e.target.value || undefined })}
-            >
-              <option value="">All accounts</option>
-              {accounts.data?.accounts.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.displayName}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="flex flex-col gap-0.5 text-xs text-neutral-600">
-            Reply window
-            <select
-              className={selectClass}
-              value={filters.window}
-              onChange={(e) => setFilters({ window: e.target.value as TWindowFilter })}
-            >
-              {WINDOW_FILTERS.map((w) => (
-                <option key={w} value={w}>
-                  {WINDOW_LABELS[w]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="flex flex-col gap-0.5 text-xs text-neutral-600">
-            Sort
-            <select
-              className={selectClass}
-              value={filters.sort}
-              onChange={(e) => setFilters({ sort: e.target.value as TSort })}
-            >
-              {SORTS.map((s) => (
-                <option key={s} value={s}>
-                  {SORT_LABELS[s]}
-                </option>
-              ))}
-            </select>
-          </label>
+          <FilterSelect
+            label="Status"
+            value={filters.status}
+            options={STATUS_FILTERS.map((s) => [s, STATUS_LABELS[s]])}
+            onChange={(status) => setFilters({ status })}
+          />
+          <FilterSelect
+            label="Instagram account"
+            value={filters.account ?? ""}
+            options={[
+              ["", "All accounts"],
+              ...(accounts.data?.accounts.map((a) => [a.id, a.displayName] as const) ?? []),
+            ]}
+            onChange={(account) => setFilters({ account: account || undefined })}
+          />
+          <FilterSelect
+            label="Reply window"
+            value={filters.window}
+            options={WINDOW_FILTERS.map((w) => [w, WINDOW_LABELS[w]])}
+            onChange={(window) => setFilters({ window })}
+          />
+          <FilterSelect
+            label="Sort"
+            value={filters.sort}
+            options={SORTS.map((s) => [s, SORT_LABELS[s]])}
+            onChange={(sort) => setFilters({ sort })}
+          />
           <label className="col-span-2 flex items-center gap-2 text-sm text-neutral-700">
             <input
               type="checkbox"
@@ -142,5 +112,31 @@ export function InboxFilters() {
         </div>
       )}
     </div>
+  );
+}
+
+/** One labelled menu of the filters; `options` are [value, label] pairs. */
+function FilterSelect<T extends string>({
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  value: T;
+  options: readonly (readonly [T, string])[];
+  onChange: (value: T) => void;
+}) {
+  return (
+    <label className="flex flex-col gap-0.5 text-xs text-neutral-600">
+      {label}
+      <select className={selectClass} value={value} onChange={(e) => onChange(e.target.value as T)}>
+        {options.map(([option, text]) => (
+          <option key={option} value={option}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

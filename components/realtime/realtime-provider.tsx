@@ -118,13 +118,16 @@ function RealtimeConnection({ children }: { children: ReactNode }) {
       }
     });
 
-    // Every freshly fetched list or thread gets the recent events again (lib/queries/event-replay.ts).
+    // Every freshly fetched list, conversation or thread gets the recent events again
+    // (lib/queries/event-replay.ts): only what events patch, never counts or account lists,
+    // whose own refetch must not replay (and so refetch) again.
     const unsubscribe = queryClient.getQueryCache().subscribe((event) => {
       if (event.type !== "updated" || event.action.type !== "success" || event.action.manual) return;
       const [root, kind] = event.query.queryKey;
-      // Counts are numbers from the server, not rows events could patch.
-      if (kind === "counts" || kind === "accounts") return;
-      if (root === conversationKeys.all[0] || root === messageKeys.all[0]) recent.replay();
+      const patched =
+        root === messageKeys.all[0] ||
+        (root === conversationKeys.all[0] && (kind === conversationKeys.lists()[1] || kind === "detail"));
+      if (patched) recent.replay();
     });
 
     socket.on("connect", () => {
