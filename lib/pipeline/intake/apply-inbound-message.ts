@@ -121,14 +121,14 @@ export async function applyInboundMessages(
   // only when it is new and its customer has no earlier webhook still pending (their order).
   const head = inline
     ? `account_ok AS (
-      SELECT "id" FROM "InstagramAccount" WHERE "id" = $22 AND "webhookSecret" = $23
+      SELECT "id" FROM "InstagramAccount" WHERE "id" = $24 AND "webhookSecret" = $25
     ), ready AS (
       SELECT 1 FROM account_ok WHERE NOT EXISTS (
-        SELECT 1 FROM "WebhookEvent" p WHERE p."orderKey" = $24 AND p."state" = 'PENDING')
+        SELECT 1 FROM "WebhookEvent" p WHERE p."orderKey" = $26 AND p."state" = 'PENDING')
     ), stored AS (
       INSERT INTO "WebhookEvent" ("id", "accountId", "kind", "dedupeKey", "cmReference", "payload", "orderKey",
         "receivedAt", "availableAt", "state", "processedAt")
-      SELECT $25, account_ok."id", 'MESSAGE', $26, $27, $28, $24, $20::timestamp(3), $20::timestamp(3),
+      SELECT $27, account_ok."id", 'MESSAGE', $28, $29, $30, $26, $20::timestamp(3), $20::timestamp(3),
         CASE WHEN EXISTS (SELECT 1 FROM ready) THEN 'DONE' ELSE 'PENDING' END::"WebhookState",
         CASE WHEN EXISTS (SELECT 1 FROM ready) THEN $20::timestamp(3) END
       FROM account_ok
@@ -142,13 +142,13 @@ export async function applyInboundMessages(
   const rows = await query<TRow & { known?: number; stored?: number }>(
     `WITH ${head}customer AS (
       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[],
-        $8::text[], $9::text[], $10::text[], $11::timestamptz[], $${inline ? 30 : 23}::timestamptz[])
+        $8::text[], $9::text[], $10::text[], $11::timestamptz[], $23::timestamptz[])
         AS t(contact_id, account_id, igsid, name, username, conversation_id, newest_at, newest_mid, preview,
           deleted_preview, handover_until, oldest_at)
       ${gate}
     ), message_in AS (
       SELECT * FROM unnest($12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[],
-        $19::timestamptz[], $${inline ? 29 : 22}::text[]) WITH ORDINALITY
+        $19::timestamptz[], $22::text[]) WITH ORDINALITY
         AS t(id, account_id, igsid, kind, content, dedupe_key, mid, sent_at, search_text, arrival)
       ${gate}
     ), early_delete AS (
@@ -261,6 +261,9 @@ export async function applyInboundMessages(
       messages.map((m) => iso(m.mo.timeUtc)),
       now.toISOString(),
       inline ? [] : source,
+      messages.map((m) => m.searchText),
+      c.map((x) => iso(x.oldest)),
+      // $24 on: the webhook itself, stored by the same statement (inline only).
       ...(inline
         ? [
             inline.accountId,
@@ -272,15 +275,12 @@ export async function applyInboundMessages(
             inline.payload,
           ]
         : []),
-      messages.map((m) => m.searchText),
-      c.map((x) => iso(x.oldest)),
     ],
   );
-  const flags = inline ? rows[0] : undefined;
-  if (inline) {
-    if (!flags?.known || !flags.stored || flags.messageId === null) {
-      return { known: (flags?.known ?? 0) > 0, stored: flags?.stored ?? 0, applied: false };
-    }
+  // Inline, one row says whether the webhook was known and new, and (if applied) carries the message.
+  const flags = rows[0];
+  if (inline && (!flags?.known || !flags.stored || flags.messageId === null)) {
+    return { known: (flags?.known ?? 0) > 0, stored: flags?.stored ?? 0, applied: false };
   }
   // The customers' messages, then the "Reopened: the customer wrote" lines.
   const inbound = rows.filter((row) => row.direction === "INBOUND");

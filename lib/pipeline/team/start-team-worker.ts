@@ -1,6 +1,6 @@
 import type { PrismaClient } from "../../db/generated/client";
 import { oneLine } from "../../errors-one-line";
-import { autoAssign, autoAssignCandidates } from "../../server/conversations/auto-assign";
+import { autoAssign, isAutoAssignCandidate } from "../../server/conversations/auto-assign";
 import { wakeSnoozed } from "../../server/conversations/wake-snoozed";
 import type { TEffects } from "../../server/webhooks/effects";
 import { startWorkerLoop, type TWorker } from "../worker-loop";
@@ -45,12 +45,12 @@ export function startTeamWorker({
   // One assignment at a time on this instance, in arrival order.
   let queue = Promise.resolve();
   const consider = (effects: TEffects) => {
-    const candidates = effects.conversations.filter((c) => autoAssignCandidates([c]).length > 0);
+    const candidates = effects.conversations.filter(isAutoAssignCandidate);
     if (candidates.length === 0) return;
     queue = queue
       .then(async () => {
         const accounts = await autoAssignAccounts();
-        const wanted = autoAssignCandidates(candidates.filter((c) => accounts.has(c.accountId)));
+        const wanted = [...new Set(candidates.filter((c) => accounts.has(c.accountId)).map((c) => c.id))];
         if (wanted.length === 0) return;
         const who = await online();
         for (const conversationId of wanted) {

@@ -56,7 +56,7 @@ export async function autoAssign(
   return effects;
 }
 
-/** Which changed conversations automatic assignment should look at: open and unassigned. */
-export function autoAssignCandidates(conversations: TConversationSummary[]): string[] {
-  return [...new Set(conversations.filter((c) => c.status === "OPEN" && !c.assignee).map((c) => c.id))];
+/** Whether automatic assignment should look at a changed conversation: open and unassigned. */
+export function isAutoAssignCandidate(conversation: TConversationSummary): boolean {
+  return conversation.status === "OPEN" && !conversation.assignee;
 }
