@@ -3,12 +3,12 @@ import type { PrismaClient } from "../../db/generated/client";
 import type { TEffects } from "../../server/webhooks/effects";
 import { startWorkerLoop, type TWorker } from "../worker-loop";
 import type { TWebhookKind } from "./parse-webhook";
+import { INTAKE_BATCH_SIZE, processWebhooks } from "./process-webhooks";
 
 /** The intake's loops, woken according to what was stored. */
 export interface TIntakeWorker extends TWorker {
   wake(kind?: TWebhookKind): void;
 }
-import { INTAKE_BATCH_SIZE, processWebhooks } from "./process-webhooks";
 
 /**
  * This instance's intake processor: woken the moment a webhook is stored here, and looking

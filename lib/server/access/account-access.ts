@@ -16,8 +16,3 @@ export async function accessibleAccountIds(prisma: PrismaClient, user: TAccessUs
   const rows = await prisma.accountMember.findMany({ where: { userId: user.id }, select: { accountId: true } });
   return rows.map((row) => row.accountId);
 }
-
-/** A Prisma filter on a conversation's account for that answer (`{}`: no filter). */
-export function accountFilter(accountIds: string[] | null): { accountId?: { in: string[] } } {
-  return accountIds === null ? {} : { accountId: { in: accountIds } };
-}
