@@ -25,6 +25,11 @@ export const ZStoryReplyContent = z.object({
 });
 export const ZStoryMentionContent = z.object({ url: z.string().nullable() });
 export const ZUnsupportedContent = z.object({ reason: z.string(), raw: z.unknown() });
+/** A private note (direction INTERNAL): agents only, never sent to CM; `mentions` are the agents it @names. */
+export const ZNoteContent = z.object({
+  text: z.string(),
+  mentions: z.array(z.object({ userId: z.string(), name: z.string() })),
+});
 
 export const ZMessageKind = z.enum([
   "TEXT",
@@ -41,6 +46,7 @@ export const ZMessageKind = z.enum([
   "CAROUSEL",
   "UNSUPPORTED",
   "SYSTEM",
+  "NOTE",
 ]);
 export type TMessageKind = z.infer<typeof ZMessageKind>;
 
@@ -130,6 +136,7 @@ export function previewOf(kind: TMessageKind, content: Record<string, unknown> |
     case "UNSUPPORTED":
       return "Unsupported message";
     case "SYSTEM":
+    case "NOTE":
       return "";
   }
 }
