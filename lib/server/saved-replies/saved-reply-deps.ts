@@ -1,0 +1,5 @@
+import type { PrismaClient } from "../../db/generated/client";
+
+export interface TSavedReplyDeps {
+  prisma: PrismaClient;
+}
