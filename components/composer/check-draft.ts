@@ -77,7 +77,8 @@ const CM_TO_CONTENT: Record<string, string> = {
  */
 export function cmFieldToPath(field: string, kind: TRichKind): string[] {
   const tokens = field.match(/[^.[\]]+/g) ?? [];
-  if (tokens[0] === "body") return kind === "image" ? ["caption"] : kind === "quickReplies" ? ["text"] : [];
+  if (tokens[0] === "body")
+    return kind === "image" ? ["caption"] : kind === "quickReplies" || kind === "text" ? ["text"] : [];
   if (tokens[0] !== "richContent" || tokens[1] !== "conversation") return [];
   let rest = tokens.slice(3);
   const out: string[] = [];

@@ -10,6 +10,12 @@ export const RICH_KINDS: readonly { kind: TRichKind; label: string }[] = [
   { kind: "carousel", label: "Carousel" },
 ];
 
+/** Where plain text has no other editor (saving a reply), it is the first tab. */
+export const TEXT_AND_RICH_KINDS: readonly { kind: TRichKind; label: string }[] = [
+  { kind: "text", label: "Text" },
+  ...RICH_KINDS,
+];
+
 export const tabId = (idBase: string, kind: TRichKind) => `${idBase}-tab-${kind}`;
 export const panelId = (idBase: string) => `${idBase}-panel`;
 
@@ -19,28 +25,30 @@ export function MessageTypeTabs({
   value,
   onChange,
   disabled,
+  kinds = RICH_KINDS,
 }: {
   idBase: string;
   value: TRichKind;
   onChange: (kind: TRichKind) => void;
   disabled?: boolean;
+  kinds?: readonly { kind: TRichKind; label: string }[];
 }) {
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    const current = RICH_KINDS.findIndex((k) => k.kind === value);
-    const last = RICH_KINDS.length - 1;
+    const current = kinds.findIndex((k) => k.kind === value);
+    const last = kinds.length - 1;
     const next =
       event.key === "ArrowRight"
-        ? (current + 1) % RICH_KINDS.length
+        ? (current + 1) % kinds.length
         : event.key === "ArrowLeft"
-          ? (current + last) % RICH_KINDS.length
+          ? (current + last) % kinds.length
           : event.key === "Home"
             ? 0
             : event.key === "End"
               ? last
               : null;
-    const target = next === null ? undefined : RICH_KINDS[next];
+    const target = next === null ? undefined : kinds[next];
     if (target === undefined || next === null) return;
     event.preventDefault();
     onChange(target.kind);
@@ -52,9 +60,9 @@ export function MessageTypeTabs({
       role="tablist"
       aria-label="Message type"
       onKeyDown={onKeyDown}
-      className="inline-flex rounded-md border border-neutral-300 bg-neutral-50 p-0.5"
+      className="inline-flex flex-wrap rounded-md border border-neutral-300 bg-neutral-50 p-0.5"
     >
-      {RICH_KINDS.map(({ kind, label }, i) => {
+      {kinds.map(({ kind, label }, i) => {
         const selected = kind === value;
         return (
           <button

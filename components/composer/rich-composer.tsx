@@ -7,10 +7,11 @@ import { CarouselEditor } from "./carousel-editor";
 import { checkDraft, errorLookup, summarizeIssue, type TErrorAt } from "./check-draft";
 import { ImageEditor } from "./image-editor";
 import { InstagramPreview } from "./instagram-preview";
-import { MessageTypeTabs, panelId, tabId } from "./message-type-tabs";
+import { MessageTypeTabs, RICH_KINDS, TEXT_AND_RICH_KINDS, panelId, tabId } from "./message-type-tabs";
 import { QuickRepliesEditor } from "./quick-replies-editor";
-import { createIdSource, emptyDraft, type TRichDraft } from "./rich-draft";
+import { contentToDraft, createIdSource, emptyDraft, type TRichDraft } from "./rich-draft";
 import { TakeBackConfirm } from "./take-back-confirm";
+import { TextEditor } from "./text-editor";
 
 const newId = createIdSource("rich");
 /** Enough to tell the agent where to look; every field shows its own message as well. */
@@ -27,6 +28,8 @@ export function RichComposer({
   handedOver,
   onCancel,
   droppedFile,
+  initialContent,
+  purpose = "send",
 }: {
   onSend: (content: TOutboundContentInput, options: { takeBack: boolean }) => void;
   blocked?: string | null;
@@ -34,10 +37,20 @@ export function RichComposer({
   onCancel: () => void;
   /** An image dropped on the text composer: the image editor opens with it uploading. */
   droppedFile?: File | null;
+  /** Starts from this content (a saved reply) rather than blank. */
+  initialContent?: TOutboundContentInput | undefined;
+  /**
+   * "save": the composer edits a saved reply. It offers plain text too, its button says "Save
+   * reply", and it keeps the draft after submitting (the save may still be refused).
+   */
+  purpose?: "send" | "save";
 }) {
   const idBase = useId();
   const summaryId = useId();
-  const [draft, setDraft] = useState<TRichDraft>(() => emptyDraft(newId, droppedFile ? "image" : "quickReplies"));
+  const [draft, setDraft] = useState<TRichDraft>(() =>
+    initialContent ? contentToDraft(initialContent, newId) : emptyDraft(newId, droppedFile ? "image" : "quickReplies"),
+  );
+  const saving = purpose === "save";
   const [imageFile, setImageFile] = useState<File | null>(droppedFile ?? null);
   const [takeBack, setTakeBack] = useState(false);
   // Bumped after a send to remount the editors, so their fields forget they were touched.
@@ -57,6 +70,7 @@ export function RichComposer({
     event.preventDefault();
     if (!canSend || check.valid === null) return;
     onSend(check.valid, { takeBack: Boolean(handedOver) });
+    if (saving) return;
     setDraft(emptyDraft(newId, draft.kind));
     setImageFile(null);
     setTakeBack(false);
@@ -85,7 +99,7 @@ export function RichComposer({
         if (event.dataTransfer.types.includes("Files")) event.preventDefault();
       }}
       onDrop={onDrop}
-      aria-label="Rich message"
+      aria-label={saving ? "Saved reply content" : "Rich message"}
       className="max-h-[60vh] overflow-y-auto border-t border-neutral-200 bg-white"
     >
       <div className="flex flex-wrap items-center justify-between gap-2 px-3 pt-3">
@@ -94,6 +108,7 @@ export function RichComposer({
           value={draft.kind}
           onChange={(kind) => setDraft((d) => ({ ...d, kind }))}
           disabled={disabledReason !== null}
+          kinds={saving || draft.kind === "text" ? TEXT_AND_RICH_KINDS : RICH_KINDS}
         />
         <button
           type="button"
@@ -128,7 +143,7 @@ export function RichComposer({
             <div id={summaryId} className="min-w-0 text-xs text-neutral-600">
               {reasons.length > 0 && (
                 <>
-                  <p className="font-medium text-neutral-700">Before you can send:</p>
+                  <p className="font-medium text-neutral-700">Before you can {saving ? "save" : "send"}:</p>
                   <ul className="list-disc pl-4">
                     {reasons.slice(0, SUMMARY_LINES).map((reason) => (
                       <li key={reason}>{reason}</li>
@@ -144,7 +159,7 @@ export function RichComposer({
               aria-describedby={reasons.length > 0 ? summaryId : undefined}
               className="shrink-0 rounded-md bg-blue-600 px-4 py-2 text-sm font-medium text-white disabled:opacity-50"
             >
-              {handedOver ? "Send and take back" : "Send"}
+              {saving ? "Save reply" : handedOver ? "Send and take back" : "Send"}
             </button>
           </div>
         </div>
@@ -165,6 +180,14 @@ function Editor({
   imageFile: File | null;
 }) {
   switch (draft.kind) {
+    case "text":
+      return (
+        <TextEditor
+          value={draft.quickReplies.text}
+          onChange={(text) => setDraft((d) => ({ ...d, quickReplies: { ...d.quickReplies, text } }))}
+          errorAt={errorAt}
+        />
+      );
     case "quickReplies":
       return (
         <QuickRepliesEditor

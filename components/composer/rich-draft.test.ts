@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { INSTAGRAM_LIMITS } from "@/lib/cm/limits";
+import { outboundKind, type TOutboundContentInput } from "@/lib/messages/compose-schemas";
 import {
   addHumanAgentReply,
   canAddHumanAgentReply,
+  contentToDraft,
   createIdSource,
   draftToContent,
   emptyDraft,
@@ -194,5 +196,71 @@ describe("moveItem", () => {
     expect(moveItem(list, 1, 1)).toEqual(["a", "b"]);
     expect(moveItem(list, 5, -1)).toEqual(["a", "b"]);
     expect(list).toEqual(["a", "b"]);
+  });
+});
+
+describe("contentToDraft", () => {
+  const contents: TOutboundContentInput[] = [
+    { kind: "text", text: "Hi {{customer.name}}" },
+    {
+      kind: "text",
+      text: "Pick one",
+      quickReplies: [
+        { label: "Yes", postbackData: "YES" },
+        { label: "Talk to a person", postbackData: "HUMAN_AGENT" },
+      ],
+    },
+    { kind: "image", image: { url: "https://example.com/a.png", mimeType: "image/png" } },
+    {
+      kind: "image",
+      image: { url: "https://example.com/photo", mimeType: "image/webp", name: "photo.webp" },
+      caption: "For {{customer.name}}",
+    },
+    {
+      kind: "card",
+      card: {
+        header: "Boots",
+        text: "From €89",
+        image: { url: "https://example.com/boots.jpg", mimeType: "image/jpeg" },
+        buttons: [
+          { kind: "reply", label: "Want", postbackData: "WANT" },
+          { kind: "url", label: "Shop", url: "https://example.com/shop" },
+        ],
+      },
+    },
+    {
+      kind: "carousel",
+      cards: [
+        { header: "One", text: "First" },
+        { header: "Two", buttons: [{ kind: "url", label: "Open", url: "https://example.com/2" }] },
+        { header: "Three", image: { url: "https://example.com/3.gif", mimeType: "image/png" } },
+      ],
+    },
+  ];
+
+  it.each(contents.map((content) => [outboundKind(content), content] as const))(
+    "gives back the same %s content through draftToContent",
+    (_kind, content) => {
+      expect(draftToContent(contentToDraft(content, createIdSource()))).toEqual(content);
+    },
+  );
+
+  it("opens the tab of the content's kind, plain text on the Text tab", () => {
+    const kinds = contents.map((content) => contentToDraft(content, createIdSource()).kind);
+    expect(kinds).toEqual(["text", "quickReplies", "image", "image", "card", "carousel"]);
+  });
+
+  it("keeps a type that differs from the link's extension as chosen on purpose, and follows one that agrees", () => {
+    const [, , png, webp, card, carousel] = contents.map((c) => contentToDraft(c, createIdSource()));
+    expect(png?.image.typeOverridden).toBe(false);
+    expect(webp?.image.typeOverridden).toBe(true);
+    expect(card?.card.imageTypeOverridden).toBe(false);
+    expect(carousel?.carousel[2]?.imageTypeOverridden).toBe(true);
+  });
+
+  it("gives every list item its own id", () => {
+    const draft = contentToDraft(contents[4] as TOutboundContentInput, createIdSource());
+    const ids = [draft.card.id, ...draft.card.buttons.map((b) => b.id), ...draft.quickReplies.replies.map((r) => r.id)];
+    expect(new Set(ids).size).toBe(ids.length);
   });
 });

@@ -1,6 +1,6 @@
 import { HUMAN_AGENT_POSTBACK } from "@/lib/channel/rules";
 import { INSTAGRAM_LIMITS as L } from "@/lib/cm/limits";
-import type { TImageMimeType } from "@/lib/cm/media-type";
+import { imageTypeFromUrl, type TImageMimeType } from "@/lib/cm/media-type";
 import type { TOutboundContentInput } from "@/lib/messages/compose-schemas";
 
 // What the rich composer edits, and how it becomes the content we send. Drafts hold every field
@@ -8,7 +8,11 @@ import type { TOutboundContentInput } from "@/lib/messages/compose-schemas";
 // become content only through `draftToContent`, which keeps list positions so that a schema
 // issue's path (`quickReplies.2.label`) points straight back at the field that caused it.
 
-export type TRichKind = "quickReplies" | "image" | "card" | "carousel";
+/**
+ * "text" is plain text, offered where the rich composer is the only editor (saving a reply); it
+ * edits the same text as the quick-replies tab, so switching between the two keeps it.
+ */
+export type TRichKind = "text" | "quickReplies" | "image" | "card" | "carousel";
 export type { TImageMimeType };
 
 export type TQuickReplyDraft = { id: string; label: string; postbackData: string };
@@ -118,6 +122,8 @@ export function cardDraftToContent(card: TCardDraft) {
  */
 export function draftToContent(draft: TRichDraft): TOutboundContentInput {
   switch (draft.kind) {
+    case "text":
+      return { kind: "text", text: draft.quickReplies.text };
     case "quickReplies":
       return {
         kind: "text",
@@ -187,4 +193,61 @@ export function moveItem<T>(list: readonly T[], index: number, delta: number): T
   if (item === undefined) return [...list];
   next.splice(target, 0, item);
   return next;
+}
+
+type TCardContent = Extract<TOutboundContentInput, { kind: "card" }>["card"];
+
+function cardToDraft(card: TCardContent, newId: TNewId): TCardDraft {
+  return {
+    id: newId(),
+    header: card.header,
+    text: card.text ?? "",
+    imageUrl: card.image?.url ?? "",
+    imageMimeType: card.image?.mimeType ?? DEFAULT_MIME_TYPE,
+    imageTypeOverridden: card.image !== undefined && imageTypeFromUrl(card.image.url) !== card.image.mimeType,
+    buttons: (card.buttons ?? []).map((b) => ({
+      id: newId(),
+      kind: b.kind,
+      label: b.label,
+      postbackData: b.kind === "reply" ? b.postbackData : "",
+      url: b.kind === "url" ? b.url : "",
+    })),
+  };
+}
+
+/**
+ * The inverse of `draftToContent`: a draft that starts from existing content (a saved reply), on
+ * the tab of its kind, the other tabs blank. A type that is not what the link's extension says
+ * was chosen on purpose and stays. A card image's file name is not kept: the card editor has no
+ * field for it (the sent name then follows the link, as for any card the agent builds).
+ */
+export function contentToDraft(content: TOutboundContentInput, newId: TNewId): TRichDraft {
+  const draft = emptyDraft(newId);
+  switch (content.kind) {
+    case "text":
+      if (content.quickReplies === undefined) {
+        return { ...draft, kind: "text", quickReplies: { ...draft.quickReplies, text: content.text } };
+      }
+      return {
+        ...draft,
+        kind: "quickReplies",
+        quickReplies: { text: content.text, replies: content.quickReplies.map((q) => ({ id: newId(), ...q })) },
+      };
+    case "image":
+      return {
+        ...draft,
+        kind: "image",
+        image: {
+          url: content.image.url,
+          mimeType: content.image.mimeType,
+          typeOverridden: imageTypeFromUrl(content.image.url) !== content.image.mimeType,
+          name: content.image.name ?? "",
+          caption: content.caption ?? "",
+        },
+      };
+    case "card":
+      return { ...draft, kind: "card", card: cardToDraft(content.card, newId) };
+    case "carousel":
+      return { ...draft, kind: "carousel", carousel: content.cards.map((c) => cardToDraft(c, newId)) };
+  }
 }
