@@ -3,6 +3,7 @@
 import { useState, type FormEvent, type KeyboardEvent, type ReactNode } from "react";
 import { INSTAGRAM_LIMITS, charCount } from "@/lib/cm/limits";
 import { ZSendText } from "@/lib/messages/compose-schemas";
+import { useSavedReplyPicker, type TSavedReplyTarget } from "./saved-reply-picker";
 import { TakeBackConfirm } from "./take-back-confirm";
 
 /**
@@ -15,12 +16,15 @@ export function TextComposer({
   blocked,
   handedOver,
   extra,
+  savedReplies,
 }: {
   onSend: (text: string, options: { takeBack: boolean }) => void;
   blocked?: string | null;
   handedOver?: boolean;
   /** More actions for the footer (e.g. switching to the rich composer). */
   extra?: ReactNode;
+  /** "/" at the start of the box offers saved replies, filled for this customer. */
+  savedReplies?: TSavedReplyTarget;
 }) {
   const [text, setText] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -29,6 +33,7 @@ export function TextComposer({
   const needsConfirm = Boolean(handedOver) && !takeBack;
   const count = charCount(text);
   const over = count > INSTAGRAM_LIMITS.textMaxChars;
+  const picker = useSavedReplyPicker({ text, setText, target: disabledReason ? undefined : savedReplies });
 
   function submit(event?: FormEvent) {
     event?.preventDefault();
@@ -48,6 +53,7 @@ export function TextComposer({
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    if (picker.onKeyDown(event)) return;
     if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
       submit();
@@ -66,7 +72,8 @@ export function TextComposer({
           <TakeBackConfirm checked={takeBack} onChange={setTakeBack} />
         </div>
       )}
-      <div className="flex items-end gap-2">
+      <div className="relative flex items-end gap-2">
+        {picker.popup}
         <label className="sr-only" htmlFor="composer-text">
           Message
         </label>
@@ -83,6 +90,7 @@ export function TextComposer({
           disabled={Boolean(disabledReason)}
           aria-invalid={over || undefined}
           aria-describedby="composer-count"
+          {...picker.inputProps}
           className="min-h-[2.75rem] flex-1 resize-y rounded-md border border-neutral-300 px-3 py-2 text-sm disabled:bg-neutral-100"
         />
         <button

@@ -9,6 +9,7 @@ import { clearUnread, conversationKeys, type TConversationPages } from "@/lib/qu
 import { conversationDetailKey, fetchConversation, postRead } from "@/lib/queries/messages";
 import { canSend } from "@/lib/channel/rules";
 import { ApiError } from "@/lib/http/fetch-json";
+import type { TOutboundContentInput } from "@/lib/messages/compose-schemas";
 import { ChannelStatus } from "./channel-status";
 import { BackToList } from "./back-to-list";
 import { ConversationActions } from "./conversation-actions";
@@ -37,6 +38,8 @@ export function ConversationView({ conversationId }: { conversationId: string })
   const [rich, setRich] = useState(false);
   // An image dropped on the text composer opens the rich composer's image editor with it.
   const [droppedFile, setDroppedFile] = useState<File | null>(null);
+  // A saved reply that is more than text opens the rich composer with its (filled) content.
+  const [initialContent, setInitialContent] = useState<TOutboundContentInput | undefined>(undefined);
 
   // Opening a conversation marks it read for this agent.
   useEffect(() => {
@@ -147,6 +150,7 @@ export function ConversationView({ conversationId }: { conversationId: string })
           handedOver={handedOver}
           onCancel={() => setRich(false)}
           droppedFile={droppedFile}
+          initialContent={initialContent}
         />
       ) : (
         <div
@@ -162,6 +166,7 @@ export function ConversationView({ conversationId }: { conversationId: string })
             if (file === undefined) return;
             event.preventDefault();
             if (blocked) return;
+            setInitialContent(undefined);
             setDroppedFile(file);
             setRich(true);
           }}
@@ -170,11 +175,22 @@ export function ConversationView({ conversationId }: { conversationId: string })
             onSend={(text, options) => send({ kind: "text", text }, options)}
             blocked={blocked}
             handedOver={handedOver}
+            savedReplies={
+              conversation.data && {
+                customer: conversation.data.contact,
+                onRichReply: (content) => {
+                  setDroppedFile(null);
+                  setInitialContent(content);
+                  setRich(true);
+                },
+              }
+            }
             extra={
               <button
                 type="button"
                 onClick={() => {
                   setDroppedFile(null);
+                  setInitialContent(undefined);
                   setRich(true);
                 }}
                 disabled={Boolean(blocked)}
