@@ -48,7 +48,9 @@ export function RichComposer({
   const idBase = useId();
   const summaryId = useId();
   const [draft, setDraft] = useState<TRichDraft>(() =>
-    initialContent ? contentToDraft(initialContent, newId) : emptyDraft(newId, droppedFile ? "image" : "quickReplies"),
+    initialContent
+      ? contentToDraft(initialContent, newId)
+      : emptyDraft(newId, droppedFile ? "image" : purpose === "save" ? "text" : "quickReplies"),
   );
   const saving = purpose === "save";
   const [imageFile, setImageFile] = useState<File | null>(droppedFile ?? null);
