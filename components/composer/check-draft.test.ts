@@ -57,6 +57,15 @@ describe("checkDraft", () => {
     expect(check.issues.map((i) => i.path)).toEqual(["quickReplies"]);
   });
 
+  it("checks plain text (the Text tab) with no quick replies asked for, its limit at the text", () => {
+    const ok = checkDraft({ ...base, kind: "text", quickReplies: { text: "Hi {{customer.name}}", replies: [] } });
+    expect(ok.valid).toEqual({ kind: "text", text: "Hi {{customer.name}}" });
+    const long = checkDraft({ ...base, kind: "text", quickReplies: { text: "x".repeat(1001), replies: [] } });
+    expect(long.valid).toBeNull();
+    expect(long.issues.map(summarizeIssue)).toEqual(["Text: The message can be at most 1000 characters on Instagram."]);
+    expect(cmFieldToPath("body.content", "text")).toEqual(["text"]);
+  });
+
   it("keeps the preview content even when invalid", () => {
     const check = checkDraft(base);
     expect(check.content).toEqual({ kind: "text", text: "", quickReplies: [{ label: "", postbackData: "" }] });

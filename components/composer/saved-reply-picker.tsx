@@ -94,7 +94,7 @@ export function useSavedReplyPicker({
 
   const showList = open && matches.length > 0;
   const inputProps = {
-    "aria-autocomplete": "list" as const,
+    "aria-autocomplete": target === undefined ? undefined : ("list" as const),
     "aria-controls": showList ? listboxId : undefined,
     "aria-activedescendant": showList ? activeId : undefined,
   };

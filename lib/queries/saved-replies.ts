@@ -9,8 +9,7 @@ import {
 } from "../saved-replies/schemas";
 
 // Saved replies in the browser: one shared list (the page and the composer's picker read the
-// same cache). Another agent's change shows when the list is refetched: on focus, or at once
-// after one's own write.
+// same cache). One's own writes update it at once; another agent's show when it is refetched.
 
 export const savedReplyKeys = {
   all: ["saved-replies"] as const,
@@ -24,6 +23,10 @@ const itemUrl = (id: string) => `/api/saved-replies/${encodeURIComponent(id)}`;
 export const savedRepliesQuery = queryOptions({
   queryKey: savedReplyKeys.list(),
   queryFn: async () => (await fetchJson("/api/saved-replies", ZList)).savedReplies,
+  // No live event announces another agent's change: coming back to the tab, or opening the
+  // picker a little later, asks again.
+  staleTime: 10_000,
+  refetchOnWindowFocus: true,
 });
 
 // ---- Pure cache updaters ---------------------------------------------------------------
