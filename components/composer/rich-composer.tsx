@@ -27,6 +27,8 @@ export function RichComposer({
   handedOver,
   onCancel,
   droppedFile,
+  onTyping,
+  confirmSend,
 }: {
   onSend: (content: TOutboundContentInput, options: { takeBack: boolean }) => void;
   blocked?: string | null;
@@ -34,6 +36,10 @@ export function RichComposer({
   onCancel: () => void;
   /** An image dropped on the text composer: the image editor opens with it uploading. */
   droppedFile?: File | null;
+  /** Called on every input in the editors (presence: "typing…"). */
+  onTyping?: () => void;
+  /** Asked before sending; the draft stays when it answers false. */
+  confirmSend?: () => Promise<boolean>;
 }) {
   const idBase = useId();
   const summaryId = useId();
@@ -56,11 +62,18 @@ export function RichComposer({
   function submit(event: FormEvent) {
     event.preventDefault();
     if (!canSend || check.valid === null) return;
-    onSend(check.valid, { takeBack: Boolean(handedOver) });
-    setDraft(emptyDraft(newId, draft.kind));
-    setImageFile(null);
-    setTakeBack(false);
-    setGeneration((g) => g + 1);
+    const content = check.valid;
+    const send = () => {
+      onSend(content, { takeBack: Boolean(handedOver) });
+      setDraft(emptyDraft(newId, draft.kind));
+      setImageFile(null);
+      setTakeBack(false);
+      setGeneration((g) => g + 1);
+    };
+    if (!confirmSend) return send();
+    void confirmSend().then((confirmed) => {
+      if (confirmed) send();
+    });
   }
 
   // A file dropped outside the image and card editors (which take their own) goes to the image editor.
@@ -81,6 +94,7 @@ export function RichComposer({
     <form
       onSubmit={submit}
       onKeyDown={onKeyDown}
+      onInput={onTyping}
       onDragOver={(event) => {
         if (event.dataTransfer.types.includes("Files")) event.preventDefault();
       }}

@@ -15,12 +15,18 @@ export function TextComposer({
   blocked,
   handedOver,
   extra,
+  onTyping,
+  confirmSend,
 }: {
   onSend: (text: string, options: { takeBack: boolean }) => void;
   blocked?: string | null;
   handedOver?: boolean;
   /** More actions for the footer (e.g. switching to the rich composer). */
   extra?: ReactNode;
+  /** Called on every change of the draft (presence: "typing…"). */
+  onTyping?: () => void;
+  /** Asked before sending; the draft stays when it answers false. */
+  confirmSend?: () => Promise<boolean>;
 }) {
   const [text, setText] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -42,9 +48,15 @@ export function TextComposer({
       return;
     }
     setError(null);
-    onSend(text, { takeBack: Boolean(handedOver) });
-    setText("");
-    setTakeBack(false);
+    const send = () => {
+      onSend(text, { takeBack: Boolean(handedOver) });
+      setText("");
+      setTakeBack(false);
+    };
+    if (!confirmSend) return send();
+    void confirmSend().then((confirmed) => {
+      if (confirmed) send();
+    });
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
@@ -72,10 +84,12 @@ export function TextComposer({
         </label>
         <textarea
           id="composer-text"
+          aria-keyshortcuts="r"
           value={text}
           onChange={(event) => {
             setText(event.target.value);
             if (error) setError(null);
+            onTyping?.();
           }}
           onKeyDown={onKeyDown}
           rows={2}

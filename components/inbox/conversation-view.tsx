@@ -21,6 +21,7 @@ import { MessageBubble } from "./message-bubble";
 import { NewerMessages } from "./newer-messages";
 import { useLoadMore } from "./use-load-more";
 import { useSendMessage } from "./use-send-message";
+import { useTeamComposer } from "./use-team-composer";
 import { useThread } from "./use-thread";
 
 export function ConversationView({ conversationId }: { conversationId: string }) {
@@ -56,6 +57,7 @@ export function ConversationView({ conversationId }: { conversationId: string })
   const sentinel = useLoadMore<HTMLLIElement>(loadOlder, hasNextPage);
 
   const { messages, followLatest } = thread;
+  const team = useTeamComposer(conversationId, messages);
   const newestId = messages.at(-1)?.id;
   const bottom = useRef<HTMLDivElement | null>(null);
   useEffect(() => {
@@ -94,6 +96,7 @@ export function ConversationView({ conversationId }: { conversationId: string })
             <ChannelStatus conversation={conversation.data} now={now} humanAgentTag={humanAgentTag} />
           </div>
         )}
+        {team.viewers}
         {conversation.data && <ConversationActions conversation={conversation.data} />}
       </header>
       <div className="min-h-0 flex-1 overflow-y-auto bg-white px-4 py-3">
@@ -147,6 +150,8 @@ export function ConversationView({ conversationId }: { conversationId: string })
           handedOver={handedOver}
           onCancel={() => setRich(false)}
           droppedFile={droppedFile}
+          onTyping={team.onTyping}
+          confirmSend={team.confirmSend}
         />
       ) : (
         <div
@@ -170,6 +175,8 @@ export function ConversationView({ conversationId }: { conversationId: string })
             onSend={(text, options) => send({ kind: "text", text }, options)}
             blocked={blocked}
             handedOver={handedOver}
+            onTyping={team.onTyping}
+            confirmSend={team.confirmSend}
             extra={
               <button
                 type="button"
@@ -186,6 +193,7 @@ export function ConversationView({ conversationId }: { conversationId: string })
           />
         </div>
       )}
+      {team.dialog}
     </div>
   );
 }
