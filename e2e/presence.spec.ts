@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { BASE_URL, DEMO_ADMIN, DEMO_AGENT, signIn } from "./support/auth";
+import { seriousViolations } from "./support/axe";
 import { DEMO_IG_ACCOUNT, customerWrites, sentMessages } from "./support/simulator";
 
 // Issue 11: two agents in one conversation see each other and each other's typing; one who
@@ -75,6 +76,7 @@ test("two agents see each other and who is typing; the one who started first is 
   await expect(question).toBeVisible();
   await expect(question).toContainText("It ships today");
   await expect(question).toContainText(AGENT_A);
+  expect(await seriousViolations(b.page)).toEqual([]);
   await question.getByRole("button", { name: "Don't send" }).click();
   await expect(question).toBeHidden();
   await expect(bBox).toHaveValue("Let me check that for you.");
@@ -117,6 +119,7 @@ test("keyboard: ? lists the shortcuts, j/k move through the list, r and / focus,
   const dialog = page.getByRole("dialog", { name: "Keyboard shortcuts" });
   await expect(dialog).toBeVisible();
   await expect(dialog).toContainText("Assign to me");
+  expect(await seriousViolations(page)).toEqual([]);
   await page.keyboard.press("Escape");
   await expect(dialog).toBeHidden();
   const button = page.getByRole("button", { name: "Keyboard shortcuts" });
