@@ -15,8 +15,8 @@ const NOBODY: TShown = { viewers: [], typing: [] };
 
 /**
  * Who else views this conversation and who else is typing in it (never what), live. The tab
- * tells the server it views it (again after a reconnect, which the server forgot) and leaves on
- * unmount; `onTyping` pings at most every TYPING_PING_MS while the agent types.
+ * tells the server it views it (again after a reconnect, which the server forgot, and after its
+ * access changed, which the server checks again) and leaves on unmount; `onTyping` pings at most every TYPING_PING_MS while the agent types.
  */
 export function useConversationPresence(conversationId: string) {
   const socket = useSocket();
@@ -40,10 +40,13 @@ export function useConversationPresence(conversationId: string) {
     };
     socket.on(EVENTS.conversationPresence, onPresence);
     socket.on("connect", view);
+    // Asked again when this user's access changed: a conversation no longer theirs is left.
+    socket.on(EVENTS.accessChanged, view);
     if (socket.connected) view();
     return () => {
       socket.off(EVENTS.conversationPresence, onPresence);
       socket.off("connect", view);
+      socket.off(EVENTS.accessChanged, view);
       socket.emit("conversation.leave", { conversationId });
       setShown(NOBODY);
     };

@@ -22,6 +22,8 @@ describe("presence in a conversation", () => {
   let url: string;
   const clients: TClient[] = [];
   const checks: { user: string; conversationId: string; allowed: boolean }[] = [];
+  // Conversations Kim lost access to (an admin removed her from the account).
+  const revoked = new Set<string>();
 
   beforeAll(async () => {
     server = createServer();
@@ -32,7 +34,7 @@ describe("presence in a conversation", () => {
       },
       accessibleAccounts: async () => null,
       mayViewConversation: async (user, conversationId) => {
-        const allowed = user.id !== USERS.kim.id || conversationId === "open";
+        const allowed = user.id !== USERS.kim.id || (conversationId === "open" && !revoked.has(conversationId));
         checks.push({ user: user.name, conversationId, allowed });
         return allowed;
       },
@@ -129,5 +131,10 @@ describe("presence in a conversation", () => {
     expect(kim.heard.map((p) => p.conversationId)).toEqual(["open"]);
     expect(names(sam.last())).toEqual({ viewers: ["Sam"], typing: [] });
     expect(checks.filter((c) => c.user === "Kim").map((c) => c.conversationId)).toEqual(["secret", "open"]);
+
+    // Access taken away: asked again (the browser does so on access.changed), Kim is let out.
+    revoked.add("open");
+    kim.client.emit("conversation.view", { conversationId: "open" });
+    await expect.poll(() => roomMembers("open")).toEqual([]);
   });
 });

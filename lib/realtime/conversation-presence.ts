@@ -53,7 +53,9 @@ export function handleConversationPresence(io: TIo, socket: TSocket, mayView: TM
     const { conversationId } = parsed.data;
     const request = ++latestView;
     const allowed = await mayView(socket.data.user, conversationId).catch(() => false);
-    if (!allowed || request !== latestView || socket.disconnected) return;
+    if (request !== latestView || socket.disconnected) return;
+    // Refused (never seen, or no longer: asked again after access changed): out of any room.
+    if (!allowed) return leave();
     if (socket.data.presence?.conversationId !== conversationId) {
       await leave();
       setPresence({ conversationId, typingUntil: 0 });
