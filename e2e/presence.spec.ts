@@ -96,6 +96,22 @@ test("two agents see each other and who is typing; the one who started first is 
   const sent = await sentMessages(request, customer.igsid);
   expect(JSON.stringify(sent.at(-1)?.msg)).toContain("Let me check that for you.");
 
+  // The rich composer asks too: B builds quick replies, A answers meanwhile.
+  await b.page.getByRole("button", { name: "Rich message" }).click();
+  const rich = b.page.getByRole("form", { name: "Rich message" });
+  await rich.getByRole("tabpanel").getByRole("textbox", { name: "Text" }).fill("Anything else?");
+  const reply = rich.getByRole("group", { name: "Quick reply 1" });
+  await reply.getByRole("textbox", { name: "Label" }).fill("No, thanks");
+  await reply.getByRole("textbox", { name: "Postback data" }).fill("DONE");
+  await aBox.fill("Have a nice day!");
+  await aBox.press("Enter");
+  await expect.poll(async () => (await sentMessages(request, customer.igsid)).length).toBe(4);
+  await expect(b.page.getByRole("list", { name: "Messages" }).getByText("Have a nice day!")).toBeVisible();
+  await rich.getByRole("button", { name: "Send", exact: true }).click();
+  await expect(question).toContainText("Have a nice day!");
+  await question.getByRole("button", { name: "Send anyway" }).click();
+  await expect.poll(async () => (await sentMessages(request, customer.igsid)).length).toBe(5);
+
   // B leaves: A no longer sees them.
   await b.page.goto("/");
   await expect(a.getByText(`Also here: ${b.name}`)).toBeHidden();

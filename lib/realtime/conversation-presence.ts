@@ -17,6 +17,8 @@ import {
   type TSocketData,
 } from "./events";
 
+const MIN_PING_GAP_MS = 1_000;
+
 type TSocket = Socket<TClientToServerEvents, TServerToClientEvents, TServerSideEvents, TSocketData>;
 
 /** May this user see that conversation? (lib/server/access: an agent, only their accounts'.) */
@@ -77,6 +79,8 @@ export function handleConversationPresence(io: TIo, socket: TSocket, mayView: TM
     const current = socket.data.presence;
     if (!parsed.success || current?.conversationId !== parsed.data.conversationId) return;
     const { conversationId, typing } = parsed.data;
+    // Browsers ping every 2 s; a socket pinging faster is not heard more often.
+    if (typing && current.typingUntil - Date.now() > TYPING_TTL_MS - MIN_PING_GAP_MS) return;
     setPresence({ conversationId, typingUntil: typing ? Date.now() + TYPING_TTL_MS : 0 });
     if (typing) {
       // No further ping (tab closed, browser crashed, agent stopped): typing ends by itself.
