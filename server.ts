@@ -29,6 +29,7 @@ import { startUploadSweep } from "./lib/server/uploads/delete-expired-uploads";
 import { createMediaHttpHandler } from "./lib/server/uploads/media-http";
 import { setRuntime, type TRuntime } from "./lib/runtime";
 import { accessibleAccountIds } from "./lib/server/access/account-access";
+import { conversationAccountFor } from "./lib/server/access/assert-conversation-access";
 import { DEMO_USERS } from "./lib/server/demo/demo-fixtures";
 import { registerWithSimulator } from "./lib/server/demo/register-with-simulator";
 import { seedDemo } from "./lib/server/demo/seed-demo";
@@ -112,6 +113,7 @@ async function main(): Promise<void> {
   const io = await createIo(server, db.eventsPool, {
     authenticate: (headers) => getSignedInSession(auth, headers),
     accessibleAccounts: (user) => accessibleAccountIds(db.prisma, user),
+    mayViewConversation: async (user, id) => (await conversationAccountFor(db.prisma, user, id)) !== null,
   });
   const stopSweep = startSessionSweep(io, db.prisma);
   const stopDatabaseWatch = startDatabaseWatch(io, db.prisma);

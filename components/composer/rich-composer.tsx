@@ -30,6 +30,8 @@ export function RichComposer({
   droppedFile,
   initialContent,
   purpose = "send",
+  onTyping,
+  confirmSend,
 }: {
   onSend: (content: TOutboundContentInput, options: { takeBack: boolean }) => void;
   blocked?: string | null;
@@ -44,6 +46,10 @@ export function RichComposer({
    * reply", and it keeps the draft after submitting (the save may still be refused).
    */
   purpose?: "send" | "save";
+  /** Called on every input in the editors (presence: "typing…"). */
+  onTyping?: () => void;
+  /** Asked before sending; the draft stays when it answers false. */
+  confirmSend?: () => Promise<boolean>;
 }) {
   const idBase = useId();
   const summaryId = useId();
@@ -71,12 +77,19 @@ export function RichComposer({
   function submit(event: FormEvent) {
     event.preventDefault();
     if (!canSend || check.valid === null) return;
-    onSend(check.valid, { takeBack: Boolean(handedOver) });
-    if (saving) return;
-    setDraft(emptyDraft(newId, draft.kind));
-    setImageFile(null);
-    setTakeBack(false);
-    setGeneration((g) => g + 1);
+    const content = check.valid;
+    const send = () => {
+      onSend(content, { takeBack: Boolean(handedOver) });
+      if (saving) return;
+      setDraft(emptyDraft(newId, draft.kind));
+      setImageFile(null);
+      setTakeBack(false);
+      setGeneration((g) => g + 1);
+    };
+    if (!confirmSend) return send();
+    void confirmSend().then((confirmed) => {
+      if (confirmed) send();
+    });
   }
 
   // A file dropped outside the image and card editors (which take their own) goes to the image editor.
@@ -97,6 +110,7 @@ export function RichComposer({
     <form
       onSubmit={submit}
       onKeyDown={onKeyDown}
+      onInput={onTyping}
       onDragOver={(event) => {
         if (event.dataTransfer.types.includes("Files")) event.preventDefault();
       }}

@@ -17,6 +17,8 @@ export function TextComposer({
   handedOver,
   extra,
   savedReplies,
+  onTyping,
+  confirmSend,
 }: {
   onSend: (text: string, options: { takeBack: boolean }) => void;
   blocked?: string | null;
@@ -25,6 +27,10 @@ export function TextComposer({
   extra?: ReactNode;
   /** "/" at the start of the box offers saved replies, filled for this customer. */
   savedReplies?: TSavedReplyTarget;
+  /** Called on every change of the draft (presence: "typing…"). */
+  onTyping?: () => void;
+  /** Asked before sending; the draft stays when it answers false. */
+  confirmSend?: () => Promise<boolean>;
 }) {
   const [text, setText] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -47,9 +53,15 @@ export function TextComposer({
       return;
     }
     setError(null);
-    onSend(text, { takeBack: Boolean(handedOver) });
-    setText("");
-    setTakeBack(false);
+    const send = () => {
+      onSend(text, { takeBack: Boolean(handedOver) });
+      setText("");
+      setTakeBack(false);
+    };
+    if (!confirmSend) return send();
+    void confirmSend().then((confirmed) => {
+      if (confirmed) send();
+    });
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
@@ -79,10 +91,12 @@ export function TextComposer({
         </label>
         <textarea
           id="composer-text"
+          aria-keyshortcuts="r"
           value={text}
           onChange={(event) => {
             setText(event.target.value);
             if (error) setError(null);
+            onTyping?.();
           }}
           onKeyDown={onKeyDown}
           rows={2}

@@ -76,6 +76,7 @@ export function ConversationActions({ conversation }: { conversation: TConversat
           type="button"
           className={button}
           disabled={assign.isPending}
+          aria-keyshortcuts="a"
           onClick={() => giveTo({ id: me.id, name: me.name })}
         >
           Assign to me
@@ -105,6 +106,7 @@ export function ConversationActions({ conversation }: { conversation: TConversat
           type="button"
           className={button}
           disabled={status.isPending}
+          aria-keyshortcuts="e"
           onClick={() => status.mutate({ status: "RESOLVED" })}
         >
           Resolve

@@ -22,6 +22,7 @@ import { MessageBubble } from "./message-bubble";
 import { NewerMessages } from "./newer-messages";
 import { useLoadMore } from "./use-load-more";
 import { useSendMessage } from "./use-send-message";
+import { useTeamComposer } from "./use-team-composer";
 import { useThread } from "./use-thread";
 
 export function ConversationView({ conversationId }: { conversationId: string }) {
@@ -59,6 +60,7 @@ export function ConversationView({ conversationId }: { conversationId: string })
   const sentinel = useLoadMore<HTMLLIElement>(loadOlder, hasNextPage);
 
   const { messages, followLatest } = thread;
+  const team = useTeamComposer(conversationId, messages);
   const newestId = messages.at(-1)?.id;
   const bottom = useRef<HTMLDivElement | null>(null);
   useEffect(() => {
@@ -97,6 +99,7 @@ export function ConversationView({ conversationId }: { conversationId: string })
             <ChannelStatus conversation={conversation.data} now={now} humanAgentTag={humanAgentTag} />
           </div>
         )}
+        {team.viewers}
         {conversation.data && <ConversationActions conversation={conversation.data} />}
       </header>
       <div className="min-h-0 flex-1 overflow-y-auto bg-white px-4 py-3">
@@ -151,6 +154,8 @@ export function ConversationView({ conversationId }: { conversationId: string })
           onCancel={() => setRich(false)}
           droppedFile={droppedFile}
           initialContent={initialContent}
+          onTyping={team.onTyping}
+          confirmSend={team.confirmSend}
         />
       ) : (
         <div
@@ -185,6 +190,8 @@ export function ConversationView({ conversationId }: { conversationId: string })
                 },
               }
             }
+            onTyping={team.onTyping}
+            confirmSend={team.confirmSend}
             extra={
               <button
                 type="button"
@@ -202,6 +209,7 @@ export function ConversationView({ conversationId }: { conversationId: string })
           />
         </div>
       )}
+      {team.dialog}
     </div>
   );
 }

@@ -65,7 +65,8 @@ export function SearchBox() {
         event.preventDefault();
         choose(option);
       }
-    } else if (event.key === "Escape") {
+    } else if (event.key === "Escape" && text !== "") {
+      // A second Escape, in the empty box, leaves it (components/inbox/keyboard-shortcuts.tsx).
       event.preventDefault();
       setText("");
       setActive(-1);
@@ -83,6 +84,7 @@ export function SearchBox() {
       <input
         type="search"
         aria-label="Search conversations"
+        aria-keyshortcuts="/"
         placeholder="Search names, @usernames, messages"
         autoComplete="off"
         spellCheck={false}

@@ -21,6 +21,7 @@ import { useSessionUser } from "@/components/auth/session-context";
 import { compareForSort, matchesFilters } from "@/lib/conversations/list-membership";
 import { ZListFilters } from "@/lib/conversations/schemas";
 import { OpenConversationProvider, useOpenConversationRef } from "./open-conversation";
+import { SocketContext, type TAppSocket } from "./socket-context";
 
 /** `degraded`: connected, but the server cannot reach its database (it says so, and we wait). */
 export type TConnectionState = "connecting" | "live" | "offline" | "degraded";
@@ -47,6 +48,7 @@ function RealtimeConnection({ children }: { children: ReactNode }) {
   const router = useRouter();
   const openConversation = useOpenConversationRef();
   const [state, setState] = useState<TConnectionState>("connecting");
+  const [connected, setConnected] = useState<TAppSocket | null>(null);
   const user = useSessionUser();
 
   useEffect(() => {
@@ -132,6 +134,7 @@ function RealtimeConnection({ children }: { children: ReactNode }) {
 
     socket.on("connect", () => {
       setState("live");
+      setConnected(socket);
       // After a reconnect we may have missed events: catch up from the server.
       if (connectedBefore && !socket.recovered) {
         void queryClient.invalidateQueries({ queryKey: conversationKeys.all });
@@ -175,5 +178,9 @@ function RealtimeConnection({ children }: { children: ReactNode }) {
     };
   }, [queryClient, openConversation, router, user.id]);
 
-  return <ConnectionContext.Provider value={state}>{children}</ConnectionContext.Provider>;
+  return (
+    <ConnectionContext.Provider value={state}>
+      <SocketContext value={connected}>{children}</SocketContext>
+    </ConnectionContext.Provider>
+  );
 }

@@ -80,6 +80,8 @@ export const ZMessageView = z.object({
   /** Sent with this Instagram message tag (HUMAN_AGENT: 24 hours to 7 days after the customer wrote). */
   tag: z.string().nullable().optional(),
   authorName: z.string().nullable(),
+  /** The agent who wrote it (null: the customer, or sent from outside this inbox). */
+  authorId: z.string().nullable().optional(),
   /** When it was written, as shown: CM's time for a customer's message, ours for the rest. */
   sentAt: z.string(),
   /**

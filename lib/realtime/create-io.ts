@@ -5,6 +5,7 @@ import { Server } from "socket.io";
 import type { TSessionUser } from "../auth/session";
 import type { TIo } from "../runtime";
 import { accessRooms } from "./access-rooms";
+import { handleConversationPresence, type TMayViewConversation } from "./conversation-presence";
 import { ROOMS, UNAUTHORIZED } from "./events";
 import { answerPresenceQueries } from "./presence";
 
@@ -15,6 +16,8 @@ export interface TIoOptions {
   authenticate: (headers: Headers) => Promise<{ user: TSessionUser; sessionId: string } | null>;
   /** The accounts whose events this user may receive; null for every account (an admin). */
   accessibleAccounts: (user: TSessionUser) => Promise<string[] | null>;
+  /** Whether this user may see a conversation (to view it with others); without it, no one may. */
+  mayViewConversation?: TMayViewConversation;
 }
 
 /**
@@ -26,7 +29,7 @@ export interface TIoOptions {
 export async function createIo(
   server: HttpServer,
   pool: pg.Pool | undefined,
-  { authenticate, accessibleAccounts }: TIoOptions,
+  { authenticate, accessibleAccounts, mayViewConversation = async () => false }: TIoOptions,
 ): Promise<TIo> {
   const io: TIo = new Server(server, { serveClient: false, transports: ["websocket", "polling"] });
   if (pool) {
@@ -62,6 +65,7 @@ export async function createIo(
     const rooms = roomsOf.get(socket) ?? [];
     roomsOf.delete(socket);
     void socket.join([...rooms, ROOMS.user(socket.data.user.id), ROOMS.session(socket.data.sessionId)]);
+    handleConversationPresence(io, socket, mayViewConversation);
   });
   return io;
 }

@@ -5,6 +5,12 @@
 import type { TSessionUser } from "../auth/session";
 import type { TMessageView } from "../messages/schemas";
 import type { TConversationSummary } from "../queries/conversation-types";
+import type {
+  TConversationPresence,
+  TConversationTyping,
+  TConversationView,
+  TSocketPresence,
+} from "./conversation-presence-state";
 
 export const EVENTS = {
   /**
@@ -22,6 +28,8 @@ export const EVENTS = {
    * the right rooms already; the browser refetches what it shows.
    */
   accessChanged: "access.changed",
+  /** Who views and who types in a conversation, to its viewers (lib/realtime/conversation-presence.ts). */
+  conversationPresence: "conversation.presence_changed",
 } as const;
 
 export interface TServerToClientEvents {
@@ -29,6 +37,7 @@ export interface TServerToClientEvents {
   [EVENTS.sessionRevoked]: (payload: { reason: string }) => void;
   [EVENTS.serverStatus]: (payload: TServerStatus) => void;
   [EVENTS.accessChanged]: () => void;
+  [EVENTS.conversationPresence]: (payload: TConversationPresence) => void;
 }
 
 /** Applied in this order: a new customer message counts as unread on its conversation's row. */
@@ -45,7 +54,12 @@ export interface TServerStatus {
 /** The message a refused handshake carries to the browser. */
 export const UNAUTHORIZED = "unauthorized";
 
-export type TClientToServerEvents = Record<string, never>;
+/** Presence in a conversation; validated on arrival (payloads are checked, not trusted). */
+export interface TClientToServerEvents {
+  "conversation.view": (payload: TConversationView) => void;
+  "conversation.leave": (payload: TConversationView) => void;
+  "conversation.typing": (payload: TConversationTyping) => void;
+}
 
 /** Between app instances (through the adapter): who is online on each (lib/realtime/presence.ts). */
 export interface TServerSideEvents {
@@ -56,6 +70,8 @@ export interface TServerSideEvents {
 export interface TSocketData {
   user: TSessionUser;
   sessionId: string;
+  /** The conversation this socket shows, if any. */
+  presence?: TSocketPresence;
 }
 
 /**

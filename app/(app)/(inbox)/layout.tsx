@@ -3,6 +3,7 @@ import { ConversationList } from "@/components/inbox/conversation-list";
 import { InboxFilters } from "@/components/inbox/inbox-filters";
 import { InboxShell } from "@/components/inbox/inbox-shell";
 import { InboxViews } from "@/components/inbox/inbox-views";
+import { KeyboardShortcuts } from "@/components/inbox/keyboard-shortcuts";
 import { SearchBox } from "@/components/inbox/search-box";
 
 /** The inbox: views, filters and conversations on the left, the open one on the right. */
@@ -17,7 +18,10 @@ export default function InboxLayout({ children }: { children: ReactNode }) {
             </p>
           }
         >
-          <h1 className="px-4 pt-3 pb-2 text-lg font-semibold">Inbox</h1>
+          <div className="flex items-center justify-between gap-2 px-4 pt-3 pb-2">
+            <h1 className="text-lg font-semibold">Inbox</h1>
+            <KeyboardShortcuts />
+          </div>
           <SearchBox />
           <InboxViews />
           <InboxFilters />

@@ -9,7 +9,7 @@ export function messageViewColumns(alias: string): Prisma.Sql {
   const t = Prisma.raw(`"${alias}"`);
   return Prisma.sql`${t}."id", ${t}."conversationId", ${t}."direction"::text AS "direction", ${t}."kind"::text AS "kind",
     ${t}."content", ${t}."deletedAt", ${t}."status"::text AS "status", ${t}."statusReason", ${t}."retryable",
-    ${t}."attempts", ${t}."nextAttemptAt", ${t}."maybeDuplicate", ${t}."clientId", ${t}."sentAt", ${t}."seq", ${t}."updatedAt", ${t}."tag",
+    ${t}."attempts", ${t}."nextAttemptAt", ${t}."maybeDuplicate", ${t}."clientId", ${t}."sentAt", ${t}."seq", ${t}."updatedAt", ${t}."tag", ${t}."authorId",
     (SELECT u."name" FROM "User" u WHERE u."id" = ${t}."authorId") AS "authorName"`;
 }
 

@@ -23,6 +23,7 @@ export interface TMessageRow {
   seq: bigint | string | number;
   updatedAt: Date;
   author: { name: string } | null;
+  authorId?: string | null;
 }
 
 export function toMessageView(row: TMessageRow): TMessageView {
@@ -42,6 +43,7 @@ export function toMessageView(row: TMessageRow): TMessageView {
     maybeDuplicate: row.maybeDuplicate,
     tag: row.tag ?? null,
     authorName: row.author?.name ?? null,
+    authorId: row.authorId ?? null,
     sentAt: row.sentAt.toISOString(),
     seq: Number(row.seq),
     updatedAt: row.updatedAt.toISOString(),

@@ -1,0 +1,75 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+import { describeCollision } from "@/lib/messages/collision";
+import type { TMessageView } from "@/lib/messages/schemas";
+import { formatTime } from "./format-time";
+
+/**
+ * Asked on Send when someone else answered the customer after this agent started writing:
+ * what they sent, then send anyway or not (the draft stays). Escape is "Don't send".
+ */
+export function CollisionDialog({
+  messages,
+  onSend,
+  onCancel,
+}: {
+  messages: TMessageView[];
+  onSend: () => void;
+  onCancel: () => void;
+}) {
+  const ref = useRef<HTMLDialogElement | null>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    dialog?.showModal();
+    return () => dialog?.close();
+  }, []);
+  const authors = [...new Set(messages.map((m) => m.authorName ?? "Someone outside this inbox"))];
+  return (
+    <dialog
+      ref={ref}
+      role="alertdialog"
+      aria-labelledby="collision-title"
+      aria-describedby="collision-what"
+      onCancel={(event) => {
+        event.preventDefault();
+        onCancel();
+      }}
+      className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-lg p-4 shadow-xl backdrop:bg-black/30"
+    >
+      <h3 id="collision-title" className="font-semibold">
+        Another agent replied
+      </h3>
+      <p id="collision-what" className="mt-1 text-sm text-neutral-600">
+        {authors.join(", ")} sent this to the customer after you started writing. Send yours anyway?
+      </p>
+      <ul aria-label="What they sent" className="mt-3 flex max-h-60 flex-col gap-2 overflow-y-auto">
+        {messages.map((message) => (
+          <li key={message.id} className="rounded-md bg-blue-50 px-3 py-2 text-sm text-neutral-900">
+            <p className="text-xs text-neutral-600">
+              {message.authorName ?? "Someone outside this inbox"} · {formatTime(message.sentAt)}
+            </p>
+            <p className="break-words whitespace-pre-wrap">{describeCollision(message)}</p>
+          </li>
+        ))}
+      </ul>
+      <div className="mt-4 flex justify-end gap-2">
+        <button
+          type="button"
+          autoFocus
+          onClick={onCancel}
+          className="rounded-md border border-neutral-300 bg-white px-3 py-1.5 text-sm font-medium text-neutral-800 hover:bg-neutral-50"
+        >
+          Don&apos;t send
+        </button>
+        <button
+          type="button"
+          onClick={onSend}
+          className="rounded-md bg-blue-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-700"
+        >
+          Send anyway
+        </button>
+      </div>
+    </dialog>
+  );
+}
