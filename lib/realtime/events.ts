@@ -4,6 +4,7 @@
 
 import type { TSessionUser } from "../auth/session";
 import type { TMessageView } from "../messages/schemas";
+import type { TMentionNotice } from "../notes/schemas";
 import type { TConversationSummary } from "../queries/conversation-types";
 
 export const EVENTS = {
@@ -22,6 +23,8 @@ export const EVENTS = {
    * the right rooms already; the browser refetches what it shows.
    */
   accessChanged: "access.changed",
+  /** This user was @mentioned in a private note (to their own room only). */
+  mentionCreated: "mention.created",
 } as const;
 
 export interface TServerToClientEvents {
@@ -29,6 +32,7 @@ export interface TServerToClientEvents {
   [EVENTS.sessionRevoked]: (payload: { reason: string }) => void;
   [EVENTS.serverStatus]: (payload: TServerStatus) => void;
   [EVENTS.accessChanged]: () => void;
+  [EVENTS.mentionCreated]: (payload: TMentionNotice) => void;
 }
 
 /** Applied in this order: a new customer message counts as unread on its conversation's row. */
