@@ -3,35 +3,51 @@
 import { useState, type FormEvent, type KeyboardEvent, type ReactNode } from "react";
 import { INSTAGRAM_LIMITS, charCount } from "@/lib/cm/limits";
 import { ZSendText } from "@/lib/messages/compose-schemas";
+import { NOTE_COMPOSER, NoteToggle, checkNote, type TNoteMode } from "./note-mode";
 import { TakeBackConfirm } from "./take-back-confirm";
 
 /**
  * Text reply: Enter sends, Shift+Enter adds a line; Instagram's 1000-character limit is shown
  * and enforced. `blocked` explains why nothing can be sent now (the reply window is closed);
  * `handedOver` asks the agent to confirm taking a handed-over chat back before sending.
+ * With `note`, a "Note" toggle switches to writing a private note (./note-mode.tsx), which
+ * neither of those rules concerns.
  */
 export function TextComposer({
   onSend,
   blocked,
   handedOver,
   extra,
+  note,
 }: {
   onSend: (text: string, options: { takeBack: boolean }) => void;
   blocked?: string | null;
   handedOver?: boolean;
   /** More actions for the footer (e.g. switching to the rich composer). */
   extra?: ReactNode;
+  /** Note mode (its state is the conversation view's). */
+  note?: TNoteMode;
 }) {
   const [text, setText] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [takeBack, setTakeBack] = useState(false);
-  const disabledReason = blocked ?? null;
-  const needsConfirm = Boolean(handedOver) && !takeBack;
+  const noting = note?.active === true;
+  const disabledReason = noting ? null : (blocked ?? null);
+  const needsConfirm = Boolean(handedOver) && !takeBack && !noting;
   const count = charCount(text);
-  const over = count > INSTAGRAM_LIMITS.textMaxChars;
+  const maxChars = noting ? NOTE_COMPOSER.maxChars : INSTAGRAM_LIMITS.textMaxChars;
+  const over = count > maxChars;
 
   function submit(event?: FormEvent) {
     event?.preventDefault();
+    if (note && noting) {
+      const problem = checkNote(text);
+      setError(problem);
+      if (problem) return;
+      note.onAdd(text);
+      setText("");
+      return;
+    }
     const checked = ZSendText.safeParse({ text });
     if (!checked.success) {
       setError(checked.error.issues[0]?.message ?? "This message cannot be sent.");
@@ -55,20 +71,24 @@ export function TextComposer({
   }
 
   return (
-    <form onSubmit={submit} aria-label="Reply" className="border-t border-neutral-200 bg-white p-3">
+    <form
+      onSubmit={submit}
+      aria-label="Reply"
+      className={`border-t border-neutral-200 p-3 ${noting ? NOTE_COMPOSER.form : "bg-white"}`}
+    >
       {disabledReason && (
         <p role="status" aria-label="Why you cannot reply" className="mb-2 text-sm text-amber-800">
           {disabledReason}
         </p>
       )}
-      {handedOver && !disabledReason && (
+      {handedOver && !disabledReason && !noting && (
         <div className="mb-2">
           <TakeBackConfirm checked={takeBack} onChange={setTakeBack} />
         </div>
       )}
       <div className="flex items-end gap-2">
         <label className="sr-only" htmlFor="composer-text">
-          Message
+          {noting ? NOTE_COMPOSER.label : "Message"}
         </label>
         <textarea
           id="composer-text"
@@ -79,28 +99,37 @@ export function TextComposer({
           }}
           onKeyDown={onKeyDown}
           rows={2}
-          placeholder="Write a reply… (Enter to send, Shift+Enter for a new line)"
+          placeholder={
+            noting ? NOTE_COMPOSER.placeholder : "Write a reply… (Enter to send, Shift+Enter for a new line)"
+          }
           disabled={Boolean(disabledReason)}
           aria-invalid={over || undefined}
           aria-describedby="composer-count"
-          className="min-h-[2.75rem] flex-1 resize-y rounded-md border border-neutral-300 px-3 py-2 text-sm disabled:bg-neutral-100"
+          className={`min-h-[2.75rem] flex-1 resize-y rounded-md border px-3 py-2 text-sm disabled:bg-neutral-100 ${noting ? NOTE_COMPOSER.textarea : "border-neutral-300"}`}
         />
         <button
           type="submit"
           disabled={Boolean(disabledReason) || over || text.trim() === "" || needsConfirm}
-          className="rounded-md bg-blue-600 px-4 py-2 text-sm font-medium text-white disabled:opacity-50"
+          className={`rounded-md px-4 py-2 text-sm font-medium disabled:opacity-50 ${noting ? NOTE_COMPOSER.submit : "bg-blue-600 text-white"}`}
         >
-          {handedOver ? "Send and take back" : "Send"}
+          {noting ? NOTE_COMPOSER.submitLabel : handedOver ? "Send and take back" : "Send"}
         </button>
       </div>
       <div className="mt-1 flex justify-between text-xs">
         <span role="alert" className="text-red-700">
-          {error ?? (over ? `Instagram allows at most ${INSTAGRAM_LIMITS.textMaxChars} characters.` : "")}
+          {error ??
+            (over
+              ? noting
+                ? NOTE_COMPOSER.tooLong
+                : `Instagram allows at most ${INSTAGRAM_LIMITS.textMaxChars} characters.`
+              : "")}
         </span>
         <span className="flex items-center gap-3">
-          {extra}
+          {note && <NoteToggle note={note} />}
+          {/* A note is plain text: the reply's extras (the rich composer) do not apply. */}
+          {!noting && extra}
           <span id="composer-count" className={over ? "font-semibold text-red-700" : "text-neutral-500"}>
-            {count} / {INSTAGRAM_LIMITS.textMaxChars}
+            {count} / {maxChars}
           </span>
         </span>
       </div>

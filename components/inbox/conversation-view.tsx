@@ -20,6 +20,7 @@ import { useNow } from "./use-now";
 import { MessageBubble } from "./message-bubble";
 import { NewerMessages } from "./newer-messages";
 import { useLoadMore } from "./use-load-more";
+import { useAddNote } from "./use-add-note";
 import { useSendMessage } from "./use-send-message";
 import { useThread } from "./use-thread";
 
@@ -35,6 +36,9 @@ export function ConversationView({ conversationId }: { conversationId: string })
   const { send, retry, retryError, cancel, cancelError } = useSendMessage(conversationId);
   const now = useNow();
   const [rich, setRich] = useState(false);
+  // The text composer writes a private note instead of a reply (a keyboard shortcut may switch it).
+  const [noteMode, setNoteMode] = useState(false);
+  const addNote = useAddNote(conversationId);
   // An image dropped on the text composer opens the rich composer's image editor with it.
   const [droppedFile, setDroppedFile] = useState<File | null>(null);
 
@@ -170,6 +174,7 @@ export function ConversationView({ conversationId }: { conversationId: string })
             onSend={(text, options) => send({ kind: "text", text }, options)}
             blocked={blocked}
             handedOver={handedOver}
+            note={{ active: noteMode, onToggle: () => setNoteMode((on) => !on), onAdd: addNote.add }}
             extra={
               <button
                 type="button"
