@@ -20,6 +20,7 @@ import { EVENTS, UNAUTHORIZED, type TClientToServerEvents, type TServerToClientE
 import { useSessionUser } from "@/components/auth/session-context";
 import { compareForSort, matchesFilters } from "@/lib/conversations/list-membership";
 import { ZListFilters } from "@/lib/conversations/schemas";
+import { publishLiveSocket } from "./live-socket";
 import { OpenConversationProvider, useOpenConversationRef } from "./open-conversation";
 
 /** `degraded`: connected, but the server cannot reach its database (it says so, and we wait). */
@@ -51,6 +52,7 @@ function RealtimeConnection({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     const socket: Socket<TServerToClientEvents, TClientToServerEvents> = io({ transports: ["websocket", "polling"] });
+    publishLiveSocket(socket);
     const recent = createEventReplay(REPLAY_WINDOW_MS);
     let connectedBefore = false;
 
@@ -171,6 +173,7 @@ function RealtimeConnection({ children }: { children: ReactNode }) {
     return () => {
       clearTimeout(countsTimer);
       unsubscribe();
+      publishLiveSocket(null);
       socket.disconnect();
     };
   }, [queryClient, openConversation, router, user.id]);
