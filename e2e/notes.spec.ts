@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { BASE_URL, DEMO_ADMIN, DEMO_AGENT, signIn } from "./support/auth";
+import { seriousViolations } from "./support/axe";
 import { DEMO_IG_ACCOUNT, customerWrites, sentMessages } from "./support/simulator";
 
 // Issue 11: private notes (agents only, never sent to CM), @mentions, and notifications while
@@ -117,6 +118,11 @@ test("a note shows as a note for another agent live, is never sent, and its @men
   await setHidden(b, false);
   await expect(b).not.toHaveTitle(/^\(\d+\) /);
   await expect(b.getByRole("listitem", { name: /can you call them back/ }).getByText(`@${bea.name}`)).toBeVisible();
+  // Note mode, a note and a highlighted mention, for axe at desktop and phone width.
+  expect(await seriousViolations(a)).toEqual([]);
+  await a.setViewportSize({ width: 390, height: 800 });
+  expect(await seriousViolations(a)).toEqual([]);
+  await a.setViewportSize({ width: 1280, height: 800 });
 
   // Back to replying: the reply reaches the simulator, the notes never do.
   await toggle.click();
