@@ -108,7 +108,15 @@ test("a note shows as a note for another agent live, is never sent, and its @men
 
   // B looks elsewhere; A mentions B in a note: B is told, and the tab's title counts it.
   await setHidden(b, true);
-  await noteBox.fill(`@${bea.name} can you call them back?`);
+  // Typing "@" lists the agents who can see the conversation; Enter puts the name in.
+  await noteBox.pressSequentially("@bea n");
+  const picker = a.getByRole("listbox", { name: "Agents to mention" });
+  await expect(picker.getByRole("option", { name: new RegExp(`^@${bea.name}`) })).toBeVisible();
+  expect(await seriousViolations(a)).toEqual([]);
+  await noteBox.press("Enter");
+  await expect(picker).toBeHidden();
+  await expect(noteBox).toHaveValue(`@${bea.name} `);
+  await noteBox.pressSequentially("can you call them back?");
   await a.getByRole("button", { name: "Add note" }).click();
   await expect(a.getByRole("listitem", { name: new RegExp(`can you call them back`) })).toBeVisible();
   await expect

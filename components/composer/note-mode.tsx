@@ -8,6 +8,8 @@ import { NOTE_MAX_CHARS, ZAddNote } from "@/lib/notes/schemas";
  * conversation view (`noteMode`), so a keyboard shortcut can switch it too.
  */
 export interface TNoteMode {
+  /** Whose agents a note may @mention (the composer lists them as the name is typed). */
+  conversationId: string;
   active: boolean;
   onToggle: () => void;
   onAdd: (text: string) => void;

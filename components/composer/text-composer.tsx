@@ -1,10 +1,11 @@
 "use client";
 
-import { useState, type FormEvent, type KeyboardEvent, type ReactNode } from "react";
+import { useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from "react";
 import { INSTAGRAM_LIMITS, charCount } from "@/lib/cm/limits";
 import { ZSendText } from "@/lib/messages/compose-schemas";
 import { NOTE_COMPOSER, NoteToggle, checkNote, type TNoteMode } from "./note-mode";
 import { TakeBackConfirm } from "./take-back-confirm";
+import { useMentionPicker } from "./use-mention-picker";
 
 /**
  * Text reply: Enter sends, Shift+Enter adds a line; Instagram's 1000-character limit is shown
@@ -37,6 +38,14 @@ export function TextComposer({
   const count = charCount(text);
   const maxChars = noting ? NOTE_COMPOSER.maxChars : INSTAGRAM_LIMITS.textMaxChars;
   const over = count > maxChars;
+  const field = useRef<HTMLTextAreaElement>(null);
+  const mentionPicker = useMentionPicker({
+    conversationId: note?.conversationId,
+    enabled: noting,
+    text,
+    setText,
+    field,
+  });
 
   function submit(event?: FormEvent) {
     event?.preventDefault();
@@ -64,6 +73,7 @@ export function TextComposer({
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    if (mentionPicker.onKeyDown(event)) return;
     if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
       submit();
@@ -86,12 +96,16 @@ export function TextComposer({
           <TakeBackConfirm checked={takeBack} onChange={setTakeBack} />
         </div>
       )}
+      {mentionPicker.picker}
       <div className="flex items-end gap-2">
         <label className="sr-only" htmlFor="composer-text">
           {noting ? NOTE_COMPOSER.label : "Message"}
         </label>
         <textarea
           id="composer-text"
+          ref={field}
+          onSelect={mentionPicker.track}
+          {...mentionPicker.textareaProps}
           value={text}
           onChange={(event) => {
             setText(event.target.value);

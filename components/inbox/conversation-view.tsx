@@ -174,7 +174,7 @@ export function ConversationView({ conversationId }: { conversationId: string })
             onSend={(text, options) => send({ kind: "text", text }, options)}
             blocked={blocked}
             handedOver={handedOver}
-            note={{ active: noteMode, onToggle: () => setNoteMode((on) => !on), onAdd: addNote.add }}
+            note={{ conversationId, active: noteMode, onToggle: () => setNoteMode((on) => !on), onAdd: addNote.add }}
             extra={
               <button
                 type="button"
