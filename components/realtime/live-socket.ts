@@ -18,13 +18,15 @@ export function publishLiveSocket(socket: TLiveSocket | null): void {
   for (const listener of listeners) listener();
 }
 
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
 /** The open socket, or null (before it opens, on the server). */
 export function useLiveSocket(): TLiveSocket | null {
   return useSyncExternalStore(
-    (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    subscribe,
     () => current,
     () => null,
   );
