@@ -175,3 +175,28 @@ test("with the tab hidden, a customer's message raises a notification and counts
   await expect(page.getByRole("listitem", { name })).toContainText("Seen live");
   expect((await captured(page)).map((n) => n.body)).not.toContain("Seen live");
 });
+
+test("a note can be added while the reply window is closed", async ({ page }) => {
+  const igsid = String(8_500_000_000_000_000 + (Date.now() % 1_000_000));
+  const name = `Closed Window ${igsid.slice(-4)}`;
+  const lastWeek = new Date(Date.now() - 8 * 24 * 3_600_000).toISOString();
+  await customerWrites(page.request, { igsid, name, username: "closed.window", text: "hello?", timeUtc: lastWeek });
+  await signIn(page, DEMO_AGENT);
+  await openConversation(page, name);
+  await expect(page.getByRole("status", { name: "Why you cannot reply" })).toBeVisible();
+  await expect(page.getByRole("textbox", { name: "Message" })).toBeDisabled();
+
+  await page.getByRole("button", { name: "Note", exact: true }).click();
+  await expect(page.getByRole("status", { name: "Why you cannot reply" })).toHaveCount(0);
+  const noteBox = page.getByRole("textbox", { name: "Private note" });
+  await noteBox.fill("Window closed: called the customer by phone");
+  await noteBox.press("Enter");
+  await expect(
+    page.getByRole("listitem", { name: /only agents see this: Window closed: called the customer by phone$/ }),
+  ).toBeVisible();
+  await page.reload();
+  await expect(
+    page.getByRole("listitem", { name: /only agents see this: Window closed: called the customer by phone$/ }),
+  ).toBeVisible();
+  expect(await sentMessages(page.request, igsid)).toEqual([]);
+});
