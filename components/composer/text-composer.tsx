@@ -1,15 +1,19 @@
 "use client";
 
-import { useState, type FormEvent, type KeyboardEvent, type ReactNode } from "react";
+import { useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from "react";
 import { INSTAGRAM_LIMITS, charCount } from "@/lib/cm/limits";
 import { ZSendText } from "@/lib/messages/compose-schemas";
+import { NOTE_COMPOSER, NoteToggle, checkNote, type TNoteMode } from "./note-mode";
 import { useSavedReplyPicker, type TSavedReplyTarget } from "./saved-reply-picker";
 import { TakeBackConfirm } from "./take-back-confirm";
+import { useMentionPicker } from "./use-mention-picker";
 
 /**
  * Text reply: Enter sends, Shift+Enter adds a line; Instagram's 1000-character limit is shown
  * and enforced. `blocked` explains why nothing can be sent now (the reply window is closed);
  * `handedOver` asks the agent to confirm taking a handed-over chat back before sending.
+ * With `note`, a "Note" toggle switches to writing a private note (./note-mode.tsx), which
+ * neither of those rules concerns.
  */
 export function TextComposer({
   onSend,
@@ -19,6 +23,7 @@ export function TextComposer({
   savedReplies,
   onTyping,
   confirmSend,
+  note,
 }: {
   onSend: (text: string, options: { takeBack: boolean }) => void;
   blocked?: string | null;
@@ -31,18 +36,39 @@ export function TextComposer({
   onTyping?: () => void;
   /** Asked before sending; the draft stays when it answers false. */
   confirmSend?: () => Promise<boolean>;
+  /** Note mode (its state is the conversation view's). */
+  note?: TNoteMode;
 }) {
   const [text, setText] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [takeBack, setTakeBack] = useState(false);
-  const disabledReason = blocked ?? null;
-  const needsConfirm = Boolean(handedOver) && !takeBack;
+  const noting = note?.active === true;
+  const disabledReason = noting ? null : (blocked ?? null);
+  const needsConfirm = Boolean(handedOver) && !takeBack && !noting;
   const count = charCount(text);
-  const over = count > INSTAGRAM_LIMITS.textMaxChars;
-  const picker = useSavedReplyPicker({ text, setText, target: disabledReason ? undefined : savedReplies });
+  const maxChars = noting ? NOTE_COMPOSER.maxChars : INSTAGRAM_LIMITS.textMaxChars;
+  const over = count > maxChars;
+  const field = useRef<HTMLTextAreaElement>(null);
+  // Saved replies are for the customer; a note offers the team's names after "@" instead.
+  const picker = useSavedReplyPicker({ text, setText, target: disabledReason || noting ? undefined : savedReplies });
+  const mentionPicker = useMentionPicker({
+    conversationId: note?.conversationId,
+    enabled: noting,
+    text,
+    setText,
+    field,
+  });
 
   function submit(event?: FormEvent) {
     event?.preventDefault();
+    if (note && noting) {
+      const problem = checkNote(text);
+      setError(problem);
+      if (problem) return;
+      note.onAdd(text);
+      setText("");
+      return;
+    }
     const checked = ZSendText.safeParse({ text });
     if (!checked.success) {
       setError(checked.error.issues[0]?.message ?? "This message cannot be sent.");
@@ -65,7 +91,7 @@ export function TextComposer({
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
-    if (picker.onKeyDown(event)) return;
+    if (picker.onKeyDown(event) || mentionPicker.onKeyDown(event)) return;
     if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
       submit();
@@ -73,56 +99,73 @@ export function TextComposer({
   }
 
   return (
-    <form onSubmit={submit} aria-label="Reply" className="border-t border-neutral-200 bg-white p-3">
+    <form
+      onSubmit={submit}
+      aria-label="Reply"
+      className={`border-t border-neutral-200 p-3 ${noting ? NOTE_COMPOSER.form : "bg-white"}`}
+    >
       {disabledReason && (
         <p role="status" aria-label="Why you cannot reply" className="mb-2 text-sm text-amber-800">
           {disabledReason}
         </p>
       )}
-      {handedOver && !disabledReason && (
+      {handedOver && !disabledReason && !noting && (
         <div className="mb-2">
           <TakeBackConfirm checked={takeBack} onChange={setTakeBack} />
         </div>
       )}
+      {mentionPicker.picker}
       <div className="relative flex items-end gap-2">
         {picker.popup}
         <label className="sr-only" htmlFor="composer-text">
-          Message
+          {noting ? NOTE_COMPOSER.label : "Message"}
         </label>
         <textarea
           id="composer-text"
           aria-keyshortcuts="r"
+          ref={field}
+          onSelect={mentionPicker.track}
           value={text}
           onChange={(event) => {
             setText(event.target.value);
             if (error) setError(null);
-            onTyping?.();
+            // "Typing…" warns of a second reply to the customer; a note is not one.
+            if (!noting) onTyping?.();
           }}
           onKeyDown={onKeyDown}
           rows={2}
-          placeholder="Write a reply… (Enter to send, Shift+Enter for a new line)"
+          placeholder={
+            noting ? NOTE_COMPOSER.placeholder : "Write a reply… (Enter to send, Shift+Enter for a new line)"
+          }
           disabled={Boolean(disabledReason)}
           aria-invalid={over || undefined}
           aria-describedby="composer-count"
-          {...picker.inputProps}
-          className="min-h-[2.75rem] flex-1 resize-y rounded-md border border-neutral-300 px-3 py-2 text-sm disabled:bg-neutral-100"
+          {...(noting ? mentionPicker.textareaProps : picker.inputProps)}
+          className={`min-h-[2.75rem] flex-1 resize-y rounded-md border px-3 py-2 text-sm disabled:bg-neutral-100 ${noting ? NOTE_COMPOSER.textarea : "border-neutral-300"}`}
         />
         <button
           type="submit"
           disabled={Boolean(disabledReason) || over || text.trim() === "" || needsConfirm}
-          className="rounded-md bg-blue-600 px-4 py-2 text-sm font-medium text-white disabled:opacity-50"
+          className={`rounded-md px-4 py-2 text-sm font-medium disabled:opacity-50 ${noting ? NOTE_COMPOSER.submit : "bg-blue-600 text-white"}`}
         >
-          {handedOver ? "Send and take back" : "Send"}
+          {noting ? NOTE_COMPOSER.submitLabel : handedOver ? "Send and take back" : "Send"}
         </button>
       </div>
       <div className="mt-1 flex justify-between text-xs">
         <span role="alert" className="text-red-700">
-          {error ?? (over ? `Instagram allows at most ${INSTAGRAM_LIMITS.textMaxChars} characters.` : "")}
+          {error ??
+            (over
+              ? noting
+                ? NOTE_COMPOSER.tooLong
+                : `Instagram allows at most ${INSTAGRAM_LIMITS.textMaxChars} characters.`
+              : "")}
         </span>
         <span className="flex items-center gap-3">
-          {extra}
+          {note && <NoteToggle note={note} />}
+          {/* A note is plain text: the reply's extras (the rich composer) do not apply. */}
+          {!noting && extra}
           <span id="composer-count" className={over ? "font-semibold text-red-700" : "text-neutral-500"}>
-            {count} / {INSTAGRAM_LIMITS.textMaxChars}
+            {count} / {maxChars}
           </span>
         </span>
       </div>

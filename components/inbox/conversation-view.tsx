@@ -21,6 +21,7 @@ import { useNow } from "./use-now";
 import { MessageBubble } from "./message-bubble";
 import { NewerMessages } from "./newer-messages";
 import { useLoadMore } from "./use-load-more";
+import { useAddNote } from "./use-add-note";
 import { useSendMessage } from "./use-send-message";
 import { useTeamComposer } from "./use-team-composer";
 import { useThread } from "./use-thread";
@@ -37,6 +38,9 @@ export function ConversationView({ conversationId }: { conversationId: string })
   const { send, retry, retryError, cancel, cancelError } = useSendMessage(conversationId);
   const now = useNow();
   const [rich, setRich] = useState(false);
+  // The text composer writes a private note instead of a reply (a keyboard shortcut may switch it).
+  const [noteMode, setNoteMode] = useState(false);
+  const addNote = useAddNote(conversationId);
   // An image dropped on the text composer opens the rich composer's image editor with it.
   const [droppedFile, setDroppedFile] = useState<File | null>(null);
   // A saved reply that is more than text opens the rich composer with its (filled) content.
@@ -192,6 +196,7 @@ export function ConversationView({ conversationId }: { conversationId: string })
             }
             onTyping={team.onTyping}
             confirmSend={team.confirmSend}
+            note={{ conversationId, active: noteMode, onToggle: () => setNoteMode((on) => !on), onAdd: addNote.add }}
             extra={
               <button
                 type="button"

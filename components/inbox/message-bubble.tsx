@@ -7,6 +7,7 @@ import { ZSystemContent, systemLineText } from "@/lib/messages/system-line";
 import { DeliveryState } from "./delivery-state";
 import { CustomerAudio, CustomerFile, CustomerImage, CustomerShare, CustomerVideo } from "./customer-media";
 import { formatTime } from "./format-time";
+import { NoteBubble } from "./note-bubble";
 import { messageElementId } from "./use-thread";
 
 /** One message as Instagram showed it, with its time and, on ours, its delivery state. */
@@ -22,6 +23,7 @@ export function MessageBubble({
   /** The message the thread was opened at (a search result): marked until another is chosen. */
   targeted?: boolean;
 }) {
+  if (message.kind === "NOTE") return <NoteBubble message={message} targeted={targeted} />;
   if (message.direction === "INTERNAL") return <SystemLine message={message} />;
   const ours = message.direction === "OUTBOUND";
   // Our rich messages are drawn as Instagram shows them, by the composer's own preview,

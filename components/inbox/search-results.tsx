@@ -145,6 +145,7 @@ function MessageResult({ hit, terms }: { hit: TSearchMessageHit; terms: readonly
       </div>
       <p className="line-clamp-2 break-words text-neutral-700">
         {hit.message.direction === "OUTBOUND" && <span className="text-neutral-500">Agent: </span>}
+        {hit.message.direction === "INTERNAL" && <span className="text-neutral-500">Note: </span>}
         <HighlightedText text={hit.message.snippet} terms={terms} />
       </p>
       <p className="text-xs text-neutral-500">{hit.conversation.accountName}</p>

@@ -4,6 +4,7 @@
 
 import type { TSessionUser } from "../auth/session";
 import type { TMessageView } from "../messages/schemas";
+import type { TMentionNotice } from "../notes/schemas";
 import type { TConversationSummary } from "../queries/conversation-types";
 import type {
   TConversationPresence,
@@ -30,6 +31,8 @@ export const EVENTS = {
   accessChanged: "access.changed",
   /** Who views and who types in a conversation, to its viewers (lib/realtime/conversation-presence.ts). */
   conversationPresence: "conversation.presence_changed",
+  /** This user was @mentioned in a private note (to their own room only). */
+  mentionCreated: "mention.created",
 } as const;
 
 export interface TServerToClientEvents {
@@ -38,6 +41,7 @@ export interface TServerToClientEvents {
   [EVENTS.serverStatus]: (payload: TServerStatus) => void;
   [EVENTS.accessChanged]: () => void;
   [EVENTS.conversationPresence]: (payload: TConversationPresence) => void;
+  [EVENTS.mentionCreated]: (payload: TMentionNotice) => void;
 }
 
 /** Applied in this order: a new customer message counts as unread on its conversation's row. */

@@ -31,7 +31,8 @@ export const ZSearchMessageHit = z.object({
   message: z.object({
     id: z.string(),
     sentAt: z.string(),
-    direction: z.enum(["INBOUND", "OUTBOUND"]),
+    /** INTERNAL: an agents' private note. */
+    direction: z.enum(["INBOUND", "OUTBOUND", "INTERNAL"]),
     /** The message's words around the first match, on one line ("…" where cut). */
     snippet: z.string(),
   }),

@@ -34,7 +34,8 @@ export interface TConversationRow {
 export interface TMessageRow extends TConversationRow {
   id: string;
   sentAt: Date;
-  direction: "INBOUND" | "OUTBOUND";
+  /** INTERNAL: a private note (agents only, as search is). */
+  direction: "INBOUND" | "OUTBOUND" | "INTERNAL";
   text: string;
 }
 
@@ -58,8 +59,8 @@ export function contactSearchSql(tsquery: string, accountIds: readonly string[] 
 }
 
 /**
- * Customer and agent messages that match, newest first, in keyset pages (sentAt, id).
- * Deleted messages and system lines never match: they are outside the partial index, and
+ * Customer and agent messages and agents' private notes that match, newest first, in keyset
+ * pages (sentAt, id). Deleted messages and system lines never match: they are outside the partial index, and
  * the conditions say so again. The newest matches are picked on narrow rows first (a bounded
  * top-N sort however many messages match), then joined to what the results show.
  */
@@ -79,7 +80,8 @@ export function messageSearchSql(
   return Prisma.sql`WITH hits AS (
       SELECT m."id", m."sentAt" FROM "Message" m
       WHERE ${MESSAGE_DOCUMENT} @@ to_tsquery('simple', ${tsquery})
-        AND m."searchText" IS NOT NULL AND m."deletedAt" IS NULL AND m."direction" <> 'INTERNAL'
+        AND m."searchText" IS NOT NULL AND m."deletedAt" IS NULL
+        AND (m."direction" <> 'INTERNAL' OR m."kind" = 'NOTE')
         ${access} ${page}
       ORDER BY m."sentAt" DESC, m."id" DESC
       LIMIT ${limit}
