@@ -21,6 +21,7 @@ function conversation(id: string, overrides: Partial<TConversationSummary> = {})
     snoozedUntil: null,
     waitingSince: ago(5),
     assignee: null,
+    labels: [],
     unreadCount: null,
     updatedAt: ago(5),
     ...overrides,

@@ -3,6 +3,7 @@
 // cache instead of refetching.
 
 import type { TSessionUser } from "../auth/session";
+import type { TLabel } from "../labels/schemas";
 import type { TMessageView } from "../messages/schemas";
 import type { TConversationSummary } from "../queries/conversation-types";
 
@@ -22,6 +23,10 @@ export const EVENTS = {
    * the right rooms already; the browser refetches what it shows.
    */
   accessChanged: "access.changed",
+  /** The labels were created, renamed, recoloured or deleted: the whole list (lib/realtime/emit-team-events.ts). */
+  labelsChanged: "labels.changed",
+  /** A customer's notes were saved (contact panel): whoever shows them refetches. */
+  contactUpdated: "contact.updated",
 } as const;
 
 export interface TServerToClientEvents {
@@ -29,6 +34,8 @@ export interface TServerToClientEvents {
   [EVENTS.sessionRevoked]: (payload: { reason: string }) => void;
   [EVENTS.serverStatus]: (payload: TServerStatus) => void;
   [EVENTS.accessChanged]: () => void;
+  [EVENTS.labelsChanged]: (payload: { labels: TLabel[] }) => void;
+  [EVENTS.contactUpdated]: (payload: { conversationId: string; contactId: string }) => void;
 }
 
 /** Applied in this order: a new customer message counts as unread on its conversation's row. */

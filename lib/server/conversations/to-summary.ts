@@ -1,4 +1,6 @@
 import type { TConversationSummary } from "../../queries/conversation-types";
+import { compareLabels } from "../../labels/schemas";
+import { toLabel } from "../labels/to-label";
 
 export interface TConversationRow {
   id: string;
@@ -14,12 +16,14 @@ export interface TConversationRow {
   updatedAt: Date;
   account: { displayName: string };
   contact: { igsid: string; name: string | null; username: string | null };
+  labels: { label: { id: string; name: string; color: string } }[];
 }
 
 export const CONVERSATION_SUMMARY_INCLUDE = {
   account: { select: { displayName: true } },
   contact: { select: { igsid: true, name: true, username: true } },
   assignee: { select: { id: true, name: true } },
+  labels: { select: { label: { select: { id: true, name: true, color: true } } } },
 } as const;
 
 export function toConversationSummary(row: TConversationRow, unreadCount: number | null = null): TConversationSummary {
@@ -36,6 +40,7 @@ export function toConversationSummary(row: TConversationRow, unreadCount: number
     snoozedUntil: row.snoozedUntil?.toISOString() ?? null,
     waitingSince: row.waitingSince?.toISOString() ?? null,
     assignee: row.assignee,
+    labels: row.labels.map((row) => toLabel(row.label)).sort(compareLabels),
     unreadCount,
     updatedAt: row.updatedAt.toISOString(),
   };
