@@ -9,7 +9,9 @@ import { clearUnread, conversationKeys, type TConversationPages } from "@/lib/qu
 import { conversationDetailKey, fetchConversation, postRead } from "@/lib/queries/messages";
 import { canSend } from "@/lib/channel/rules";
 import { ApiError } from "@/lib/http/fetch-json";
+import { ConversationLabels } from "@/components/labels/conversation-labels";
 import { ChannelStatus } from "./channel-status";
+import { ContactToggle } from "./contact-panel";
 import { BackToList } from "./back-to-list";
 import { ConversationActions } from "./conversation-actions";
 import { DailyLimitNotice } from "./daily-limit-notice";
@@ -95,6 +97,8 @@ export function ConversationView({ conversationId }: { conversationId: string })
           </div>
         )}
         {conversation.data && <ConversationActions conversation={conversation.data} />}
+        {conversation.data && <ConversationLabels conversation={conversation.data} />}
+        <ContactToggle />
       </header>
       <div className="min-h-0 flex-1 overflow-y-auto bg-white px-4 py-3">
         {thread.isPending && (
