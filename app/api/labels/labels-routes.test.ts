@@ -2,6 +2,7 @@ import { NextRequest } from "next/server";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import * as adminLabelRoute from "@/app/api/admin/labels/[id]/route";
 import * as adminLabelsRoute from "@/app/api/admin/labels/route";
+import * as assigneeRoute from "@/app/api/conversations/[id]/assignee/route";
 import * as conversationLabelRoute from "@/app/api/conversations/[id]/labels/[labelId]/route";
 import * as countsRoute from "@/app/api/conversations/counts/route";
 import * as listRoute from "@/app/api/conversations/route";
@@ -43,7 +44,14 @@ describeEachDatabase("label routes", (ctx) => {
       [shop.id, "9200000000000002"],
       [other.id, "9200000000000003"],
     ] as const) {
-      await createDemoMessage(ctx.db.prisma, { accountId, igsid, name: igsid, username: null, text: "hi", now });
+      await createDemoMessage(ctx.db.prisma, {
+        accountId,
+        igsid,
+        name: igsid,
+        username: `user.${igsid}`,
+        text: "hi",
+        now,
+      });
     }
     const conversations = await ctx.db.prisma.conversation.findMany({
       select: { id: true, accountId: true },
@@ -183,6 +191,15 @@ describeEachDatabase("label routes", (ctx) => {
 
     const counts = await countsRoute.GET(request(agent, "/api/conversations/counts"), noParams);
     expect(await counts.json()).toEqual({ mine: 0, unassigned: 2, all: 2 });
+  });
+
+  it("keeps the labels in what other changes of the conversation answer and announce", async () => {
+    const assigned = await assigneeRoute.POST(
+      request(agent, `/api/conversations/${ours[0]}/assignee`, "POST", { assigneeId: agentId }),
+      params({ id: ours[0] ?? "" }),
+    );
+    expect(assigned.status).toBe(200);
+    expect((await assigned.json()).conversation.labels.map((l: { name: string }) => l.name)).toEqual(["VIP"]);
   });
 
   it("takes a deleted label off every conversation", async () => {
