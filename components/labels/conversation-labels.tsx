@@ -25,7 +25,7 @@ export function ConversationLabels({ conversation }: { conversation: TConversati
     toggle.current?.focus();
   };
   return (
-    <div className="mt-2 flex flex-wrap items-center gap-2">
+    <div role="group" aria-label="Conversation labels" className="mt-2 flex flex-wrap items-center gap-2">
       <LabelChips labels={conversation.labels} className="flex-wrap" />
       <div className="relative">
         <button
@@ -57,9 +57,19 @@ function LabelsMenu({
   const queryClient = useQueryClient();
   const labels = useQuery(labelsQuery);
   const ref = useRef<HTMLDivElement | null>(null);
+  // The boxes ticked or cleared whose answer has not come yet show the agent's choice meanwhile.
+  const [pending, setPending] = useState<ReadonlyMap<string, boolean>>(new Map());
+  const settle = (labelId: string) =>
+    setPending((current) => {
+      const next = new Map(current);
+      next.delete(labelId);
+      return next;
+    });
   const set = useMutation({
     mutationFn: ({ labelId, on }: { labelId: string; on: boolean }) =>
       setConversationLabel(conversation.id, labelId, on),
+    onMutate: ({ labelId, on }) => setPending((current) => new Map(current).set(labelId, on)),
+    onSettled: (_answer, _error, { labelId }) => settle(labelId),
     // The list follows through the live event (to every agent at once); the header takes the answer now.
     onSuccess: (updated) =>
       queryClient.setQueryData<TConversationSummary>(conversationDetailKey(updated.id), (current) =>
@@ -116,9 +126,12 @@ function LabelsMenu({
             <label className="flex cursor-pointer items-center gap-2 rounded px-2 py-1.5 hover:bg-neutral-100">
               <input
                 type="checkbox"
-                checked={carried.has(label.id)}
-                disabled={set.isPending && set.variables.labelId === label.id}
-                onChange={(e) => set.mutate({ labelId: label.id, on: e.target.checked })}
+                checked={pending.get(label.id) ?? carried.has(label.id)}
+                // Not disabled while its answer comes (focus would leave the box): a second change waits.
+                aria-busy={pending.has(label.id) || undefined}
+                onChange={(e) => {
+                  if (!pending.has(label.id)) set.mutate({ labelId: label.id, on: e.target.checked });
+                }}
               />
               <LabelChip label={label} />
             </label>
