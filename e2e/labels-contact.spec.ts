@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { DEMO_ADMIN, DEMO_AGENT, signIn } from "./support/auth";
+import { seriousViolations } from "./support/axe";
 import { customerWrites } from "./support/simulator";
 
 // Issue 11, labels and the contact panel: an admin creates a label; an agent puts it on a
@@ -14,6 +15,7 @@ test("a label made by the admin goes on a conversation, shows as a chip and filt
   await admin.goto("/admin");
   await admin.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Labels" }).click();
   await expect(admin.getByRole("heading", { name: "Labels", level: 1 })).toBeVisible();
+  expect(await seriousViolations(admin)).toEqual([]);
   const create = admin.getByRole("form", { name: "Create a label" });
   await create.getByLabel("Name").fill(labelName);
   await create.getByLabel("Colour").selectOption("green");
@@ -44,6 +46,7 @@ test("a label made by the admin goes on a conversation, shows as a chip and filt
   await expect(labels).toHaveAttribute("aria-expanded", "true");
   await agent.getByRole("checkbox", { name: labelName }).check();
   await expect(agent.getByRole("checkbox", { name: labelName })).toBeChecked();
+  expect(await seriousViolations(agent)).toEqual([]);
   await agent.keyboard.press("Escape");
   await expect(labels).toHaveAttribute("aria-expanded", "false");
   await expect(labels).toBeFocused();
@@ -93,6 +96,7 @@ test("the contact panel shows the customer and keeps the notes agents write", as
   await page.getByRole("button", { name: "Contact", exact: true }).click();
   await expect(page.getByRole("region", { name: "Contact" }).getByLabel("Customer notes")).toHaveValue(notes);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  expect(await seriousViolations(page)).toEqual([]);
   await page.getByRole("button", { name: "Close" }).click();
   await expect(page.getByRole("region", { name: "Contact" })).toBeHidden();
   await expect(page.getByRole("button", { name: "Contact", exact: true })).toBeFocused();

@@ -32,7 +32,7 @@ export function ContactToggle() {
       aria-expanded={open}
       aria-controls={PANEL_ID}
       onClick={onToggle}
-      className="mt-2 rounded-md border border-neutral-300 bg-white px-2.5 py-1 text-sm font-medium text-neutral-800 hover:bg-neutral-50 lg:hidden"
+      className="rounded-md border border-neutral-300 bg-white px-2.5 py-1 text-sm font-medium text-neutral-800 hover:bg-neutral-50 lg:hidden"
     >
       Contact
     </button>

@@ -97,10 +97,13 @@ export function ConversationView({ conversationId }: { conversationId: string })
           </div>
         )}
         {conversation.data && <ConversationActions conversation={conversation.data} />}
-        {conversation.data && <ConversationLabels conversation={conversation.data} />}
-        <ContactToggle />
+        <div className="mt-2 flex flex-wrap items-center gap-2">
+          {conversation.data && <ConversationLabels conversation={conversation.data} />}
+          <ContactToggle />
+        </div>
       </header>
-      <div className="min-h-0 flex-1 overflow-y-auto bg-white px-4 py-3">
+      {/* Focusable, so the keyboard scrolls a thread of text bubbles (nothing else in it takes focus). */}
+      <div role="region" aria-label="Thread" tabIndex={0} className="min-h-0 flex-1 overflow-y-auto bg-white px-4 py-3">
         {thread.isPending && (
           <p role="status" className="text-sm text-neutral-500">
             Loading messages…

@@ -25,7 +25,7 @@ export function ConversationLabels({ conversation }: { conversation: TConversati
     toggle.current?.focus();
   };
   return (
-    <div role="group" aria-label="Conversation labels" className="mt-2 flex flex-wrap items-center gap-2">
+    <div role="group" aria-label="Conversation labels" className="flex flex-wrap items-center gap-2">
       <LabelChips labels={conversation.labels} className="flex-wrap" />
       <div className="relative">
         <button
