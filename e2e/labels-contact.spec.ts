@@ -101,3 +101,35 @@ test("the contact panel shows the customer and keeps the notes agents write", as
   await expect(page.getByRole("region", { name: "Contact" })).toBeHidden();
   await expect(page.getByRole("button", { name: "Contact", exact: true })).toBeFocused();
 });
+
+test("notes saved by someone else while an agent writes are shown, never silently overwritten", async ({ browser }) => {
+  const run = Date.now();
+  const igsid = String(8_500_000_000_000_000 + (run % 1_000_000));
+  const name = `Notes Tester ${igsid.slice(-4)}`;
+  const agent = await (await browser.newContext()).newPage();
+  const admin = await (await browser.newContext()).newPage();
+  await signIn(agent, DEMO_AGENT);
+  await signIn(admin, DEMO_ADMIN);
+  await customerWrites(agent.request, { igsid, name, username: "notes.tester", text: "Hello" });
+  await agent.goto("/");
+  await agent.getByRole("listitem", { name }).getByRole("link").click();
+  const contact = agent.getByRole("region", { name: "Contact" });
+  await expect(contact.getByRole("textbox", { name: "IGSID" })).toHaveValue(igsid);
+  await contact.getByLabel("Customer notes").fill("Mine: wants a refund");
+
+  // Meanwhile the admin saves other notes (from the version both started from: none).
+  const conversationId = agent.url().split("/c/")[1]?.split("?")[0] ?? "";
+  const saved = await admin.request.patch(`/api/conversations/${conversationId}/contact`, {
+    data: { notes: "Theirs: called on the phone", notesUpdatedAt: null },
+  });
+  expect(saved.status()).toBe(200);
+
+  // The agent is told, live, and sees their version before choosing.
+  const warning = contact.getByRole("alert");
+  await expect(warning).toContainText("Ada Admin saved other notes while you were writing");
+  await expect(warning).toContainText("Theirs: called on the phone");
+  await expect(contact.getByRole("button", { name: "Save", exact: true })).toBeDisabled();
+  await contact.getByRole("button", { name: "Save mine instead" }).click();
+  await expect(contact).toContainText("Last edited by Alex Agent");
+  await expect(contact.getByLabel("Customer notes")).toHaveValue("Mine: wants a refund");
+});
