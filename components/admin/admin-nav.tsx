@@ -6,6 +6,7 @@ import { usePathname } from "next/navigation";
 const LINKS = [
   { href: "/admin/accounts", label: "Instagram accounts" },
   { href: "/admin/agents", label: "Agents" },
+  { href: "/admin/labels", label: "Labels" },
   { href: "/admin/pipeline", label: "Pipeline" },
 ];
 

@@ -9,6 +9,7 @@ import { filtersToParams, type TView } from "@/lib/conversations/schemas";
 import { conversationKeys, fetchConversationPage } from "@/lib/queries/conversations";
 import type { TConversationSummary } from "@/lib/queries/conversation-types";
 import { handover, messagingWindow } from "@/lib/channel/rules";
+import { LabelChips } from "@/components/labels/label-chips";
 import { contactName, formatTime } from "./format-time";
 import { useNow } from "./use-now";
 import { useInboxAccounts } from "./use-inbox-accounts";
@@ -203,6 +204,7 @@ function ConversationRow({
             {conversation.assignee && <span className="truncate text-neutral-600">→ {conversation.assignee.name}</span>}
             {handedOver && <span className="rounded bg-amber-50 px-1 text-amber-900">Handed over</span>}
             {!windowOpen && <span className="rounded bg-neutral-100 px-1 text-neutral-600">Window closed</span>}
+            <LabelChips labels={conversation.labels} className="overflow-hidden" />
           </p>
         </div>
       </Link>

@@ -10,7 +10,9 @@ import { conversationDetailKey, fetchConversation, postRead } from "@/lib/querie
 import { canSend } from "@/lib/channel/rules";
 import { ApiError } from "@/lib/http/fetch-json";
 import type { TOutboundContentInput } from "@/lib/messages/compose-schemas";
+import { ConversationLabels } from "@/components/labels/conversation-labels";
 import { ChannelStatus } from "./channel-status";
+import { ContactToggle } from "./contact-panel";
 import { BackToList } from "./back-to-list";
 import { ConversationActions } from "./conversation-actions";
 import { DailyLimitNotice } from "./daily-limit-notice";
@@ -105,8 +107,13 @@ export function ConversationView({ conversationId }: { conversationId: string })
         )}
         {team.viewers}
         {conversation.data && <ConversationActions conversation={conversation.data} />}
+        <div className="mt-2 flex flex-wrap items-center gap-2">
+          {conversation.data && <ConversationLabels conversation={conversation.data} />}
+          <ContactToggle />
+        </div>
       </header>
-      <div className="min-h-0 flex-1 overflow-y-auto bg-white px-4 py-3">
+      {/* Focusable, so the keyboard scrolls a thread of text bubbles (nothing else in it takes focus). */}
+      <div role="region" aria-label="Thread" tabIndex={0} className="min-h-0 flex-1 overflow-y-auto bg-white px-4 py-3">
         {thread.isPending && (
           <p role="status" className="text-sm text-neutral-500">
             Loading messages…

@@ -1,5 +1,6 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import {
   DEFAULT_FILTERS,
@@ -10,6 +11,7 @@ import {
   type TStatusFilter,
   type TWindowFilter,
 } from "@/lib/conversations/schemas";
+import { labelsQuery } from "@/lib/queries/labels";
 import { useInboxAccounts } from "./use-inbox-accounts";
 import { useListFilters } from "./use-list-filters";
 
@@ -38,9 +40,11 @@ export function InboxFilters() {
   const { filters, setFilters } = useListFilters();
   const [open, setOpen] = useState(false);
   const accounts = useInboxAccounts();
+  const labels = useQuery(labelsQuery);
   const active =
     Number(filters.status !== DEFAULT_FILTERS.status) +
     Number(Boolean(filters.account)) +
+    Number(Boolean(filters.label)) +
     Number(filters.window !== DEFAULT_FILTERS.window) +
     Number(filters.handover) +
     Number(filters.sort !== DEFAULT_FILTERS.sort);
@@ -79,6 +83,12 @@ export function InboxFilters() {
             onChange={(account) => setFilters({ account: account || undefined })}
           />
           <FilterSelect
+            label="Label"
+            value={filters.label ?? ""}
+            options={[["", "Any label"], ...(labels.data?.map((l) => [l.id, l.name] as const) ?? [])]}
+            onChange={(label) => setFilters({ label: label || undefined })}
+          />
+          <FilterSelect
             label="Reply window"
             value={filters.window}
             options={WINDOW_FILTERS.map((w) => [w, WINDOW_LABELS[w]])}
@@ -103,7 +113,14 @@ export function InboxFilters() {
               type="button"
               className="col-span-2 justify-self-start text-xs font-medium text-blue-700 hover:underline"
               onClick={() =>
-                setFilters({ status: "open", account: undefined, window: "any", handover: false, sort: "newest" })
+                setFilters({
+                  status: "open",
+                  account: undefined,
+                  label: undefined,
+                  window: "any",
+                  handover: false,
+                  sort: "newest",
+                })
               }
             >
               Clear filters

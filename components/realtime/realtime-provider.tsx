@@ -22,6 +22,7 @@ import { compareForSort, matchesFilters } from "@/lib/conversations/list-members
 import { ZListFilters } from "@/lib/conversations/schemas";
 import { OpenConversationProvider, useOpenConversationRef } from "./open-conversation";
 import { SocketContext, type TAppSocket } from "./socket-context";
+import { listenToLabelAndContactEvents } from "./label-contact-events";
 
 /** `degraded`: connected, but the server cannot reach its database (it says so, and we wait). */
 export type TConnectionState = "connecting" | "live" | "offline" | "degraded";
@@ -164,6 +165,7 @@ function RealtimeConnection({ children }: { children: ReactNode }) {
       void queryClient.invalidateQueries({ queryKey: messageKeys.all });
       router.refresh();
     });
+    const stopLabelAndContactEvents = listenToLabelAndContactEvents(socket, queryClient);
     // The server ended this user's sessions (deactivated, password reset): leave at once.
     socket.on(EVENTS.sessionRevoked, () => leaveTo("/sign-in?reason=revoked"));
     socket.on("connect_error", (error) => {
@@ -173,6 +175,7 @@ function RealtimeConnection({ children }: { children: ReactNode }) {
 
     return () => {
       clearTimeout(countsTimer);
+      stopLabelAndContactEvents();
       unsubscribe();
       socket.disconnect();
     };

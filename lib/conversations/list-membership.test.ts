@@ -21,6 +21,7 @@ function conversation(id: string, overrides: Partial<TConversationSummary> = {})
     snoozedUntil: null,
     waitingSince: ago(5),
     assignee: null,
+    labels: [],
     unreadCount: null,
     updatedAt: ago(5),
     ...overrides,
@@ -55,6 +56,17 @@ describe("which list a changed conversation belongs to (the browser's copy of th
     expect(matchesFilters(conversation("c10"), { ...DEFAULT_FILTERS, handover: true }, me)).toBe(false);
   });
 
+  it("follows the label filter: in with the label, out when it is taken off", () => {
+    const vip = { id: "l-vip", name: "VIP", color: "amber" as const };
+    const labelled = conversation("c11", { labels: [vip] });
+    const filters = filtersFromParams(new URLSearchParams("label=l-vip"));
+    expect(filters.label).toBe("l-vip");
+    expect(matchesFilters(labelled, filters, me)).toBe(true);
+    expect(matchesFilters({ ...labelled, labels: [] }, filters, me)).toBe(false);
+    expect(matchesFilters(labelled, { ...filters, label: "l-other" }, me)).toBe(false);
+    expect(matchesFilters(conversation("c12"), DEFAULT_FILTERS, me)).toBe(true);
+  });
+
   it("removes a conversation that left the list and places one that joined it by the list's order", () => {
     const a = conversation("a", { waitingSince: ago(30) });
     const b = conversation("b", { waitingSince: ago(10) });
@@ -70,7 +82,13 @@ describe("which list a changed conversation belongs to (the browser's copy of th
 
   it("keeps the URL plain for the default list and reads back what it wrote", () => {
     expect(filtersToParams(DEFAULT_FILTERS).toString()).toBe("");
-    const filters = { ...DEFAULT_FILTERS, view: "mine" as const, handover: true, sort: "waiting" as const };
+    const filters = {
+      ...DEFAULT_FILTERS,
+      view: "mine" as const,
+      label: "l-vip",
+      handover: true,
+      sort: "waiting" as const,
+    };
     expect(filtersFromParams(filtersToParams(filters))).toEqual(filters);
     // Anything unknown falls back to the default rather than breaking the page.
     expect(filtersFromParams(new URLSearchParams("view=everything&sort=random"))).toEqual(DEFAULT_FILTERS);

@@ -16,6 +16,7 @@ export function matchesFilters(
   { userId, now }: { userId: string; now: Date },
 ): boolean {
   if (filters.account && c.accountId !== filters.account) return false;
+  if (filters.label && !c.labels.some((label) => label.id === filters.label)) return false;
   if (filters.view === "mine" && c.assignee?.id !== userId) return false;
   if (filters.view === "unassigned" && c.assignee !== null) return false;
   if (filters.status !== "all" && c.status !== filters.status.toUpperCase()) return false;

@@ -18,6 +18,8 @@ export const ZListFilters = z.object({
   status: z.enum(STATUS_FILTERS).catch("open").default("open"),
   /** An Instagram account's id, or absent for every account the agent may see. */
   account: z.string().max(100).optional().catch(undefined),
+  /** A label's id: only conversations carrying it. */
+  label: z.string().max(100).optional().catch(undefined),
   window: z.enum(WINDOW_FILTERS).catch("any").default("any"),
   /** Only chats handed over to the Instagram inbox right now. */
   handover: z
@@ -38,6 +40,7 @@ export function filtersToParams(filters: TListFilters): URLSearchParams {
   if (filters.view !== DEFAULT_FILTERS.view) params.set("view", filters.view);
   if (filters.status !== DEFAULT_FILTERS.status) params.set("status", filters.status);
   if (filters.account) params.set("account", filters.account);
+  if (filters.label) params.set("label", filters.label);
   if (filters.window !== DEFAULT_FILTERS.window) params.set("window", filters.window);
   if (filters.handover) params.set("handover", "1");
   if (filters.sort !== DEFAULT_FILTERS.sort) params.set("sort", filters.sort);
@@ -48,7 +51,7 @@ export function filtersToParams(filters: TListFilters): URLSearchParams {
 export function filtersFromParams(params: URLSearchParams): TListFilters {
   return ZListFilters.parse(
     Object.fromEntries(
-      ["view", "status", "account", "window", "handover", "sort"].flatMap((k) => {
+      ["view", "status", "account", "label", "window", "handover", "sort"].flatMap((k) => {
         const v = params.get(k);
         return v === null ? [] : [[k, v]];
       }),

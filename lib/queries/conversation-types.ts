@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZLabel } from "../labels/schemas";
 
 export const CONVERSATION_STATUSES = ["OPEN", "SNOOZED", "RESOLVED"] as const;
 export const ZConversationStatus = z.enum(CONVERSATION_STATUSES);
@@ -28,6 +29,8 @@ export const ZConversationSummary = z.object({
   waitingSince: z.string().nullable(),
   /** The agent who holds it. */
   assignee: z.object({ id: z.string(), name: z.string() }).nullable(),
+  /** Its labels, by name. */
+  labels: z.array(ZLabel),
   /** Messages from the customer this agent has not seen; null in live events (per agent). */
   unreadCount: z.number().int().nonnegative().nullable(),
   updatedAt: z.string(),

@@ -17,6 +17,7 @@ function conv(id: string, minute: number, updatedMinute = minute, preview = `msg
     snoozedUntil: null,
     waitingSince: null,
     assignee: null,
+    labels: [],
     unreadCount: null,
     updatedAt: at(updatedMinute),
   };

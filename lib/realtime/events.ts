@@ -3,6 +3,7 @@
 // cache instead of refetching.
 
 import type { TSessionUser } from "../auth/session";
+import type { TLabel } from "../labels/schemas";
 import type { TMessageView } from "../messages/schemas";
 import type { TMentionNotice } from "../notes/schemas";
 import type { TConversationSummary } from "../queries/conversation-types";
@@ -33,6 +34,10 @@ export const EVENTS = {
   conversationPresence: "conversation.presence_changed",
   /** This user was @mentioned in a private note (to their own room only). */
   mentionCreated: "mention.created",
+  /** The labels were created, renamed, recoloured or deleted: the whole list (lib/realtime/emit-team-events.ts). */
+  labelsChanged: "labels.changed",
+  /** A customer's notes were saved (contact panel): whoever shows them refetches. */
+  contactUpdated: "contact.updated",
 } as const;
 
 export interface TServerToClientEvents {
@@ -42,6 +47,8 @@ export interface TServerToClientEvents {
   [EVENTS.accessChanged]: () => void;
   [EVENTS.conversationPresence]: (payload: TConversationPresence) => void;
   [EVENTS.mentionCreated]: (payload: TMentionNotice) => void;
+  [EVENTS.labelsChanged]: (payload: { labels: TLabel[] }) => void;
+  [EVENTS.contactUpdated]: (payload: { conversationId: string; contactId: string }) => void;
 }
 
 /** Applied in this order: a new customer message counts as unread on its conversation's row. */

@@ -5,7 +5,7 @@ import type { TInboundMessage } from "../../cm/schemas/inbound-message";
 import { previewOf, type TMessageKind } from "../../messages/schemas";
 import { searchTextOf } from "../../messages/search-text";
 import type { TConversationStatus } from "../../queries/conversation-types";
-import { toConversationSummary } from "../../server/conversations/to-summary";
+import { toConversationSummary, type TConversationRow } from "../../server/conversations/to-summary";
 import { toMessageView, type TMessageRow } from "../../server/messages/to-message-view";
 import type { TEffects } from "../../server/webhooks/effects";
 
@@ -50,6 +50,7 @@ interface TRow extends Omit<TMessageRow, "author" | "id" | "content"> {
   assigneeId: string | null;
   assigneeName: string | null;
   conversationUpdatedAt: Date;
+  labels: TConversationRow["labels"];
 }
 
 /**
@@ -190,6 +191,13 @@ export async function applyInboundMessages(
         "waitingSince" = COALESCE("Conversation"."waitingSince", EXCLUDED."waitingSince"),
         "updatedAt" = EXCLUDED."updatedAt"
       RETURNING *
+    ), conversation_labels AS (
+      -- The labels agents put on these conversations, for the list's rows in the live event.
+      SELECT cl."conversationId", json_agg(json_build_object('label',
+        json_build_object('id', l."id", 'name', l."name", 'color', l."color"))) AS "labels"
+      FROM "ConversationLabel" cl JOIN "Label" l ON l."id" = cl."labelId"
+      WHERE cl."conversationId" IN (SELECT "id" FROM conversation)
+      GROUP BY cl."conversationId"
     ), message AS (
       INSERT INTO "Message" ("id", "conversationId", "direction", "kind", "content", "status", "dedupeKey",
         "externalId", "deletedAt", "sentAt", "createdAt", "updatedAt", "searchText")
@@ -226,12 +234,14 @@ export async function applyInboundMessages(
         v."accountId", a."displayName" AS "accountName", ct."igsid", ct."name", ct."username",
         v."lastMessageAt", v."lastMessagePreview", v."lastInboundAt", v."handoverUntil",
         v."status" AS "conversationStatus", v."snoozedUntil", v."waitingSince", v."assigneeId",
-        u."name" AS "assigneeName", v."updatedAt" AS "conversationUpdatedAt"
+        u."name" AS "assigneeName", v."updatedAt" AS "conversationUpdatedAt",
+        COALESCE(lb."labels", '[]'::json) AS "labels"
       FROM (SELECT * FROM message UNION ALL SELECT * FROM reopened) m
       JOIN conversation v ON v."id" = m."conversationId"
       JOIN contact ct ON ct."id" = v."contactId"
       JOIN "InstagramAccount" a ON a."id" = v."accountId"
       LEFT JOIN "User" u ON u."id" = v."assigneeId"
+      LEFT JOIN conversation_labels lb ON lb."conversationId" = v."id"
     )
     ${
       inline
@@ -304,6 +314,7 @@ export async function applyInboundMessages(
         waitingSince: row.waitingSince,
         assignee: row.assigneeId ? { id: row.assigneeId, name: row.assigneeName ?? "" } : null,
         updatedAt: row.conversationUpdatedAt,
+        labels: row.labels,
       }),
     );
   }

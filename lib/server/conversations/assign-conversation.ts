@@ -5,7 +5,7 @@ import { noEffects, type TEffects } from "../webhooks/effects";
 import type { TAccessUser } from "../access/account-access";
 import { findAccessibleConversation } from "./find-accessible-conversation";
 import { recordSystemLine } from "./record-system-line";
-import { CONVERSATION_SUMMARY_INCLUDE, toConversationSummary } from "./to-summary";
+import { CONVERSATION_ROW_INCLUDE, toConversationSummary, withLabels } from "./to-summary";
 
 /** Who acts: the signed-in user (their role and memberships decide what they may act on). */
 export interface TActor extends TAccessUser {
@@ -51,14 +51,17 @@ export async function assignConversation(
       throw new AppError("BAD_REQUEST", "That agent cannot see this account: add them to its members first.");
     }
     // Row lock and re-check in one statement: the holder the agent saw must still hold it.
-    const [updated] = await tx.conversation.updateManyAndReturn({
-      where: {
-        id: conversationId,
-        ...(expectedAssigneeId !== undefined ? { assigneeId: expectedAssigneeId } : {}),
-      },
-      data: { assigneeId },
-      include: CONVERSATION_SUMMARY_INCLUDE,
-    });
+    const [updated] = await withLabels(
+      tx,
+      await tx.conversation.updateManyAndReturn({
+        where: {
+          id: conversationId,
+          ...(expectedAssigneeId !== undefined ? { assigneeId: expectedAssigneeId } : {}),
+        },
+        data: { assigneeId },
+        include: CONVERSATION_ROW_INCLUDE,
+      }),
+    );
     if (!updated) {
       throw new AppError("CONFLICT", "Someone else changed who holds this conversation meanwhile: look again.");
     }

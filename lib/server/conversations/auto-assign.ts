@@ -2,7 +2,7 @@ import type { PrismaClient } from "../../db/generated/client";
 import type { TConversationSummary } from "../../queries/conversation-types";
 import { noEffects, type TEffects } from "../webhooks/effects";
 import { recordSystemLine } from "./record-system-line";
-import { CONVERSATION_SUMMARY_INCLUDE, toConversationSummary } from "./to-summary";
+import { CONVERSATION_ROW_INCLUDE, toConversationSummary, withLabels } from "./to-summary";
 
 /**
  * Automatic assignment of one conversation, when its account has it switched on: an open,
@@ -35,11 +35,14 @@ export async function autoAssign(
       ORDER BY "open" ASC, u."id" ASC`;
     const chosen = candidates.find((c) => c.open < conversation.account.autoAssignLimit);
     if (!chosen) return;
-    const [updated] = await tx.conversation.updateManyAndReturn({
-      where: { id: conversationId, assigneeId: null, status: "OPEN" },
-      data: { assigneeId: chosen.id },
-      include: CONVERSATION_SUMMARY_INCLUDE,
-    });
+    const [updated] = await withLabels(
+      tx,
+      await tx.conversation.updateManyAndReturn({
+        where: { id: conversationId, assigneeId: null, status: "OPEN" },
+        data: { assigneeId: chosen.id },
+        include: CONVERSATION_ROW_INCLUDE,
+      }),
+    );
     if (!updated) return;
     await recordSystemLine(
       tx,

@@ -79,6 +79,11 @@ export function conversationWhere({
     where.push(accountIds.length ? Prisma.sql`c."accountId" IN (${Prisma.join(accountIds)})` : Prisma.sql`FALSE`);
   }
   if (filters.account) where.push(Prisma.sql`c."accountId" = ${filters.account}`);
+  if (filters.label) {
+    where.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM "ConversationLabel" cl WHERE cl."conversationId" = c."id" AND cl."labelId" = ${filters.label})`,
+    );
+  }
   if (filters.view === "mine") where.push(Prisma.sql`c."assigneeId" = ${userId}`);
   if (filters.view === "unassigned") where.push(Prisma.sql`c."assigneeId" IS NULL`);
   if (filters.status !== "all") {

@@ -1,4 +1,7 @@
+import type { Prisma } from "../../db/generated/client";
 import type { TConversationSummary } from "../../queries/conversation-types";
+import { compareLabels } from "../../labels/schemas";
+import { toLabel } from "../labels/to-label";
 
 export interface TConversationRow {
   id: string;
@@ -14,13 +17,35 @@ export interface TConversationRow {
   updatedAt: Date;
   account: { displayName: string };
   contact: { igsid: string; name: string | null; username: string | null };
+  labels: { label: { id: string; name: string; color: string } }[];
 }
 
-export const CONVERSATION_SUMMARY_INCLUDE = {
+const LABELS_INCLUDE = { select: { label: { select: { id: true, name: true, color: true } } } } as const;
+
+/**
+ * What a summary needs but its labels: updateManyAndReturn includes only to-one relations, so
+ * its callers include this and then add the labels with withLabels.
+ */
+export const CONVERSATION_ROW_INCLUDE = {
   account: { select: { displayName: true } },
   contact: { select: { igsid: true, name: true, username: true } },
   assignee: { select: { id: true, name: true } },
 } as const;
+
+export const CONVERSATION_SUMMARY_INCLUDE = { ...CONVERSATION_ROW_INCLUDE, labels: LABELS_INCLUDE } as const;
+
+/** Adds their labels to conversation rows read without them (one query for all). */
+export async function withLabels<T extends { id: string }>(
+  tx: Prisma.TransactionClient,
+  rows: T[],
+): Promise<(T & Pick<TConversationRow, "labels">)[]> {
+  if (rows.length === 0) return [];
+  const links = await tx.conversationLabel.findMany({
+    where: { conversationId: { in: rows.map((row) => row.id) } },
+    select: { conversationId: true, ...LABELS_INCLUDE.select },
+  });
+  return rows.map((row) => ({ ...row, labels: links.filter((link) => link.conversationId === row.id) }));
+}
 
 export function toConversationSummary(row: TConversationRow, unreadCount: number | null = null): TConversationSummary {
   return {
@@ -36,6 +61,7 @@ export function toConversationSummary(row: TConversationRow, unreadCount: number
     snoozedUntil: row.snoozedUntil?.toISOString() ?? null,
     waitingSince: row.waitingSince?.toISOString() ?? null,
     assignee: row.assignee,
+    labels: row.labels.map((row) => toLabel(row.label)).sort(compareLabels),
     unreadCount,
     updatedAt: row.updatedAt.toISOString(),
   };

@@ -1,7 +1,7 @@
 import type { PrismaClient } from "../../db/generated/client";
 import { noEffects, type TEffects } from "../webhooks/effects";
 import { recordSystemLine } from "./record-system-line";
-import { CONVERSATION_SUMMARY_INCLUDE, toConversationSummary } from "./to-summary";
+import { CONVERSATION_ROW_INCLUDE, toConversationSummary, withLabels } from "./to-summary";
 
 /**
  * Opens again the snoozed conversations whose time has come, each with a "Woke up from
@@ -11,11 +11,14 @@ import { CONVERSATION_SUMMARY_INCLUDE, toConversationSummary } from "./to-summar
 export async function wakeSnoozed(prisma: PrismaClient, { now }: { now: Date }): Promise<TEffects> {
   const effects = noEffects();
   await prisma.$transaction(async (tx) => {
-    const woken = await tx.conversation.updateManyAndReturn({
-      where: { status: "SNOOZED", snoozedUntil: { lte: now } },
-      data: { status: "OPEN", snoozedUntil: null, updatedAt: now },
-      include: CONVERSATION_SUMMARY_INCLUDE,
-    });
+    const woken = await withLabels(
+      tx,
+      await tx.conversation.updateManyAndReturn({
+        where: { status: "SNOOZED", snoozedUntil: { lte: now } },
+        data: { status: "OPEN", snoozedUntil: null, updatedAt: now },
+        include: CONVERSATION_ROW_INCLUDE,
+      }),
+    );
     for (const row of woken) {
       await recordSystemLine(
         tx,

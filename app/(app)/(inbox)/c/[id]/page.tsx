@@ -1,5 +1,5 @@
 import { notFound } from "next/navigation";
-import { ConversationView } from "@/components/inbox/conversation-view";
+import { ConversationWithContact } from "@/components/inbox/conversation-with-contact";
 import { requirePageUser } from "@/lib/http/page-session";
 import { getRuntime } from "@/lib/runtime";
 import { conversationAccountFor } from "@/lib/server/access/assert-conversation-access";
@@ -10,5 +10,5 @@ export default async function ConversationPage({ params }: { params: Promise<{ i
   // A missing conversation and another account's look the same to an agent: not found.
   const runtime = getRuntime();
   if (runtime && !(await conversationAccountFor(runtime.db.prisma, user, id))) notFound();
-  return <ConversationView key={id} conversationId={id} />;
+  return <ConversationWithContact key={id} conversationId={id} />;
 }

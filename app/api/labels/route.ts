@@ -1,0 +1,9 @@
+import { route } from "@/lib/http/route";
+import { listLabels } from "@/lib/server/labels/list-labels";
+
+export const dynamic = "force-dynamic";
+
+/** Every label, for the list's filter and the conversation's Labels menu (any signed-in user). */
+export const GET = route({ access: "signed-in" }, async ({ runtime }) => ({
+  labels: await listLabels(runtime.db.prisma),
+}));

@@ -1,0 +1,66 @@
+import { queryOptions } from "@tanstack/react-query";
+import { z } from "zod";
+import { fetchJson } from "../http/fetch-json";
+import {
+  ZLabelAnswer,
+  ZLabelList,
+  compareLabels,
+  type TCreateLabel,
+  type TLabel,
+  type TUpdateLabel,
+} from "../labels/schemas";
+import { ZConversationSummary, type TConversationSummary } from "./conversation-types";
+
+export const labelKeys = {
+  all: ["labels"] as const,
+  list: () => [...labelKeys.all, "list"] as const,
+};
+
+/** Every label (any signed-in user); the live `labels.changed` event replaces it whole. */
+export const labelsQuery = queryOptions({
+  queryKey: labelKeys.list(),
+  queryFn: async () => (await fetchJson("/api/labels", ZLabelList)).labels,
+  staleTime: 60_000,
+});
+
+const adminLabelUrl = (id: string) => `/api/admin/labels/${encodeURIComponent(id)}`;
+const jsonInit = (method: string, body: unknown): RequestInit => ({
+  method,
+  headers: { "content-type": "application/json" },
+  body: JSON.stringify(body),
+});
+
+export async function createLabel(input: TCreateLabel): Promise<TLabel> {
+  return (await fetchJson("/api/admin/labels", ZLabelAnswer, jsonInit("POST", input))).label;
+}
+
+export async function updateLabel(id: string, input: TUpdateLabel): Promise<TLabel> {
+  return (await fetchJson(adminLabelUrl(id), ZLabelAnswer, jsonInit("PATCH", input))).label;
+}
+
+export async function deleteLabel(id: string): Promise<void> {
+  await fetchJson(adminLabelUrl(id), z.object({ deleted: z.literal(true) }), { method: "DELETE" });
+}
+
+/** Puts a label on a conversation (`on`) or takes it off; the answer is the conversation as it is now. */
+export async function setConversationLabel(
+  conversationId: string,
+  labelId: string,
+  on: boolean,
+): Promise<TConversationSummary> {
+  const url = `/api/conversations/${encodeURIComponent(conversationId)}/labels/${encodeURIComponent(labelId)}`;
+  return (await fetchJson(url, z.object({ conversation: ZConversationSummary }), { method: on ? "PUT" : "DELETE" }))
+    .conversation;
+}
+
+// ---- Pure cache updaters ---------------------------------------------------------------
+
+/** Replaces the label with the same id (or adds it), in the order every list shows. */
+export function upsertLabel(labels: TLabel[] | undefined, label: TLabel): TLabel[] | undefined {
+  if (!labels) return labels;
+  return [...labels.filter((l) => l.id !== label.id), label].sort(compareLabels);
+}
+
+export function removeLabel(labels: TLabel[] | undefined, id: string): TLabel[] | undefined {
+  return labels?.filter((l) => l.id !== id);
+}

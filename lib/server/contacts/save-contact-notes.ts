@@ -1,0 +1,44 @@
+import type { PrismaClient } from "../../db/generated/client";
+import type { TContactDetails, TSaveContactNotes } from "../../contacts/schemas";
+import { AppError } from "../../errors";
+import type { TAccessUser } from "../access/account-access";
+import { getContactDetails } from "./get-contact-details";
+
+/**
+ * Saves the customer notes of a conversation's contact, for anyone who may see it (404
+ * otherwise). Two agents editing at once must not overwrite each other silently: the write
+ * happens only if the notes are still the version the agent started from (`notesUpdatedAt`),
+ * checked in the UPDATE itself (the second of two racing writes re-reads the row and finds it
+ * changed); otherwise 409 with the current notes in `details.contact`.
+ */
+export async function saveContactNotes(
+  prisma: PrismaClient,
+  {
+    conversationId,
+    actor,
+    input,
+    now = new Date(),
+  }: { conversationId: string; actor: TAccessUser; input: TSaveContactNotes; now?: Date },
+): Promise<TContactDetails & { accountId: string; changed: boolean }> {
+  return prisma.$transaction(async (tx) => {
+    const current = await getContactDetails(tx, { conversationId, user: actor });
+    if (input.notes === current.notes && input.notesUpdatedAt === current.notesUpdatedAt) {
+      return { ...current, changed: false };
+    }
+    const { count } = await tx.contact.updateMany({
+      where: {
+        id: current.id,
+        notesUpdatedAt: input.notesUpdatedAt === null ? null : new Date(input.notesUpdatedAt),
+      },
+      data: { notes: input.notes, notesUpdatedAt: now, notesUpdatedById: actor.id },
+    });
+    const saved = await getContactDetails(tx, { conversationId, user: actor });
+    if (count === 0) {
+      const by = saved.notesUpdatedBy?.name ?? "Someone";
+      throw new AppError("CONFLICT", `${by} changed these notes meanwhile: look at their version first.`, {
+        contact: saved,
+      });
+    }
+    return { ...saved, changed: true };
+  });
+}

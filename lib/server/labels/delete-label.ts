@@ -1,0 +1,9 @@
+import type { PrismaClient } from "../../db/generated/client";
+import { AppError } from "../../errors";
+import { LABEL_NOT_FOUND } from "./assert-label-name-free";
+
+/** Deletes a label (admins); it goes from every conversation with it (the join rows cascade). */
+export async function deleteLabel(prisma: PrismaClient, { id }: { id: string }): Promise<void> {
+  const { count } = await prisma.label.deleteMany({ where: { id } });
+  if (count === 0) throw new AppError("NOT_FOUND", LABEL_NOT_FOUND);
+}
