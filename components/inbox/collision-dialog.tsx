@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { ModalDialog } from "@/components/shell/modal-dialog";
 import { describeCollision } from "@/lib/messages/collision";
 import type { TMessageView } from "@/lib/messages/schemas";
 import { formatTime } from "./format-time";
@@ -18,24 +18,14 @@ export function CollisionDialog({
   onSend: () => void;
   onCancel: () => void;
 }) {
-  const ref = useRef<HTMLDialogElement | null>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    dialog?.showModal();
-    return () => dialog?.close();
-  }, []);
   const authors = [...new Set(messages.map((m) => m.authorName ?? "Someone outside this inbox"))];
   return (
-    <dialog
-      ref={ref}
+    <ModalDialog
       role="alertdialog"
-      aria-labelledby="collision-title"
-      aria-describedby="collision-what"
-      onCancel={(event) => {
-        event.preventDefault();
-        onCancel();
-      }}
-      className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-lg p-4 shadow-xl backdrop:bg-black/30"
+      labelledBy="collision-title"
+      describedBy="collision-what"
+      onCancel={onCancel}
+      className="w-[min(28rem,calc(100vw-2rem))]"
     >
       <h3 id="collision-title" className="font-semibold">
         Another agent replied
@@ -70,6 +60,6 @@ export function CollisionDialog({
           Send anyway
         </button>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }

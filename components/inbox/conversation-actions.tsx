@@ -1,8 +1,10 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { useSessionUser } from "@/components/auth/session-context";
+import { ModalDialog } from "@/components/shell/modal-dialog";
+import { useDismiss } from "@/components/shell/use-dismiss";
 import type { TAssignBody, TStatusBody } from "@/lib/conversations/schemas";
 import { snoozeOptions } from "@/lib/conversations/snooze-times";
 import {
@@ -167,24 +169,6 @@ const TIME_FORMAT: Intl.DateTimeFormatOptions = { weekday: "short", hour: "2-dig
 const menuClass =
   "absolute left-0 z-20 mt-1 w-60 rounded-md border border-neutral-200 bg-white p-1 text-sm shadow-lg focus:outline-none";
 
-/** Closes a menu on Escape or a click elsewhere. */
-function useDismiss(onClose: () => void) {
-  const ref = useRef<HTMLDivElement | null>(null);
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => e.key === "Escape" && onClose();
-    const onClick = (e: MouseEvent) => {
-      if (ref.current && !ref.current.parentElement?.contains(e.target as Node)) onClose();
-    };
-    document.addEventListener("keydown", onKey);
-    document.addEventListener("mousedown", onClick);
-    return () => {
-      document.removeEventListener("keydown", onKey);
-      document.removeEventListener("mousedown", onClick);
-    };
-  }, [onClose]);
-  return ref;
-}
-
 function AssignMenu({
   conversationId,
   holderId,
@@ -307,22 +291,8 @@ function ConfirmTakeOver({
   onConfirm: () => void;
   onCancel: () => void;
 }) {
-  const ref = useRef<HTMLDialogElement | null>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    dialog?.showModal();
-    return () => dialog?.close();
-  }, []);
   return (
-    <dialog
-      ref={ref}
-      aria-labelledby="take-over-title"
-      onCancel={(e) => {
-        e.preventDefault();
-        onCancel();
-      }}
-      className="m-auto w-80 rounded-lg p-4 shadow-xl backdrop:bg-black/30"
-    >
+    <ModalDialog labelledBy="take-over-title" onCancel={onCancel} className="w-80">
       <h3 id="take-over-title" className="font-semibold">
         {holderName} holds this conversation
       </h3>
@@ -341,6 +311,6 @@ function ConfirmTakeOver({
           Reassign
         </button>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }

@@ -3,6 +3,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
+import { ModalDialog } from "@/components/shell/modal-dialog";
 import { SHORTCUTS, adjacentConversation, leavesField, shortcutFor } from "@/lib/keyboard/shortcuts";
 import { conversationKeys, type TConversationPages } from "@/lib/queries/conversations";
 import { useListFilters } from "./use-list-filters";
@@ -108,26 +109,8 @@ function activateControl(key: string): boolean {
 
 /** Every shortcut, in a modal dialog: Escape or Close closes it, and focus returns where it was. */
 export function KeyboardShortcutsDialog({ onClose }: { onClose: () => void }) {
-  const ref = useRef<HTMLDialogElement | null>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    const returnTo = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    dialog?.showModal();
-    return () => {
-      dialog?.close();
-      returnTo?.focus();
-    };
-  }, []);
   return (
-    <dialog
-      ref={ref}
-      aria-labelledby="shortcuts-title"
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
-      className="m-auto w-[min(24rem,calc(100vw-2rem))] rounded-lg p-4 shadow-xl backdrop:bg-black/30"
-    >
+    <ModalDialog labelledBy="shortcuts-title" onCancel={onClose} className="w-[min(24rem,calc(100vw-2rem))]">
       <h2 id="shortcuts-title" className="font-semibold">
         Keyboard shortcuts
       </h2>
@@ -153,6 +136,6 @@ export function KeyboardShortcutsDialog({ onClose }: { onClose: () => void }) {
           Close
         </button>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }

@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useId, useRef, useState } from "react";
 import { useSessionUser } from "@/components/auth/session-context";
+import { useDismiss } from "@/components/shell/use-dismiss";
 import type { TConversationSummary } from "@/lib/queries/conversation-types";
 import { labelsQuery, setConversationLabel } from "@/lib/queries/labels";
 import { conversationDetailKey } from "@/lib/queries/messages";
@@ -56,7 +57,7 @@ function LabelsMenu({
   const me = useSessionUser();
   const queryClient = useQueryClient();
   const labels = useQuery(labelsQuery);
-  const ref = useRef<HTMLDivElement | null>(null);
+  const ref = useDismiss(onClose);
   // The boxes ticked or cleared whose answer has not come yet show the agent's choice meanwhile.
   const [pending, setPending] = useState<ReadonlyMap<string, boolean>>(new Map());
   const settle = (labelId: string) =>
@@ -81,21 +82,7 @@ function LabelsMenu({
 
   useEffect(() => {
     ref.current?.querySelector<HTMLInputElement>("input")?.focus();
-  }, [labels.isSuccess]);
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === "Escape") onClose();
-    };
-    const onClick = (e: MouseEvent) => {
-      if (ref.current && !ref.current.parentElement?.contains(e.target as Node)) onClose();
-    };
-    document.addEventListener("keydown", onKey);
-    document.addEventListener("mousedown", onClick);
-    return () => {
-      document.removeEventListener("keydown", onKey);
-      document.removeEventListener("mousedown", onClick);
-    };
-  }, [onClose]);
+  }, [labels.isSuccess, ref]);
 
   const carried = new Set(conversation.labels.map((label) => label.id));
   return (

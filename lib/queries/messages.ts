@@ -129,13 +129,23 @@ export function optimisticMessage(
   clientId: string,
   authorName: string,
 ): TMessageView {
-  const now = new Date().toISOString();
-  return {
-    id: `pending:${clientId}`,
+  return pendingMessage({
     conversationId,
     direction: "OUTBOUND",
     kind: outboundKind(content),
     content,
+    clientId,
+    authorName,
+  });
+}
+
+/** A message this browser wrote (a reply or a note) as it shows until the server's copy replaces it. */
+export function pendingMessage(
+  fields: Pick<TMessageView, "conversationId" | "direction" | "kind" | "content" | "authorName"> & { clientId: string },
+): TMessageView {
+  return {
+    ...fields,
+    id: `pending:${fields.clientId}`,
     deleted: false,
     status: "SENDING",
     statusReason: null,
@@ -143,10 +153,8 @@ export function optimisticMessage(
     attempts: 0,
     nextAttemptAt: null,
     maybeDuplicate: false,
-    authorName,
-    sentAt: now,
+    sentAt: new Date().toISOString(),
     seq: UNSTORED_SEQ,
     updatedAt: "",
-    clientId,
   };
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { fetchJson } from "../http/fetch-json";
 import { ZMessageView, type TMessageView } from "../messages/schemas";
-import { UNSTORED_SEQ } from "../messages/thread-order";
+import { pendingMessage } from "./messages";
 
 /** Adds a private note to a conversation's thread (never sent to the customer). */
 export function postNote(conversationId: string, text: string, clientId: string): Promise<TMessageView> {
@@ -26,24 +26,12 @@ export function optimisticNote(
   clientId: string,
   authorName: string,
 ): TMessageView {
-  const now = new Date().toISOString();
-  return {
-    id: `pending:${clientId}`,
+  return pendingMessage({
     conversationId,
     direction: "INTERNAL",
     kind: "NOTE",
     content: { text, mentions: [] },
-    deleted: false,
-    status: "SENDING",
-    statusReason: null,
-    retryable: false,
-    attempts: 0,
-    nextAttemptAt: null,
-    maybeDuplicate: false,
-    authorName,
-    sentAt: now,
-    seq: UNSTORED_SEQ,
-    updatedAt: "",
     clientId,
-  };
+    authorName,
+  });
 }
