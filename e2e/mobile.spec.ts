@@ -11,6 +11,15 @@ test("on a phone: list → thread → reply → back to the list as it was", asy
   await signIn(page, DEMO_AGENT);
   const igsid = String(9_800_000_000_000_000 + (Date.now() % 1_000_000));
   const name = `Phone Customer ${igsid.slice(-4)}`;
+  // More conversations than the screen holds, so the list can scroll: coming back must not.
+  for (let i = 1; i <= 12; i++) {
+    await customerWrites(page.request, {
+      igsid: String(Number(igsid) + i),
+      name: `Phone Crowd ${i}`,
+      username: `phone.crowd.${i}`,
+      text: "Me too",
+    });
+  }
   await customerWrites(page.request, { igsid, name, username: "phone.customer", text: "Hello from my phone" });
 
   await page.goto("/?status=all");
@@ -29,7 +38,7 @@ test("on a phone: list → thread → reply → back to the list as it was", asy
 
   await page.getByRole("link", { name: "← Conversations" }).tap();
   await expect(page).toHaveURL(/\/\?status=all$/);
-  await expect(list.getByRole("listitem", { name })).toBeVisible();
+  await expect(list.getByRole("listitem", { name })).toBeInViewport();
   await expect(page.getByRole("heading", { name })).toBeHidden();
   // Nothing is wider than the screen.
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);

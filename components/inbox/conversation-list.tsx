@@ -51,6 +51,14 @@ export function ConversationList() {
     count: conversations.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
+    // On a phone the list is hidden (display: none) while a conversation is open, and a hidden
+    // row measures 0 px: taken as its size, coming back shifted the list by the rows it
+    // "regrew". A row keeps the size it had while it cannot be seen.
+    measureElement: (element, _entry, instance) => {
+      const height = element.getBoundingClientRect().height;
+      if (height > 0) return height;
+      return instance.measurementsCache[instance.indexFromElement(element)]?.size ?? ROW_HEIGHT;
+    },
     overscan: 8,
     getItemKey: (index) => conversations[index]?.id ?? index,
   });
