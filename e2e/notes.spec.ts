@@ -185,7 +185,10 @@ test("a note can be added while the reply window is closed", async ({ page }) =>
   // A week old, it sorts below every conversation the other tests started: found by search.
   await page.goto("/?view=all");
   await page.getByRole("searchbox", { name: "Search conversations" }).fill(name);
-  await page.getByRole("option", { name: new RegExp(name) }).first().click();
+  await page
+    .getByRole("option", { name: new RegExp(name) })
+    .first()
+    .click();
   await expect(page.getByRole("heading", { name })).toBeVisible();
   await expect(page.getByRole("status", { name: "Why you cannot reply" })).toBeVisible();
   await expect(page.getByRole("textbox", { name: "Message" })).toBeDisabled();
