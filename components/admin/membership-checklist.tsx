@@ -1,7 +1,7 @@
 "use client";
 
-import type { ReactNode } from "react";
-import type { TMembership } from "@/lib/access/schemas";
+import { useState, type ReactNode } from "react";
+import type { TMembership, TSetMembership } from "@/lib/access/schemas";
 import { isMember, useSetMembership } from "@/lib/queries/memberships";
 import { ErrorAlert } from "./error-alert";
 
@@ -33,7 +33,9 @@ export function MembershipChecklist({
   children?: ReactNode;
 }) {
   const set = useSetMembership();
-  const changing = set.isPending ? set.variables : undefined;
+  // Set in the click's own handler: React Query tells of a pending mutation a tick later, and
+  // meanwhile the controlled box would spring back to what it was.
+  const [changing, setChanging] = useState<TSetMembership | null>(null);
 
   return (
     <fieldset className="min-w-0 space-y-2">
@@ -55,9 +57,11 @@ export function MembershipChecklist({
                       : isMember(memberships, item.accountId, item.userId)
                   }
                   disabled={changing?.accountId === item.accountId && changing.userId === item.userId}
-                  onChange={(event) =>
-                    set.mutate({ accountId: item.accountId, userId: item.userId, member: event.target.checked })
-                  }
+                  onChange={(event) => {
+                    const input = { accountId: item.accountId, userId: item.userId, member: event.target.checked };
+                    setChanging(input);
+                    set.mutate(input, { onSettled: () => setChanging(null) });
+                  }}
                 />
                 {item.label}
               </label>
