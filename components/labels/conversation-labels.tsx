@@ -69,7 +69,6 @@ function LabelsMenu({
   const set = useMutation({
     mutationFn: ({ labelId, on }: { labelId: string; on: boolean }) =>
       setConversationLabel(conversation.id, labelId, on),
-    onMutate: ({ labelId, on }) => setPending((current) => new Map(current).set(labelId, on)),
     onSettled: (_answer, _error, { labelId }) => settle(labelId),
     // The list follows through the live event (to every agent at once); the header takes the answer now.
     onSuccess: (updated) =>
@@ -117,7 +116,11 @@ function LabelsMenu({
                 // Not disabled while its answer comes (focus would leave the box): a second change waits.
                 aria-busy={pending.has(label.id) || undefined}
                 onChange={(e) => {
-                  if (!pending.has(label.id)) set.mutate({ labelId: label.id, on: e.target.checked });
+                  if (pending.has(label.id)) return;
+                  const on = e.target.checked;
+                  // In the click's own render: React Query tells of the mutation a tick later.
+                  setPending((current) => new Map(current).set(label.id, on));
+                  set.mutate({ labelId: label.id, on });
                 }}
               />
               <LabelChip label={label} />

@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import type { TAgentSettings } from "@/lib/notifications/schemas";
 import { fetchMySettings, putMySettings, settingsKeys } from "@/lib/queries/settings";
 import { useNotificationPermission, type TPermission } from "./use-notification-permission";
@@ -26,12 +27,15 @@ const PERMISSION_TEXT: Record<TPermission, string> = {
 export function NotificationSettings() {
   const queryClient = useQueryClient();
   const settings = useQuery({ queryKey: settingsKeys.mine(), queryFn: fetchMySettings });
+  // The boxes the agent just changed, shown at once (in the click's own render: React Query
+  // tells of a mutation a tick later, and meanwhile the controlled box would spring back).
+  const [changing, setChanging] = useState<Partial<TAgentSettings>>({});
   const save = useMutation({
     mutationFn: putMySettings,
-    onMutate: (update) =>
-      queryClient.setQueryData<TAgentSettings>(settingsKeys.mine(), (current) => current && { ...current, ...update }),
     onSuccess: (saved) => queryClient.setQueryData(settingsKeys.mine(), saved),
     onError: () => void queryClient.invalidateQueries({ queryKey: settingsKeys.mine() }),
+    onSettled: (_saved, _error, update) =>
+      setChanging((current) => Object.fromEntries(Object.entries(current).filter(([key]) => !(key in update)))),
   });
   const { permission, request } = useNotificationPermission();
 
@@ -60,8 +64,12 @@ export function NotificationSettings() {
           <label key={key} className="flex items-center gap-2 text-sm">
             <input
               type="checkbox"
-              checked={settings.data?.[key] ?? false}
-              onChange={(event) => save.mutate({ [key]: event.target.checked })}
+              checked={changing[key] ?? settings.data?.[key] ?? false}
+              onChange={(event) => {
+                const update = { [key]: event.target.checked };
+                setChanging((current) => ({ ...current, ...update }));
+                save.mutate(update);
+              }}
               className="h-4 w-4"
             />
             {label}
