@@ -207,3 +207,37 @@ test("a note can be added while the reply window is closed", async ({ page }) =>
   ).toBeVisible();
   expect(await sentMessages(page.request, igsid)).toEqual([]);
 });
+
+test("an @mention while the agent's tab is in view shows in the page and opens the conversation", async ({
+  browser,
+  page,
+}) => {
+  const run = Date.now();
+  const mentioned = await addAgent(browser, `Vera Visible ${run}`);
+  const name = `Mention Tester ${String(run).slice(-4)}`;
+  await customerWrites(page.request, {
+    igsid: String(8_600_000_000_000 + (run % 1_000_000)),
+    name,
+    username: "mention.tester",
+    text: "Hi",
+  });
+
+  const vera = await (await browser.newContext()).newPage();
+  await signIn(vera, mentioned);
+  await vera.goto("/saved-replies");
+  await expect(vera.getByRole("status", { name: "Connection: Live" })).toBeVisible();
+
+  await signIn(page, DEMO_AGENT);
+  await openConversation(page, name);
+  await page.getByRole("button", { name: "Note", exact: true }).click();
+  await page.getByRole("textbox", { name: "Private note" }).fill(`@Vera Visible ${run} can you take this one?`);
+  await page.getByRole("button", { name: "Add note" }).click();
+
+  const mentions = vera.getByRole("status", { name: "Mentions" });
+  await expect(mentions).toContainText("Alex Agent mentioned you");
+  await expect(mentions).toContainText("can you take this one?");
+  await mentions.getByRole("link", { name: "Open the conversation" }).click();
+  await expect(vera.getByRole("heading", { name })).toBeVisible();
+  await expect(mentions).not.toContainText("mentioned you");
+  await vera.context().close();
+});

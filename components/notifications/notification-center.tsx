@@ -2,7 +2,8 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef } from "react";
+import Link from "next/link";
+import { useEffect, useRef, useState } from "react";
 import { useSessionUser } from "@/components/auth/session-context";
 import { useSocket } from "@/components/realtime/socket-context";
 import { ZMessageView } from "@/lib/messages/schemas";
@@ -17,11 +18,15 @@ import { playTone } from "./play-tone";
 /** Notified message ids remembered, so an event seen twice (replays, reconnects) notifies once. */
 const SEEN_LIMIT = 500;
 
+/** Mentions shown in the page at once (the oldest go first). */
+const TOASTS_MAX = 3;
+
 /**
  * While this tab is hidden, tells the agent about a customer's new message in a conversation
  * assigned to them or to nobody, and about an @mention of them: a browser notification (when
  * they allowed it, on the account page), a short tone, and the count in the tab's title, each
- * as their own settings say. Listens on the tab's one socket; mounted once in the app's layout.
+ * as their own settings say. An @mention while the tab is in view shows in the page instead,
+ * until dismissed. Listens on the tab's one socket; mounted once in the app's layout.
  */
 export function NotificationCenter() {
   const user = useSessionUser();
@@ -29,6 +34,7 @@ export function NotificationCenter() {
   const socket = useSocket();
   const settings = useQuery({ queryKey: settingsKeys.mine(), queryFn: fetchMySettings, staleTime: 60_000 });
   const choices = useRef(DEFAULT_AGENT_SETTINGS);
+  const [toasts, setToasts] = useState<TNotice[]>([]);
   useEffect(() => {
     if (settings.data) choices.current = settings.data;
   }, [settings.data]);
@@ -67,7 +73,10 @@ export function NotificationCenter() {
     };
     const onMention = (payload: unknown) => {
       const mention = ZMentionNotice.safeParse(payload);
-      if (mention.success) show(noticeForMention(mention.data));
+      if (!mention.success) return;
+      const notice = noticeForMention(mention.data);
+      if (document.visibilityState === "hidden") return show(notice);
+      setToasts((current) => [...current.filter((t) => t.tag !== notice.tag), notice].slice(-TOASTS_MAX));
     };
     const onVisibility = () => {
       if (document.visibilityState !== "visible") return;
@@ -85,5 +94,31 @@ export function NotificationCenter() {
     };
   }, [socket, user.id, router]);
 
-  return null;
+  const dismiss = (tag: string) => setToasts((current) => current.filter((t) => t.tag !== tag));
+  return (
+    <div
+      role="status"
+      aria-label="Mentions"
+      className="fixed top-16 right-4 z-30 flex w-80 max-w-[calc(100vw-2rem)] flex-col gap-2"
+    >
+      {toasts.map((toast) => (
+        <div key={toast.tag} className="rounded-lg border border-yellow-300 bg-yellow-50 p-3 text-sm shadow-lg">
+          <p className="font-semibold text-neutral-900">{toast.title}</p>
+          <p className="mt-0.5 line-clamp-3 text-neutral-800">{toast.body}</p>
+          <div className="mt-2 flex gap-3">
+            <Link
+              href={`/c/${encodeURIComponent(toast.conversationId)}`}
+              onClick={() => dismiss(toast.tag)}
+              className="font-medium text-blue-700 underline"
+            >
+              Open the conversation
+            </Link>
+            <button type="button" onClick={() => dismiss(toast.tag)} className="text-neutral-700 hover:underline">
+              Dismiss
+            </button>
+          </div>
+        </div>
+      ))}
+    </div>
+  );
 }
