@@ -36,6 +36,12 @@ export function ContactNotes({ conversationId, contact }: { conversationId: stri
     },
   });
 
+  /** Back to the stored notes, the draft dropped (Discard; Keep theirs). */
+  const drop = () => {
+    save.reset();
+    setDraft(null);
+    setBase(null);
+  };
   const editing = draft !== null;
   const value = draft ?? contact.notes;
   const changedMeanwhile = editing && base !== contact.notesUpdatedAt;
@@ -84,15 +90,7 @@ export function ContactNotes({ conversationId, contact }: { conversationId: stri
           <p>{contact.notesUpdatedBy?.name ?? "Someone"} saved other notes while you were writing. Theirs now read:</p>
           <p className="whitespace-pre-wrap rounded bg-white p-1.5 text-neutral-900">{contact.notes || "(empty)"}</p>
           <div className="flex flex-wrap gap-2">
-            <button
-              type="button"
-              className={button}
-              onClick={() => {
-                save.reset();
-                setDraft(null);
-                setBase(null);
-              }}
-            >
+            <button type="button" className={button} onClick={drop}>
               Keep theirs
             </button>
             <button
@@ -116,15 +114,7 @@ export function ContactNotes({ conversationId, contact }: { conversationId: stri
           {save.isPending ? "Saving…" : "Save"}
         </button>
         {editing && (
-          <button
-            type="button"
-            className={button}
-            onClick={() => {
-              save.reset();
-              setDraft(null);
-              setBase(null);
-            }}
-          >
+          <button type="button" className={button} onClick={drop}>
             Discard
           </button>
         )}
