@@ -99,7 +99,7 @@ export function NotificationCenter() {
     <div
       role="status"
       aria-label="Mentions"
-      className="fixed top-16 right-4 z-30 flex w-80 max-w-[calc(100vw-2rem)] flex-col gap-2"
+      className="fixed top-24 right-4 z-30 md:top-16 flex w-80 max-w-[calc(100vw-2rem)] flex-col gap-2"
     >
       {toasts.map((toast) => (
         <div key={toast.tag} className="rounded-lg border border-yellow-300 bg-yellow-50 p-3 text-sm shadow-lg">
