@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
+import { ConfirmInPlace } from "@/components/admin/confirm-in-place";
 import { ErrorAlert } from "@/components/admin/error-alert";
 import { Field } from "@/components/admin/field";
 import { dangerButton, inputClass, primaryButton, secondaryButton } from "@/components/admin/styles";
@@ -162,25 +163,16 @@ function LabelRow({ label }: { label: TLabel }) {
           </button>
         </>
       ) : (
-        <div
-          role="group"
-          aria-label={`Delete ${label.name}`}
-          className="flex flex-wrap items-center gap-2 rounded-md border border-red-200 bg-red-50 px-3 py-1.5"
-        >
-          <span className="text-red-900">Delete {label.name} and take it off every conversation?</span>
-          <button
-            type="button"
-            className={dangerButton}
-            disabled={remove.isPending}
-            onClick={() => remove.mutate(label.id)}
-          >
-            {remove.isPending ? "Deleting…" : "Yes, delete"}
-          </button>
-          <button type="button" className={secondaryButton} autoFocus onClick={() => setMode("view")}>
-            Cancel
-          </button>
-          <ErrorAlert error={remove.error} className="w-full" />
-        </div>
+        <ConfirmInPlace
+          name={`Delete ${label.name}`}
+          question={`Delete ${label.name} and take it off every conversation?`}
+          confirm="Yes, delete"
+          busy="Deleting…"
+          pending={remove.isPending}
+          error={remove.error}
+          onConfirm={() => remove.mutate(label.id)}
+          onCancel={() => setMode("view")}
+        />
       )}
     </li>
   );

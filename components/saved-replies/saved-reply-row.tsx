@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { useSessionUser } from "@/components/auth/session-context";
-import { ErrorAlert } from "@/components/admin/error-alert";
+import { ConfirmInPlace } from "@/components/admin/confirm-in-place";
 import { dangerButton, secondaryButton } from "@/components/admin/styles";
 import { useDeleteSavedReply } from "@/lib/queries/saved-replies";
 import { canEditSavedReply } from "@/lib/saved-replies/permissions";
@@ -43,25 +43,17 @@ export function SavedReplyRow({
         </div>
       )}
       {confirming && (
-        <div
-          role="group"
-          aria-label={`Delete ${reply.title}`}
-          className="flex w-full flex-wrap items-center gap-2 rounded-md border border-red-200 bg-red-50 px-3 py-1.5 text-sm"
-        >
-          <span className="text-red-900">Delete “{reply.title}” for the whole team?</span>
-          <button
-            type="button"
-            className={dangerButton}
-            disabled={remove.isPending}
-            onClick={() => remove.mutate(reply.id, { onSuccess: onDeleted })}
-          >
-            {remove.isPending ? "Deleting…" : "Yes, delete"}
-          </button>
-          <button type="button" className={secondaryButton} autoFocus onClick={() => setConfirming(false)}>
-            Cancel
-          </button>
-          <ErrorAlert error={remove.error} className="w-full" />
-        </div>
+        <ConfirmInPlace
+          name={`Delete ${reply.title}`}
+          question={`Delete “${reply.title}” for the whole team?`}
+          confirm="Yes, delete"
+          busy="Deleting…"
+          pending={remove.isPending}
+          error={remove.error}
+          onConfirm={() => remove.mutate(reply.id, { onSuccess: onDeleted })}
+          onCancel={() => setConfirming(false)}
+          className="w-full"
+        />
       )}
     </li>
   );
