@@ -1,6 +1,6 @@
 "use client";
 
-import { NOTE_MAX_CHARS, ZAddNote } from "@/lib/notes/schemas";
+import { NOTE_MAX_CHARS, NOTE_TOO_LONG, ZAddNote } from "@/lib/notes/schemas";
 
 /**
  * The text composer's note mode: what it writes is a private note for the team (never sent to
@@ -24,7 +24,7 @@ export const NOTE_COMPOSER = {
   form: "bg-yellow-50",
   textarea: "border-yellow-400 bg-yellow-50 focus:outline-yellow-500",
   submit: "bg-yellow-300 text-neutral-900 hover:bg-yellow-400",
-  tooLong: `A note holds at most ${NOTE_MAX_CHARS} characters.`,
+  tooLong: NOTE_TOO_LONG,
 } as const;
 
 /** The problem with this note, or null when it can be added. */

@@ -33,7 +33,6 @@ export function useAddNote(conversationId: string) {
     retry: (note: TMessageView) => {
       const content = ZNoteContent.safeParse(note.content);
       if (!content.success || !note.clientId) return;
-      patch((data) => upsertMessage(data, { ...note, status: "SENDING", statusReason: null }));
       add.mutate({ text: content.data.text, clientId: note.clientId });
     },
   };

@@ -64,6 +64,7 @@ export function NotificationCenter() {
 
     // Types are not validation: what the notification shows is checked first.
     const onChange = (change: TInboxChange) => {
+      if (document.visibilityState !== "hidden") return;
       const valid: TInboxChange = {
         conversations: (change.conversations ?? []).flatMap((c) => ZConversationSummary.safeParse(c).data ?? []),
         created: (change.created ?? []).flatMap((m) => ZMessageView.safeParse(m).data ?? []),

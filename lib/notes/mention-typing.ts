@@ -1,7 +1,7 @@
 // The `@name` being typed in the note composer, for its list of agents to mention. Pure.
 
-/** Characters that may come before an email's "@" (so "a@b" is not a mention being typed). */
-const EMAIL_CHAR = /[\p{L}\p{N}\p{M}_.+-]/u;
+import { EMAIL_CHAR } from "./mentions";
+
 /** How far back from the caret a name being typed may start ("@Sam Lee" holds a space). */
 const MAX_QUERY = 40;
 

@@ -17,7 +17,7 @@ export interface TMentionSpan {
 /** A letter, digit or mark: a name may not stop inside a word, an "@" after one is an email. */
 const WORD_CHAR = /[\p{L}\p{N}\p{M}_]/u;
 /** Characters that belong to an email's local part too ("first.last@shop.com", "a-b@c.de"). */
-const EMAIL_CHAR = /[\p{L}\p{N}\p{M}_.+-]/u;
+export const EMAIL_CHAR = /[\p{L}\p{N}\p{M}_.+-]/u;
 
 /**
  * Every `@name` in `text` that names one of `agents`, in order. Case does not matter; names may

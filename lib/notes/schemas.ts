@@ -3,6 +3,7 @@ import { z } from "zod";
 // A private note's request and the mention notice, shared by the route and the browser.
 
 export const NOTE_MAX_CHARS = 5000;
+export const NOTE_TOO_LONG = `A note holds at most ${NOTE_MAX_CHARS} characters.`;
 
 /** POST /api/conversations/<id>/notes. */
 export const ZAddNote = z.object({
@@ -10,7 +11,7 @@ export const ZAddNote = z.object({
     .string({ error: "Write the note first." })
     .trim()
     .min(1, "Write the note first.")
-    .max(NOTE_MAX_CHARS, `A note holds at most ${NOTE_MAX_CHARS} characters.`),
+    .max(NOTE_MAX_CHARS, NOTE_TOO_LONG),
   /** The browser's id for its optimistic bubble; a resend with it is answered, not stored twice. */
   clientId: z.string().min(1).max(100).optional(),
 });
@@ -27,9 +28,3 @@ export const ZMentionNotice = z.object({
   excerpt: z.string(),
 });
 export type TMentionNotice = z.infer<typeof ZMentionNotice>;
-
-/** The note's text on one line, cut to `max` characters with "…". */
-export function excerptOf(text: string, max = 140): string {
-  const line = text.replace(/\s+/g, " ").trim();
-  return line.length <= max ? line : `${line.slice(0, max - 1).trimEnd()}…`;
-}

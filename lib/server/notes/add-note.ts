@@ -1,12 +1,13 @@
 import type { PrismaClient } from "../../db/generated/client";
 import { findMentions } from "../../notes/mentions";
-import { excerptOf, type TMentionNotice } from "../../notes/schemas";
+import type { TMentionNotice } from "../../notes/schemas";
+import { snippetAround } from "../../search/highlight";
 import type { TMessageView } from "../../messages/schemas";
 import type { TActor } from "../conversations/assign-conversation";
 import { findAccessibleConversation } from "../conversations/find-accessible-conversation";
+import { listAccountAgents } from "../conversations/list-assignable-agents";
 import { MESSAGE_VIEW_INCLUDE, toMessageView } from "../messages/to-message-view";
 import { noEffects, type TEffects } from "../webhooks/effects";
-import { listMentionableAgents } from "./list-mentionable-agents";
 
 /**
  * A private note in a conversation's thread: a message of direction INTERNAL and kind NOTE,
@@ -36,7 +37,7 @@ export async function addNote(
       if (earlier) return { message: toMessageView(earlier), effects, mentions: [] };
     }
 
-    const mentioned = findMentions(input.text, await listMentionableAgents(tx, conversation.accountId));
+    const mentioned = findMentions(input.text, await listAccountAgents(tx, conversation.accountId));
     const row = await tx.message.create({
       data: {
         conversationId: conversation.id,
@@ -68,7 +69,7 @@ export async function addNote(
       messageId: row.id,
       authorName: input.author.name,
       contactName: contact.name || contact.username || contact.igsid,
-      excerpt: excerptOf(input.text),
+      excerpt: snippetAround(input.text, []),
     };
     const mentions = mentioned.filter((m) => m.userId !== input.author.id).map((m) => ({ userId: m.userId, notice }));
     return { message, effects, mentions };

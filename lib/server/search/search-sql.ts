@@ -81,7 +81,7 @@ export function messageSearchSql(
       SELECT m."id", m."sentAt" FROM "Message" m
       WHERE ${MESSAGE_DOCUMENT} @@ to_tsquery('simple', ${tsquery})
         AND m."searchText" IS NOT NULL AND m."deletedAt" IS NULL
-        AND (m."direction" <> 'INTERNAL' OR m."kind" = 'NOTE')
+        AND m."kind" <> 'SYSTEM'
         ${access} ${page}
       ORDER BY m."sentAt" DESC, m."id" DESC
       LIMIT ${limit}
