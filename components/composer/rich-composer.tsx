@@ -11,6 +11,7 @@ import { MessageTypeTabs, RICH_KINDS, TEXT_AND_RICH_KINDS, panelId, tabId } from
 import { QuickRepliesEditor } from "./quick-replies-editor";
 import { contentToDraft, createIdSource, emptyDraft, type TRichDraft } from "./rich-draft";
 import { TakeBackConfirm } from "./take-back-confirm";
+import { whenConfirmed } from "./when-confirmed";
 import { TextEditor } from "./text-editor";
 
 const newId = createIdSource("rich");
@@ -86,10 +87,7 @@ export function RichComposer({
       setTakeBack(false);
       setGeneration((g) => g + 1);
     };
-    if (!confirmSend) return send();
-    void confirmSend().then((confirmed) => {
-      if (confirmed) send();
-    });
+    whenConfirmed(confirmSend, send);
   }
 
   // A file dropped outside the image and card editors (which take their own) goes to the image editor.
@@ -124,7 +122,7 @@ export function RichComposer({
           value={draft.kind}
           onChange={(kind) => setDraft((d) => ({ ...d, kind }))}
           disabled={disabledReason !== null}
-          kinds={saving || draft.kind === "text" ? TEXT_AND_RICH_KINDS : RICH_KINDS}
+          kinds={saving ? TEXT_AND_RICH_KINDS : RICH_KINDS}
         />
         <button
           type="button"

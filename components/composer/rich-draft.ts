@@ -225,7 +225,7 @@ export function contentToDraft(content: TOutboundContentInput, newId: TNewId): T
   const draft = emptyDraft(newId);
   switch (content.kind) {
     case "text":
-      if (content.quickReplies === undefined) {
+      if (!content.quickReplies?.length) {
         return { ...draft, kind: "text", quickReplies: { ...draft.quickReplies, text: content.text } };
       }
       return {

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useId, useState, type KeyboardEvent, type ReactNode } from "react";
 import { useSessionUser } from "@/components/auth/session-context";
-import type { TOutboundContentInput } from "@/lib/messages/compose-schemas";
+import { outboundKind, type TOutboundContentInput } from "@/lib/messages/compose-schemas";
 import { savedRepliesQuery } from "@/lib/queries/saved-replies";
 import { fillPlaceholders, type TPlaceholderValues } from "@/lib/saved-replies/placeholders";
 import { filterSavedReplies, savedReplyKindLabel, type TSavedReplyView } from "@/lib/saved-replies/schemas";
@@ -58,7 +58,7 @@ export function useSavedReplyPicker({
     if (target === undefined) return;
     const content = fillPlaceholders(reply.content, { customer: target.customer, agent: { name: user.name } });
     setDismissed(true);
-    if (content.kind === "text" && (content.quickReplies?.length ?? 0) === 0) setText(content.text);
+    if (content.kind === "text" && outboundKind(content) === "TEXT") setText(content.text);
     else target.onRichReply(content);
   }
 

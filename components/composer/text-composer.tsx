@@ -6,6 +6,7 @@ import { ZSendText } from "@/lib/messages/compose-schemas";
 import { NOTE_COMPOSER, NoteToggle, checkNote, type TNoteMode } from "./note-mode";
 import { useSavedReplyPicker, type TSavedReplyTarget } from "./saved-reply-picker";
 import { TakeBackConfirm } from "./take-back-confirm";
+import { whenConfirmed } from "./when-confirmed";
 import { useMentionPicker } from "./use-mention-picker";
 
 /**
@@ -84,10 +85,7 @@ export function TextComposer({
       setText("");
       setTakeBack(false);
     };
-    if (!confirmSend) return send();
-    void confirmSend().then((confirmed) => {
-      if (confirmed) send();
-    });
+    whenConfirmed(confirmSend, send);
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {

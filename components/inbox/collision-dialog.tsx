@@ -2,6 +2,7 @@
 
 import { ModalDialog } from "@/components/shell/modal-dialog";
 import { describeCollision } from "@/lib/messages/collision";
+import { listNames } from "@/lib/realtime/conversation-presence-state";
 import type { TMessageView } from "@/lib/messages/schemas";
 import { formatTime } from "./format-time";
 
@@ -18,7 +19,7 @@ export function CollisionDialog({
   onSend: () => void;
   onCancel: () => void;
 }) {
-  const authors = [...new Set(messages.map((m) => m.authorName ?? "Someone outside this inbox"))];
+  const authors = [...new Set(messages.map(authorOf))];
   return (
     <ModalDialog
       role="alertdialog"
@@ -31,13 +32,13 @@ export function CollisionDialog({
         Another agent replied
       </h3>
       <p id="collision-what" className="mt-1 text-sm text-neutral-600">
-        {authors.join(", ")} sent this to the customer after you started writing. Send yours anyway?
+        {listNames(authors)} sent this to the customer after you started writing. Send yours anyway?
       </p>
       <ul aria-label="What they sent" className="mt-3 flex max-h-60 flex-col gap-2 overflow-y-auto">
         {messages.map((message) => (
           <li key={message.id} className="rounded-md bg-blue-50 px-3 py-2 text-sm text-neutral-900">
             <p className="text-xs text-neutral-600">
-              {message.authorName ?? "Someone outside this inbox"} · {formatTime(message.sentAt)}
+              {authorOf(message)} · {formatTime(message.sentAt)}
             </p>
             <p className="break-words whitespace-pre-wrap">{describeCollision(message)}</p>
           </li>
@@ -62,4 +63,9 @@ export function CollisionDialog({
       </div>
     </ModalDialog>
   );
+}
+
+/** Who sent it: an agent, or (no author) someone in the Instagram app. */
+function authorOf(message: TMessageView): string {
+  return message.authorName ?? "Someone outside this inbox";
 }

@@ -1,8 +1,9 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import { usePathname, useRouter } from "next/navigation";
+import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
+import { useOpenConversationRef } from "@/components/realtime/open-conversation";
 import { ModalDialog } from "@/components/shell/modal-dialog";
 import { SHORTCUTS, adjacentConversation, leavesField, shortcutFor } from "@/lib/keyboard/shortcuts";
 import { conversationKeys, type TConversationPages } from "@/lib/queries/conversations";
@@ -10,12 +11,11 @@ import { useListFilters } from "./use-list-filters";
 
 /**
  * The inbox's keyboard shortcuts (lib/keyboard/shortcuts.ts) and the button that lists them.
- * Mounted once beside the list. `onNote` switches the composer to note mode; without it, `n`
- * presses the control that declares `aria-keyshortcuts="n"` (the composer's "Note" toggle).
+ * Mounted once beside the list.
  */
-export function KeyboardShortcuts({ onNote }: { onNote?: () => void }) {
+export function KeyboardShortcuts() {
   const [open, setOpen] = useState(false);
-  useKeyboardShortcuts({ onHelp: () => setOpen(true), onNote });
+  useKeyboardShortcuts({ onHelp: () => setOpen(true) });
   return (
     <>
       <button
@@ -37,14 +37,14 @@ export function KeyboardShortcuts({ onNote }: { onNote?: () => void }) {
  * key on that control, and the shortcut does exactly what the control does: "Assign to me" still
  * asks before taking a conversation someone else holds).
  */
-export function useKeyboardShortcuts({ onHelp, onNote }: { onHelp: () => void; onNote?: (() => void) | undefined }) {
+export function useKeyboardShortcuts({ onHelp }: { onHelp: () => void }) {
   const router = useRouter();
-  const pathname = usePathname();
+  const open = useOpenConversationRef();
   const queryClient = useQueryClient();
   const { filters, hrefFor } = useListFilters();
-  const latest = useRef({ onHelp, onNote, pathname, filters, hrefFor });
+  const latest = useRef({ onHelp, filters, hrefFor });
   useEffect(() => {
-    latest.current = { onHelp, onNote, pathname, filters, hrefFor };
+    latest.current = { onHelp, filters, hrefFor };
   });
 
   useEffect(() => {
@@ -67,21 +67,17 @@ export function useKeyboardShortcuts({ onHelp, onNote }: { onHelp: () => void; o
       if (document.querySelector("dialog:modal")) return;
       const action = shortcutFor(press);
       if (!action) return;
-      const { onHelp, onNote, pathname, filters, hrefFor } = latest.current;
+      const { onHelp, filters, hrefFor } = latest.current;
       let done = false;
       if (action === "next" || action === "previous") {
         // The list's current order, as the list shows it (its React Query cache).
         const pages = queryClient.getQueryData<TConversationPages>(conversationKeys.list(filters));
         const ids = pages?.pages.flatMap((page) => page.conversations.map((c) => c.id)) ?? [];
-        const openId = pathname.startsWith("/c/") ? decodeURIComponent(pathname.slice(3)) : null;
-        const id = adjacentConversation(ids, openId, action === "next" ? 1 : -1);
+        const id = adjacentConversation(ids, open.current, action === "next" ? 1 : -1);
         if (id) router.push(hrefFor(`/c/${id}`));
         done = id !== null;
       } else if (action === "help") {
         onHelp();
-        done = true;
-      } else if (action === "note" && onNote) {
-        onNote();
         done = true;
       } else {
         const key = SHORTCUTS.find((shortcut) => shortcut.action === action)?.key ?? "";
@@ -92,7 +88,7 @@ export function useKeyboardShortcuts({ onHelp, onNote }: { onHelp: () => void; o
     };
     window.addEventListener("keydown", onKeyDown);
     return () => window.removeEventListener("keydown", onKeyDown);
-  }, [queryClient, router]);
+  }, [queryClient, router, open]);
 }
 
 /** Focuses (a field) or presses (a button) the visible, enabled control declaring this key. */

@@ -7,7 +7,7 @@ import type { TOutboundContentInput } from "../messages/compose-schemas";
 // Instagram's limits again, like anything the agent types.
 
 export const PLACEHOLDERS = ["customer.name", "customer.username", "agent.name"] as const;
-export type TPlaceholder = (typeof PLACEHOLDERS)[number];
+type TPlaceholder = (typeof PLACEHOLDERS)[number];
 
 /** `{{customer.name}}`, spaces inside the braces allowed: `{{ customer.name }}`. */
 const PLACEHOLDER = /\{\{\s*([^{}\s]*)\s*\}\}/g;
@@ -36,7 +36,7 @@ function isPlaceholder(name: string): name is TPlaceholder {
 }
 
 /** Fills the known placeholders of one text; unknown ones are left as typed. */
-export function fillText(text: string, values: Record<TPlaceholder, string>): string {
+function fillText(text: string, values: Record<TPlaceholder, string>): string {
   return text.replace(PLACEHOLDER, (whole, name: string) => (isPlaceholder(name) ? values[name] : whole));
 }
 

@@ -11,7 +11,7 @@ import { PLACEHOLDERS, mapCustomerTexts, unknownPlaceholders } from "./placehold
 export const CODE_MAX_CHARS = 32;
 export const TITLE_MAX_CHARS = 80;
 
-export const ZSavedReplyCode = z
+const ZSavedReplyCode = z
   .string()
   .trim()
   .toLowerCase()
@@ -19,7 +19,7 @@ export const ZSavedReplyCode = z
   .max(CODE_MAX_CHARS, `can be at most ${CODE_MAX_CHARS} characters`)
   .regex(/^[a-z0-9_-]+$/, "can only hold letters, digits, “-” and “_”");
 
-export const ZSavedReplyTitle = z
+const ZSavedReplyTitle = z
   .string()
   .trim()
   .min(1, "is required")
@@ -28,7 +28,7 @@ export const ZSavedReplyTitle = z
 const known = PLACEHOLDERS.map((p) => `{{${p}}}`).join(", ");
 
 /** A composition the composer could send, whose placeholders are all ones we can fill. */
-export const ZSavedReplyContent = ZOutboundContent.superRefine((content, ctx) => {
+const ZSavedReplyContent = ZOutboundContent.superRefine((content, ctx) => {
   mapCustomerTexts(content, (text, path) => {
     for (const name of unknownPlaceholders(text)) {
       ctx.addIssue({ code: "custom", path, message: `Unknown placeholder {{${name}}}: use ${known}.` });

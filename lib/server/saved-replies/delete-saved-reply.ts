@@ -1,5 +1,5 @@
 import type { TSessionUser } from "../../auth/session";
-import { findEditableSavedReply } from "./find-editable-saved-reply";
+import { assertCanEditSavedReply } from "./assert-can-edit-saved-reply";
 import type { TSavedReplyDeps } from "./saved-reply-deps";
 
 /** Deletes a reply: its author or an admin only. Messages sent from it are not affected. */
@@ -8,7 +8,7 @@ export async function deleteSavedReply(
   { actor, id }: { actor: TSessionUser; id: string },
 ): Promise<void> {
   await prisma.$transaction(async (tx) => {
-    await findEditableSavedReply(tx, actor, id);
+    await assertCanEditSavedReply(tx, actor, id);
     await tx.savedReply.delete({ where: { id } });
   });
 }

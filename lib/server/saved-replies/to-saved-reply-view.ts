@@ -12,7 +12,7 @@ export const SAVED_REPLY_SELECT = {
   updatedAt: true,
 } as const;
 
-export interface TSavedReplyRow {
+interface TSavedReplyRow {
   id: string;
   code: string;
   title: string;

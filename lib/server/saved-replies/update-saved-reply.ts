@@ -1,7 +1,7 @@
 import type { TSessionUser } from "../../auth/session";
 import type { TSavedReplyView, TUpdateSavedReply } from "../../saved-replies/schemas";
 import { rethrowCodeConflict } from "./code-conflict";
-import { findEditableSavedReply } from "./find-editable-saved-reply";
+import { assertCanEditSavedReply } from "./assert-can-edit-saved-reply";
 import type { TSavedReplyDeps } from "./saved-reply-deps";
 import { SAVED_REPLY_SELECT, toSavedReplyViewOrThrow } from "./to-saved-reply-view";
 
@@ -12,7 +12,7 @@ export async function updateSavedReply(
 ): Promise<TSavedReplyView> {
   try {
     const row = await prisma.$transaction(async (tx) => {
-      await findEditableSavedReply(tx, actor, id);
+      await assertCanEditSavedReply(tx, actor, id);
       return tx.savedReply.update({
         where: { id },
         data: {
