@@ -63,9 +63,7 @@ export function ContactPanel({
     if (!open) return;
     closeButton.current?.focus();
     const onKey = (e: KeyboardEvent) => {
-      if (e.key !== "Escape") return;
-      onClose();
-      document.getElementById(TOGGLE_ID)?.focus();
+      if (e.key === "Escape") closeToToggle(onClose);
     };
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);
@@ -83,10 +81,7 @@ export function ContactPanel({
         <button
           ref={closeButton}
           type="button"
-          onClick={() => {
-            onClose();
-            document.getElementById(TOGGLE_ID)?.focus();
-          }}
+          onClick={() => closeToToggle(onClose)}
           className="rounded-md border border-neutral-300 px-2 py-0.5 text-sm font-medium text-neutral-800 hover:bg-neutral-50 lg:hidden"
         >
           Close
@@ -150,4 +145,10 @@ export function ContactPanel({
 
 function formatDate(iso: string | null): string {
   return iso ? new Date(iso).toLocaleString(undefined, DATE_FORMAT) : "—";
+}
+
+/** Closes the panel (a phone's overlay) and gives focus back to the header's Contact button. */
+function closeToToggle(onClose: () => void): void {
+  onClose();
+  document.getElementById(TOGGLE_ID)?.focus();
 }

@@ -13,8 +13,7 @@ import { EVENTS, type TClientToServerEvents, type TServerToClientEvents } from "
  *   are fetched again, since the chips they hold may show an old name or colour or a deleted
  *   label (a rename does not move the conversations' updatedAt, so no event could patch them).
  * - contact.updated: the panel showing that conversation's customer fetches the notes again.
- * - a new message (inbox.changed) moves the panel's counts and last contact: fetched again too,
- *   and so is everything the panel shows after a reconnect (events may have been missed).
+ * A new message and a reconnect are the provider's own events (realtime-provider.tsx).
  */
 export function listenToLabelAndContactEvents(
   socket: Socket<TServerToClientEvents, TClientToServerEvents>,
@@ -25,36 +24,16 @@ export function listenToLabelAndContactEvents(
     if (parsed.success) queryClient.setQueryData(labelKeys.list(), parsed.data.labels);
     else void queryClient.invalidateQueries({ queryKey: labelKeys.all });
     void queryClient.invalidateQueries({ queryKey: conversationKeys.lists() });
-    void queryClient.invalidateQueries({ queryKey: [...conversationKeys.all, "detail"] });
+    void queryClient.invalidateQueries({ queryKey: conversationKeys.details() });
   };
   const onContact = (payload: { conversationId?: unknown }) => {
     if (typeof payload.conversationId !== "string") return;
     void queryClient.invalidateQueries({ queryKey: contactKeys.ofConversation(payload.conversationId) });
   };
-  const onInbox = (change: { created?: unknown }) => {
-    if (!Array.isArray(change.created)) return;
-    const conversations = new Set<string>();
-    for (const message of change.created as { conversationId?: unknown }[]) {
-      if (typeof message.conversationId === "string") conversations.add(message.conversationId);
-    }
-    for (const id of conversations) void queryClient.invalidateQueries({ queryKey: contactKeys.ofConversation(id) });
-  };
-  let connectedBefore = socket.connected;
-  const onConnect = () => {
-    if (connectedBefore && !socket.recovered) {
-      void queryClient.invalidateQueries({ queryKey: contactKeys.all });
-      void queryClient.invalidateQueries({ queryKey: labelKeys.all });
-    }
-    connectedBefore = true;
-  };
   socket.on(EVENTS.labelsChanged, onLabels);
   socket.on(EVENTS.contactUpdated, onContact);
-  socket.on(EVENTS.inboxChanged, onInbox);
-  socket.on("connect", onConnect);
   return () => {
     socket.off(EVENTS.labelsChanged, onLabels);
     socket.off(EVENTS.contactUpdated, onContact);
-    socket.off(EVENTS.inboxChanged, onInbox);
-    socket.off("connect", onConnect);
   };
 }

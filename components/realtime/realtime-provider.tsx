@@ -22,6 +22,8 @@ import { compareForSort, matchesFilters } from "@/lib/conversations/list-members
 import { ZListFilters } from "@/lib/conversations/schemas";
 import { OpenConversationProvider, useOpenConversationRef } from "./open-conversation";
 import { SocketContext, type TAppSocket } from "./socket-context";
+import { contactKeys } from "@/lib/queries/contact";
+import { labelKeys } from "@/lib/queries/labels";
 import { listenToLabelAndContactEvents } from "./label-contact-events";
 
 /** `degraded`: connected, but the server cannot reach its database (it says so, and we wait). */
@@ -91,9 +93,16 @@ function RealtimeConnection({ children }: { children: ReactNode }) {
         upsertMessage(data, message),
       );
     const remember = (apply: () => void) => recent.record(apply);
+    /** Everything live events keep up to date, fetched again (events may have been missed). */
+    const catchUp = () => {
+      for (const queryKey of [conversationKeys.all, messageKeys.all, contactKeys.all, labelKeys.all])
+        void queryClient.invalidateQueries({ queryKey });
+    };
 
     const applyCreated = (message: TMessageView) => {
       remember(() => applyMessage(message));
+      // The contact panel's counts and last contact move with every message.
+      void queryClient.invalidateQueries({ queryKey: contactKeys.ofConversation(message.conversationId) });
       if (message.direction !== "INBOUND") return;
       // A customer message is unread unless this tab shows its conversation right now.
       if (openConversation.current === message.conversationId && document.visibilityState === "visible") {
@@ -129,7 +138,8 @@ function RealtimeConnection({ children }: { children: ReactNode }) {
       const [root, kind] = event.query.queryKey;
       const patched =
         root === messageKeys.all[0] ||
-        (root === conversationKeys.all[0] && (kind === conversationKeys.lists()[1] || kind === "detail"));
+        (root === conversationKeys.all[0] &&
+          (kind === conversationKeys.lists()[1] || kind === conversationKeys.details()[1]));
       if (patched) recent.replay();
     });
 
@@ -137,10 +147,7 @@ function RealtimeConnection({ children }: { children: ReactNode }) {
       setState("live");
       setConnected(socket);
       // After a reconnect we may have missed events: catch up from the server.
-      if (connectedBefore && !socket.recovered) {
-        void queryClient.invalidateQueries({ queryKey: conversationKeys.all });
-        void queryClient.invalidateQueries({ queryKey: messageKeys.all });
-      }
+      if (connectedBefore && !socket.recovered) catchUp();
       connectedBefore = true;
     });
     socket.on("disconnect", (reason) => {
@@ -152,8 +159,7 @@ function RealtimeConnection({ children }: { children: ReactNode }) {
       if (database === "unavailable") return setState("degraded");
       setState("live");
       // Whatever happened while the database was away reaches us now.
-      void queryClient.invalidateQueries({ queryKey: conversationKeys.all });
-      void queryClient.invalidateQueries({ queryKey: messageKeys.all });
+      catchUp();
     });
     // An admin changed what this user may see (membership, role); the server moved the socket
     // already. Kept events may belong to an account no longer ours: drop them, then refetch, so
@@ -161,8 +167,7 @@ function RealtimeConnection({ children }: { children: ReactNode }) {
     // redraws what the server rendered for the role (the header's Admin link).
     socket.on(EVENTS.accessChanged, () => {
       recent.clear();
-      void queryClient.invalidateQueries({ queryKey: conversationKeys.all });
-      void queryClient.invalidateQueries({ queryKey: messageKeys.all });
+      catchUp();
       router.refresh();
     });
     const stopLabelAndContactEvents = listenToLabelAndContactEvents(socket, queryClient);

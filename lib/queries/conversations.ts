@@ -9,6 +9,7 @@ export const PAGE_SIZE = 50;
 export const conversationKeys = {
   all: ["conversations"] as const,
   lists: () => [...conversationKeys.all, "list"] as const,
+  details: () => [...conversationKeys.all, "detail"] as const,
   list: (filters: TListFilters) => [...conversationKeys.lists(), filters] as const,
   counts: (account: string | undefined) => [...conversationKeys.all, "counts", account ?? null] as const,
   /** The accounts the agent works, for the account filter and the empty list. */

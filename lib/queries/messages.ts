@@ -5,6 +5,7 @@ import { ZMessagePage, ZMessageView, type TMessagePage, type TMessageView } from
 import { compareThreadOrder, UNSTORED_SEQ } from "../messages/thread-order";
 import { z } from "zod";
 import { ZConversationSummary } from "./conversation-types";
+import { conversationKeys } from "./conversations";
 
 export const MESSAGE_PAGE_SIZE = 50;
 
@@ -13,7 +14,7 @@ export const messageKeys = {
   thread: (conversationId: string) => [...messageKeys.all, "thread", conversationId] as const,
 };
 
-export const conversationDetailKey = (id: string) => ["conversations", "detail", id] as const;
+export const conversationDetailKey = (id: string) => [...conversationKeys.details(), id] as const;
 
 /**
  * Where a page of a thread starts: the newest (null), older than a cursor (a string), around

@@ -1,4 +1,5 @@
-import type { TLabel } from "../labels/schemas";
+import type { PrismaClient } from "../db/generated/client";
+import { listLabels } from "../server/labels/list-labels";
 import { getRuntime } from "../runtime";
 import { EVENTS, ROOMS } from "./events";
 
@@ -12,8 +13,9 @@ import { EVENTS, ROOMS } from "./events";
  * socket is authenticated on its handshake, so this goes to all sockets; no conversation
  * rides along: each browser refetches what it shows.
  */
-export function emitLabelsChanged(labels: TLabel[]): void {
-  getRuntime()?.io?.emit(EVENTS.labelsChanged, { labels });
+export async function announceLabels(prisma: PrismaClient): Promise<void> {
+  const io = getRuntime()?.io;
+  if (io) io.emit(EVENTS.labelsChanged, { labels: await listLabels(prisma) });
 }
 
 /** A contact's notes changed: the account's members and the admins refetch the contact panel. */

@@ -2,6 +2,7 @@ import type { PrismaClient } from "../../db/generated/client";
 import type { TContactDetails, TSaveContactNotes } from "../../contacts/schemas";
 import { AppError } from "../../errors";
 import type { TAccessUser } from "../access/account-access";
+import { CONVERSATION_NOT_FOUND, accessibleConversationWhere } from "../access/assert-conversation-access";
 import { getContactDetails } from "./get-contact-details";
 
 /**
@@ -21,9 +22,15 @@ export async function saveContactNotes(
   }: { conversationId: string; actor: TAccessUser; input: TSaveContactNotes; now?: Date },
 ): Promise<TContactDetails & { accountId: string; changed: boolean }> {
   return prisma.$transaction(async (tx) => {
-    const current = await getContactDetails(tx, { conversationId, user: actor });
-    if (input.notes === current.notes && input.notesUpdatedAt === current.notesUpdatedAt) {
-      return { ...current, changed: false };
+    // What the save needs (the panel's counts are read once, at the end).
+    const conversation = await tx.conversation.findFirst({
+      where: accessibleConversationWhere(actor, conversationId),
+      select: { contact: { select: { id: true, notes: true, notesUpdatedAt: true } } },
+    });
+    if (!conversation) throw new AppError("NOT_FOUND", CONVERSATION_NOT_FOUND);
+    const current = conversation.contact;
+    if (input.notes === current.notes && input.notesUpdatedAt === (current.notesUpdatedAt?.toISOString() ?? null)) {
+      return { ...(await getContactDetails(tx, { conversationId, user: actor })), changed: false };
     }
     const { count } = await tx.contact.updateMany({
       where: {

@@ -44,7 +44,10 @@ export async function withLabels<T extends { id: string }>(
     where: { conversationId: { in: rows.map((row) => row.id) } },
     select: { conversationId: true, ...LABELS_INCLUDE.select },
   });
-  return rows.map((row) => ({ ...row, labels: links.filter((link) => link.conversationId === row.id) }));
+  const byConversation = new Map<string, typeof links>();
+  for (const link of links)
+    byConversation.set(link.conversationId, [...(byConversation.get(link.conversationId) ?? []), link]);
+  return rows.map((row) => ({ ...row, labels: byConversation.get(row.id) ?? [] }));
 }
 
 export function toConversationSummary(row: TConversationRow, unreadCount: number | null = null): TConversationSummary {

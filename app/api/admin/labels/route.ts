@@ -1,6 +1,6 @@
 import { ZCreateLabel } from "@/lib/labels/schemas";
 import { route } from "@/lib/http/route";
-import { emitLabelsChanged } from "@/lib/realtime/emit-team-events";
+import { announceLabels } from "@/lib/realtime/emit-team-events";
 import { createLabel } from "@/lib/server/labels/create-label";
 import { listLabels } from "@/lib/server/labels/list-labels";
 
@@ -11,6 +11,6 @@ export const GET = route({ access: "admin" }, async ({ runtime }) => ({ labels: 
 /** A new label; 409 when one has the name already, whatever the case. */
 export const POST = route({ access: "admin", body: ZCreateLabel }, async ({ runtime, body }) => {
   const label = await createLabel(runtime.db.prisma, body);
-  emitLabelsChanged(await listLabels(runtime.db.prisma));
+  await announceLabels(runtime.db.prisma);
   return { label };
 });

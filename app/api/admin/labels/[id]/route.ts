@@ -1,8 +1,7 @@
 import { ZUpdateLabel } from "@/lib/labels/schemas";
 import { route } from "@/lib/http/route";
-import { emitLabelsChanged } from "@/lib/realtime/emit-team-events";
+import { announceLabels } from "@/lib/realtime/emit-team-events";
 import { deleteLabel } from "@/lib/server/labels/delete-label";
-import { listLabels } from "@/lib/server/labels/list-labels";
 import { updateLabel } from "@/lib/server/labels/update-label";
 
 export const dynamic = "force-dynamic";
@@ -10,13 +9,13 @@ export const dynamic = "force-dynamic";
 /** Rename or recolour; 409 when another label has the name, whatever the case. */
 export const PATCH = route({ access: "admin", body: ZUpdateLabel }, async ({ runtime, body, params }) => {
   const label = await updateLabel(runtime.db.prisma, { id: params.id ?? "", input: body });
-  emitLabelsChanged(await listLabels(runtime.db.prisma));
+  await announceLabels(runtime.db.prisma);
   return { label };
 });
 
 /** Deletes the label and takes it off every conversation. */
 export const DELETE = route({ access: "admin" }, async ({ runtime, params }) => {
   await deleteLabel(runtime.db.prisma, { id: params.id ?? "" });
-  emitLabelsChanged(await listLabels(runtime.db.prisma));
+  await announceLabels(runtime.db.prisma);
   return { deleted: true };
 });
