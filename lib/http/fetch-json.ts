@@ -34,3 +34,16 @@ export async function fetchJson<T extends z.ZodType>(url: string, schema: T, ini
     throw new ApiError(response.status, "BAD_RESPONSE", "The server sent an answer we do not understand.");
   return parsed.data;
 }
+
+/** Sends a JSON body (or none) with a writing method and validates the answer. */
+export function sendJson<T extends z.ZodType>(
+  method: "POST" | "PUT" | "PATCH" | "DELETE",
+  url: string,
+  schema: T,
+  body?: unknown,
+): Promise<z.infer<T>> {
+  return fetchJson(url, schema, {
+    method,
+    ...(body === undefined ? {} : { headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
+  });
+}

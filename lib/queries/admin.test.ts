@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { TAccountView } from "../accounts/schemas";
 import type { TUserView } from "../users/schemas";
-import { compareAccounts, removeRow, upsertRow, upsertUser } from "./admin";
+import { compareAccounts, upsertUser } from "./admin";
+import { removeRow, upsertRow } from "./rows";
 
 function account(id: string, displayName: string, enabled = true): TAccountView {
   return {

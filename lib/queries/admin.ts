@@ -1,4 +1,4 @@
-import { queryOptions, useMutation, useQueryClient, type QueryKey } from "@tanstack/react-query";
+import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { z } from "zod";
 import {
   ZAccountView,
@@ -9,9 +9,10 @@ import {
   type TCreateAccount,
   type TUpdateAccount,
 } from "../accounts/schemas";
-import { fetchJson } from "../http/fetch-json";
+import { fetchJson, sendJson } from "../http/fetch-json";
 import { ZUserView, type TCreateUser, type TUpdateUser, type TUserView } from "../users/schemas";
 import { conversationKeys } from "./conversations";
+import { compareText, removeRow, upsertRow, useRowMutation, type TCompare } from "./rows";
 
 export const adminKeys = {
   all: ["admin"] as const,
@@ -26,19 +27,6 @@ const ZAccountList = z.object({ accounts: z.array(ZAccountView) });
 const ZAccountAnswer = z.object({ account: ZAccountView });
 const ZUserList = z.object({ users: z.array(ZUserView) });
 const ZUserAnswer = z.object({ user: ZUserView });
-
-/** Sends a JSON body (or none) and validates the answer, like every admin write. */
-function sendJson<T extends z.ZodType>(
-  method: "POST" | "PATCH" | "DELETE",
-  url: string,
-  schema: T,
-  body?: unknown,
-): Promise<z.infer<T>> {
-  return fetchJson(url, schema, {
-    method,
-    ...(body === undefined ? {} : { headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
-  });
-}
 
 const accountUrl = (id: string) => `/api/admin/accounts/${encodeURIComponent(id)}`;
 const userUrl = (id: string) => `/api/admin/users/${encodeURIComponent(id)}`;
@@ -56,29 +44,9 @@ export const usersQuery = queryOptions({
 
 // ---- Pure cache updaters ---------------------------------------------------------------
 
-type TCompare<T> = (a: T, b: T) => number;
-
 /** Both lists are sorted by the server; a changed row is put where the server would put it. */
 export const compareAccounts: TCompare<TAccountView> = (a, b) => compareText(a.displayName, b.displayName);
 export const compareUsers: TCompare<TUserView> = (a, b) => compareText(a.role, b.role) || compareText(a.name, b.name);
-
-function compareText(a: string, b: string): number {
-  return a === b ? 0 : a < b ? -1 : 1;
-}
-
-/** Replaces the row with the same id (or adds it) and keeps the list's order. */
-export function upsertRow<T extends { id: string }>(
-  rows: T[] | undefined,
-  row: T,
-  compare: TCompare<T>,
-): T[] | undefined {
-  if (!rows) return rows;
-  return [...rows.filter((r) => r.id !== row.id), row].sort(compare);
-}
-
-export function removeRow<T extends { id: string }>(rows: T[] | undefined, id: string): T[] | undefined {
-  return rows?.filter((r) => r.id !== id);
-}
 
 /**
  * A user answer from a write does not look up sockets, so it always says offline. Keep the
@@ -92,19 +60,6 @@ export function upsertUser(rows: TUserView[] | undefined, user: TUserView): TUse
 }
 
 // ---- Mutations -------------------------------------------------------------------------
-
-/** A write whose answer is the changed row: the cached list takes it, no refetch needed. */
-function useRowMutation<TVariables, TRow>(
-  queryKey: QueryKey,
-  mutationFn: (variables: TVariables) => Promise<TRow>,
-  update: (rows: TRow[] | undefined, row: TRow) => TRow[] | undefined,
-) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn,
-    onSuccess: (row) => queryClient.setQueryData<TRow[]>(queryKey, (rows) => update(rows, row)),
-  });
-}
 
 const upsertAccount = (rows: TAccountView[] | undefined, account: TAccountView) =>
   upsertRow(rows, account, compareAccounts);

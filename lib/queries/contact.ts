@@ -1,5 +1,5 @@
 import { ZContactAnswer, type TContactDetails, type TSaveContactNotes } from "../contacts/schemas";
-import { fetchJson } from "../http/fetch-json";
+import { fetchJson, sendJson } from "../http/fetch-json";
 
 export const contactKeys = {
   all: ["contact"] as const,
@@ -14,11 +14,5 @@ export async function fetchContact(conversationId: string): Promise<TContactDeta
 
 /** Saves the notes; an ApiError with status 409 when someone saved other notes since `notesUpdatedAt`. */
 export async function saveContactNotes(conversationId: string, input: TSaveContactNotes): Promise<TContactDetails> {
-  return (
-    await fetchJson(contactUrl(conversationId), ZContactAnswer, {
-      method: "PATCH",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(input),
-    })
-  ).contact;
+  return (await sendJson("PATCH", contactUrl(conversationId), ZContactAnswer, input)).contact;
 }

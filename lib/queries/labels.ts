@@ -1,6 +1,6 @@
 import { queryOptions } from "@tanstack/react-query";
 import { z } from "zod";
-import { fetchJson } from "../http/fetch-json";
+import { fetchJson, sendJson } from "../http/fetch-json";
 import {
   ZLabelAnswer,
   ZLabelList,
@@ -24,22 +24,17 @@ export const labelsQuery = queryOptions({
 });
 
 const adminLabelUrl = (id: string) => `/api/admin/labels/${encodeURIComponent(id)}`;
-const jsonInit = (method: string, body: unknown): RequestInit => ({
-  method,
-  headers: { "content-type": "application/json" },
-  body: JSON.stringify(body),
-});
 
 export async function createLabel(input: TCreateLabel): Promise<TLabel> {
-  return (await fetchJson("/api/admin/labels", ZLabelAnswer, jsonInit("POST", input))).label;
+  return (await sendJson("POST", "/api/admin/labels", ZLabelAnswer, input)).label;
 }
 
 export async function updateLabel(id: string, input: TUpdateLabel): Promise<TLabel> {
-  return (await fetchJson(adminLabelUrl(id), ZLabelAnswer, jsonInit("PATCH", input))).label;
+  return (await sendJson("PATCH", adminLabelUrl(id), ZLabelAnswer, input)).label;
 }
 
 export async function deleteLabel(id: string): Promise<void> {
-  await fetchJson(adminLabelUrl(id), z.object({ deleted: z.literal(true) }), { method: "DELETE" });
+  await sendJson("DELETE", adminLabelUrl(id), z.object({ deleted: z.literal(true) }));
 }
 
 /** Puts a label on a conversation (`on`) or takes it off; the answer is the conversation as it is now. */

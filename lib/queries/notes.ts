@@ -1,18 +1,15 @@
 import { z } from "zod";
-import { fetchJson } from "../http/fetch-json";
+import { sendJson } from "../http/fetch-json";
 import { ZMessageView, type TMessageView } from "../messages/schemas";
 import { pendingMessage } from "./messages";
 
 /** Adds a private note to a conversation's thread (never sent to the customer). */
 export function postNote(conversationId: string, text: string, clientId: string): Promise<TMessageView> {
-  return fetchJson(
+  return sendJson(
+    "POST",
     `/api/conversations/${encodeURIComponent(conversationId)}/notes`,
     z.object({ message: ZMessageView }),
-    {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ text, clientId }),
-    },
+    { text, clientId },
   ).then((r) => r.message);
 }
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { fetchJson } from "../http/fetch-json";
+import { fetchJson, sendJson } from "../http/fetch-json";
 import { ZAgentSettings, type TAgentSettings, type TAgentSettingsUpdate } from "../notifications/schemas";
 
 export const settingsKeys = {
@@ -14,9 +14,5 @@ export function fetchMySettings(): Promise<TAgentSettings> {
 }
 
 export function putMySettings(update: TAgentSettingsUpdate): Promise<TAgentSettings> {
-  return fetchJson("/api/me/settings", ZSettingsAnswer, {
-    method: "PUT",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(update),
-  }).then((r) => r.settings);
+  return sendJson("PUT", "/api/me/settings", ZSettingsAnswer, update).then((r) => r.settings);
 }
