@@ -134,7 +134,7 @@ export function ConversationView({ conversationId }: { conversationId: string })
             <MessageBubble
               key={message.clientId ?? message.id}
               message={message}
-              onRetry={retry}
+              onRetry={(message) => (message.kind === "NOTE" ? addNote.retry(message) : retry(message))}
               onCancel={cancel}
               targeted={message.id === thread.anchorId}
             />

@@ -23,7 +23,7 @@ export function MessageBubble({
   /** The message the thread was opened at (a search result): marked until another is chosen. */
   targeted?: boolean;
 }) {
-  if (message.kind === "NOTE") return <NoteBubble message={message} targeted={targeted} />;
+  if (message.kind === "NOTE") return <NoteBubble message={message} targeted={targeted} onRetry={onRetry} />;
   if (message.direction === "INTERNAL") return <SystemLine message={message} />;
   const ours = message.direction === "OUTBOUND";
   // Our rich messages are drawn as Instagram shows them, by the composer's own preview,

@@ -5,7 +5,6 @@ import { useSessionUser } from "@/components/auth/session-context";
 import { ZNoteContent, type TMessageView } from "@/lib/messages/schemas";
 import { findMentionSpans } from "@/lib/notes/mentions";
 import { formatTime } from "./format-time";
-import { useAddNote } from "./use-add-note";
 import { messageElementId } from "./use-thread";
 
 /**
@@ -13,9 +12,17 @@ import { messageElementId } from "./use-thread";
  * "Only agents see this", with its author and time; the agents it @mentions are highlighted
  * (the signed-in agent more strongly).
  */
-export function NoteBubble({ message, targeted = false }: { message: TMessageView; targeted?: boolean }) {
+export function NoteBubble({
+  message,
+  targeted = false,
+  onRetry,
+}: {
+  message: TMessageView;
+  targeted?: boolean;
+  /** Sends a note whose request failed again (the conversation view's one note mutation). */
+  onRetry: (message: TMessageView) => void;
+}) {
   const me = useSessionUser();
-  const { retry } = useAddNote(message.conversationId);
   const parsed = ZNoteContent.safeParse(message.content);
   const text = parsed.success ? parsed.data.text : "";
   const author = message.authorName ?? "An agent";
@@ -42,7 +49,7 @@ export function NoteBubble({ message, targeted = false }: { message: TMessageVie
           {message.status === "FAILED" && (
             <span role="alert" className="flex items-center gap-2 text-red-700">
               Not added: {message.statusReason ?? "unknown reason"}
-              <button type="button" onClick={() => retry(message)} className="font-medium underline">
+              <button type="button" onClick={() => onRetry(message)} className="font-medium underline">
                 Retry
               </button>
             </span>
