@@ -5,7 +5,7 @@ import { Server } from "socket.io";
 import type { TSessionUser } from "../auth/session";
 import type { TIo } from "../runtime";
 import { accessRooms } from "./access-rooms";
-import { handleConversationPresence, type TMayViewConversation } from "./conversation-presence";
+import { answerViewRevisions, handleConversationPresence, type TMayViewConversation } from "./conversation-presence";
 import { ROOMS, UNAUTHORIZED } from "./events";
 import { isOwnOrigin } from "./handshake-origin";
 import { answerPresenceQueries } from "./presence";
@@ -71,6 +71,7 @@ export async function createIo(
       .catch(() => next(new Error(UNAUTHORIZED)));
   });
   answerPresenceQueries(io);
+  answerViewRevisions(io);
   io.on("connection", (socket) => {
     // An agent's sockets are in their accounts' rooms, an admin's in the admins' room
     // (lib/realtime/access-rooms.ts), and every socket in its user's and its session's.
