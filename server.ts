@@ -6,7 +6,7 @@ import { join } from "node:path";
 import next from "next";
 import { APP_ROOT } from "./lib/app-root";
 import { resolveAppSecret } from "./lib/auth/app-secret";
-import { createAuth } from "./lib/auth/create-auth";
+import { createAuth, trustedOriginsFor } from "./lib/auth/create-auth";
 import { getSignedInSession } from "./lib/auth/session";
 import { createSecretBox } from "./lib/crypto/secret-box";
 import { withStartupLock } from "./lib/db/startup-lock";
@@ -111,6 +111,7 @@ async function main(): Promise<void> {
     void handle(req, res);
   });
   const io = await createIo(server, db.eventsPool, {
+    origins: trustedOriginsFor(runtimeConfig.appUrl),
     authenticate: (headers) => getSignedInSession(auth, headers),
     accessibleAccounts: (user) => accessibleAccountIds(db.prisma, user),
     mayViewConversation: async (user, id) => (await conversationAccountFor(db.prisma, user, id)) !== null,

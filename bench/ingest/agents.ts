@@ -27,7 +27,8 @@ export async function connectAgents(url: string, cookies: (string | undefined)[]
       transports: ["websocket"],
       forceNew: true,
       reconnection: true,
-      extraHeaders: cookie ? { cookie } : {},
+      // The app opens its live connection only to its own pages' Origin (lib/realtime/handshake-origin.ts).
+      extraHeaders: { origin: new URL(url).origin, ...(cookie ? { cookie } : {}) },
     });
     // The baseline announces each message alone; the app announces each committed batch as
     // one `inbox.changed` whose `created` lists the new messages.

@@ -94,7 +94,7 @@ export function createAuth({ prisma, secret, baseUrl, signInPerMinute, secureCoo
 
 export type TAuth = ReturnType<typeof createAuth>;
 
-function trustedOriginsFor(baseUrl: string): string[] {
+export function trustedOriginsFor(baseUrl: string): string[] {
   const url = new URL(baseUrl);
   const origins = [url.origin];
   // Local use reaches the same server as localhost or 127.0.0.1.

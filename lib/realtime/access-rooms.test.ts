@@ -14,7 +14,7 @@ import { userDeps } from "../server/users/user-deps-from-runtime";
 import { noEffects } from "../server/webhooks/effects";
 import { describeEachDatabase } from "../testing/databases";
 import { createTestAccount } from "../testing/factories";
-import { createTestRuntime, signedInCookie } from "../testing/test-runtime";
+import { createTestRuntime, signedInCookie, TEST_APP_URL } from "../testing/test-runtime";
 import { announceAccountRemoved, syncAccessRooms } from "./access-rooms";
 import { createIo } from "./create-io";
 import { emitEffects } from "./emit";
@@ -57,6 +57,7 @@ describeEachDatabase("socket rooms follow account membership", (ctx) => {
       const pool = connectionString ? new pg.Pool({ connectionString, max: 2 }) : undefined;
       const server = createServer();
       const instance = await createIo(server, pool, {
+        origins: [TEST_APP_URL],
         authenticate: (headers) => getSignedInSession(runtime.auth, headers),
         accessibleAccounts: (user) => accessibleAccountIds(prisma, user),
       });
@@ -95,7 +96,11 @@ describeEachDatabase("socket rooms follow account membership", (ctx) => {
     await Promise.all(
       signedIn.map(({ name, cookie, userId }) => {
         const url = (name === "ada" ? instances.at(-1) : instances[0])?.url ?? "";
-        const socket = connect(url, { transports: ["websocket"], reconnection: false, extraHeaders: { cookie } });
+        const socket = connect(url, {
+          transports: ["websocket"],
+          reconnection: false,
+          extraHeaders: { cookie, origin: TEST_APP_URL },
+        });
         const client: TClient = { socket, userId, changes: [], accessChanged: 0, disconnects: 0 };
         socket.on(EVENTS.inboxChanged, (change) => client.changes.push(change));
         socket.on(EVENTS.accessChanged, () => client.accessChanged++);

@@ -1,7 +1,8 @@
 import type { PrismaClient } from "../db/generated/client";
-import { isAdmin } from "../auth/roles";
+import { isAdmin, type TRole } from "../auth/roles";
 import type { TIo } from "../runtime";
 import { accessibleAccountIds } from "../server/access/account-access";
+import { reviseView, reviseViews } from "./conversation-presence";
 import { EVENTS, ROOMS } from "./events";
 
 // socket.io rooms follow what a user may see: an agent's sockets are in the room of each
@@ -15,14 +16,21 @@ export function accessRooms(accountIds: string[] | null): string[] {
   return accountIds === null ? [ROOMS.admins] : accountIds.map((id) => ROOMS.account(id));
 }
 
+/** As a session reads it (lib/auth/session.ts): anything but admin is an agent. */
+function roleOf(role: string): TRole {
+  return isAdmin(role) ? "admin" : "agent";
+}
+
 function isAccessRoom(room: string): boolean {
   return room === ROOMS.admins || room.startsWith(ROOMS.account(""));
 }
 
 /**
  * After a change of a user's memberships or role: moves their live sockets, on every instance,
- * into exactly the rooms they now belong in, then tells their browsers to refetch what they
- * show (conversations of a removed account disappear, those of an added one appear).
+ * into exactly the rooms they now belong in, takes them out of a conversation they may no longer
+ * see (reviseViews), then tells their browsers to refetch what they show (conversations of a
+ * removed account disappear, those of an added one appear). None of this waits for the browser:
+ * one that ignores access.changed hears nothing more of what it lost.
  */
 export async function moveUserRooms(io: TIo | undefined, prisma: PrismaClient, userId: string): Promise<void> {
   if (!io) return;
@@ -38,6 +46,7 @@ export async function moveUserRooms(io: TIo | undefined, prisma: PrismaClient, u
   // Disjoint sets, so the order in which instances apply the two does not matter.
   if (leave.length > 0) sockets.socketsLeave(leave);
   if (target.length > 0) sockets.socketsJoin(target);
+  await reviseViews(io, user.id, roleOf(user.role));
   io.to(ROOMS.user(userId)).emit(EVENTS.accessChanged);
 }
 
@@ -53,15 +62,17 @@ export function announceAccountRemoved(io: TIo | undefined, accountId: string): 
 
 /**
  * Puts each of this instance's sockets in the rooms its user's current role and memberships
- * call for (a safety net run with the session sweep). Returns how many sockets it moved.
+ * call for, and gives it its user's current role (a safety net run with the session sweep).
+ * Returns how many sockets it moved.
  */
 export async function syncAccessRooms(io: TIo, prisma: PrismaClient): Promise<number> {
-  const sockets = await io.local.fetchSockets();
+  const sockets = [...io.of("/").sockets.values()];
   if (sockets.length === 0) return 0;
   const users = await prisma.user.findMany({
     where: { id: { in: [...new Set(sockets.map((socket) => socket.data.user.id))] } },
     select: { id: true, role: true, memberships: { select: { accountId: true } } },
   });
+  const roles = new Map(users.map((user) => [user.id, roleOf(user.role)]));
   const rooms = new Map(
     users.map((user) => [
       user.id,
@@ -73,9 +84,12 @@ export async function syncAccessRooms(io: TIo, prisma: PrismaClient): Promise<nu
     const target = rooms.get(socket.data.user.id) ?? [];
     const leave = [...socket.rooms].filter((room) => isAccessRoom(room) && !target.includes(room));
     const join = target.filter((room) => !socket.rooms.has(room));
-    if (leave.length + join.length === 0) continue;
+    const role = roles.get(socket.data.user.id);
+    const roleChanged = role !== undefined && role !== socket.data.user.role;
+    if (leave.length + join.length === 0 && !roleChanged) continue;
     leave.forEach((room) => socket.leave(room));
     socket.join(join);
+    if (role !== undefined) await reviseView(socket, role);
     socket.emit(EVENTS.accessChanged);
     moved++;
   }

@@ -4,6 +4,7 @@ import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type TDatabase } from "../db/client";
 import type { TIo } from "../runtime";
+import { TEST_APP_URL } from "../testing/test-runtime";
 import { createScratchPostgres, postgresReachable } from "../testing/scratch-postgres";
 import type { TConversationPresence } from "./conversation-presence-state";
 import { createIo } from "./create-io";
@@ -26,6 +27,7 @@ run("presence in a conversation across instances [postgres]", () => {
       const db = await openDatabase({ url: scratch.url, dataDir: "" });
       const server = createServer();
       const io = await createIo(server, db.pool, {
+        origins: [TEST_APP_URL],
         authenticate: async () => ({
           user: { id: `u-${name}`, email: `${name}@example.com`, name, role: "agent" },
           sessionId: `session-${name}`,
@@ -37,7 +39,7 @@ run("presence in a conversation across instances [postgres]", () => {
       instances.push({ db, server, io });
       const client: Socket<TServerToClientEvents, TClientToServerEvents> = connect(
         `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-        { transports: ["websocket"], reconnection: false },
+        { transports: ["websocket"], reconnection: false, extraHeaders: { origin: TEST_APP_URL } },
       );
       const mine: TConversationPresence[] = [];
       client.on(EVENTS.conversationPresence, (presence) => mine.push(presence));

@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TIo } from "../runtime";
+import { TEST_APP_URL } from "../testing/test-runtime";
 import type { TConversationPresence } from "./conversation-presence-state";
 import { createIo } from "./create-io";
 import { EVENTS, ROOMS, type TClientToServerEvents, type TServerToClientEvents } from "./events";
@@ -28,6 +29,7 @@ describe("presence in a conversation", () => {
   beforeAll(async () => {
     server = createServer();
     io = await createIo(server, undefined, {
+      origins: [TEST_APP_URL],
       authenticate: async (headers) => {
         const user = USERS[headers.get("x-test-user") as keyof typeof USERS];
         return user ? { user, sessionId: `session-${user.id}-${Math.random()}` } : null;
@@ -52,7 +54,7 @@ describe("presence in a conversation", () => {
     const client: TClient = connect(url, {
       transports: ["websocket"],
       reconnection: false,
-      extraHeaders: { "x-test-user": user },
+      extraHeaders: { "x-test-user": user, origin: TEST_APP_URL },
     });
     clients.push(client);
     const heard: TConversationPresence[] = [];

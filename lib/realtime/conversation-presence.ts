@@ -1,4 +1,5 @@
 import type { Socket } from "socket.io";
+import type { TRole } from "../auth/roles";
 import type { TSessionUser } from "../auth/session";
 import type { TIo } from "../runtime";
 import {
@@ -34,6 +35,8 @@ export type TMayViewConversation = (user: TSessionUser, conversationId: string) 
 export function handleConversationPresence(io: TIo, socket: TSocket, mayView: TMayViewConversation): void {
   // Views answered out of order (a slow access check) must not leave the socket in an old one.
   let latestView = 0;
+  /** The conversation this socket last asked to view, while its check may still be running. */
+  let wanted: string | undefined;
   let typingExpiry: ReturnType<typeof setTimeout> | undefined;
 
   const setPresence = (presence: TSocketPresence | undefined) => {
@@ -49,15 +52,15 @@ export function handleConversationPresence(io: TIo, socket: TSocket, mayView: TM
     await announceConversationPresence(io, current.conversationId);
   };
 
-  socket.on("conversation.view", async (payload) => {
-    const parsed = ZConversationView.safeParse(payload);
-    if (!parsed.success) return;
-    const { conversationId } = parsed.data;
+  const view = async (conversationId: string) => {
     const request = ++latestView;
     const allowed = await mayView(socket.data.user, conversationId).catch(() => false);
     if (request !== latestView || socket.disconnected) return;
-    // Refused (never seen, or no longer: asked again after access changed): out of any room.
-    if (!allowed) return leave();
+    // Refused (never seen, or no longer: access changed): out of any room, and forgotten.
+    if (!allowed) {
+      wanted = undefined;
+      return leave();
+    }
     if (socket.data.presence?.conversationId !== conversationId) {
       await leave();
       setPresence({ conversationId, typingUntil: 0 });
@@ -65,12 +68,25 @@ export function handleConversationPresence(io: TIo, socket: TSocket, mayView: TM
     }
     // Said again even to a socket already there: a reconnected browser must learn who is there.
     await announceConversationPresence(io, conversationId);
+  };
+
+  // The server asks again itself when access changes (reviseViews): a browser that ignores
+  // access.changed must not stay in, nor hear, a conversation it may no longer see. Asking
+  // through view() also supersedes a view whose check began before the change.
+  revisits.set(socket, () => (wanted === undefined ? Promise.resolve() : view(wanted)));
+
+  socket.on("conversation.view", async (payload) => {
+    const parsed = ZConversationView.safeParse(payload);
+    if (!parsed.success) return;
+    wanted = parsed.data.conversationId;
+    await view(parsed.data.conversationId);
   });
 
   socket.on("conversation.leave", async (payload) => {
     const parsed = ZConversationView.safeParse(payload);
     if (!parsed.success || socket.data.presence?.conversationId !== parsed.data.conversationId) return;
     latestView++;
+    wanted = undefined;
     await leave();
   });
 
@@ -95,6 +111,36 @@ export function handleConversationPresence(io: TIo, socket: TSocket, mayView: TM
     setPresence(undefined);
     if (current) void announceConversationPresence(io, current.conversationId);
   });
+}
+
+/** Each socket's way to ask again whether it may see what it views (set up with its presence). */
+const revisits = new WeakMap<TSocket, () => Promise<void>>();
+
+/**
+ * A user's role or memberships changed: on every instance, their sockets take the new role and
+ * ask again whether they may see the conversation they view. Those that may not leave its room,
+ * and the viewers who remain are told. Resolves when this instance's sockets are done; the
+ * others' answer through the adapter (and each instance's session sweep checks roles again).
+ */
+export async function reviseViews(io: TIo, userId: string, role: TRole): Promise<void> {
+  if ((await io.of("/").adapter.serverCount()) > 1) io.serverSideEmit("access.revised", userId, role);
+  await reviseLocalViews(io, userId, role);
+}
+
+/** Every instance revises its own sockets' views when another instance asks (reviseViews). */
+export function answerViewRevisions(io: TIo): void {
+  io.on("access.revised", (userId, role) => void reviseLocalViews(io, userId, role));
+}
+
+async function reviseLocalViews(io: TIo, userId: string, role: TRole): Promise<void> {
+  const mine = [...io.of("/").sockets.values()].filter((socket) => socket.data.user.id === userId);
+  await Promise.all(mine.map((socket) => reviseView(socket, role)));
+}
+
+/** Gives one socket of this instance its user's current role and checks again what it views. */
+export async function reviseView(socket: TSocket, role: TRole): Promise<void> {
+  if (socket.data.user.role !== role) socket.data.user = { ...socket.data.user, role };
+  await revisits.get(socket)?.();
 }
 
 /**

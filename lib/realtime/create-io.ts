@@ -5,13 +5,17 @@ import { Server } from "socket.io";
 import type { TSessionUser } from "../auth/session";
 import type { TIo } from "../runtime";
 import { accessRooms } from "./access-rooms";
-import { handleConversationPresence, type TMayViewConversation } from "./conversation-presence";
+import { answerViewRevisions, handleConversationPresence, type TMayViewConversation } from "./conversation-presence";
 import { ROOMS, UNAUTHORIZED } from "./events";
+import { isOwnOrigin } from "./handshake-origin";
 import { answerPresenceQueries } from "./presence";
 
 const ATTACHMENTS_TABLE = "socket_io_attachments";
+const FOREIGN_ORIGIN = "Only the inbox's own pages may open its live connection.";
 
 export interface TIoOptions {
+  /** The origins the app's pages are served from (lib/auth/create-auth.ts trustedOriginsFor). */
+  origins: readonly string[];
   /** Resolves the signed-in user and session from the handshake's headers (its session cookie). */
   authenticate: (headers: Headers) => Promise<{ user: TSessionUser; sessionId: string } | null>;
   /** The accounts whose events this user may receive; null for every account (an admin). */
@@ -21,17 +25,25 @@ export interface TIoOptions {
 }
 
 /**
- * socket.io on the app's own HTTP server. Every connection must carry a valid session:
- * the handshake is refused otherwise. On PostgreSQL, events cross instances through the
- * PostgreSQL adapter (LISTEN/NOTIFY), so several app instances reach every agent. The
- * embedded PGlite is single-process, so one instance and the in-memory adapter suffice there.
+ * socket.io on the app's own HTTP server. Every connection must come from one of the app's
+ * origins and carry a valid session: the handshake is refused otherwise. On PostgreSQL, events
+ * cross instances through the PostgreSQL adapter (LISTEN/NOTIFY), so several app instances reach
+ * every agent. The embedded PGlite is single-process, so one instance and the in-memory adapter
+ * suffice there.
  */
 export async function createIo(
   server: HttpServer,
   pool: pg.Pool | undefined,
-  { authenticate, accessibleAccounts, mayViewConversation = async () => false }: TIoOptions,
+  { origins, authenticate, accessibleAccounts, mayViewConversation = async () => false }: TIoOptions,
 ): Promise<TIo> {
-  const io: TIo = new Server(server, { serveClient: false, transports: ["websocket", "polling"] });
+  const io: TIo = new Server(server, {
+    serveClient: false,
+    transports: ["websocket", "polling"],
+    // Asked by engine.io at every handshake, polling or websocket, before any session exists
+    // (later requests need the session id only a handshake hands out): 403 for a foreign page.
+    allowRequest: (req, callback) =>
+      isOwnOrigin(req.headers, origins) ? callback(null, true) : callback(FOREIGN_ORIGIN, false),
+  });
   if (pool) {
     // The adapter keeps payloads larger than NOTIFY allows in this table. It is not part
     // of the Prisma schema: it belongs to the adapter, which expects exactly this shape.
@@ -59,6 +71,7 @@ export async function createIo(
       .catch(() => next(new Error(UNAUTHORIZED)));
   });
   answerPresenceQueries(io);
+  answerViewRevisions(io);
   io.on("connection", (socket) => {
     // An agent's sockets are in their accounts' rooms, an admin's in the admins' room
     // (lib/realtime/access-rooms.ts), and every socket in its user's and its session's.

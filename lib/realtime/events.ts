@@ -2,6 +2,7 @@
 // Names are `entity.past_tense`. Payloads carry the changed rows so the browser patches its
 // cache instead of refetching.
 
+import type { TRole } from "../auth/roles";
 import type { TSessionUser } from "../auth/session";
 import type { TLabel } from "../labels/schemas";
 import type { TMessageView } from "../messages/schemas";
@@ -72,10 +73,15 @@ export interface TClientToServerEvents {
   "conversation.typing": (payload: TConversationTyping) => void;
 }
 
-/** Between app instances (through the adapter): who is online on each (lib/realtime/presence.ts). */
+/**
+ * Between app instances (through the adapter): who is online on each (lib/realtime/presence.ts),
+ * and whose access changed.
+ */
 export interface TServerSideEvents {
   "presence.query": (requestId: string) => void;
   "presence.answer": (requestId: string, userIds: string[]) => void;
+  /** This user's role or memberships changed: check their sockets' views (conversation-presence.ts). */
+  "access.revised": (userId: string, role: TRole) => void;
 }
 
 export interface TSocketData {

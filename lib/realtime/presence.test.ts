@@ -4,6 +4,7 @@ import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type TDatabase } from "../db/client";
 import type { TIo } from "../runtime";
+import { TEST_APP_URL } from "../testing/test-runtime";
 import { createScratchPostgres, postgresReachable } from "../testing/scratch-postgres";
 import { createIo } from "./create-io";
 import { listOnlineUserIds } from "./presence";
@@ -25,6 +26,7 @@ run("who is online, across instances [postgres]", () => {
       const db = await openDatabase({ url: scratch.url, dataDir: "" });
       const server = createServer();
       const io = await createIo(server, db.pool, {
+        origins: [TEST_APP_URL],
         authenticate: async () => ({
           user: { id: user, email: `${user}@example.com`, name: user, role: "agent" },
           sessionId: `session-${user}`,
@@ -35,7 +37,11 @@ run("who is online, across instances [postgres]", () => {
       instances.push({ db, server, io, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
     }
     for (const { url } of instances) {
-      const client = connect(url, { transports: ["websocket"], reconnection: false });
+      const client = connect(url, {
+        transports: ["websocket"],
+        reconnection: false,
+        extraHeaders: { origin: TEST_APP_URL },
+      });
       clients.push(client);
       await new Promise<void>((resolve) => client.on("connect", () => resolve()));
     }

@@ -6,7 +6,7 @@ import { getSignedInSession } from "../auth/session";
 import type { TIo } from "../runtime";
 import { accessibleAccountIds } from "../server/access/account-access";
 import { describeEachDatabase } from "../testing/databases";
-import { createTestRuntime, signedInCookie } from "../testing/test-runtime";
+import { createTestRuntime, signedInCookie, TEST_APP_URL } from "../testing/test-runtime";
 import { createIo } from "./create-io";
 import { EVENTS, UNAUTHORIZED } from "./events";
 import { sweepSessions } from "./session-sweep";
@@ -21,6 +21,7 @@ describeEachDatabase("live connections and sessions", (ctx) => {
     const runtime = createTestRuntime(ctx.db);
     server = createServer();
     io = await createIo(server, ctx.db.pool, {
+      origins: [TEST_APP_URL],
       authenticate: (headers) => getSignedInSession(runtime.auth, headers),
       accessibleAccounts: (user) => accessibleAccountIds(ctx.db.prisma, user),
     });
@@ -39,7 +40,7 @@ describeEachDatabase("live connections and sessions", (ctx) => {
     const client = connect(url, {
       transports: ["websocket"],
       reconnection: false,
-      ...(cookie ? { extraHeaders: { cookie } } : {}),
+      extraHeaders: { origin: TEST_APP_URL, ...(cookie ? { cookie } : {}) },
     });
     clients.push(client);
     return client;
