@@ -15,7 +15,9 @@ const ID = /^[A-Za-z0-9_-]{1,64}$/;
 const BIGINT_MAX = 2n ** 63n - 1n;
 
 function refuse(): never {
-  throw new AppError("BAD_REQUEST", "The cursor is not valid: use the nextCursor of the previous page.");
+  throw new AppError("BAD_REQUEST", "The cursor is not valid.", {
+    problems: ["cursor: must be the nextCursor of a previous page, unchanged"],
+  });
 }
 
 export function encodeCursor(at: Date, id: string): string {
