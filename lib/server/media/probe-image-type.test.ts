@@ -1,4 +1,5 @@
 import { createServer, type Server } from "node:http";
+import { networkInterfaces } from "node:os";
 import { createServer as createTcpServer, type AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { probeImageType } from "./probe-image-type";
@@ -70,6 +71,33 @@ describe("probeImageType", () => {
     expect(asked).toEqual(["rebind.example", "mixed.example"]);
     // …and nothing reached the local server they point at.
     expect(hits).toBe(before);
+  });
+
+  it("never contacts this machine at its own public-facing address, nor documentation ranges", async () => {
+    const own = Object.values(networkInterfaces())
+      .flatMap((entries) => entries ?? [])
+      .find((entry) => !entry.internal && entry.family === "IPv4")?.address;
+    expect(own, "this machine has a non-loopback IPv4 address").toBeDefined();
+    // The same server, also listening where the outside world reaches this machine.
+    const outer = createServer((_, res) => {
+      hits++;
+      res.writeHead(200, { "content-type": "image/png" }).end();
+    });
+    await new Promise<void>((resolve) => outer.listen(0, own, resolve));
+    const port = (outer.address() as AddressInfo).port;
+    try {
+      const before = hits;
+      const targets = [own ?? "", "192.0.2.1", "198.51.100.1", "203.0.113.1", "2001:db8::1"];
+      for (const address of targets) {
+        const resolve = () => Promise.resolve([{ address, family: address.includes(":") ? 6 : 4 }]);
+        const url = `http://images.example:${port}/png`;
+        expect(await probeImageType(url, { allowedOrigins: [], resolve, deadlineMs: 500 }), address).toBeNull();
+      }
+      expect(await probeImageType(`http://${own}:${port}/png`, { allowedOrigins: [] })).toBeNull();
+      expect(hits).toBe(before);
+    } finally {
+      await new Promise<void>((resolve) => outer.close(() => resolve()));
+    }
   });
 
   it("gives up at its deadline on a server that never goes idle (a byte at a time), and hangs up", async () => {
