@@ -53,6 +53,7 @@ async function main(): Promise<void> {
     publicUrl: publicUrl(config),
     uploadRetentionDays: config.UPLOAD_RETENTION_DAYS,
     cmBaseUrl: config.CM_API_BASE_URL,
+    allowPrivateCmGateway: config.ALLOW_PRIVATE_CM_GATEWAY,
     demoMode: config.DEMO_MODE,
     simulatorUrl: config.DEMO_MODE ? config.CM_SIMULATOR_URL : undefined,
   };
@@ -131,7 +132,12 @@ async function main(): Promise<void> {
     concurrency: db.kind === "postgres" ? config.INTAKE_CONCURRENCY : 1,
   });
   workers.team = startTeamWorker({ prisma: db.prisma, emit: emitEffects, online: () => listOnlineUserIds(io) });
-  workers.outbox = startOutbox({ prisma: db.prisma, tokens, cmBaseUrl: runtimeConfig.cmBaseUrl });
+  workers.outbox = startOutbox({
+    prisma: db.prisma,
+    tokens,
+    cmBaseUrl: runtimeConfig.cmBaseUrl,
+    cmGateway: { allowPrivate: config.ALLOW_PRIVATE_CM_GATEWAY },
+  });
   runtime.workers = workers;
 
   await new Promise<void>((resolve, reject) => {

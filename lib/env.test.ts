@@ -52,6 +52,14 @@ describe("CM_API_BASE_URL", () => {
     expect(parseEnv({ CM_API_BASE_URL: "http://localhost:4010" }).CM_API_BASE_URL).toBe("http://localhost:4010");
     expect(() => parseEnv({ CM_API_BASE_URL: "ftp://x" })).toThrow(/CM_API_BASE_URL must be an http\(s\) URL/);
   });
+
+  it("takes an account's own private gateway only with ALLOW_PRIVATE_CM_GATEWAY (off unless set)", () => {
+    expect(parseEnv({}).ALLOW_PRIVATE_CM_GATEWAY).toBe(false);
+    expect(parseEnv({ ALLOW_PRIVATE_CM_GATEWAY: "true" }).ALLOW_PRIVATE_CM_GATEWAY).toBe(true);
+    expect(() => parseEnv({ ALLOW_PRIVATE_CM_GATEWAY: "sure" })).toThrow(
+      /ALLOW_PRIVATE_CM_GATEWAY must be true or false/,
+    );
+  });
 });
 
 describe("PUBLIC_URL and UPLOAD_RETENTION_DAYS", () => {

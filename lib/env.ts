@@ -53,6 +53,11 @@ export const ZEnv = z.object({
   CM_API_BASE_URL: z
     .url({ protocol: /^https?$/, error: "must be an http(s) URL, e.g. https://gw.messaging.cm.com" })
     .default("https://gw.messaging.cm.com"),
+  /**
+   * Lets an admin point an account at a gateway on a loopback, private or link-local address
+   * (a simulator, a test double). Off by default: that URL receives the account's product token.
+   */
+  ALLOW_PRIVATE_CM_GATEWAY: ZBool.default(false),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;

@@ -35,6 +35,8 @@ export interface TRuntime {
     simulatorUrl?: string | undefined;
     /** CM's gateway, unless an account overrides it. */
     cmBaseUrl: string;
+    /** ALLOW_PRIVATE_CM_GATEWAY: an account's own gateway URL may be a private address. */
+    allowPrivateCmGateway?: boolean;
     demoMode: boolean;
   };
 }

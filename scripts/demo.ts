@@ -89,6 +89,8 @@ run("The inbox", ["--max-old-space-size=192", "--enable-source-maps", "dist/serv
   PORT: port,
   CM_API_BASE_URL: process.env.CM_API_BASE_URL ?? simulatorUrl,
   CM_SIMULATOR_URL: simulatorUrl,
+  // The simulator is on this machine: an admin trying the demo may point an account at it.
+  ALLOW_PRIVATE_CM_GATEWAY: process.env.ALLOW_PRIVATE_CM_GATEWAY ?? "true",
 });
 console.log(
   `\nDemo: inbox on http://localhost:${port}, CM simulator on ${simulatorUrl} (open it to play a customer). Ctrl+C stops both.\n`,

@@ -51,6 +51,8 @@ export async function seedOutboxAccount(prisma: PrismaClient, cmUrl: string) {
       prisma: client,
       tokens,
       cmBaseUrl: "http://127.0.0.1:1",
+      // The fake CM listens on this machine, as the account's own gateway.
+      cmGateway: { allowPrivate: true },
       ...(clock ? { clock: clock.now } : {}),
       random: () => 0.5,
       options,

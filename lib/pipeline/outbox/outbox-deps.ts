@@ -1,5 +1,6 @@
 import type { TSecretBox } from "../../crypto/secret-box";
 import type { PrismaClient } from "../../db/generated/client";
+import type { TGatewayPolicy } from "../../server/accounts/cm-gateway-policy";
 
 // What the outbox needs, and its tunables. Everything that depends on time or chance is
 // injected (clock, random), so tests drive retries, leases and grace periods without sleeping.
@@ -42,6 +43,8 @@ export interface TOutboxDeps {
   tokens: TSecretBox;
   /** CM's gateway unless the account overrides it. */
   cmBaseUrl: string;
+  /** Whether an account's own gateway may be private (ALLOW_PRIVATE_CM_GATEWAY); refused if absent. */
+  cmGateway?: TGatewayPolicy;
   clock?: () => Date;
   /** A number in [0, 1): the jitter. */
   random?: () => number;
@@ -52,6 +55,7 @@ export interface TOutbox {
   prisma: PrismaClient;
   tokens: TSecretBox;
   cmBaseUrl: string;
+  cmGateway: TGatewayPolicy;
   now: () => Date;
   random: () => number;
   options: TOutboxOptions;
@@ -62,6 +66,7 @@ export function resolveOutbox(deps: TOutboxDeps): TOutbox {
     prisma: deps.prisma,
     tokens: deps.tokens,
     cmBaseUrl: deps.cmBaseUrl,
+    cmGateway: deps.cmGateway ?? { allowPrivate: false },
     now: deps.clock ?? (() => new Date()),
     random: deps.random ?? Math.random,
     options: { ...OUTBOX_DEFAULTS, ...deps.options },

@@ -1,5 +1,7 @@
 import { buildSendRequest } from "../../cm/build-send-request";
 import { createCmClient } from "../../cm/client";
+import { gatewayRefusal } from "../../server/accounts/cm-gateway-policy";
+import { gatewayFetch } from "../../server/accounts/gateway-fetch";
 import type { TDeliveryStatus } from "../../messages/delivery";
 import { ZOutboundContent, type TOutboundContentInput } from "../../messages/compose-schemas";
 import { CONVERSATION_SUMMARY_INCLUDE, toConversationSummary } from "../../server/conversations/to-summary";
@@ -48,10 +50,16 @@ async function attempt(outbox: TOutbox, claimed: TClaimedSend): Promise<TSendOut
       retryable: false,
     };
   }
+  // Checked again at each send, not only when the admin saved it: the name may resolve
+  // elsewhere now. Retrying would not change the answer, so the message fails for a person to see.
+  const guarded = account.cmBaseUrl !== null && !outbox.cmGateway.allowPrivate;
+  const refusal = guarded ? await gatewayRefusal(account.cmBaseUrl ?? "", outbox.cmGateway) : null;
+  if (refusal !== null) return { kind: "failed", reason: refusal, retryable: false };
   const client = createCmClient({
     baseUrl: account.cmBaseUrl ?? outbox.cmBaseUrl,
     connectTimeoutMs: outbox.options.cmConnectTimeoutMs,
     responseTimeoutMs: outbox.options.cmResponseTimeoutMs,
+    ...(guarded ? { fetch: gatewayFetch(outbox.cmGateway.resolve) } : {}),
   });
   // Every try carries the message's one reference, so CM's reports for any of them find it.
   const result = await client.send({

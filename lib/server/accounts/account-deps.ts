@@ -8,5 +8,6 @@ export function accountDeps(runtime: TRuntime): TAccountDeps & { cmBaseUrl: stri
     // Webhook URLs are where CM posts: the public address.
     appUrl: runtime.config.publicUrl,
     cmBaseUrl: runtime.config.cmBaseUrl,
+    cmGateway: { allowPrivate: runtime.config.allowPrivateCmGateway ?? false },
   };
 }

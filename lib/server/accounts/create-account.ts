@@ -1,5 +1,6 @@
 import type { TAccountView, TCreateAccount } from "../../accounts/schemas";
 import { AppError } from "../../errors";
+import { assertGatewayAllowed } from "./cm-gateway-policy";
 import { tokenColumns, type TAccountDeps } from "./account-store";
 import { newWebhookSecret } from "./new-webhook-secret";
 import { toAccountView } from "./webhook-urls";
@@ -12,6 +13,7 @@ export async function createAccount(deps: TAccountDeps, input: TCreateAccount): 
       `Instagram account ${input.igAccountId} is already linked (as "${existing.displayName}").`,
     );
   }
+  await assertGatewayAllowed(input.cmBaseUrl, deps.cmGateway ?? { allowPrivate: false });
   const row = await deps.prisma.instagramAccount.create({
     data: {
       igAccountId: input.igAccountId,

@@ -3,6 +3,8 @@ import { describeCmCode } from "../../cm/cm-codes";
 import { createCmClient } from "../../cm/client";
 import { AppError } from "../../errors";
 import type { TAccountDeps } from "./account-store";
+import { gatewayRefusal } from "./cm-gateway-policy";
+import { gatewayFetch } from "./gateway-fetch";
 
 /**
  * Asks CM whether it knows the stored token, without sending anything to anyone: a request
@@ -12,10 +14,16 @@ import type { TAccountDeps } from "./account-store";
 export async function testConnection(deps: TAccountDeps & { cmBaseUrl: string }, id: string): Promise<TConnectionTest> {
   const account = await deps.prisma.instagramAccount.findUnique({ where: { id } });
   if (!account) throw new AppError("NOT_FOUND", "This account does not exist (any more).");
+  const policy = deps.cmGateway ?? { allowPrivate: false };
+  if (account.cmBaseUrl !== null) {
+    const refusal = await gatewayRefusal(account.cmBaseUrl, policy);
+    if (refusal !== null) return { ok: false, code: null, message: refusal };
+  }
   const client = createCmClient({
     baseUrl: account.cmBaseUrl ?? deps.cmBaseUrl,
     connectTimeoutMs: 5_000,
     responseTimeoutMs: 10_000,
+    ...(account.cmBaseUrl !== null && !policy.allowPrivate ? { fetch: gatewayFetch(policy.resolve) } : {}),
   });
   const result = await client.send({
     productToken: deps.tokens.decrypt(account.productTokenEncrypted),

@@ -1,36 +1,8 @@
 import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { networkInterfaces } from "node:os";
+import { createServer as createTcpServer, type AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isPrivateAddress, probeImageType } from "./probe-image-type";
-
-describe("isPrivateAddress", () => {
-  it("flags loopback, private, link-local, shared and mapped addresses", () => {
-    for (const address of [
-      "127.0.0.1",
-      "10.1.2.3",
-      "172.20.0.1",
-      "192.168.1.1",
-      "169.254.169.254",
-      "100.64.0.1",
-      "0.0.0.0",
-      "::1",
-      "::",
-      "fd00::1",
-      "fe80::1",
-      "::ffff:127.0.0.1",
-      "[::1]",
-      "not-an-ip",
-    ]) {
-      expect(isPrivateAddress(address), address).toBe(true);
-    }
-  });
-
-  it("lets public addresses through", () => {
-    for (const address of ["93.184.216.34", "8.8.8.8", "2606:4700:4700::1111", "::ffff:8.8.8.8"]) {
-      expect(isPrivateAddress(address), address).toBe(false);
-    }
-  });
-});
+import { probeImageType } from "./probe-image-type";
 
 describe("probeImageType", () => {
   let server: Server;
@@ -99,5 +71,61 @@ describe("probeImageType", () => {
     expect(asked).toEqual(["rebind.example", "mixed.example"]);
     // …and nothing reached the local server they point at.
     expect(hits).toBe(before);
+  });
+
+  it("never contacts this machine at its own public-facing address, nor documentation ranges", async () => {
+    const own = Object.values(networkInterfaces())
+      .flatMap((entries) => entries ?? [])
+      .find((entry) => !entry.internal && entry.family === "IPv4")?.address;
+    expect(own, "this machine has a non-loopback IPv4 address").toBeDefined();
+    // The same server, also listening where the outside world reaches this machine.
+    const outer = createServer((_, res) => {
+      hits++;
+      res.writeHead(200, { "content-type": "image/png" }).end();
+    });
+    await new Promise<void>((resolve) => outer.listen(0, own, resolve));
+    const port = (outer.address() as AddressInfo).port;
+    try {
+      const before = hits;
+      const targets = [own ?? "", "192.0.2.1", "198.51.100.1", "203.0.113.1", "2001:db8::1"];
+      for (const address of targets) {
+        const resolve = () => Promise.resolve([{ address, family: address.includes(":") ? 6 : 4 }]);
+        const url = `http://images.example:${port}/png`;
+        expect(await probeImageType(url, { allowedOrigins: [], resolve, deadlineMs: 500 }), address).toBeNull();
+      }
+      expect(await probeImageType(`http://${own}:${port}/png`, { allowedOrigins: [] })).toBeNull();
+      expect(hits).toBe(before);
+    } finally {
+      await new Promise<void>((resolve) => outer.close(() => resolve()));
+    }
+  });
+
+  it("gives up at its deadline on a server that never goes idle (a byte at a time), and hangs up", async () => {
+    const answer = "HTTP/1.1 200 OK\r\nContent-Type: image/png\r\nContent-Length: 0\r\n\r\n";
+    let sent = 0;
+    let hungUp: () => void = () => undefined;
+    const closed = new Promise<void>((resolve) => (hungUp = resolve));
+    const drip = createTcpServer((socket) => {
+      // Each byte comes well inside any idle timeout; the whole answer takes ~2.5 s.
+      const timer = setInterval(() => {
+        if (sent < answer.length) socket.write(answer[sent++] ?? "");
+      }, 30);
+      socket.on("close", () => {
+        clearInterval(timer);
+        hungUp();
+      });
+      socket.on("error", () => undefined);
+    });
+    await new Promise<void>((resolve) => drip.listen(0, "127.0.0.1", resolve));
+    const dripOrigin = `http://127.0.0.1:${(drip.address() as AddressInfo).port}`;
+    try {
+      const type = await probeImageType(`${dripOrigin}/slow`, { allowedOrigins: [dripOrigin], deadlineMs: 300 });
+      await closed;
+      expect(type).toBeNull();
+      // Cut off mid-answer: the deadline, not the end of the answer, ended it.
+      expect(sent).toBeLessThan(answer.length);
+    } finally {
+      await new Promise<void>((resolve) => drip.close(() => resolve()));
+    }
   });
 });

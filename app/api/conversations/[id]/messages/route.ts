@@ -14,7 +14,10 @@ const ZQuery = z
     /** Older than this cursor. */
     cursor: z.string().optional(),
     /** The page around this message (opening a search result). */
-    around: z.string().min(1).optional(),
+    around: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,64}$/, "must be a message id")
+      .optional(),
     /** Newer than this cursor (scrolling down from such a page). */
     after: z.string().min(1).optional(),
   })
