@@ -62,6 +62,7 @@ async function main(): Promise<void> {
     secret,
     baseUrl: runtimeConfig.appUrl,
     signInPerMinute: config.SIGN_IN_RATE_LIMIT,
+    signInFailuresPerAccount: config.SIGN_IN_ACCOUNT_RATE_LIMIT,
     secureCookies: runtimeConfig.appUrl.startsWith("https://"),
   });
   const tokens = createSecretBox(secret, "cm-product-token");

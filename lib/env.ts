@@ -50,6 +50,11 @@ export const ZEnv = z.object({
   WEBHOOK_MAX_IN_FLIGHT: z.coerce.number({ error: "must be a number" }).int().min(1).max(100_000).default(256),
   INTAKE_CONCURRENCY: z.coerce.number({ error: "must be a number" }).int().min(1).max(16).default(3),
   SIGN_IN_RATE_LIMIT: z.coerce.number({ error: "must be a number" }).int().min(1).max(10_000).default(10),
+  /**
+   * Failed sign-ins allowed per account in 15 minutes, from all addresses together: above
+   * what a person mistyping reaches, far below what guessing needs; a success starts it over.
+   */
+  SIGN_IN_ACCOUNT_RATE_LIMIT: z.coerce.number({ error: "must be a number" }).int().min(1).max(10_000).default(20),
   CM_API_BASE_URL: z
     .url({ protocol: /^https?$/, error: "must be an http(s) URL, e.g. https://gw.messaging.cm.com" })
     .default("https://gw.messaging.cm.com"),

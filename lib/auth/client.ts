@@ -19,11 +19,19 @@ async function post(
   const data = (await response.json().catch(() => ({}))) as { message?: string };
   const message =
     response.status === 429
-      ? "Too many attempts. Wait a minute, then try again."
+      ? tooManyAttempts(response.headers)
       : response.status === 401 && path === "/sign-in/email"
         ? "Wrong email or password."
         : (data.message ?? `The server answered ${response.status}.`);
   return { ok: false, status: response.status, message };
+}
+
+// Two limits answer 429: per address (better-auth's, a minute, X-Retry-After) and per
+// account (ours, up to 15 minutes, Retry-After); the wait they name is the one to show.
+function tooManyAttempts(headers: Headers): string {
+  const seconds = Number(headers.get("retry-after") ?? headers.get("x-retry-after"));
+  const minutes = Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds / 60) : 1;
+  return `Too many attempts. Wait ${minutes === 1 ? "a minute" : `${minutes} minutes`}, then try again.`;
 }
 
 export const authClient = {

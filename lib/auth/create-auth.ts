@@ -6,6 +6,8 @@ import { adminAc, defaultStatements, userAc } from "better-auth/plugins/admin/ac
 import type { PrismaClient } from "../db/generated/client";
 import { CLIENT_IP_HEADER } from "../http/request-headers";
 import { oneLine } from "../errors-one-line";
+import { ACCOUNT_SIGN_IN_WINDOW_MS, createAccountSignInLimit } from "./account-sign-in-limit";
+import { createAuthHooks } from "./auth-hooks";
 
 export interface TAuthOptions {
   prisma: PrismaClient;
@@ -14,8 +16,12 @@ export interface TAuthOptions {
   baseUrl: string;
   /** Sign-in attempts allowed per client address per minute. */
   signInPerMinute: number;
+  /** Failed sign-ins allowed per account (email) in 15 minutes, from any addresses. */
+  signInFailuresPerAccount: number;
   /** Cookies only over HTTPS (production behind TLS). */
   secureCookies: boolean;
+  /** The clock of the per-account limit (tests move it instead of waiting). */
+  now?: () => number;
 }
 
 // Our two roles in better-auth's access control: admins get its admin statements, agents
@@ -31,9 +37,24 @@ export const SESSION_TTL_SECONDS = 60 * 60 * 24 * 7;
 /**
  * better-auth: email and password with server-side sessions in our database, scrypt password
  * hashes (memory-hard), the admin plugin for roles and deactivation (a ban that also revokes
- * every session), and rate limiting shared by all instances through the database.
+ * every session), and rate limiting shared by all instances through the database: per
+ * address (better-auth's) and per account (ours). Over HTTP only the endpoints the app's
+ * pages use are open (lib/auth/auth-hooks.ts).
  */
-export function createAuth({ prisma, secret, baseUrl, signInPerMinute, secureCookies }: TAuthOptions) {
+export function createAuth({
+  prisma,
+  secret,
+  baseUrl,
+  signInPerMinute,
+  signInFailuresPerAccount,
+  secureCookies,
+  now = Date.now,
+}: TAuthOptions) {
+  const accountLimit = createAccountSignInLimit(prisma, {
+    max: signInFailuresPerAccount,
+    windowMs: ACCOUNT_SIGN_IN_WINDOW_MS,
+    now,
+  });
   return betterAuth({
     appName: "Instagram Inbox",
     // One line per event, never a stack trace (e.g. every request while the database is away).
@@ -88,6 +109,7 @@ export function createAuth({ prisma, secret, baseUrl, signInPerMinute, secureCoo
       ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
       database: { generateId: false },
     },
+    hooks: createAuthHooks(accountLimit),
     telemetry: { enabled: false },
   });
 }

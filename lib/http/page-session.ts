@@ -19,9 +19,3 @@ export const requirePageUser = cache(async function requirePageUser(): Promise<T
   }
   return user;
 });
-
-/** Where to go after sign-in: only a path on this site, never another origin. */
-export function safeNextPath(next: string | string[] | undefined): string {
-  const value = Array.isArray(next) ? next[0] : next;
-  return value && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : "/";
-}

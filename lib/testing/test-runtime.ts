@@ -17,6 +17,7 @@ export function createTestRuntime(db: TDatabase, overrides: Partial<TRuntime["co
       secret: TEST_SECRET,
       baseUrl: TEST_APP_URL,
       signInPerMinute: 5,
+      signInFailuresPerAccount: 20,
       secureCookies: false,
     }),
     tokens: createSecretBox(TEST_SECRET, "cm-product-token"),

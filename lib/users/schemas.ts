@@ -8,16 +8,29 @@ export const ZPassword = z
   .min(10, "must be at least 10 characters")
   .max(128, "must be at most 128 characters");
 
+// Control characters, line breaks and text-direction overrides: a name shows in assignments,
+// system lines, presence, mentions and notifications, where these would break the layout or
+// make it read as something else ("\u202Enimda" renders as "admin").
+const HIDDEN_CHARACTERS = /[\p{Cc}\u200b\u200e\u200f\u2028-\u202e\u2060\u2066-\u2069\ufeff]/u;
+
+/** A user's display name: the one rule for every way a name is set. */
+export const ZUserName = z
+  .string()
+  .trim()
+  .min(1, "is required")
+  .max(100, "must be at most 100 characters")
+  .refine((name) => !HIDDEN_CHARACTERS.test(name), "must not contain control, line-break or text-direction characters");
+
 export const ZCreateUser = z.object({
   email: z.email("must be an email address").trim().toLowerCase(),
-  name: z.string().trim().min(1, "is required").max(100),
+  name: ZUserName,
   role: ZRole,
   password: ZPassword,
 });
 export type TCreateUser = z.infer<typeof ZCreateUser>;
 
 export const ZUpdateUser = z.object({
-  name: z.string().trim().min(1).max(100).optional(),
+  name: ZUserName.optional(),
   role: ZRole.optional(),
   /** false deactivates: the user's sessions and live connections end at once. */
   active: z.boolean().optional(),

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { headers } from "next/headers";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { getSessionUser } from "@/lib/auth/session";
-import { safeNextPath } from "@/lib/http/page-session";
+import { safeNextPath } from "@/lib/http/safe-next-path";
 import { getRuntime } from "@/lib/runtime";
 
 export const metadata: Metadata = { title: "Sign in · Instagram Inbox" };
