@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_ADMIN, DEMO_AGENT, signIn } from "./support/auth";
-import { SIMULATOR_URL } from "./support/simulator";
+import { customerWrites, SIMULATOR_URL } from "./support/simulator";
 
 // Issue 16, items 12 and 13: pages run only the scripts Next.js gave this request's nonce,
 // load plain-http media from nowhere but the demo's simulator, and admin pages guard their own
@@ -84,13 +84,38 @@ test("a script injected into the page without the nonce does not run; the app's 
   expect(await page.evaluate(() => "__injected" in window || "__handler" in window)).toBe(false);
 });
 
-test("no page of the app breaks its own policy", async ({ page }) => {
+test("no page of the app breaks its own policy", async ({ page, request }) => {
   const violations = await recordViolations(page);
   await page.goto("/sign-in");
   await expectNextRunning(page);
   await page.goto("/no-such-page");
   await expectNextRunning(page);
   await signIn(page, DEMO_ADMIN);
+
+  // A conversation with the simulator's sample picture and voice note: the demo's media origin.
+  const customer = {
+    igsid: String(6_000_000_000 + Math.floor(Math.random() * 1e9)),
+    name: "Cora Policy",
+    username: "cora",
+  };
+  await customerWrites(request, {
+    ...customer,
+    image: { url: `${SIMULATOR_URL}/_sim/media/photo.png`, contentType: "image/png" },
+  });
+  await customerWrites(request, { ...customer, audio: {} });
+  await page.goto("/");
+  await page.getByRole("listitem", { name: customer.name }).getByRole("link").click();
+  const thread = page.getByRole("list", { name: "Messages" });
+  const picture = thread
+    .getByRole("listitem", { name: /^Customer: / })
+    .getByRole("img")
+    .first();
+  await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+  await expect
+    .poll(() => thread.locator("audio").evaluate((el: HTMLMediaElement) => el.readyState))
+    .toBeGreaterThanOrEqual(1);
+  expect(await violations(), "a conversation with media").toEqual([]);
+
   for (const path of [
     "/",
     "/account",
