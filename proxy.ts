@@ -6,7 +6,7 @@ import { env } from "@/lib/env";
 // Next.js 16's request proxy (formerly middleware): gives every page request a fresh script
 // nonce. Next.js takes the nonce from the Content-Security-Policy *request* header when it
 // renders, so the policy goes on the request (overwriting any the client sent) and on the
-// response. Pages render per request anyway: every one reads the session.
+// response. Every page renders per request (app/layout.tsx), so each gets its own nonce.
 export function proxy(request: NextRequest): NextResponse {
   const policy = contentSecurityPolicy({
     nonce: randomBytes(16).toString("base64"),
