@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { Providers } from "@/components/providers";
 import "./globals.css";
@@ -18,7 +19,10 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { themeColor: "#db2777" };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page renders per request, the not-found page included: its scripts need this
+  // request's CSP nonce (proxy.ts), which a page prerendered at build time cannot carry.
+  await connection();
   return (
     <html lang="en">
       <body className="bg-neutral-50 text-neutral-900 antialiased">

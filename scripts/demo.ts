@@ -18,8 +18,8 @@ function newestMtime(path: string): number {
 }
 
 const builds = [join(root, ".next", "BUILD_ID"), join(root, "dist", "server.mjs")];
-const sources = ["app", "components", "lib", "public", "server.ts", "next.config.js", "package.json"].map((p) =>
-  join(root, p),
+const sources = ["app", "components", "lib", "public", "server.ts", "proxy.ts", "next.config.js", "package.json"].map(
+  (p) => join(root, p),
 );
 const builtAt = Math.min(...builds.map((path) => (existsSync(path) ? statSync(path).mtimeMs : 0)));
 if (Math.max(...sources.map(newestMtime)) > builtAt) {

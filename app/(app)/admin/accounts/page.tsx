@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import { AccountList } from "@/components/admin/account-list";
 import { LinkAccountForm } from "@/components/admin/link-account-form";
+import { requireAdminPage } from "@/lib/http/admin-page";
 
 export const metadata: Metadata = { title: "Instagram accounts · Admin · Instagram Inbox" };
 
-export default function AccountsPage() {
+export default async function AccountsPage() {
+  await requireAdminPage();
   return (
     <main className="space-y-6">
       <div>

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import { AddPersonForm } from "@/components/admin/add-person-form";
 import { UserTable } from "@/components/admin/user-table";
+import { requireAdminPage } from "@/lib/http/admin-page";
 
 export const metadata: Metadata = { title: "Agents · Admin · Instagram Inbox" };
 
-export default function AgentsPage() {
+export default async function AgentsPage() {
+  await requireAdminPage();
   return (
     <main className="space-y-6">
       <div>

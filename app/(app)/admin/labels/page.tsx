@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import { LabelManager } from "@/components/labels/label-manager";
+import { requireAdminPage } from "@/lib/http/admin-page";
 
 export const metadata: Metadata = { title: "Labels · Admin · Instagram Inbox" };
 
-export default function LabelsPage() {
+export default async function LabelsPage() {
+  await requireAdminPage();
   return (
     <main className="space-y-6">
       <div>

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import { PipelineOverview } from "@/components/admin/pipeline-overview";
+import { requireAdminPage } from "@/lib/http/admin-page";
 
 export const metadata: Metadata = { title: "Pipeline · Admin · Instagram Inbox" };
 
-export default function PipelinePage() {
+export default async function PipelinePage() {
+  await requireAdminPage();
   return (
     <main className="space-y-6">
       <div>
