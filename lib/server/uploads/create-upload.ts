@@ -54,12 +54,14 @@ export async function createUpload(
     throw new AppError("UNSUPPORTED_MEDIA_TYPE", `The file says it is ${declared} but its content is ${sniffed}.`);
   }
   const id = randomBytes(32).toString("base64url");
-  // ONE statement measures the quota and inserts, so nothing is half-written and two uploads
-  // racing on PostgreSQL can overshoot a limit by no more than the uploads in flight together
-  // (PGlite runs them one at a time). The bytes go to the driver as a Buffer, a binary
-  // parameter: Prisma's Bytes mapping turned 8 MB into strings and number arrays on the JS heap.
-  const [row] = await sql.query<{ stored: number; hourBytes: number; totalBytes: number }>(
-    `WITH used AS (
+  // ONE statement measures the quota and inserts: nothing is half-written. Statements racing on
+  // PostgreSQL would each measure without the others' rows, so this process runs them one at
+  // a time (several instances may each pass one upload beyond a limit, no more). The bytes go
+  // to the driver as a Buffer, a binary parameter: Prisma's Bytes mapping turned 8 MB into
+  // strings and number arrays on the JS heap.
+  const [row] = await oneAtATime(() =>
+    sql.query<{ stored: number; hourBytes: number; totalBytes: number }>(
+      `WITH used AS (
       SELECT
         (SELECT coalesce(sum("size"), 0) FROM "Upload"
           WHERE "uploadedById" = $6
@@ -74,17 +76,18 @@ export async function createUpload(
     )
     SELECT (SELECT count(*) FROM inserted)::int AS stored, hour_bytes AS "hourBytes", total_bytes AS "totalBytes"
     FROM used`,
-    [
-      id,
-      sniffed,
-      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
-      bytes.length,
-      createHash("sha256").update(bytes).digest("hex"),
-      input.uploadedById,
-      now.toISOString(),
-      input.quota.hourlyBytesPerUser,
-      input.quota.totalBytes,
-    ],
+      [
+        id,
+        sniffed,
+        Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+        bytes.length,
+        createHash("sha256").update(bytes).digest("hex"),
+        input.uploadedById,
+        now.toISOString(),
+        input.quota.hourlyBytesPerUser,
+        input.quota.totalBytes,
+      ],
+    ),
   );
   if (row === undefined || row.stored !== 1) {
     const use = { hourBytes: row?.hourBytes ?? 0, totalBytes: row?.totalBytes ?? 0 };
@@ -97,4 +100,13 @@ export async function createUpload(
     });
   }
   return { id, mimeType: sniffed, size: bytes.length, path: mediaPath(id, sniffed) };
+}
+
+let turn: Promise<unknown> = Promise.resolve();
+
+/** Runs `work` after every earlier call's work has settled. */
+function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+  const run = turn.then(work, work);
+  turn = run.catch(() => undefined);
+  return run;
 }
