@@ -32,6 +32,9 @@ try {
   const cookie = await signedInCookie(runtime, { email: "photos@example.com", role: "agent" });
   const handle = createMediaHttpHandler(() => ({ sql: db.sql, retentionDays: 30 }));
   const media = createServer((req, res) => void handle(req, res));
+  // Rounds on a loaded machine can leave fetch's pooled connection idle past Node's 5 s
+  // keep-alive, and a reuse racing the server's close reads ECONNRESET: not what is tested.
+  media.keepAliveTimeout = 120_000;
   await new Promise<void>((resolve) => media.listen(0, "127.0.0.1", resolve));
   const origin = `http://127.0.0.1:${(media.address() as AddressInfo).port}`;
 
