@@ -12,7 +12,7 @@ import { createSecretBox } from "./lib/crypto/secret-box";
 import { withStartupLock } from "./lib/db/startup-lock";
 import { describeDatabase, openMigratedDatabase } from "./lib/db/open-from-env";
 import { CLIENT_IP_HEADER, PATH_HEADER } from "./lib/http/request-headers";
-import { EnvError, appUrl, env, publicUrl, type TEnv } from "./lib/env";
+import { EnvError, appUrl, env, publicUrl, uploadQuota, type TEnv } from "./lib/env";
 import { createWebhookHttpHandler } from "./lib/pipeline/intake/webhook-http";
 import { createWebhookAccounts } from "./lib/pipeline/intake/webhook-accounts";
 import { startIntake } from "./lib/pipeline/intake/start-intake";
@@ -52,6 +52,7 @@ async function main(): Promise<void> {
     appUrl: appUrl(config),
     publicUrl: publicUrl(config),
     uploadRetentionDays: config.UPLOAD_RETENTION_DAYS,
+    uploadQuota: uploadQuota(config),
     cmBaseUrl: config.CM_API_BASE_URL,
     allowPrivateCmGateway: config.ALLOW_PRIVATE_CM_GATEWAY,
     demoMode: config.DEMO_MODE,
@@ -91,7 +92,7 @@ async function main(): Promise<void> {
   );
 
   const handleMedia = createMediaHttpHandler(() =>
-    accepting ? { prisma: db.prisma, retentionDays: config.UPLOAD_RETENTION_DAYS } : undefined,
+    accepting ? { sql: db.sql, retentionDays: config.UPLOAD_RETENTION_DAYS } : undefined,
   );
 
   const app = next({ dev, dir: APP_ROOT, hostname: config.HOST, port: config.PORT });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv, publicUrl } from "./env";
+import { EnvError, parseEnv, publicUrl, uploadQuota } from "./env";
 
 describe("parseEnv", () => {
   it("defaults to the embedded database in ./data on port 3000", () => {
@@ -77,5 +77,25 @@ describe("PUBLIC_URL and UPLOAD_RETENTION_DAYS", () => {
     expect(parseEnv({ UPLOAD_RETENTION_DAYS: "7" }).UPLOAD_RETENTION_DAYS).toBe(7);
     expect(() => parseEnv({ UPLOAD_RETENTION_DAYS: "0" })).toThrow(/UPLOAD_RETENTION_DAYS must be at least 1 day/);
     expect(() => parseEnv({ UPLOAD_RETENTION_DAYS: "1.5" })).toThrow(/whole number of days/);
+  });
+});
+
+describe("UPLOAD_HOURLY_MB_PER_USER and UPLOAD_TOTAL_MB", () => {
+  it("allows 200 MB an hour per user and 2 GB in all unless told, in bytes for the upload route", () => {
+    expect(uploadQuota(parseEnv({}))).toEqual({
+      hourlyBytesPerUser: 200 * 1024 * 1024,
+      totalBytes: 2048 * 1024 * 1024,
+    });
+    expect(uploadQuota(parseEnv({ UPLOAD_HOURLY_MB_PER_USER: "50", UPLOAD_TOTAL_MB: "10000" }))).toEqual({
+      hourlyBytesPerUser: 50 * 1024 * 1024,
+      totalBytes: 10000 * 1024 * 1024,
+    });
+  });
+
+  it("refuses a limit under one full-size image (8 MB)", () => {
+    expect(() => parseEnv({ UPLOAD_HOURLY_MB_PER_USER: "4" })).toThrow(
+      /UPLOAD_HOURLY_MB_PER_USER must be at least 8 \(one image of Instagram's largest size\)/,
+    );
+    expect(() => parseEnv({ UPLOAD_TOTAL_MB: "lots" })).toThrow(/UPLOAD_TOTAL_MB must be a number/);
   });
 });

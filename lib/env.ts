@@ -43,6 +43,20 @@ export const ZEnv = z.object({
     .min(1, "must be at least 1 day")
     .max(3650, "must be at most 3650 days")
     .default(30),
+  /** Megabytes one user may upload in any rolling hour (429 with Retry-After beyond). */
+  UPLOAD_HOURLY_MB_PER_USER: z.coerce
+    .number({ error: "must be a number" })
+    .int("must be a whole number of megabytes")
+    .min(8, "must be at least 8 (one image of Instagram's largest size)")
+    .max(1_000_000)
+    .default(200),
+  /** Megabytes all kept uploads may take together (507 beyond, until retention frees room). */
+  UPLOAD_TOTAL_MB: z.coerce
+    .number({ error: "must be a number" })
+    .int("must be a whole number of megabytes")
+    .min(8, "must be at least 8 (one image of Instagram's largest size)")
+    .max(10_000_000)
+    .default(2048),
   TRUST_PROXY: ZBool.default(false),
   ADMIN_EMAIL: z.email("must be an email address").optional(),
   ADMIN_PASSWORD: z.string().min(10, "must be at least 10 characters").max(128).optional(),
@@ -107,6 +121,13 @@ export function appUrl(env: Pick<TEnv, "APP_URL" | "PORT">): string {
 /** The URL CM reaches this app at: PUBLIC_URL, else the app's own URL. */
 export function publicUrl(env: Pick<TEnv, "PUBLIC_URL" | "APP_URL" | "PORT">): string {
   return env.PUBLIC_URL === undefined ? appUrl(env) : env.PUBLIC_URL.replace(/\/$/, "");
+}
+
+const MB = 1024 * 1024;
+
+/** The upload quota in bytes, as the upload route applies it. */
+export function uploadQuota(env: Pick<TEnv, "UPLOAD_HOURLY_MB_PER_USER" | "UPLOAD_TOTAL_MB">) {
+  return { hourlyBytesPerUser: env.UPLOAD_HOURLY_MB_PER_USER * MB, totalBytes: env.UPLOAD_TOTAL_MB * MB };
 }
 
 let cached: TEnv | undefined;

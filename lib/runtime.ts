@@ -1,7 +1,7 @@
 import type { Server } from "socket.io";
 import type { TAuth } from "./auth/create-auth";
 import type { TSecretBox } from "./crypto/secret-box";
-import type { TDatabaseKind } from "./db/client";
+import type { TDatabaseKind, TSql } from "./db/client";
 import type { PrismaClient } from "./db/generated/client";
 import type { TIntakeWorker } from "./pipeline/intake/start-intake";
 import type { TWorker } from "./pipeline/worker-loop";
@@ -16,7 +16,7 @@ import type { TTeamWorker } from "./pipeline/team/start-team-worker";
 export type TIo = Server<TClientToServerEvents, TServerToClientEvents, TServerSideEvents, TSocketData>;
 
 export interface TRuntime {
-  db: { kind: TDatabaseKind; prisma: PrismaClient };
+  db: { kind: TDatabaseKind; prisma: PrismaClient; sql: TSql };
   io: TIo | undefined;
   /** This instance's background workers; undefined in tests that drive them by hand. */
   workers?: { intake?: TIntakeWorker; outbox?: TWorker; team?: TTeamWorker } | undefined;
@@ -31,6 +31,8 @@ export interface TRuntime {
     publicUrl: string;
     /** Uploaded images are served, then deleted, this many days after upload. */
     uploadRetentionDays: number;
+    /** What uploads may take: bytes per user per rolling hour, and bytes stored in all. */
+    uploadQuota: { hourlyBytesPerUser: number; totalBytes: number };
     /** The CM simulator (demo mode only): the one private address the media-type probe may ask. */
     simulatorUrl?: string | undefined;
     /** CM's gateway, unless an account overrides it. */

@@ -91,7 +91,7 @@ export async function openDatabase(options: TDatabaseOptions): Promise<TDatabase
       import("@electric-sql/pglite"),
       import("pglite-prisma-adapter"),
     ]);
-    const client = await PGlite.create(dir);
+    const client = await PGlite.create(dir, { serializers: BYTEA_SERIALIZER, parsers: BYTEA_PARSER });
     const adapter = new PrismaPGlite(client);
     const prisma = new PrismaClient({ adapter });
     return {
@@ -112,6 +112,14 @@ export async function openDatabase(options: TDatabaseOptions): Promise<TDatabase
     throw error;
   }
 }
+
+// PGlite's own bytea handling builds one JS string (or number) per byte: storing an 8 MB image
+// took >200 MB of heap and killed `npm start` (--max-old-space-size=192). Bytes are sent as a
+// binary parameter instead (ArrayBuffer views go out as-is, off the JS heap), and a value read
+// back is decoded from its hex text in one step.
+const BYTEA_OID = 17;
+const BYTEA_SERIALIZER = { [BYTEA_OID]: (value: unknown) => value as string };
+const BYTEA_PARSER = { [BYTEA_OID]: (hex: string) => Buffer.from(hex.slice(2), "hex") };
 
 // PGlite is a single-process database: two processes writing the same folder would corrupt
 // it. A pid file turns that mistake into a clear error instead of lost data.

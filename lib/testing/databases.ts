@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe } from "vitest";
-import { openDatabase, type TDatabase } from "../db/client";
+import { openDatabase, type TDatabase, type TDatabaseKind } from "../db/client";
 import { applyMigrations } from "../db/migrate";
 import { TEST_POSTGRES_URL, createScratchPostgres, postgresReachable } from "./scratch-postgres";
 
@@ -19,6 +19,23 @@ export interface TTestDatabase {
 }
 
 /**
+ * A fresh, migrated database of `kind` (PGlite in memory, or a scratch PostgreSQL database);
+ * `close` drops it. For a test's child process, which cannot share its parent's.
+ */
+export async function openTestDatabase(kind: TDatabaseKind): Promise<{ db: TDatabase; close: () => Promise<void> }> {
+  const scratch = kind === "postgres" ? await createScratchPostgres() : undefined;
+  const db = await openDatabase(scratch ? { url: scratch.url, dataDir: "" } : { dataDir: "memory://" });
+  await applyMigrations(db.adapter);
+  return {
+    db,
+    async close() {
+      await db.close();
+      await scratch?.drop();
+    },
+  };
+}
+
+/**
  * Declares `body` once per database kind. Inside, `ctx.db` is a migrated, empty database
  * shared by the suite's tests.
  */
@@ -32,20 +49,12 @@ export function describeEachDatabase(
     const run = kind === "postgres" && !hasPostgres ? describe.skip : describe;
     run(`${name} [${kind}]`, () => {
       let db: TDatabase | undefined;
-      let drop: (() => Promise<void>) | undefined;
+      let close: (() => Promise<void>) | undefined;
       beforeAll(async () => {
-        if (kind === "postgres") {
-          const scratch = await createScratchPostgres();
-          drop = scratch.drop;
-          db = await openDatabase({ url: scratch.url, dataDir: "" });
-        } else {
-          db = await openDatabase({ dataDir: "memory://" });
-        }
-        await applyMigrations(db.adapter);
+        ({ db, close } = await openTestDatabase(kind));
       });
       afterAll(async () => {
-        await db?.close();
-        await drop?.();
+        await close?.();
       });
       body({
         get db() {

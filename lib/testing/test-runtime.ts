@@ -26,6 +26,7 @@ export function createTestRuntime(db: TDatabase, overrides: Partial<TRuntime["co
       appUrl: TEST_APP_URL,
       publicUrl: TEST_APP_URL,
       uploadRetentionDays: 30,
+      uploadQuota: { hourlyBytesPerUser: 200 * 1024 * 1024, totalBytes: 2048 * 1024 * 1024 },
       cmBaseUrl: "http://127.0.0.1:1",
       demoMode: false,
       ...overrides,

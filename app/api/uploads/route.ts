@@ -1,7 +1,8 @@
 import { INSTAGRAM_LIMITS as L } from "@/lib/cm/limits";
 import { formatMegabytes, mediaNameFor } from "@/lib/cm/media-type";
+import { AppError } from "@/lib/errors";
 import { readBytesBody } from "@/lib/http/read-bytes";
-import { route } from "@/lib/http/route";
+import { errorResponse, route } from "@/lib/http/route";
 import { createUpload } from "@/lib/server/uploads/create-upload";
 
 export const dynamic = "force-dynamic";
@@ -16,14 +17,24 @@ export const POST = route({ access: "signed-in" }, async ({ request, runtime, us
     L.imageMaxBytes,
     `Instagram takes images up to ${formatMegabytes(L.imageMaxBytes)}.`,
   );
-  const upload = await createUpload(runtime.db.prisma, {
-    bytes,
-    declaredType: request.headers.get("content-type"),
-    uploadedById: user.id,
-  });
-  const url = `${runtime.config.publicUrl}${upload.path}`;
-  return Response.json(
-    { upload: { url, mimeType: upload.mimeType, size: upload.size, name: mediaNameFor(upload.mimeType) } },
-    { status: 201 },
-  );
+  try {
+    const upload = await createUpload(runtime.db.sql, {
+      bytes,
+      declaredType: request.headers.get("content-type"),
+      uploadedById: user.id,
+      quota: runtime.config.uploadQuota,
+      now: new Date(),
+    });
+    const url = `${runtime.config.publicUrl}${upload.path}`;
+    return Response.json(
+      { upload: { url, mimeType: upload.mimeType, size: upload.size, name: mediaNameFor(upload.mimeType) } },
+      { status: 201 },
+    );
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code !== "TOO_MANY_REQUESTS") throw error;
+    const response = errorResponse(error);
+    const { retryAfterSeconds } = error.details as { retryAfterSeconds: number };
+    response.headers.set("retry-after", String(retryAfterSeconds));
+    return response;
+  }
 });

@@ -37,7 +37,7 @@ describeEachDatabase("POST /api/uploads and GET /media/:id", (ctx) => {
     runtime = createTestRuntime(ctx.db, { publicUrl: PUBLIC_URL, uploadRetentionDays: 30 });
     setRuntime(runtime);
     cookie = await signedInCookie(runtime, { email: "uploader@example.com", role: "agent" });
-    const handle = createMediaHttpHandler(() => ({ prisma: ctx.db.prisma, retentionDays: 30 }));
+    const handle = createMediaHttpHandler(() => ({ sql: ctx.db.sql, retentionDays: 30 }));
     media = createServer((req, res) => {
       if (!handle(req, res)) res.writeHead(418).end();
     });

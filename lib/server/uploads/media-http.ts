@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { PrismaClient } from "../../db/generated/client";
+import type { TSql } from "../../db/client";
 import { isDatabaseUnavailable } from "../../db/unavailable";
 import { oneLine } from "../../errors-one-line";
-import { findUpload } from "./find-upload";
+import { findUpload, readUploadPiece } from "./find-upload";
 
 // Uploaded images are answered here, on the plain Node.js server before Next.js, like CM's
 // webhooks: CM fetches them without a session, and Next's handler would drop Content-Length
@@ -18,7 +18,10 @@ const HEADERS = {
   "referrer-policy": "no-referrer",
 };
 
-export type TMediaDeps = { prisma: PrismaClient; retentionDays: number };
+export type TMediaDeps = { sql: TSql; retentionDays: number };
+
+/** Bytes read from the database at a time: what one image costs in memory while it is served. */
+const PIECE_BYTES = 512 * 1024;
 
 /** Returns a handler that serves uploads and returns false for every other request. */
 export function createMediaHttpHandler(
@@ -34,31 +37,59 @@ export function createMediaHttpHandler(
     } else if (!deps) {
       plain(res, 503, "The inbox is starting or stopping; try again.", { "retry-after": "2" });
     } else {
-      findUpload(deps.prisma, match[1] ?? "", { now: new Date(), retentionDays: deps.retentionDays }).then(
-        (upload) => {
-          if (upload === null) {
-            plain(res, 404, "No such image, or it was deleted after its retention period.");
-            return;
-          }
-          res.writeHead(200, {
-            ...HEADERS,
-            "content-type": upload.mimeType,
-            "content-length": String(upload.bytes.length),
-            // The id is unguessable and the bytes never change.
-            "cache-control": "public, max-age=31536000, immutable",
-          });
-          res.end(req.method === "HEAD" ? undefined : Buffer.from(upload.bytes));
-        },
-        (error: unknown) => {
-          // The URL is the image's only key: it is never logged.
-          log(`Uploaded image not served: ${oneLine(error)}`);
-          if (isDatabaseUnavailable(error)) plain(res, 503, "Try again in a moment.", { "retry-after": "2" });
-          else plain(res, 500, "Something went wrong on our side.");
-        },
-      );
+      serve(deps, match[1] ?? "", req, res).catch((error: unknown) => {
+        // The URL is the image's only key: it is never logged.
+        log(`Uploaded image not served: ${oneLine(error)}`);
+        if (res.headersSent) res.destroy();
+        else if (isDatabaseUnavailable(error)) plain(res, 503, "Try again in a moment.", { "retry-after": "2" });
+        else plain(res, 500, "Something went wrong on our side.");
+      });
     }
     return true;
   };
+}
+
+async function serve(deps: TMediaDeps, file: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const upload = await findUpload(deps.sql, file, { now: new Date(), retentionDays: deps.retentionDays });
+  if (upload === null) {
+    plain(res, 404, "No such image, or it was deleted after its retention period.");
+    return;
+  }
+  res.writeHead(200, {
+    ...HEADERS,
+    "content-type": upload.mimeType,
+    "content-length": String(upload.size),
+    // The id is unguessable and the bytes never change.
+    "cache-control": "public, max-age=31536000, immutable",
+  });
+  if (req.method === "HEAD") {
+    res.end();
+    return;
+  }
+  for (let offset = 0; offset < upload.size && !res.destroyed; offset += PIECE_BYTES) {
+    const piece = await readUploadPiece(deps.sql, upload.id, offset, PIECE_BYTES);
+    // Swept since it was found: the client sees a cut-off body rather than a wrong one.
+    if (piece === null || piece.length === 0) {
+      res.destroy();
+      return;
+    }
+    // A slow reader holds one piece, not the whole image.
+    if (!res.write(piece)) await drained(res);
+  }
+  res.end();
+}
+
+/** Resolves when the response can take more, or is closed (its listeners removed either way). */
+function drained(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off("drain", done);
+      res.off("close", done);
+      resolve();
+    };
+    res.on("drain", done);
+    res.on("close", done);
+  });
 }
 
 function plain(res: ServerResponse, status: number, text: string, extra: Record<string, string> = {}): void {
