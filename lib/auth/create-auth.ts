@@ -4,6 +4,7 @@ import { admin } from "better-auth/plugins";
 import { createAccessControl } from "better-auth/plugins/access";
 import { adminAc, defaultStatements, userAc } from "better-auth/plugins/admin/access";
 import type { PrismaClient } from "../db/generated/client";
+import { appOrigins } from "../http/app-origins";
 import { CLIENT_IP_HEADER } from "../http/request-headers";
 import { oneLine } from "../errors-one-line";
 
@@ -46,7 +47,7 @@ export function createAuth({ prisma, secret, baseUrl, signInPerMinute, secureCoo
     baseURL: baseUrl,
     basePath: "/api/auth",
     secret,
-    trustedOrigins: trustedOriginsFor(baseUrl),
+    trustedOrigins: appOrigins(baseUrl),
     database: prismaAdapter(prisma, { provider: "postgresql" }),
     emailAndPassword: {
       enabled: true,
@@ -93,12 +94,3 @@ export function createAuth({ prisma, secret, baseUrl, signInPerMinute, secureCoo
 }
 
 export type TAuth = ReturnType<typeof createAuth>;
-
-function trustedOriginsFor(baseUrl: string): string[] {
-  const url = new URL(baseUrl);
-  const origins = [url.origin];
-  // Local use reaches the same server as localhost or 127.0.0.1.
-  if (url.hostname === "localhost") origins.push(`${url.protocol}//127.0.0.1:${url.port}`);
-  if (url.hostname === "127.0.0.1") origins.push(`${url.protocol}//localhost:${url.port}`);
-  return origins;
-}

@@ -1,0 +1,104 @@
+import type { IncomingMessage, ServerOptions, ServerResponse } from "node:http";
+import type { AppError } from "../errors";
+import { BODY_TOO_LARGE, limitedIncomingMessage } from "./body-counter";
+import { bodyLimitFor, declaredTooLarge } from "./body-limits";
+import { checkWriteRequest } from "./csrf";
+import { HSTS_HEADER_VALUE, cameOverHttps, clientAddress, type TProxySettings } from "./proxy";
+import { CLIENT_IP_HEADER, PATH_HEADER } from "./request-headers";
+
+// What server.ts does to every request before anything else reads it: bound the body, refuse
+// cross-origin writes, settle the client's address and say HSTS over HTTPS.
+
+export interface TEdgeSettings extends TProxySettings {
+  appUrl: string;
+  appOrigins: readonly string[];
+}
+
+/**
+ * Options for http.createServer: the counting request class and the slow-client deadlines. A
+ * request (headers and body) must have arrived within `requestTimeoutMs`, or Node answers 408
+ * and closes: a client trickling a body cannot hold a connection and its buffers open.
+ */
+export function edgeServerOptions({ requestTimeoutMs }: { requestTimeoutMs: number }): ServerOptions {
+  return {
+    IncomingMessage: limitedIncomingMessage(bodyLimitFor),
+    requestTimeout: requestTimeoutMs,
+    headersTimeout: Math.min(20_000, requestTimeoutMs),
+    keepAliveTimeout: 5_000,
+    // Node checks the deadlines on this interval (30 s by default): a deadline must be one.
+    connectionsCheckingInterval: Math.min(1_000, requestTimeoutMs),
+  };
+}
+
+/** Returns a handler that prepares every request and answers (returning true) the ones it refuses. */
+export function createEdge(settings: TEdgeSettings) {
+  return (req: IncomingMessage, res: ServerResponse): boolean => {
+    req.headers[CLIENT_IP_HEADER] = clientAddress(
+      { forwardedFor: req.headers["x-forwarded-for"], remoteAddress: req.socket.remoteAddress },
+      settings,
+    );
+    req.headers[PATH_HEADER] = req.url ?? "/";
+    if (cameOverHttps({ forwardedProto: req.headers["x-forwarded-proto"] }, settings)) {
+      res.setHeader("strict-transport-security", HSTS_HEADER_VALUE);
+    }
+
+    const limit = bodyLimitFor(req.url ?? "/");
+    const tooLarge = `The body is larger than ${limit.bytes} bytes.`;
+    if (declaredTooLarge(req.headers["content-length"], limit)) {
+      refuse(req, res, 413, "PAYLOAD_TOO_LARGE", tooLarge);
+      return true;
+    }
+    req.once(BODY_TOO_LARGE, () => {
+      // The answer may have started (a handler that streams before reading all): then only
+      // closing the connection tells the client its body was cut.
+      if (res.headersSent) req.socket.destroy();
+      else refuse(req, res, 413, "PAYLOAD_TOO_LARGE", tooLarge);
+    });
+
+    const refusal = checkWriteRequest(
+      { method: req.method ?? "GET", url: req.url ?? "/", headers: pickHeaders(req) },
+      settings.appOrigins,
+    );
+    if (refusal) {
+      refuseWith(req, res, refusal);
+      return true;
+    }
+    return false;
+  };
+}
+
+function pickHeaders(req: IncomingMessage) {
+  const h = req.headers;
+  return {
+    origin: h.origin,
+    "sec-fetch-site": single(h["sec-fetch-site"]),
+    "content-type": h["content-type"],
+    "content-length": h["content-length"],
+    "transfer-encoding": h["transfer-encoding"],
+  };
+}
+
+function single(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function refuseWith(req: IncomingMessage, res: ServerResponse, error: AppError): void {
+  refuse(req, res, error.status, error.code, error.message);
+}
+
+/**
+ * Answers and closes the connection: the body was not read, and reading it to keep the
+ * connection alive is what a large or endless body must not get.
+ */
+function refuse(req: IncomingMessage, res: ServerResponse, status: number, code: string, message: string): void {
+  const text = JSON.stringify({ error: { code, message } });
+  res.shouldKeepAlive = false;
+  res.writeHead(status, {
+    "content-type": "application/json; charset=utf-8",
+    "content-length": Buffer.byteLength(text),
+    "cache-control": "no-store",
+    connection: "close",
+  });
+  res.end(text);
+  req.socket.pause();
+}
