@@ -31,9 +31,10 @@ export function limitedIncomingMessage(limitFor: TLimitFor): typeof IncomingMess
         this.#received += typeof chunk === "string" ? Buffer.byteLength(chunk, encoding) : chunk.length;
         if (this.#received > this.#limit) {
           this.#cutOff = true;
-          // Nothing past the limit reaches a reader; the socket stops being read until closed.
-          this.socket.pause();
-          if (!this.emit(BODY_TOO_LARGE, this.#limit)) this.socket.destroy();
+          // Nothing past the limit reaches a reader; the socket (gone once a response has
+          // released it) stops being read until closed.
+          this.socket?.pause();
+          if (!this.emit(BODY_TOO_LARGE, this.#limit)) this.destroy();
           return false;
         }
       }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { INSTAGRAM_LIMITS } from "../cm/limits";
 import { MAX_WEBHOOK_BYTES } from "../pipeline/intake/accept-webhook";
-import { API_JSON_MAX_BYTES, AUTH_MAX_BYTES, OTHER_MAX_BYTES, bodyLimitFor, declaredTooLarge } from "./body-limits";
+import { API_JSON_MAX_BYTES, AUTH_MAX_BYTES, OTHER_MAX_BYTES, bodyLimitFor, tooLargeUpfront } from "./body-limits";
 
 describe("bodyLimitFor", () => {
   it.each([
@@ -25,15 +25,23 @@ describe("bodyLimitFor", () => {
   });
 });
 
-describe("declaredTooLarge", () => {
+describe("tooLargeUpfront", () => {
   const limit = { bytes: 100, route: "api" as const };
   it("refuses a declared length over the limit", () => {
-    expect(declaredTooLarge("101", limit)).toBe(true);
-    expect(declaredTooLarge("209715200", limit)).toBe(true);
+    expect(tooLargeUpfront({ "content-length": "101" }, limit)).toBe(true);
+    expect(tooLargeUpfront({ "content-length": "209715200" }, limit)).toBe(true);
   });
   it("leaves a missing, small or malformed length to the counter", () => {
-    expect(declaredTooLarge(undefined, limit)).toBe(false);
-    expect(declaredTooLarge("100", limit)).toBe(false);
-    expect(declaredTooLarge("abc", limit)).toBe(false);
+    expect(tooLargeUpfront({}, limit)).toBe(false);
+    expect(tooLargeUpfront({ "transfer-encoding": "chunked" }, limit)).toBe(false);
+    expect(tooLargeUpfront({ "content-length": "100" }, limit)).toBe(false);
+    expect(tooLargeUpfront({ "content-length": "abc" }, limit)).toBe(false);
+  });
+  it("refuses any body where none is taken", () => {
+    const none = { bytes: 0, route: "other" as const };
+    expect(tooLargeUpfront({ "transfer-encoding": "chunked" }, none)).toBe(true);
+    expect(tooLargeUpfront({ "content-length": "1" }, none)).toBe(true);
+    expect(tooLargeUpfront({ "content-length": "0" }, none)).toBe(false);
+    expect(tooLargeUpfront({}, none)).toBe(false);
   });
 });

@@ -11,8 +11,8 @@ export const API_JSON_MAX_BYTES = 256 * 1024;
 /** better-auth's endpoints take an email and password or less. */
 export const AUTH_MAX_BYTES = 16 * 1024;
 
-/** Pages take no body worth the name (the app has no server actions). */
-export const OTHER_MAX_BYTES = 16 * 1024;
+/** Pages and everything else take no body: the app has no server actions or form posts. */
+export const OTHER_MAX_BYTES = 0;
 
 /** socket.io's long-polling POSTs: engine.io's own default maxHttpBufferSize. */
 export const SOCKET_MAX_BYTES = 1_000_000;
@@ -34,10 +34,17 @@ export function bodyLimitFor(url: string): TBodyLimit {
 }
 
 /**
- * The declared length when it alone is over the limit (answered 413 before reading). A missing,
- * malformed or small Content-Length is left to the counter, which cuts off a body that lies.
+ * Whether the headers alone show the body is too large (answered 413 before reading): a declared
+ * length over the limit, or any body where none is taken. A missing, malformed or small
+ * Content-Length is left to the counter, which cuts off a body that lies.
  */
-export function declaredTooLarge(contentLength: string | undefined, limit: TBodyLimit): boolean {
-  if (contentLength === undefined || !/^\d+$/.test(contentLength.trim())) return false;
-  return Number(contentLength) > limit.bytes;
+export function tooLargeUpfront(
+  headers: { "content-length"?: string | undefined; "transfer-encoding"?: string | undefined },
+  limit: TBodyLimit,
+): boolean {
+  const length = headers["content-length"]?.trim();
+  if (limit.bytes === 0 && (headers["transfer-encoding"] !== undefined || (length !== undefined && length !== "0"))) {
+    return true;
+  }
+  return length !== undefined && /^\d+$/.test(length) && Number(length) > limit.bytes;
 }

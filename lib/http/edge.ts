@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerOptions, ServerResponse } from "node:http";
-import type { AppError } from "../errors";
+import { AppError } from "../errors";
 import { BODY_TOO_LARGE, limitedIncomingMessage } from "./body-counter";
-import { bodyLimitFor, declaredTooLarge } from "./body-limits";
+import { bodyLimitFor, tooLargeUpfront } from "./body-limits";
 import { checkWriteRequest } from "./csrf";
 import { HSTS_HEADER_VALUE, cameOverHttps, clientAddress, type TProxySettings } from "./proxy";
 import { CLIENT_IP_HEADER, PATH_HEADER } from "./request-headers";
@@ -43,16 +43,22 @@ export function createEdge(settings: TEdgeSettings) {
     }
 
     const limit = bodyLimitFor(req.url ?? "/");
-    const tooLarge = `The body is larger than ${limit.bytes} bytes.`;
-    if (declaredTooLarge(req.headers["content-length"], limit)) {
+    const tooLarge = limit.bytes
+      ? `The body is larger than ${limit.bytes} bytes.`
+      : "This address takes no request body.";
+    if (tooLargeUpfront(req.headers, limit)) {
       refuse(req, res, 413, "PAYLOAD_TOO_LARGE", tooLarge);
       return true;
     }
     req.once(BODY_TOO_LARGE, () => {
-      // The answer may have started (a handler that streams before reading all): then only
-      // closing the connection tells the client its body was cut.
-      if (res.headersSent) req.socket.destroy();
-      else refuse(req, res, 413, "PAYLOAD_TOO_LARGE", tooLarge);
+      // Whoever is reading the body must stop waiting for its end: it fails once the client has
+      // our answer. An answer already started (a handler streaming before reading all) cannot
+      // say 413; closing the connection then tells the client its body was cut.
+      const cutOff = new AppError("PAYLOAD_TOO_LARGE", tooLarge);
+      if (res.headersSent) return req.destroy(cutOff);
+      refuse(req, res, 413, cutOff.code, cutOff.message);
+      // Failing the body earlier would close the connection before the client read the 413.
+      req.socket?.once("close", () => req.destroy(cutOff));
     });
 
     const refusal = checkWriteRequest(
@@ -100,5 +106,5 @@ function refuse(req: IncomingMessage, res: ServerResponse, status: number, code:
     connection: "close",
   });
   res.end(text);
-  req.socket.pause();
+  req.socket?.pause();
 }
