@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerOptions, ServerResponse } from "node:http";
+import type { Socket } from "node:net";
 import { AppError } from "../errors";
 import { BODY_TOO_LARGE, limitedIncomingMessage } from "./body-counter";
 import { bodyLimitFor, tooLargeUpfront } from "./body-limits";
@@ -92,6 +93,9 @@ function refuseWith(req: IncomingMessage, res: ServerResponse, error: AppError):
   refuse(req, res, error.status, error.code, error.message);
 }
 
+/** How long a refused client's body is still read and dropped before the connection closes. */
+const LINGER_MS = 2_000;
+
 /**
  * Answers and closes the connection: the body was not read, and reading it to keep the
  * connection alive is what a large or endless body must not get.
@@ -105,6 +109,23 @@ function refuse(req: IncomingMessage, res: ServerResponse, status: number, code:
     "cache-control": "no-store",
     connection: "close",
   });
+  lingerOnClose(req.socket);
   res.end(text);
-  req.socket?.pause();
+}
+
+/**
+ * Closing while the client's body is still arriving makes the kernel reset the connection, and
+ * a client still writing then loses our answer to the reset. So, as nginx's lingering close
+ * does, the socket is half-closed after the answer and what still arrives is read and dropped
+ * (the request is dumped: nothing is kept) for a moment before the socket is destroyed.
+ */
+function lingerOnClose(socket: Socket | null): void {
+  if (!socket) return;
+  socket.destroySoon = function lingeringClose(this: Socket) {
+    this.end();
+    this.resume();
+    const timer = setTimeout(() => this.destroy(), LINGER_MS);
+    timer.unref();
+    this.once("close", () => clearTimeout(timer));
+  };
 }
