@@ -47,11 +47,10 @@ export function createEdge(settings: TEdgeSettings) {
     const tooLarge = limit.bytes
       ? `The body is larger than ${limit.bytes} bytes.`
       : "This address takes no request body.";
-    if (tooLargeUpfront(req.headers, limit)) {
-      refuse(req, res, 413, "PAYLOAD_TOO_LARGE", tooLarge);
-      return true;
-    }
+    // Registered before any refusal below: a refused body still arrives, and is only dropped.
+    let refused = false;
     req.once(BODY_TOO_LARGE, () => {
+      if (refused) return;
       // Whoever is reading the body must stop waiting for its end: it fails once the client has
       // our answer. An answer already started (a handler streaming before reading all) cannot
       // say 413; closing the connection then tells the client its body was cut.
@@ -62,12 +61,15 @@ export function createEdge(settings: TEdgeSettings) {
       req.socket?.once("close", () => req.destroy(cutOff));
     });
 
-    const refusal = checkWriteRequest(
-      { method: req.method ?? "GET", url: req.url ?? "/", headers: pickHeaders(req) },
-      settings.appOrigins,
-    );
+    const refusal = tooLargeUpfront(req.headers, limit)
+      ? new AppError("PAYLOAD_TOO_LARGE", tooLarge)
+      : checkWriteRequest(
+          { method: req.method ?? "GET", url: req.url ?? "/", headers: pickHeaders(req) },
+          settings.appOrigins,
+        );
     if (refusal) {
-      refuseWith(req, res, refusal);
+      refused = true;
+      refuse(req, res, refusal.status, refusal.code, refusal.message);
       return true;
     }
     return false;
@@ -87,10 +89,6 @@ function pickHeaders(req: IncomingMessage) {
 
 function single(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
-}
-
-function refuseWith(req: IncomingMessage, res: ServerResponse, error: AppError): void {
-  refuse(req, res, error.status, error.code, error.message);
 }
 
 /** How long a refused client's body is still read and dropped before the connection closes. */
