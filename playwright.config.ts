@@ -11,6 +11,8 @@ const systemChromium =
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3210);
 export const E2E_DATA_DIR = process.env.E2E_DATA_DIR ?? ".data-e2e";
 export const E2E_SIMULATOR_PORT = Number(process.env.E2E_SIMULATOR_PORT ?? 4210);
+/** The server's request deadline in the tests: short, so the slow-client test is quick. */
+export const E2E_REQUEST_TIMEOUT_MS = 10_000;
 
 export default defineConfig({
   testDir: "e2e",
@@ -60,6 +62,9 @@ export default defineConfig({
       CM_SIMULATOR_STATUS_DELAY_MS: "50",
       // Tests sign in many times from one address; the limit itself is tested in Vitest.
       SIGN_IN_RATE_LIMIT: "1000",
+      REQUEST_TIMEOUT_MS: String(E2E_REQUEST_TIMEOUT_MS),
+      // As behind a proxy: X-Forwarded-Proto says whether the browser came over HTTPS (HSTS).
+      TRUST_PROXY: "true",
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },

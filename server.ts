@@ -6,12 +6,13 @@ import { join } from "node:path";
 import next from "next";
 import { APP_ROOT } from "./lib/app-root";
 import { resolveAppSecret } from "./lib/auth/app-secret";
-import { createAuth, trustedOriginsFor } from "./lib/auth/create-auth";
+import { createAuth } from "./lib/auth/create-auth";
 import { getSignedInSession } from "./lib/auth/session";
 import { createSecretBox } from "./lib/crypto/secret-box";
 import { withStartupLock } from "./lib/db/startup-lock";
 import { describeDatabase, openMigratedDatabase } from "./lib/db/open-from-env";
-import { CLIENT_IP_HEADER, PATH_HEADER } from "./lib/http/request-headers";
+import { appOrigins } from "./lib/http/app-origins";
+import { createEdge, edgeServerOptions } from "./lib/http/edge";
 import { EnvError, appUrl, env, publicUrl, uploadQuota, type TEnv } from "./lib/env";
 import { createWebhookHttpHandler } from "./lib/pipeline/intake/webhook-http";
 import { createWebhookAccounts } from "./lib/pipeline/intake/webhook-accounts";
@@ -99,22 +100,23 @@ async function main(): Promise<void> {
   await app.prepare();
   const handle = app.getRequestHandler();
 
-  const server = createServer((req, res) => {
-    // The client's address, for sign-in rate limiting. A forwarded address is believed only
-    // behind a proxy we were told to trust; an incoming header of this name is overwritten.
-    const forwarded = config.TRUST_PROXY
-      ? String(req.headers["x-forwarded-for"] ?? "")
-          .split(",")[0]
-          ?.trim()
-      : "";
-    req.headers[CLIENT_IP_HEADER] = forwarded || req.socket.remoteAddress || "unknown";
-    req.headers[PATH_HEADER] = req.url ?? "/";
+  // Every request passes the edge first: its body is bounded and counted before anyone reads
+  // it, cross-origin writes are refused, the client's address settled (lib/http/edge.ts).
+  const origins = appOrigins(runtimeConfig.appUrl);
+  const edge = createEdge({
+    appUrl: runtimeConfig.appUrl,
+    appOrigins: origins,
+    trustProxy: config.TRUST_PROXY,
+    trustedHops: config.TRUSTED_PROXY_HOPS,
+  });
+  const server = createServer(edgeServerOptions({ requestTimeoutMs: config.REQUEST_TIMEOUT_MS }), (req, res) => {
+    if (edge(req, res)) return;
     if (handleWebhook(req, res)) return;
     if (handleMedia(req, res)) return;
     void handle(req, res);
   });
   const io = await createIo(server, db.eventsPool, {
-    origins: trustedOriginsFor(runtimeConfig.appUrl),
+    origins,
     authenticate: (headers) => getSignedInSession(auth, headers),
     accessibleAccounts: (user) => accessibleAccountIds(db.prisma, user),
     mayViewConversation: async (user, id) => (await conversationAccountFor(db.prisma, user, id)) !== null,

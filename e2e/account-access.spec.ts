@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { z } from "zod";
-import { BASE_URL, DEMO_ADMIN, signIn } from "./support/auth";
+import { BASE_URL, DEMO_ADMIN, SAME_ORIGIN, signIn } from "./support/auth";
 import { SIMULATOR_URL, customerWrites } from "./support/simulator";
 
 // Per-account access end to end: an admin makes an agent a member of an account (from the
@@ -14,7 +14,7 @@ const DEMO_SHOP = "Demo shop";
 /** A second account, linked by the admin and known to the simulator (which plays its customers). */
 async function linkAccount(admin: APIRequestContext, request: APIRequestContext, run: number) {
   const account = { igAccountId: `1785${run}`, displayName: `Access shop ${run}`, productToken: randomUUID() };
-  const created = await admin.post("/api/admin/accounts", { data: account });
+  const created = await admin.post("/api/admin/accounts", { headers: SAME_ORIGIN, data: account });
   expect(created.status()).toBe(200);
   const { id, webhookUrls } = z
     .object({ account: z.object({ id: z.string(), webhookUrls: z.record(z.string(), z.string()) }) })
@@ -52,7 +52,9 @@ test("an agent sees, opens and hears of only the accounts an admin makes them a 
 
   await signIn(page, DEMO_ADMIN);
   const other = await linkAccount(page.request, request, run);
-  expect((await page.request.post("/api/admin/users", { data: { ...agent, role: "agent" } })).status()).toBe(200);
+  expect(
+    (await page.request.post("/api/admin/users", { headers: SAME_ORIGIN, data: { ...agent, role: "agent" } })).status(),
+  ).toBe(200);
   const agentContext = await browser.newContext({ baseURL: BASE_URL });
   try {
     await customerWrites(request, { igsid: `7${run}`, name: customers.demo, username: `demo${run}`, text: "Hi!" });
@@ -141,7 +143,7 @@ test("an agent sees, opens and hears of only the accounts an admin makes them a 
     await expect(agentAccounts.getByRole("checkbox", { name: other.displayName })).not.toBeChecked();
   } finally {
     await agentContext.close();
-    await page.request.delete(`/api/admin/accounts/${other.id}`);
+    await page.request.delete(`/api/admin/accounts/${other.id}`, { headers: SAME_ORIGIN });
     await request.delete(`${SIMULATOR_URL}/_sim/accounts/${other.productToken}`);
   }
 });

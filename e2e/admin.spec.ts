@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import { BASE_URL, DEMO_ADMIN, signIn } from "./support/auth";
+import { BASE_URL, DEMO_ADMIN, SAME_ORIGIN, signIn } from "./support/auth";
 import { SIMULATOR_URL } from "./support/simulator";
 
 // The admin pages end to end: linking an account against the CM simulator, and managing
@@ -153,7 +153,9 @@ test("an agent added by an admin cannot administer, and is signed out live when 
     await agentPage.goto("/admin/agents");
     await expect(agentPage.getByRole("heading", { name: "Admins only" })).toBeVisible();
     expect((await agentPage.request.get("/api/admin/users")).status()).toBe(403);
-    expect((await agentPage.request.post(`/api/admin/users`, { data: agent })).status()).toBe(403);
+    expect((await agentPage.request.post(`/api/admin/users`, { headers: SAME_ORIGIN, data: agent })).status()).toBe(
+      403,
+    );
 
     await agentPage.goto("/");
     await expect(agentPage.getByRole("status", { name: "Connection: Live" })).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_AGENT, signIn } from "./support/auth";
+import { DEMO_AGENT, SAME_ORIGIN, signIn } from "./support/auth";
 import { customerWrites, sentMessages } from "./support/simulator";
 
 const igsidFor = (base: number) => String(base + Math.floor(Math.random() * 1e8));
@@ -23,6 +23,7 @@ test("after 24 hours without a customer message the reply window is closed and n
   // The server refuses too, whatever the browser does.
   const conversationUrl = new URL(page.url()).pathname.replace("/c/", "/api/conversations/");
   const refused = await page.request.post(`${conversationUrl}/messages`, {
+    headers: SAME_ORIGIN,
     data: { content: { kind: "text", text: "sneaky" } },
   });
   expect(refused.status()).toBe(409);

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_ADMIN, DEMO_AGENT, signIn } from "./support/auth";
+import { DEMO_ADMIN, DEMO_AGENT, SAME_ORIGIN, signIn } from "./support/auth";
 import { seriousViolations } from "./support/axe";
 import { customerWrites } from "./support/simulator";
 
@@ -120,6 +120,7 @@ test("notes saved by someone else while an agent writes are shown, never silentl
   // Meanwhile the admin saves other notes (from the version both started from: none).
   const conversationId = agent.url().split("/c/")[1]?.split("?")[0] ?? "";
   const saved = await admin.request.patch(`/api/conversations/${conversationId}/contact`, {
+    headers: SAME_ORIGIN,
     data: { notes: "Theirs: called on the phone", notesUpdatedAt: null },
   });
   expect(saved.status()).toBe(200);

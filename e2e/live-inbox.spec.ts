@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_AGENT, signIn } from "./support/auth";
+import { DEMO_AGENT, SAME_ORIGIN, signIn } from "./support/auth";
 
 test.beforeEach(async ({ page }) => {
   await signIn(page, DEMO_AGENT);
@@ -12,6 +12,7 @@ test("the inbox shows a new conversation live, without a reload", async ({ page 
 
   const igsid = String(Date.now());
   const response = await page.request.post("/api/demo/messages", {
+    headers: SAME_ORIGIN,
     data: { igsid, name: "Live Tester", username: "live.tester", text: `Hello from ${igsid}` },
   });
   expect(response.ok()).toBe(true);
@@ -29,7 +30,10 @@ test("the inbox shows a new conversation live, without a reload", async ({ page 
 
 test("a second message moves its conversation to the top live", async ({ page }) => {
   const send = (igsid: string, name: string, text: string) =>
-    page.request.post("/api/demo/messages", { data: { igsid, name, username: name.toLowerCase(), text } });
+    page.request.post("/api/demo/messages", {
+      headers: SAME_ORIGIN,
+      data: { igsid, name, username: name.toLowerCase(), text },
+    });
   await send("2000001", "Alice", "first");
   await send("2000002", "Bob", "second");
 

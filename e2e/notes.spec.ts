@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { BASE_URL, DEMO_ADMIN, DEMO_AGENT, signIn } from "./support/auth";
+import { BASE_URL, DEMO_ADMIN, DEMO_AGENT, SAME_ORIGIN, signIn } from "./support/auth";
 import { seriousViolations } from "./support/axe";
 import { DEMO_IG_ACCOUNT, customerWrites, sentMessages } from "./support/simulator";
 
@@ -55,7 +55,10 @@ async function addAgent(browser: Browser, name: string) {
   await signIn(admin, DEMO_ADMIN);
   const run = Date.now();
   const agent = { name, email: `notes-${run}@example.com`, password: `password-${run}` };
-  const created = await admin.request.post(`${BASE_URL}/api/admin/users`, { data: { ...agent, role: "agent" } });
+  const created = await admin.request.post(`${BASE_URL}/api/admin/users`, {
+    headers: SAME_ORIGIN,
+    data: { ...agent, role: "agent" },
+  });
   expect(created.status()).toBe(200);
   const { accounts } = (await (await admin.request.get(`${BASE_URL}/api/admin/accounts`)).json()) as {
     accounts: { id: string; igAccountId: string }[];
@@ -63,6 +66,7 @@ async function addAgent(browser: Browser, name: string) {
   const demo = accounts.find((x) => x.igAccountId === DEMO_IG_ACCOUNT);
   const userId = ((await created.json()) as { user: { id: string } }).user.id;
   const joined = await admin.request.put(`${BASE_URL}/api/admin/memberships`, {
+    headers: SAME_ORIGIN,
     data: { accountId: demo?.id, userId, member: true },
   });
   expect(joined.status()).toBe(200);

@@ -4,7 +4,7 @@ import { ZPipelineStatus } from "../lib/pipeline/pipeline-status";
 import pg from "pg";
 import { TEST_POSTGRES_URL, createScratchPostgres, postgresReachable } from "../lib/testing/scratch-postgres";
 import { startSimulator } from "./support/app-api";
-import { DEMO_ADMIN, signIn } from "./support/auth";
+import { DEMO_ADMIN, sameOrigin, signIn } from "./support/auth";
 import { startServer } from "./support/server-process";
 import { DEMO_IG_ACCOUNT, customerWrites } from "./support/simulator";
 
@@ -113,7 +113,9 @@ test("an admin sees a webhook that cannot be applied with its reason, set aside 
         async () => {
           const webhook = await ours();
           if (webhook?.state === "PENDING") {
-            await page.request.post(`${app.url}/api/admin/pipeline/webhooks/${webhook.id}/retry`);
+            await page.request.post(`${app.url}/api/admin/pipeline/webhooks/${webhook.id}/retry`, {
+              headers: sameOrigin(app.url),
+            });
           }
           return webhook?.state;
         },

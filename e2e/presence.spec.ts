@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { BASE_URL, DEMO_ADMIN, DEMO_AGENT, signIn } from "./support/auth";
+import { BASE_URL, DEMO_ADMIN, DEMO_AGENT, SAME_ORIGIN, signIn } from "./support/auth";
 import { seriousViolations } from "./support/axe";
 import { DEMO_IG_ACCOUNT, customerWrites, sentMessages } from "./support/simulator";
 
@@ -14,13 +14,17 @@ async function secondAgent(browser: Browser): Promise<{ page: Page; name: string
   const run = Date.now();
   const bea = { name: `Bea ${run}`, email: `bea-presence-${run}@example.com`, password: `password-${run}` };
   await signIn(admin, DEMO_ADMIN);
-  const created = await admin.request.post(`${BASE_URL}/api/admin/users`, { data: { ...bea, role: "agent" } });
+  const created = await admin.request.post(`${BASE_URL}/api/admin/users`, {
+    headers: SAME_ORIGIN,
+    data: { ...bea, role: "agent" },
+  });
   expect(created.status()).toBe(200);
   const { accounts } = (await (await admin.request.get(`${BASE_URL}/api/admin/accounts`)).json()) as {
     accounts: { id: string; igAccountId: string }[];
   };
   const userId = ((await created.json()) as { user: { id: string } }).user.id;
   const joined = await admin.request.put(`${BASE_URL}/api/admin/memberships`, {
+    headers: SAME_ORIGIN,
     data: { accountId: accounts.find((x) => x.igAccountId === DEMO_IG_ACCOUNT)?.id, userId, member: true },
   });
   expect(joined.status()).toBe(200);

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { BASE_URL, DEMO_AGENT, signIn } from "./support/auth";
+import { BASE_URL, DEMO_AGENT, SAME_ORIGIN, signIn } from "./support/auth";
 import { seriousViolations } from "./support/axe";
 import { customerWrites, sentMessages } from "./support/simulator";
 
@@ -31,6 +31,7 @@ test("a saved carousel is picked with / and its code, opens in the rich composer
   const code = `boots-${Date.now() % 1_000_000}`;
   await signIn(page, DEMO_AGENT);
   const created = await page.request.post(`${BASE_URL}/api/saved-replies`, {
+    headers: SAME_ORIGIN,
     data: {
       code,
       title: "Boots and sneakers",

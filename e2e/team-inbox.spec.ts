@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { BASE_URL, DEMO_ADMIN, DEMO_AGENT, signIn } from "./support/auth";
+import { BASE_URL, DEMO_ADMIN, DEMO_AGENT, SAME_ORIGIN, signIn } from "./support/auth";
 import { DEMO_IG_ACCOUNT, customerWrites } from "./support/simulator";
 
 // Issue 9: two agents divide the inbox, live. A is the demo agent; B is a second agent the
@@ -18,7 +18,10 @@ test("A takes a conversation, B sees it leave Unassigned; resolved, then the cus
   const run = Date.now();
   const bea = { name: `Bea ${run}`, email: `bea-${run}@example.com`, password: `password-${run}` };
   await signIn(admin, DEMO_ADMIN);
-  const created = await admin.request.post(`${BASE_URL}/api/admin/users`, { data: { ...bea, role: "agent" } });
+  const created = await admin.request.post(`${BASE_URL}/api/admin/users`, {
+    headers: SAME_ORIGIN,
+    data: { ...bea, role: "agent" },
+  });
   expect(created.status()).toBe(200);
   const accounts = (await (await admin.request.get(`${BASE_URL}/api/admin/accounts`)).json()) as {
     accounts: { id: string; igAccountId: string }[];
@@ -26,6 +29,7 @@ test("A takes a conversation, B sees it leave Unassigned; resolved, then the cus
   const demo = accounts.accounts.find((x) => x.igAccountId === DEMO_IG_ACCOUNT);
   const beaId = ((await created.json()) as { user: { id: string } }).user.id;
   const joined = await admin.request.put(`${BASE_URL}/api/admin/memberships`, {
+    headers: SAME_ORIGIN,
     data: { accountId: demo?.id, userId: beaId, member: true },
   });
   expect(joined.status()).toBe(200);

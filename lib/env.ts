@@ -58,6 +58,15 @@ export const ZEnv = z.object({
     .max(10_000_000)
     .default(2048),
   TRUST_PROXY: ZBool.default(false),
+  /** How many proxies of our own stand in front (each appends to X-Forwarded-For); with TRUST_PROXY. */
+  TRUSTED_PROXY_HOPS: z.coerce.number({ error: "must be a number" }).int().min(1).max(10).default(1),
+  /** A request's headers and body must have arrived within this (slow or stalled clients get 408). */
+  REQUEST_TIMEOUT_MS: z.coerce
+    .number({ error: "must be a number" })
+    .int("must be a whole number of milliseconds")
+    .min(1000, "must be at least 1000")
+    .max(3_600_000, "must be at most 3600000")
+    .default(120_000),
   ADMIN_EMAIL: z.email("must be an email address").optional(),
   ADMIN_PASSWORD: z.string().min(10, "must be at least 10 characters").max(128).optional(),
   CM_SIMULATOR_URL: z.url({ protocol: /^https?$/, error: "must be the simulator's http(s) URL" }).optional(),

@@ -4,6 +4,7 @@ import { admin } from "better-auth/plugins";
 import { createAccessControl } from "better-auth/plugins/access";
 import { adminAc, defaultStatements, userAc } from "better-auth/plugins/admin/access";
 import type { PrismaClient } from "../db/generated/client";
+import { appOrigins } from "../http/app-origins";
 import { CLIENT_IP_HEADER } from "../http/request-headers";
 import { oneLine } from "../errors-one-line";
 import { ACCOUNT_SIGN_IN_WINDOW_MS, createAccountSignInLimit } from "./account-sign-in-limit";
@@ -67,7 +68,7 @@ export function createAuth({
     baseURL: baseUrl,
     basePath: "/api/auth",
     secret,
-    trustedOrigins: trustedOriginsFor(baseUrl),
+    trustedOrigins: appOrigins(baseUrl),
     database: prismaAdapter(prisma, { provider: "postgresql" }),
     emailAndPassword: {
       enabled: true,
@@ -115,12 +116,3 @@ export function createAuth({
 }
 
 export type TAuth = ReturnType<typeof createAuth>;
-
-export function trustedOriginsFor(baseUrl: string): string[] {
-  const url = new URL(baseUrl);
-  const origins = [url.origin];
-  // Local use reaches the same server as localhost or 127.0.0.1.
-  if (url.hostname === "localhost") origins.push(`${url.protocol}//127.0.0.1:${url.port}`);
-  if (url.hostname === "127.0.0.1") origins.push(`${url.protocol}//localhost:${url.port}`);
-  return origins;
-}

@@ -4,7 +4,13 @@ import { AppError } from "../errors";
 export async function readJsonBody(request: Request, maxBytes: number): Promise<unknown> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", `The body is larger than ${maxBytes} bytes.`);
-  const text = await request.text();
+  let text: string;
+  try {
+    text = await request.text();
+  } catch {
+    // The client went away, or the edge cut the body off at its limit and has answered 413.
+    throw new AppError("BAD_REQUEST", "The body could not be read.");
+  }
   if (Buffer.byteLength(text) > maxBytes) {
     throw new AppError("PAYLOAD_TOO_LARGE", `The body is larger than ${maxBytes} bytes.`);
   }

@@ -5,6 +5,7 @@ import { isDatabaseUnavailable } from "../db/unavailable";
 import { AppError } from "../errors";
 import { oneLine } from "../errors-one-line";
 import { getRuntime, type TRuntime } from "../runtime";
+import { API_JSON_MAX_BYTES } from "./body-limits";
 import { readJsonBody } from "./read-body";
 
 // The one wrapper every JSON route handler goes through: it owns the session and role check,
@@ -12,8 +13,6 @@ import { readJsonBody } from "./read-body";
 // is a few lines. `access` is required: a route is public only by saying so.
 
 export type TAccess = "public" | "signed-in" | "admin";
-
-const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
 
 interface TRouteOptions<TBody extends z.ZodType, TQuery extends z.ZodType, A extends TAccess> {
   access: A;
@@ -48,7 +47,7 @@ export function route<
         throw new AppError("FORBIDDEN", "Only admins can do this.");
       }
       const body = options.body
-        ? parseWith(options.body, await readJson(request, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES), "body")
+        ? parseWith(options.body, await readJson(request, options.maxBodyBytes ?? API_JSON_MAX_BYTES), "body")
         : undefined;
       const query = options.query
         ? parseWith(options.query, Object.fromEntries(request.nextUrl.searchParams), "query")

@@ -14,7 +14,7 @@ const ATTACHMENTS_TABLE = "socket_io_attachments";
 const FOREIGN_ORIGIN = "Only the inbox's own pages may open its live connection.";
 
 export interface TIoOptions {
-  /** The origins the app's pages are served from (lib/auth/create-auth.ts trustedOriginsFor). */
+  /** The origins the app's pages are served from (lib/http/app-origins.ts). */
   origins: readonly string[];
   /** Resolves the signed-in user and session from the handshake's headers (its session cookie). */
   authenticate: (headers: Headers) => Promise<{ user: TSessionUser; sessionId: string } | null>;

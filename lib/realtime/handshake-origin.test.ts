@@ -2,7 +2,7 @@ import { createServer, request, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { io as connect } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { trustedOriginsFor } from "../auth/create-auth";
+import { appOrigins } from "../http/app-origins";
 import type { TIo } from "../runtime";
 import { createIo } from "./create-io";
 
@@ -20,7 +20,7 @@ describe("the live connection opens only from the app's own origins", () => {
   beforeAll(async () => {
     server = createServer();
     io = await createIo(server, undefined, {
-      origins: trustedOriginsFor(APP_URL),
+      origins: appOrigins(APP_URL),
       authenticate: async () => {
         authenticated++;
         return { user: { id: "u-ada", email: "ada@example.com", name: "Ada", role: "agent" }, sessionId: "s-ada" };

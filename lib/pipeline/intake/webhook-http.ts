@@ -107,6 +107,8 @@ function unavailable(message: string): TWebhookAnswer {
 }
 
 function send(res: ServerResponse, { status, body, retryAfter }: TWebhookAnswer): void {
+  // The edge (lib/http/edge.ts) has answered 413 already when it cut an endless body off.
+  if (res.headersSent) return;
   const text = JSON.stringify(body);
   const headers: Record<string, string | number> = {
     "content-type": "application/json; charset=utf-8",

@@ -1,0 +1,12 @@
+/**
+ * The origins the app is reached at: APP_URL's, plus its loopback twin (local use reaches the
+ * same server as localhost or 127.0.0.1). better-auth's trusted origins and the edge's CSRF rule
+ * read this one list, so they cannot disagree.
+ */
+export function appOrigins(appUrl: string): string[] {
+  const url = new URL(appUrl);
+  const origins = [url.origin];
+  if (url.hostname === "localhost") origins.push(`${url.protocol}//127.0.0.1${url.port ? `:${url.port}` : ""}`);
+  if (url.hostname === "127.0.0.1") origins.push(`${url.protocol}//localhost${url.port ? `:${url.port}` : ""}`);
+  return origins;
+}
