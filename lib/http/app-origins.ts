@@ -10,3 +10,18 @@ export function appOrigins(appUrl: string): string[] {
   if (url.hostname === "127.0.0.1") origins.push(`${url.protocol}//localhost${url.port ? `:${url.port}` : ""}`);
   return origins;
 }
+
+/**
+ * Where a browser request says it comes from: "own" (an Origin in `origins`, or no Origin and
+ * `Sec-Fetch-Site: same-origin`, as a same-origin GET carries), "foreign" (another Origin), or
+ * "unknown" (neither: not a browser, or one that hides it). The CSRF rule and the live socket's
+ * handshake both accept only "own".
+ */
+export function requestOrigin(
+  headers: { origin?: string | undefined; "sec-fetch-site"?: string | string[] | undefined },
+  origins: readonly string[],
+): "own" | "foreign" | "unknown" {
+  const { origin } = headers;
+  if (origin !== undefined) return origins.includes(origin) ? "own" : "foreign";
+  return headers["sec-fetch-site"] === "same-origin" ? "own" : "unknown";
+}

@@ -1,4 +1,5 @@
 import { AppError } from "../errors";
+import { requestOrigin } from "./app-origins";
 
 // The CSRF rule for every state-changing request to the API. SameSite=Lax cookies stop other
 // *sites*, but a page on a sibling origin of the same site (another subdomain or port) still
@@ -32,15 +33,14 @@ export function checkWriteRequest(request: TWriteRequest, appOrigins: readonly s
   if (SAFE_METHODS.has(request.method.toUpperCase())) return null;
   if (!(path === "/api" || path.startsWith("/api/")) || EXEMPT.test(path)) return null;
 
-  const { origin } = request.headers;
-  if (origin !== undefined) {
-    if (!appOrigins.includes(origin)) {
-      return new AppError(
-        "FORBIDDEN",
-        "This request came from another origin; the inbox accepts changes only from its own pages.",
-      );
-    }
-  } else if (request.headers["sec-fetch-site"] !== "same-origin") {
+  const from = requestOrigin(request.headers, appOrigins);
+  if (from === "foreign") {
+    return new AppError(
+      "FORBIDDEN",
+      "This request came from another origin; the inbox accepts changes only from its own pages.",
+    );
+  }
+  if (from === "unknown") {
     return new AppError(
       "FORBIDDEN",
       "This request does not show it comes from the inbox's own pages (no Origin header).",

@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from "node:http";
+import { requestOrigin } from "../http/app-origins";
 
 /**
  * Whether a socket.io handshake comes from a page of the app itself. The session cookie is
@@ -13,7 +14,5 @@ import type { IncomingHttpHeaders } from "node:http";
  * send the app's Origin), and a client that writes its own headers holds the cookie anyway.
  */
 export function isOwnOrigin(headers: IncomingHttpHeaders, origins: readonly string[]): boolean {
-  const origin = headers.origin;
-  if (origin !== undefined) return origins.includes(origin);
-  return headers["sec-fetch-site"] === "same-origin";
+  return requestOrigin(headers, origins) === "own";
 }
