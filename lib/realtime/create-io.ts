@@ -45,11 +45,9 @@ export async function createIo(
       isOwnOrigin(req.headers, origins) ? callback(null, true) : callback(FOREIGN_ORIGIN, false),
   });
   if (pool) {
-    // The adapter keeps payloads larger than NOTIFY allows in this table. It is not part
-    // of the Prisma schema: it belongs to the adapter, which expects exactly this shape.
-    await pool.query(
-      `CREATE TABLE IF NOT EXISTS ${ATTACHMENTS_TABLE} (id bigserial UNIQUE, created_at timestamptz DEFAULT NOW(), payload bytea)`,
-    );
+    // The adapter keeps payloads larger than NOTIFY allows in this table, created by a
+    // migration (20261205162000_socket_io_attachments): never here, where instances starting
+    // together raced to create it. The adapter itself runs no DDL.
     io.adapter(createAdapter(pool, { tableName: ATTACHMENTS_TABLE }));
   }
   // The rooms a socket joins once connected, worked out before: a browser told it is live
