@@ -8,7 +8,7 @@ import { accessRooms } from "./access-rooms";
 import { answerViewRevisions, handleConversationPresence, type TMayViewConversation } from "./conversation-presence";
 import { ROOMS, UNAUTHORIZED } from "./events";
 import { isOwnOrigin } from "./handshake-origin";
-import { answerPresenceQueries } from "./presence";
+import { announcePresenceChanged, answerPresenceQueries } from "./presence";
 
 const ATTACHMENTS_TABLE = "socket_io_attachments";
 const FOREIGN_ORIGIN = "Only the inbox's own pages may open its live connection.";
@@ -75,7 +75,11 @@ export async function createIo(
     // (lib/realtime/access-rooms.ts), and every socket in its user's and its session's.
     const rooms = roomsOf.get(socket) ?? [];
     roomsOf.delete(socket);
-    void socket.join([...rooms, ROOMS.user(socket.data.user.id), ROOMS.session(socket.data.sessionId)]);
+    // Joined before the announcement, so an admin's own page hears of its own arrival.
+    void Promise.resolve(
+      socket.join([...rooms, ROOMS.user(socket.data.user.id), ROOMS.session(socket.data.sessionId)]),
+    ).then(() => announcePresenceChanged(io));
+    socket.on("disconnect", () => announcePresenceChanged(io));
     handleConversationPresence(io, socket, mayViewConversation);
   });
   return io;

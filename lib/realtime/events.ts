@@ -39,6 +39,11 @@ export const EVENTS = {
   labelsChanged: "labels.changed",
   /** A customer's notes were saved (contact panel): whoever shows them refetches. */
   contactUpdated: "contact.updated",
+  /**
+   * A socket connected or disconnected somewhere: to the admins only, whose Agents table asks
+   * again who is online (lib/realtime/presence.ts). No payload: presence is asked, not pushed.
+   */
+  presenceChanged: "presence.changed",
 } as const;
 
 export interface TServerToClientEvents {
@@ -50,6 +55,7 @@ export interface TServerToClientEvents {
   [EVENTS.mentionCreated]: (payload: TMentionNotice) => void;
   [EVENTS.labelsChanged]: (payload: { labels: TLabel[] }) => void;
   [EVENTS.contactUpdated]: (payload: { conversationId: string; contactId: string }) => void;
+  [EVENTS.presenceChanged]: () => void;
 }
 
 /** Applied in this order: a new customer message counts as unread on its conversation's row. */
