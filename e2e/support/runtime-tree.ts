@@ -1,0 +1,70 @@
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+
+// The Dockerfile's runtime stage, rebuilt in a folder: the same `npm ci` line and the same
+// `COPY --from=build` lines, read from the Dockerfile itself so the test and the image cannot drift.
+
+export interface TRuntimeStage {
+  /** The runtime stage's `npm ci …` arguments (after `npm`). */
+  install: string[];
+  /** Paths copied from the build stage, relative to the app folder (/app in the image). */
+  copies: { from: string; to: string }[];
+  /** The stage's ENV defaults. */
+  env: Record<string, string>;
+  /** The HEALTHCHECK command (exec form). */
+  healthcheck: string[];
+  /** The CMD (exec form): how the image starts the server. */
+  cmd: string[];
+}
+
+const APP_DIR = "/app/";
+
+/** Reads the runtime stage of a Dockerfile: the lines after `FROM … AS runtime`. */
+export function readRuntimeStage(dockerfile: string): TRuntimeStage {
+  const lines = dockerfile
+    .replace(/\\\n\s*/g, " ")
+    .split("\n")
+    .map((line) => line.trim());
+  const start = lines.findIndex((line) => /^FROM\s+\S+\s+AS\s+runtime$/i.test(line));
+  if (start < 0) throw new Error("the Dockerfile has no `FROM … AS runtime` stage");
+  const stage: TRuntimeStage = { install: [], copies: [], env: {}, healthcheck: [], cmd: [] };
+  for (const line of lines.slice(start + 1)) {
+    if (/^FROM\s/i.test(line)) break;
+    const install = /^RUN\s+npm\s+(ci\b[^&]*)/i.exec(line);
+    if (install?.[1]) stage.install = install[1].trim().split(/\s+/);
+    const copy = /^COPY\s+--from=build\s+(?:--chown=\S+\s+)?(\S+)\s+(\S+)$/i.exec(line);
+    if (copy?.[1] && copy[2]) {
+      if (!copy[1].startsWith(APP_DIR)) throw new Error(`COPY from outside ${APP_DIR}: ${line}`);
+      stage.copies.push({ from: copy[1].slice(APP_DIR.length), to: copy[2].replace(/^\.\//, "") });
+    }
+    const env = /^ENV\s+(.*)$/i.exec(line);
+    for (const pair of env?.[1]?.match(/\S+=\S+/g) ?? []) {
+      const [name = "", ...value] = pair.split("=");
+      stage.env[name] = value.join("=");
+    }
+    const check = /^HEALTHCHECK\s.*?CMD\s+(\[.*\])$/i.exec(line);
+    if (check?.[1]) stage.healthcheck = JSON.parse(check[1]) as string[];
+    const cmd = /^CMD\s+(\[.*\])$/i.exec(line);
+    if (cmd?.[1]) stage.cmd = JSON.parse(cmd[1]) as string[];
+  }
+  return stage;
+}
+
+/**
+ * Builds the runtime stage's tree in `dir` from the app in `root` (already built): package
+ * files, the stage's `npm ci` (production dependencies only), then the copied build output.
+ */
+export function buildRuntimeTree(root: string, dir: string, stage: TRuntimeStage): void {
+  for (const file of ["package.json", "package-lock.json"]) cpSync(join(root, file), join(dir, file));
+  const npm = spawnSync("npm", [...stage.install, "--prefer-offline"], { cwd: dir, encoding: "utf8" });
+  if (npm.status !== 0) throw new Error(`npm ${stage.install.join(" ")} failed:\n${npm.stdout}\n${npm.stderr}`);
+  for (const { from, to } of stage.copies) {
+    mkdirSync(dirname(join(dir, to)), { recursive: true });
+    // The build stage deletes .next/cache before the copy: leave it out here too.
+    cpSync(join(root, from), join(dir, to), {
+      recursive: true,
+      filter: (source) => !source.startsWith(join(root, ".next", "cache")),
+    });
+  }
+}
