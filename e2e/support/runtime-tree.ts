@@ -8,6 +8,8 @@ import { dirname, join } from "node:path";
 export interface TRuntimeStage {
   /** The runtime stage's `npm ci …` arguments (after `npm`). */
   install: string[];
+  /** The stage's RUN commands before its first `COPY --from=build` (installing the dependencies). */
+  run: string[];
   /** Paths copied from the build stage, relative to the app folder (/app in the image). */
   copies: { from: string; to: string }[];
   /** The stage's ENV defaults. */
@@ -16,6 +18,8 @@ export interface TRuntimeStage {
   healthcheck: string[];
   /** The CMD (exec form): how the image starts the server. */
   cmd: string[];
+  /** What the build stage deletes after `npm run build` (not copied into the image). */
+  pruned: string[];
 }
 
 const APP_DIR = "/app/";
@@ -26,12 +30,16 @@ export function readRuntimeStage(dockerfile: string): TRuntimeStage {
     .replace(/\\\n\s*/g, " ")
     .split("\n")
     .map((line) => line.trim());
+  const prune = lines.map((line) => /^RUN\s+npm\s+run\s+build\s+&&\s+rm\s+-rf\s+(.*)$/i.exec(line)).find(Boolean);
+  const pruned = prune?.[1]?.split(/\s+/) ?? [];
   const start = lines.findIndex((line) => /^FROM\s+\S+\s+AS\s+runtime$/i.test(line));
   if (start < 0) throw new Error("the Dockerfile has no `FROM … AS runtime` stage");
-  const stage: TRuntimeStage = { install: [], copies: [], env: {}, healthcheck: [], cmd: [] };
+  const stage: TRuntimeStage = { install: [], run: [], copies: [], env: {}, healthcheck: [], cmd: [], pruned };
   for (const line of lines.slice(start + 1)) {
     if (/^FROM\s/i.test(line)) break;
-    const install = /^RUN\s+npm\s+(ci\b[^&]*)/i.exec(line);
+    const run = /^RUN\s+(?:--mount=\S+\s+)*(.*)$/i.exec(line);
+    if (run?.[1] && stage.copies.length === 0) stage.run.push(run[1]);
+    const install = /\bnpm\s+(ci\b[^&]*)/i.exec(run?.[1] ?? "");
     if (install?.[1]) stage.install = install[1].trim().split(/\s+/);
     const copy = /^COPY\s+--from=build\s+(?:--chown=\S+\s+)?(\S+)\s+(\S+)$/i.exec(line);
     if (copy?.[1] && copy[2]) {
@@ -53,18 +61,23 @@ export function readRuntimeStage(dockerfile: string): TRuntimeStage {
 
 /**
  * Builds the runtime stage's tree in `dir` from the app in `root` (already built): package
- * files, the stage's `npm ci` (production dependencies only), then the copied build output.
+ * files, the stage's RUN lines (production dependencies only), then the copied build output.
  */
 export function buildRuntimeTree(root: string, dir: string, stage: TRuntimeStage): void {
   for (const file of ["package.json", "package-lock.json"]) cpSync(join(root, file), join(dir, file));
-  const npm = spawnSync("npm", [...stage.install, "--prefer-offline"], { cwd: dir, encoding: "utf8" });
-  if (npm.status !== 0) throw new Error(`npm ${stage.install.join(" ")} failed:\n${npm.stdout}\n${npm.stderr}`);
+  for (const command of stage.run) {
+    // The npm cache here is warm: prefer it to the registry.
+    const env = { ...process.env, npm_config_prefer_offline: "true" };
+    const result = spawnSync("sh", ["-c", command], { cwd: dir, encoding: "utf8", env });
+    if (result.status !== 0) throw new Error(`${command} failed:\n${result.stdout}\n${result.stderr}`);
+  }
   for (const { from, to } of stage.copies) {
     mkdirSync(dirname(join(dir, to)), { recursive: true });
-    // The build stage deletes .next/cache before the copy: leave it out here too.
+    // What the build stage deletes before the copy is left out here too.
+    const pruned = stage.pruned.map((path) => join(root, path));
     cpSync(join(root, from), join(dir, to), {
       recursive: true,
-      filter: (source) => !source.startsWith(join(root, ".next", "cache")),
+      filter: (source) => !pruned.some((path) => source === path || source.startsWith(`${path}/`)),
     });
   }
 }
