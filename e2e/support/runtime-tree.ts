@@ -75,8 +75,11 @@ export function buildRuntimeTree(root: string, dir: string, stage: TRuntimeStage
     mkdirSync(dirname(join(dir, to)), { recursive: true });
     // What the build stage deletes before the copy is left out here too.
     const pruned = stage.pruned.map((path) => join(root, path));
+    // Symlinks as they are, as Docker's COPY keeps them: Next's .next/node_modules links to the
+    // packages relatively (made absolute, they would load the checkout's copies instead).
     cpSync(join(root, from), join(dir, to), {
       recursive: true,
+      verbatimSymlinks: true,
       filter: (source) => !pruned.some((path) => source === path || source.startsWith(`${path}/`)),
     });
   }
