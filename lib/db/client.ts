@@ -123,7 +123,7 @@ const BYTEA_PARSER = { [BYTEA_OID]: (hex: string) => Buffer.from(hex.slice(2), "
 
 // PGlite is a single-process database: two processes writing the same folder would corrupt
 // it. A pid file turns that mistake into a clear error instead of lost data.
-function lockDataDir(dataDir: string): () => void {
+export function lockDataDir(dataDir: string): () => void {
   mkdirSync(dataDir, { recursive: true });
   const lockFile = join(dataDir, "pglite.lock");
   try {
