@@ -11,6 +11,7 @@ import { getSignedInSession } from "./lib/auth/session";
 import { createSecretBox } from "./lib/crypto/secret-box";
 import { withStartupLock } from "./lib/db/startup-lock";
 import { describeDatabase, openMigratedDatabase } from "./lib/db/open-from-env";
+import { shippedMigrations } from "./lib/db/migrate";
 import { appOrigins } from "./lib/http/app-origins";
 import { createEdge, edgeServerOptions } from "./lib/http/edge";
 import { EnvError, appUrl, env, publicUrl, uploadQuota, type TEnv } from "./lib/env";
@@ -154,6 +155,7 @@ async function main(): Promise<void> {
   // SIGTERM: unready, drain, reconnect browsers elsewhere, finish, close (lib/server/lifecycle/shutdown.ts).
   const stop = createShutdown({
     runtime,
+    migrations: await shippedMigrations(),
     server,
     io,
     workers,

@@ -25,7 +25,11 @@ export interface TRuntime {
    * first moment of a graceful stop, before anything closes, so readiness and the webhook
    * intake refuse (503) while requests in flight finish. Absent in tests that build a runtime.
    */
-  lifecycle?: { stopping: boolean };
+  lifecycle?: {
+    stopping: boolean;
+    /** The migrations this code ships (prisma/migrations): readiness checks they are applied. */
+    migrations: readonly string[];
+  };
   auth: TAuth;
   /** Encrypts and decrypts CM product tokens at rest. */
   tokens: TSecretBox;

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { setRuntime, type TRuntime } from "@/lib/runtime";
 import { describeEachDatabase, openTestDatabase } from "@/lib/testing/databases";
 import { createTestRuntime } from "@/lib/testing/test-runtime";
@@ -7,6 +7,8 @@ import type { TWorker } from "@/lib/pipeline/worker-loop";
 import { GET } from "./route";
 
 // Each state the proxy must tell apart, through the route it probes.
+// The test database is migrated with every migration this code ships.
+let MIGRATIONS: string[] = ["20261125130855_init"];
 const worker: TWorker = { wake() {}, stop: async () => {} };
 const intake: TIntakeWorker = worker;
 
@@ -29,7 +31,7 @@ describe("/api/ready without a running instance", () => {
     const runtime: TRuntime = {
       ...createTestRuntime(db),
       workers: { intake, outbox: worker },
-      lifecycle: { stopping: false },
+      lifecycle: { stopping: false, migrations: MIGRATIONS },
     };
     await close();
     setRuntime(runtime);
@@ -40,10 +42,17 @@ describe("/api/ready without a running instance", () => {
 });
 
 describeEachDatabase("/api/ready", (ctx) => {
+  beforeAll(async () => {
+    const rows = await ctx.db.prisma.$queryRawUnsafe<{ migration_name: string }[]>(
+      `SELECT "migration_name" FROM "_prisma_migrations"`,
+    );
+    MIGRATIONS = rows.map((r) => r.migration_name);
+    expect(MIGRATIONS.length).toBeGreaterThan(5);
+  });
   const runtime = (overrides: Partial<TRuntime>): TRuntime => ({
     ...createTestRuntime(ctx.db),
     workers: { intake, outbox: worker },
-    lifecycle: { stopping: false },
+    lifecycle: { stopping: false, migrations: MIGRATIONS },
     ...overrides,
   });
 
@@ -53,7 +62,7 @@ describeEachDatabase("/api/ready", (ctx) => {
   });
 
   it("answers 503 as soon as the instance is stopping", async () => {
-    setRuntime(runtime({ lifecycle: { stopping: true } }));
+    setRuntime(runtime({ lifecycle: { stopping: true, migrations: MIGRATIONS } }));
     const { status, body } = await probe();
     expect(status).toBe(503);
     expect(body.failed?.check).toBe("stopping");

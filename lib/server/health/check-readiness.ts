@@ -1,6 +1,3 @@
-import { readdir } from "node:fs/promises";
-import { join } from "node:path";
-import { APP_ROOT } from "../../app-root";
 import type { TRuntime } from "../../runtime";
 
 // Readiness, for the proxy's health check and the container's HEALTHCHECK: may this instance be
@@ -17,24 +14,11 @@ export interface TReadiness {
   failed?: { check: TReadinessCheck; reason: string };
 }
 
-const MIGRATIONS_DIR = join(APP_ROOT, "prisma", "migrations");
-let expected: Promise<string[]> | undefined;
-
-/** The migrations this code ships (prisma/migrations), read once per process. */
-function expectedMigrations(dir = MIGRATIONS_DIR): Promise<string[]> {
-  expected ??= readdir(dir, { withFileTypes: true }).then((entries) =>
-    entries.filter((e) => e.isDirectory()).map((e) => e.name),
-  );
-  return expected;
-}
-
-export async function checkReadiness(
-  runtime: TRuntime | undefined,
-  { migrations = expectedMigrations }: { migrations?: () => Promise<string[]> } = {},
-): Promise<TReadiness> {
+/** Reads nothing from disk: this runs in Next's route bundle, where the app's folder is unknown. */
+export async function checkReadiness(runtime: TRuntime | undefined): Promise<TReadiness> {
   const fail = (check: TReadinessCheck, reason: string): TReadiness => ({ ready: false, failed: { check, reason } });
-  if (!runtime) return fail("started", "The instance is starting or has stopped.");
-  if (runtime.lifecycle?.stopping) return fail("stopping", "The instance is stopping: send traffic elsewhere.");
+  if (!runtime?.lifecycle) return fail("started", "The instance is starting or has stopped.");
+  if (runtime.lifecycle.stopping) return fail("stopping", "The instance is stopping: send traffic elsewhere.");
   let applied: Set<string>;
   try {
     const rows = await runtime.db.prisma.$queryRawUnsafe<{ migration_name: string }[]>(
@@ -44,7 +28,7 @@ export async function checkReadiness(
   } catch {
     return fail("database", "The database did not answer.");
   }
-  const missing = (await migrations()).filter((name) => !applied.has(name));
+  const missing = runtime.lifecycle.migrations.filter((name) => !applied.has(name));
   if (missing.length) return fail("migrations", `${missing.length} migration(s) not applied: ${missing.join(", ")}.`);
   if (!runtime.workers?.intake) return fail("intake", "The webhook intake worker is not running.");
   if (!runtime.workers.outbox) return fail("outbox", "The outbox worker (sending replies) is not running.");

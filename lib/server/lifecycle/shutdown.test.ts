@@ -53,6 +53,7 @@ function harness(overrides: Partial<TShutdownDeps> = {}) {
   const exited = deferred<number>();
   const stop = createShutdown({
     runtime,
+    migrations: [],
     server,
     io,
     workers,
@@ -86,7 +87,7 @@ describe("graceful shutdown", () => {
     const h = harness();
     open = h.server;
     await new Promise<void>((resolve) => h.server.listen(PORT, "127.0.0.1", resolve));
-    expect(h.runtime.lifecycle).toEqual({ stopping: false });
+    expect(h.runtime.lifecycle).toEqual({ stopping: false, migrations: [] });
 
     const inFlight = get("/slow");
     await h.slowArrived.promise;

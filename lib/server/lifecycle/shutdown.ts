@@ -20,6 +20,8 @@ export const RECONNECT_SPREAD_MS = 1_000;
 
 export interface TShutdownDeps {
   runtime: TRuntime;
+  /** The migrations this code ships, for readiness (lib/db/migrate.ts shippedMigrations). */
+  migrations: readonly string[];
   server: HttpServer;
   io: TIo;
   /** Refuses new webhooks from now on (server.ts's `accepting` switch). */
@@ -44,7 +46,7 @@ export interface TShutdownDeps {
 export function createShutdown(deps: TShutdownDeps): (signal: string) => Promise<void> {
   const { runtime, server, io, workers, log = console.log, exit = (code) => process.exit(code) } = deps;
   const wait = deps.wait ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  const lifecycle = { stopping: false };
+  const lifecycle = { stopping: false, migrations: deps.migrations };
   runtime.lifecycle = lifecycle;
 
   const quietly = async (what: string, step: () => Promise<unknown>) => {
