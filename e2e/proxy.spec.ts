@@ -22,7 +22,8 @@ async function signInThroughTheForm(page: Page, user: { email: string; password:
   await page.getByLabel("Email").fill(user.email);
   await page.getByLabel("Password").fill(user.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { name: "Inbox" })).toBeVisible();
+  await expect(page).toHaveURL(`${SITE_URL}/`);
+  await expect(page.getByRole("status", { name: "Connection: Live" })).toBeVisible();
 }
 
 function plainHttpGet(path: string): Promise<{ status: number; location: string | undefined }> {
@@ -66,8 +67,9 @@ test("through Caddy over TLS: Secure session, https webhook URLs, HSTS, a live m
     await agent.goto(`http://localhost:${PROXY_HTTP_PORT}/sign-in`);
     expect(agent.url()).toBe(`${SITE_URL}/sign-in`);
     await signInThroughTheForm(agent, DEMO_AGENT);
-    const session = (await agentContext.cookies(SITE_URL)).find((c) => c.name.includes("session_token"));
-    expect(session, "the session cookie").toBeDefined();
+    const cookies = await agentContext.cookies(SITE_URL);
+    const session = cookies.find((c) => c.name.includes("session_token"));
+    expect(session, `the session cookie among ${cookies.map((c) => c.name).join(", ")}`).toBeDefined();
     expect(session?.secure).toBe(true);
     expect(session?.httpOnly).toBe(true);
     const page = await agent.goto(SITE_URL);

@@ -28,7 +28,8 @@ async function signIn(page: Page, user: { email: string; password: string }) {
   await page.getByLabel("Email").fill(user.email);
   await page.getByLabel("Password").fill(user.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { name: "Inbox" })).toBeVisible();
+  await expect(page).toHaveURL(`${SITE_URL}/`);
+  await expect(page.getByRole("status", { name: "Connection: Live" })).toBeVisible();
 }
 
 /** CM (the simulator) posts one customer message through the proxy, retrying on 503 as CM does. */

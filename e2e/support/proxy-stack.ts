@@ -100,6 +100,9 @@ export async function startProxyStack(instanceEnv: Record<string, string> = {}):
     TRUST_PROXY: "true",
     TRUSTED_PROXY_HOPS: "1",
     CM_SIMULATOR_URL: STACK_SIMULATOR_URL,
+    // Replies go to the simulator, as in `npm run demo`.
+    CM_API_BASE_URL: STACK_SIMULATOR_URL,
+    ALLOW_PRIVATE_CM_GATEWAY: "true",
     SIGN_IN_RATE_LIMIT: "1000",
     SHUTDOWN_DRAIN_MS: "2000",
     NEXT_TELEMETRY_DISABLED: "1",
