@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
 import { TEST_POSTGRES_URL, postgresReachable } from "../lib/testing/scratch-postgres";
 import { DEMO_ADMIN, DEMO_AGENT } from "./support/auth";
@@ -19,7 +19,11 @@ test.describe.configure({ timeout: 300_000 });
 
 const WEBHOOKS_PER_SECOND = 50;
 const CUSTOMERS = 8;
+const MAX_OUTSTANDING = 100;
 const WATCHED = "Watched Customer";
+
+const t0 = Date.now();
+const step = (line: string) => console.log(`[${((Date.now() - t0) / 1000).toFixed(1)} s] ${line}`);
 
 type TOutcome = { text: string; igsid: string; delivered: boolean; mid: string };
 
@@ -34,6 +38,15 @@ async function signIn(page: Page, user: { email: string; password: string }) {
 
 /** CM (the simulator) posts one customer message through the proxy, retrying on 503 as CM does. */
 async function customerWrites(from: { igsid: string; name: string }, text: string): Promise<TOutcome> {
+  try {
+    return await postThroughSimulator(from, text);
+  } catch {
+    // The simulator itself did not answer (the test machine is overloaded): not stored, not lost.
+    return { text, igsid: from.igsid, delivered: false, mid: "" };
+  }
+}
+
+async function postThroughSimulator(from: { igsid: string; name: string }, text: string): Promise<TOutcome> {
   const response = await fetch(`${STACK_SIMULATOR_URL}/_sim/customer/message`, {
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -46,6 +59,8 @@ async function customerWrites(from: { igsid: string; name: string }, text: strin
 /** Webhooks at a steady rate until stopped; each one's outcome is kept. */
 function startStream() {
   const outcomes: Promise<TOutcome>[] = [];
+  let inFlight = 0;
+  let freed: (() => void) | undefined;
   const customers = Array.from({ length: CUSTOMERS }, (_, i) => ({
     igsid: String(7_200_000_000 + i),
     name: `Customer ${i}`,
@@ -53,14 +68,23 @@ function startStream() {
   const watched = { igsid: "7299999999", name: WATCHED };
   let running = true;
   const done = (async () => {
-    const started = Date.now();
+    let started = Date.now();
     for (let n = 0; running; n++) {
       // One in fifty goes to the conversation a browser keeps open: about one a second.
       const from = n % WEBHOOKS_PER_SECOND === 0 ? watched : (customers[n % CUSTOMERS] ?? watched);
-      outcomes.push(customerWrites(from, `${from === watched ? "watched" : "stream"} ${n}`));
-      // Paced by the clock, not by answers: a slow instance does not slow CM down.
+      inFlight++;
+      outcomes.push(
+        customerWrites(from, `${from === watched ? "watched" : "stream"} ${n}`).finally(() => {
+          inFlight--;
+          freed?.();
+        }),
+      );
+      // Paced by the clock, not by answers (a slow instance does not slow CM down), but with no
+      // burst to catch up and a bound on what is outstanding, as the simulator runs on this machine too.
       const due = started + ((n + 1) * 1000) / WEBHOOKS_PER_SECOND;
       await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - Date.now())));
+      if (Date.now() > due + 1000) started += Date.now() - due;
+      while (inFlight >= MAX_OUTSTANDING) await new Promise<void>((resolve) => (freed = resolve));
     }
   })();
   return {
@@ -73,19 +97,26 @@ function startStream() {
   };
 }
 
-/** The agent replies every half second to one of the customers, through the proxy. */
-function startReplies(request: APIRequestContext, conversationIds: string[]) {
+/** The agent's browser replies every half second to one of the customers, through the proxy. */
+function startReplies(page: Page, conversationIds: string[]) {
   const replies: { text: string; status: number }[] = [];
   let running = true;
   const done = (async () => {
     for (let n = 0; running; n++) {
       const text = `reply ${n}`;
       const id = conversationIds[n % conversationIds.length] ?? "";
-      const response = await request.post(`${SITE_URL}/api/conversations/${id}/messages`, {
-        data: { content: { kind: "text", text } },
-        headers: { origin: SITE_URL },
-      });
-      replies.push({ text, status: response.status() });
+      const status = await page.evaluate(
+        async ({ id, text }) =>
+          (
+            await fetch(`/api/conversations/${id}/messages`, {
+              method: "POST",
+              headers: { "content-type": "application/json" },
+              body: JSON.stringify({ content: { kind: "text", text } }),
+            })
+          ).status,
+        { id, text },
+      );
+      replies.push({ text, status });
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
   })();
@@ -121,6 +152,7 @@ test("a rolling restart of two instances under 50 webhooks/s and replies loses n
     await signIn(agent, DEMO_AGENT);
     await signIn(admin, DEMO_ADMIN);
 
+    step("signed in; the stream starts");
     const stream = startStream();
     // The watched conversation exists once its first message is in: the agent opens it.
     const row = agent.getByRole("listitem", { name: WATCHED });
@@ -130,8 +162,11 @@ test("a rolling restart of two instances under 50 webhooks/s and replies loses n
       .poll(async () => (await db!.query(`SELECT 1 FROM "Conversation"`)).rowCount)
       .toBeGreaterThanOrEqual(CUSTOMERS + 1);
     const conversations = await db.query<{ id: string }>(`SELECT "id" FROM "Conversation" ORDER BY "id"`);
+    // A second tab of the agent's (no inbox, no socket) does the replying.
+    const replier = await agentContext.newPage();
+    await replier.goto(`${SITE_URL}/api/health`);
     const replies = startReplies(
-      agentContext.request,
+      replier,
       conversations.rows.map((r) => r.id),
     );
 
@@ -139,13 +174,17 @@ test("a rolling restart of two instances under 50 webhooks/s and replies loses n
     for (const [i, port] of INSTANCE_PORTS.entries()) {
       const before = stream.sent();
       await expect.poll(() => stream.sent(), { timeout: 30_000 }).toBeGreaterThan(before + 100);
+      step(`SIGTERM to instance ${i} (${stream.sent()} webhooks sent)`);
       codes.push(await stack.restart(i));
+      step(`instance ${i} started again`);
       await expect.poll(() => readyDirectly(port), { timeout: 30_000 }).toBe(200);
     }
     const afterRestarts = stream.sent();
     await expect.poll(() => stream.sent(), { timeout: 30_000 }).toBeGreaterThan(afterRestarts + 100);
+    step("stopping the stream");
     const outcomes = await stream.stop();
     const sentReplies = await replies.stop();
+    step("stream and replies stopped");
     expect(codes, "both instances stopped gracefully").toEqual([0, 0]);
 
     // CM heard only 200 (stored) or 503 (try again), never a 502 or a dropped connection.
@@ -200,7 +239,12 @@ test("a rolling restart of two instances under 50 webhooks/s and replies loses n
       const last = delivered.filter((o) => o.igsid === String(7_200_000_000 + i)).at(-1);
       if (last) await expect(admin.getByRole("listitem", { name: `Customer ${i}` })).toContainText(last.text);
     }
+  } catch (error) {
+    for (const [i, instance] of (stack?.instances ?? []).entries())
+      console.log(`instance ${i}:\n${instance.output().slice(-3000)}`);
+    throw error;
   } finally {
+    step("closing");
     await db?.end();
     await stack?.close();
   }
