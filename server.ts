@@ -11,6 +11,7 @@ import { getSignedInSession } from "./lib/auth/session";
 import { createSecretBox } from "./lib/crypto/secret-box";
 import { withStartupLock } from "./lib/db/startup-lock";
 import { describeDatabase, openMigratedDatabase } from "./lib/db/open-from-env";
+import { shippedMigrations } from "./lib/db/migrate";
 import { appOrigins } from "./lib/http/app-origins";
 import { createEdge, edgeServerOptions } from "./lib/http/edge";
 import { EnvError, appUrl, env, publicUrl, uploadQuota, type TEnv } from "./lib/env";
@@ -29,14 +30,13 @@ import { startSessionSweep } from "./lib/realtime/session-sweep";
 import { startUploadSweep } from "./lib/server/uploads/delete-expired-uploads";
 import { createMediaHttpHandler } from "./lib/server/uploads/media-http";
 import { setRuntime, type TRuntime } from "./lib/runtime";
+import { createShutdown } from "./lib/server/lifecycle/shutdown";
 import { accessibleAccountIds } from "./lib/server/access/account-access";
 import { conversationAccountFor } from "./lib/server/access/assert-conversation-access";
 import { DEMO_USERS } from "./lib/server/demo/demo-fixtures";
 import { registerWithSimulator } from "./lib/server/demo/register-with-simulator";
 import { seedDemo } from "./lib/server/demo/seed-demo";
 import { bootstrapUsers } from "./lib/server/users/bootstrap-users";
-
-const SHUTDOWN_GRACE_MS = 10_000;
 
 async function main(): Promise<void> {
   const config = env();
@@ -152,36 +152,20 @@ async function main(): Promise<void> {
     `Inbox ready on ${runtimeConfig.appUrl} (${dev ? "development" : "production"}, ${describeDatabase(config)})`,
   );
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`${signal} received: finishing in-flight requests, then stopping.`);
-    const force = setTimeout(() => {
-      console.error("Graceful stop took too long; exiting.");
-      process.exit(1);
-    }, SHUTDOWN_GRACE_MS);
-    force.unref();
-    // Stop accepting; in-flight requests finish, idle keep-alive connections close.
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    server.closeIdleConnections();
-    accepting = false;
-    stopSweep();
-    stopDatabaseWatch();
-    stopUploadSweep();
-    await workers.outbox?.stop();
-    await io.close().catch(() => {});
-    await closed;
-    // The round in progress commits (or rolls back: the webhooks stay pending) before the
-    // database closes; what is left is applied by the next start or another instance.
-    await workers.intake?.stop();
-    await workers.team?.stop();
-    setRuntime(undefined);
-    await app.close().catch(() => {});
-    await db.close();
-    console.log("Stopped.");
-    process.exit(0);
-  };
+  // SIGTERM: unready, drain, reconnect browsers elsewhere, finish, close (lib/server/lifecycle/shutdown.ts).
+  const stop = createShutdown({
+    runtime,
+    migrations: await shippedMigrations(),
+    server,
+    io,
+    workers,
+    stopAccepting: () => void (accepting = false),
+    stopSweeps: () => [stopSweep, stopDatabaseWatch, stopUploadSweep].forEach((stopOne) => stopOne()),
+    closeNext: () => app.close(),
+    closeDatabase: () => db.close(),
+    drainMs: config.SHUTDOWN_DRAIN_MS,
+    timeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+  });
   process.on("SIGTERM", () => void stop("SIGTERM"));
   process.on("SIGINT", () => void stop("SIGINT"));
 }

@@ -11,6 +11,7 @@ import { TEST_APP_URL, createTestRuntime, signedInCookie } from "@/lib/testing/t
 // listed here, each with its reason.
 const PUBLIC_ROUTES = new Map<string, string>([
   ["health", "load balancers and monitors probe it"],
+  ["ready", "the proxy's health check and the container's HEALTHCHECK probe it"],
   ["auth/[...all]", "sign-in itself; better-auth checks credentials and sessions"],
 ]);
 

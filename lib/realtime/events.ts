@@ -27,6 +27,12 @@ export const EVENTS = {
   /** The instance this browser is connected to lost (or regained) its database. */
   serverStatus: "server.status",
   /**
+   * The instance this browser is connected to is stopping (a restart, a deploy): reconnect, at
+   * a random moment within `reconnectWithinMs` so a whole team does not arrive at once; the
+   * proxy sends the new connection to another instance, and the browser catches up.
+   */
+  serverStopping: "server.stopping",
+  /**
    * The accounts this user may see changed (membership or role): their sockets were moved to
    * the right rooms already; the browser refetches what it shows.
    */
@@ -50,6 +56,7 @@ export interface TServerToClientEvents {
   [EVENTS.inboxChanged]: (payload: TInboxChange) => void;
   [EVENTS.sessionRevoked]: (payload: { reason: string }) => void;
   [EVENTS.serverStatus]: (payload: TServerStatus) => void;
+  [EVENTS.serverStopping]: (payload: { reconnectWithinMs: number }) => void;
   [EVENTS.accessChanged]: () => void;
   [EVENTS.conversationPresence]: (payload: TConversationPresence) => void;
   [EVENTS.mentionCreated]: (payload: TMentionNotice) => void;
