@@ -12,6 +12,7 @@ import { TEST_APP_URL, createTestRuntime, signedInCookie } from "@/lib/testing/t
 const PUBLIC_ROUTES = new Map<string, string>([
   ["health", "load balancers and monitors probe it"],
   ["auth/[...all]", "sign-in itself; better-auth checks credentials and sessions"],
+  ["webhooks/cm/[secret]/[kind]", "CM posts webhooks; the secret in the URL is the credential"],
 ]);
 
 const METHODS = ["GET", "POST", "PATCH", "PUT", "DELETE"] as const;
