@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
-import { createWebhookAccounts } from "@/lib/pipeline/intake/webhook-accounts";
+import { createWebhookAccounts, type TWebhookAccounts } from "@/lib/pipeline/intake/webhook-accounts";
 import { createWebhookIntake, type TWebhookIntakeOptions } from "@/lib/pipeline/intake/webhook-intake";
 import { MAX_WEBHOOK_BYTES } from "@/lib/pipeline/intake/accept-webhook";
 import { setRuntime } from "@/lib/runtime";
@@ -15,9 +15,13 @@ describeEachDatabase("POST /api/webhooks/cm/[secret]/[kind]", (ctx) => {
   let igAccountId: string;
   let wakes: string[];
 
-  function mount({ accepting = true, ...options }: Partial<TWebhookIntakeOptions> & { accepting?: boolean } = {}) {
+  function mount({
+    accepting = true,
+    accounts = createWebhookAccounts(ctx.db.prisma, 0),
+    ...options
+  }: Partial<TWebhookIntakeOptions> & { accepting?: boolean; accounts?: TWebhookAccounts } = {}) {
     const intake = createWebhookIntake(
-      { sql: ctx.db.sql, accounts: createWebhookAccounts(ctx.db.prisma, 0), wake: (kind) => wakes.push(kind) },
+      { sql: ctx.db.sql, accounts, wake: (kind) => wakes.push(kind) },
       { maxInFlight: 8, storeTimeoutMs: 10_000, log: () => {}, ...options },
     );
     setRuntime({ ...createTestRuntime(ctx.db), intake: () => (accepting ? intake : undefined) });
@@ -110,9 +114,12 @@ describeEachDatabase("POST /api/webhooks/cm/[secret]/[kind]", (ctx) => {
     const busy = await post("messages", message("later"));
     expect([busy.status, busy.headers.get("retry-after"), busy.json.error.code]).toEqual([503, "2", "UNAVAILABLE"]);
 
-    mount({ storeTimeoutMs: 0 });
-    const slow = await post("messages", message("slow"));
-    expect([slow.status, slow.headers.get("retry-after")]).toEqual([503, "2"]);
+    // The database is down: CM retries later.
+    const down = { find: () => Promise.reject(new Error("connection refused")), forget: () => {} };
+    mount({ accounts: down as unknown as TWebhookAccounts });
+    const failed = await post("messages", message("later"));
+    expect([failed.status, failed.headers.get("retry-after")]).toEqual([503, "2"]);
+    expect(failed.json.error.message).not.toContain("connection refused");
   });
 });
 
