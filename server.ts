@@ -15,7 +15,7 @@ import { shippedMigrations } from "./lib/db/migrate";
 import { appOrigins } from "./lib/http/app-origins";
 import { createEdge, edgeServerOptions } from "./lib/http/edge";
 import { EnvError, appUrl, env, publicUrl, uploadQuota, type TEnv } from "./lib/env";
-import { createWebhookHttpHandler } from "./lib/pipeline/intake/webhook-http";
+import { createWebhookIntake } from "./lib/pipeline/intake/webhook-intake";
 import { createWebhookAccounts } from "./lib/pipeline/intake/webhook-accounts";
 import { startIntake } from "./lib/pipeline/intake/start-intake";
 import { createStoreAndApply } from "./lib/pipeline/intake/store-and-apply-message";
@@ -73,7 +73,8 @@ async function main(): Promise<void> {
     prepareUsers({ config, prisma: db.prisma, auth, tokens, io: undefined, appUrl: runtimeConfig.publicUrl }),
   );
 
-  // Webhooks are stored by this HTTP handler and applied by the intake processor (below).
+  // Webhooks are stored by the intake (called by the route app/api/webhooks/cm/…) and applied
+  // by the intake processor (below).
   const webhookAccounts = createWebhookAccounts(db.prisma);
   let accepting = true;
   const workers: NonNullable<TRuntime["workers"]> = {};
@@ -84,11 +85,8 @@ async function main(): Promise<void> {
     workers.team?.consider(effects);
   };
   const storeAndApply = db.pool ? createStoreAndApply(db.pool, { emit: announce, maxInFlight: 4 }) : undefined;
-  const handleWebhook = createWebhookHttpHandler(
-    () =>
-      accepting
-        ? { sql: db.sql, accounts: webhookAccounts, wake: (kind) => workers.intake?.wake(kind), storeAndApply }
-        : undefined,
+  const intake = createWebhookIntake(
+    { sql: db.sql, accounts: webhookAccounts, wake: (kind) => workers.intake?.wake(kind), storeAndApply },
     { maxInFlight: config.WEBHOOK_MAX_IN_FLIGHT, storeTimeoutMs: 10_000 },
   );
 
@@ -111,7 +109,6 @@ async function main(): Promise<void> {
   });
   const server = createServer(edgeServerOptions({ requestTimeoutMs: config.REQUEST_TIMEOUT_MS }), (req, res) => {
     if (edge(req, res)) return;
-    if (handleWebhook(req, res)) return;
     if (handleMedia(req, res)) return;
     void handle(req, res);
   });
@@ -125,6 +122,8 @@ async function main(): Promise<void> {
   const stopDatabaseWatch = startDatabaseWatch(io, db.prisma);
   const stopUploadSweep = startUploadSweep(db.prisma, config.UPLOAD_RETENTION_DAYS);
   const runtime: TRuntime = { db, io, auth, tokens, version, config: runtimeConfig };
+  // The webhook route (app/api/webhooks/cm/…) answers 503 + Retry-After once this says no.
+  runtime.intake = () => (accepting ? intake : undefined);
   setRuntime(runtime);
   // The pipeline's workers start after socket.io, so every change they make is announced.
   // Intake applies stored webhooks; the outbox sends queued replies, retries them, and takes

@@ -4,6 +4,7 @@ import type { TSecretBox } from "./crypto/secret-box";
 import type { TDatabaseKind, TSql } from "./db/client";
 import type { PrismaClient } from "./db/generated/client";
 import type { TIntakeWorker } from "./pipeline/intake/start-intake";
+import type { TWebhookIntake } from "./pipeline/intake/webhook-intake";
 import type { TWorker } from "./pipeline/worker-loop";
 import type { TClientToServerEvents, TServerSideEvents, TServerToClientEvents, TSocketData } from "./realtime/events";
 import type { TTeamWorker } from "./pipeline/team/start-team-worker";
@@ -30,6 +31,8 @@ export interface TRuntime {
     /** The migrations this code ships (prisma/migrations): readiness checks they are applied. */
     migrations: readonly string[];
   };
+  /** CM's webhook intake (the route app/api/webhooks/cm/…); undefined while not accepting webhooks. */
+  intake?: () => TWebhookIntake | undefined;
   auth: TAuth;
   /** Encrypts and decrypts CM product tokens at rest. */
   tokens: TSecretBox;
