@@ -1,7 +1,7 @@
 // Profiling aid (not part of `npm run bench`): starts dist/server.mjs on a scratch PostgreSQL
 // database with the node flags given after `--`, posts webhooks from N closed-loop senders for
 // S seconds, prints webhooks/s and the server's CPU per webhook, then stops the server with
-// SIGTERM so a --cpu-prof profile is written.
+// SIGTERM so a --cpu-prof profile is written. --app-dir runs another folder's build (A/B).
 //   tsx bench/profile-intake.ts [--port 3380] [--senders 64] [--seconds 10] -- --cpu-prof --cpu-prof-dir=/tmp/p
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -21,6 +21,7 @@ const split = process.argv.indexOf("--");
 const { values } = parseArgs({
   args: process.argv.slice(2, split < 0 ? undefined : split),
   options: {
+    "app-dir": { type: "string", default: "" },
     port: { type: "string", default: "3380" },
     senders: { type: "string", default: "64" },
     seconds: { type: "string", default: "10" },
@@ -38,7 +39,7 @@ async function cpuSeconds(pid: number): Promise<number> {
 const scratch = await createScratchPostgres("bench_prof");
 const dataDir = await mkdtemp(join(tmpdir(), "bench-prof-"));
 const server = spawn(process.execPath, ["--max-old-space-size=192", ...nodeFlags, "dist/server.mjs"], {
-  cwd: root,
+  cwd: values["app-dir"] || root,
   stdio: ["ignore", "inherit", "inherit"],
   env: {
     ...process.env,
