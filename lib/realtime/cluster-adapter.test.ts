@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createClient } from "redis";
 import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TIo } from "../runtime";
+import { TEST_REDIS_URL as REDIS_URL, dropRedisStream, redisReachable } from "../testing/scratch-redis";
 import { TEST_APP_URL } from "../testing/test-runtime";
 import { createIo } from "./create-io";
 import { EVENTS, ROOMS } from "./events";
@@ -12,20 +12,6 @@ import { listOnlineUserIds } from "./presence";
 
 // REDIS_URL set: two instances share socket.io's events through a Redis stream. An event
 // emitted on one reaches a client connected to the other; presence is asked across both.
-
-const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
-
-async function redisReachable(): Promise<boolean> {
-  const client = createClient({ url: REDIS_URL, socket: { connectTimeout: 2000, reconnectStrategy: false } });
-  client.on("error", () => {});
-  try {
-    await client.connect();
-    await client.close();
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const run = (await redisReachable()) ? describe : describe.skip;
 
@@ -63,10 +49,7 @@ run("socket.io over the Redis streams adapter [redis]", () => {
   afterAll(async () => {
     clients.forEach((c) => c.disconnect());
     for (const { io } of instances) await io.close();
-    const cleanup = createClient({ url: REDIS_URL });
-    await cleanup.connect();
-    await cleanup.del(stream);
-    await cleanup.close();
+    await dropRedisStream(stream);
   });
 
   it("delivers an event emitted on one instance to a client connected to the other", async () => {
