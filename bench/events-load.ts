@@ -155,9 +155,9 @@ installExitHandlers();
 const results: TResult[] = [];
 for (const adapter of ADAPTERS) {
   console.log(
-    `events: ${INSTANCES} instances on one PostgreSQL, adapter ${adapter}, ${RATE} webhooks/s for ${SECONDS} s…`,
+    `events: ${INSTANCES} instances on one PostgreSQL, adapter ${adapter}, ${RATES.join(" and ")} webhooks/s for ${SECONDS} s each…`,
   );
-  results.push(await measure(adapter));
+  results.push(...(await measure(adapter)));
 }
 await cleanupAll();
 
