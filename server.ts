@@ -117,6 +117,7 @@ async function main(): Promise<void> {
     authenticate: (headers) => getSignedInSession(auth, headers),
     accessibleAccounts: (user) => accessibleAccountIds(db.prisma, user),
     mayViewConversation: async (user, id) => (await conversationAccountFor(db.prisma, user, id)) !== null,
+    redis: config.REDIS_URL ? { url: config.REDIS_URL, stream: config.REDIS_STREAM } : undefined,
   });
   const stopSweep = startSessionSweep(io, db.prisma);
   const stopDatabaseWatch = startDatabaseWatch(io, db.prisma);

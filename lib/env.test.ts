@@ -14,6 +14,19 @@ describe("parseEnv", () => {
     );
   });
 
+  it("takes REDIS_URL for socket.io's events beside PostgreSQL, and refuses it otherwise", () => {
+    const postgres = "postgresql://u@db:5432/inbox";
+    expect(parseEnv({ DATABASE_URL: postgres })).toMatchObject({ REDIS_STREAM: "ig-inbox" });
+    expect(parseEnv({ DATABASE_URL: postgres, REDIS_URL: "redis://cache:6379/0" }).REDIS_URL).toBe(
+      "redis://cache:6379/0",
+    );
+    expect(() => parseEnv({ DATABASE_URL: postgres, REDIS_URL: "http://cache:6379" })).toThrow(
+      "REDIS_URL must be a redis:// or rediss:// URL",
+    );
+    expect(() => parseEnv({ DATABASE_URL: postgres, REDIS_STREAM: "a b" })).toThrow("REDIS_STREAM must be");
+    expect(() => parseEnv({ REDIS_URL: "redis://cache:6379" })).toThrow("REDIS_URL needs DATABASE_URL");
+  });
+
   it("names the variable and the reason for a wrong value", () => {
     const attempt = () => parseEnv({ DATABASE_URL: "mysql://x", PORT: "eighty" });
     expect(attempt).toThrow(EnvError);

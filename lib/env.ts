@@ -24,6 +24,18 @@ export const ZEnv = z.object({
       message: "must be a postgres:// or postgresql:// URL (leave it unset for the embedded database)",
     })
     .optional(),
+  /**
+   * socket.io's events cross instances through this Redis (a stream) instead of PostgreSQL's
+   * NOTIFY. Unset: PostgreSQL, as with one instance.
+   */
+  REDIS_URL: z
+    .url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL (leave it unset to use PostgreSQL)" })
+    .optional(),
+  /** The Redis stream this deployment's instances share (two deployments on one Redis: two names). */
+  REDIS_STREAM: z
+    .string()
+    .regex(/^[A-Za-z0-9:._-]{1,100}$/, "must be 1-100 letters, digits, or : . _ -")
+    .default("ig-inbox"),
   APP_SECRET: z.string().min(32, "must be at least 32 characters (try: openssl rand -hex 32)").optional(),
   DEMO_MODE: ZBool.default(false),
   APP_URL: z
@@ -134,6 +146,11 @@ export function parseEnv(source: Record<string, string | undefined>): TEnv {
   const env = result.data;
   if (env.NODE_ENV === "production" && !env.APP_SECRET && !env.DEMO_MODE) {
     throw new EnvError(["APP_SECRET is required in production (at least 32 characters; try: openssl rand -hex 32)"]);
+  }
+  if (env.REDIS_URL && !env.DATABASE_URL) {
+    throw new EnvError([
+      "REDIS_URL needs DATABASE_URL: the embedded database serves one instance, with nothing to share",
+    ]);
   }
   if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
     throw new EnvError([

@@ -1,16 +1,15 @@
 import type { Server as HttpServer } from "node:http";
-import { createAdapter } from "@socket.io/postgres-adapter";
 import type pg from "pg";
 import { Server } from "socket.io";
 import type { TSessionUser } from "../auth/session";
 import type { TIo } from "../runtime";
 import { accessRooms } from "./access-rooms";
+import { createCluster } from "./cluster-adapter";
 import { answerViewRevisions, handleConversationPresence, type TMayViewConversation } from "./conversation-presence";
 import { ROOMS, UNAUTHORIZED } from "./events";
 import { isOwnOrigin } from "./handshake-origin";
 import { announcePresenceChanged, answerPresenceQueries } from "./presence";
 
-const ATTACHMENTS_TABLE = "socket_io_attachments";
 const FOREIGN_ORIGIN = "Only the inbox's own pages may open its live connection.";
 
 export interface TIoOptions {
@@ -22,19 +21,21 @@ export interface TIoOptions {
   accessibleAccounts: (user: TSessionUser) => Promise<string[] | null>;
   /** Whether this user may see a conversation (to view it with others); without it, no one may. */
   mayViewConversation?: TMayViewConversation;
+  /** REDIS_URL and REDIS_STREAM: events cross instances through Redis instead of PostgreSQL. */
+  redis?: { url: string; stream: string } | undefined;
 }
 
 /**
  * socket.io on the app's own HTTP server. Every connection must come from one of the app's
- * origins and carry a valid session: the handshake is refused otherwise. On PostgreSQL, events
- * cross instances through the PostgreSQL adapter (LISTEN/NOTIFY), so several app instances reach
- * every agent. The embedded PGlite is single-process, so one instance and the in-memory adapter
- * suffice there.
+ * origins and carry a valid session: the handshake is refused otherwise. Events cross instances
+ * through Redis when REDIS_URL is set, else through PostgreSQL (LISTEN/NOTIFY), so several app
+ * instances reach every agent (lib/realtime/cluster-adapter.ts). The embedded PGlite is
+ * single-process, so one instance and the in-memory adapter suffice there.
  */
 export async function createIo(
   server: HttpServer,
   pool: pg.Pool | undefined,
-  { origins, authenticate, accessibleAccounts, mayViewConversation = async () => false }: TIoOptions,
+  { origins, authenticate, accessibleAccounts, mayViewConversation = async () => false, redis }: TIoOptions,
 ): Promise<TIo> {
   const io: TIo = new Server(server, {
     serveClient: false,
@@ -44,12 +45,10 @@ export async function createIo(
     allowRequest: (req, callback) =>
       isOwnOrigin(req.headers, origins) ? callback(null, true) : callback(FOREIGN_ORIGIN, false),
   });
-  if (pool) {
-    // The adapter keeps payloads larger than NOTIFY allows in this table, created by a
-    // migration (20261205162000_socket_io_attachments): never here, where instances starting
-    // together raced to create it. The adapter itself runs no DDL.
-    io.adapter(createAdapter(pool, { tableName: ATTACHMENTS_TABLE }));
-  }
+  const cluster = await createCluster({ pool, redisUrl: redis?.url, redisStream: redis?.stream });
+  if (cluster.adapter) io.adapter(cluster.adapter);
+  // io.close() closes the HTTP server; the cluster's own connections go with it.
+  server.once("close", () => void cluster.close());
   // The rooms a socket joins once connected, worked out before: a browser told it is live
   // must already receive its accounts' events.
   const roomsOf = new WeakMap<object, string[]>();
