@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect as baseExpect, test, type Page } from "@playwright/test";
 import pg from "pg";
 import { TEST_POSTGRES_URL, postgresReachable } from "../lib/testing/scratch-postgres";
 import { DEMO_ADMIN, DEMO_AGENT } from "./support/auth";
@@ -15,7 +15,9 @@ import {
 // may be lost: every webhook answered 200 is stored, CM only ever hears 200 or 503 (then
 // retries), every reply reaches CM exactly once, and the browsers reconnect and catch up.
 
-test.describe.configure({ timeout: 300_000 });
+test.describe.configure({ timeout: 420_000 });
+// Five processes and a browser on a small machine shared with other work: pages are slow.
+const expect = baseExpect.configure({ timeout: 30_000 });
 
 const WEBHOOKS_PER_SECOND = 50;
 const CUSTOMERS = 8;
