@@ -107,15 +107,17 @@ function startReplies(page: Page, conversationIds: string[]) {
     for (let n = 0; running; n++) {
       const text = `reply ${n}`;
       const id = conversationIds[n % conversationIds.length] ?? "";
+      // 0: the browser got no answer at all (its outcome is unknown to the agent).
       const status = await page.evaluate(
         async ({ id, text }) =>
-          (
-            await fetch(`/api/conversations/${id}/messages`, {
-              method: "POST",
-              headers: { "content-type": "application/json" },
-              body: JSON.stringify({ content: { kind: "text", text } }),
-            })
-          ).status,
+          fetch(`/api/conversations/${id}/messages`, {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({ content: { kind: "text", text } }),
+          }).then(
+            (response) => response.status,
+            () => 0,
+          ),
         { id, text },
       );
       replies.push({ text, status });
@@ -209,8 +211,10 @@ test("a rolling restart of two instances under 50 webhooks/s and replies loses n
     expect(delivered.filter((o) => !stored.has(o.mid)).map((o) => o.text)).toEqual([]);
     expect(delivered.length).toBeGreaterThan(outcomes.length * 0.9);
 
-    // Every reply the app took reaches CM exactly once.
-    expect(sentReplies.filter((r) => r.status >= 300)).toEqual([]);
+    // Every reply the app took reaches CM exactly once; one whose answer was lost, at most once.
+    const unanswered = sentReplies.filter((r) => r.status === 0);
+    console.log(`replies: ${sentReplies.length} posted, ${unanswered.length} got no answer (network error)`);
+    expect(sentReplies.filter((r) => r.status !== 0 && r.status >= 300)).toEqual([]);
     await expect
       .poll(
         async () =>
@@ -227,7 +231,9 @@ test("a rolling restart of two instances under 50 webhooks/s and replies loses n
     };
     const timesSent = new Map<string, number>();
     for (const m of atCm.messages) timesSent.set(m.msg.body.content, (timesSent.get(m.msg.body.content) ?? 0) + 1);
-    expect(sentReplies.map((r) => [r.text, timesSent.get(r.text)])).toEqual(sentReplies.map((r) => [r.text, 1]));
+    const taken = sentReplies.filter((r) => r.status !== 0);
+    expect(taken.map((r) => [r.text, timesSent.get(r.text)])).toEqual(taken.map((r) => [r.text, 1]));
+    expect(unanswered.filter((r) => (timesSent.get(r.text) ?? 0) > 1)).toEqual([]);
     console.log(`replies: ${sentReplies.length} sent, each reached CM once`);
 
     // Both browsers are live again and show everything, including what arrived while they moved.
