@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect as baseExpect, test, type Page } from "@playwright/test";
 import pg from "pg";
 import { TEST_POSTGRES_URL, postgresReachable } from "../lib/testing/scratch-postgres";
 import { DEMO_ADMIN, DEMO_AGENT } from "./support/auth";
@@ -15,7 +15,9 @@ import {
 // may be lost: every webhook answered 200 is stored, CM only ever hears 200 or 503 (then
 // retries), every reply reaches CM exactly once, and the browsers reconnect and catch up.
 
-test.describe.configure({ timeout: 300_000 });
+test.describe.configure({ timeout: 420_000 });
+// Five processes and a browser on a small machine shared with other work: pages are slow.
+const expect = baseExpect.configure({ timeout: 30_000 });
 
 const WEBHOOKS_PER_SECOND = 50;
 const CUSTOMERS = 8;
@@ -105,15 +107,17 @@ function startReplies(page: Page, conversationIds: string[]) {
     for (let n = 0; running; n++) {
       const text = `reply ${n}`;
       const id = conversationIds[n % conversationIds.length] ?? "";
+      // 0: the browser got no answer at all (its outcome is unknown to the agent).
       const status = await page.evaluate(
         async ({ id, text }) =>
-          (
-            await fetch(`/api/conversations/${id}/messages`, {
-              method: "POST",
-              headers: { "content-type": "application/json" },
-              body: JSON.stringify({ content: { kind: "text", text } }),
-            })
-          ).status,
+          fetch(`/api/conversations/${id}/messages`, {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({ content: { kind: "text", text } }),
+          }).then(
+            (response) => response.status,
+            () => 0,
+          ),
         { id, text },
       );
       replies.push({ text, status });
@@ -154,13 +158,18 @@ test("a rolling restart of two instances under 50 webhooks/s and replies loses n
 
     step("signed in; the stream starts");
     const stream = startStream();
-    // The watched conversation exists once its first message is in: the agent opens it.
-    const row = agent.getByRole("listitem", { name: WATCHED });
-    await row.getByRole("link").click();
-    await expect(agent.getByRole("heading", { name: WATCHED })).toBeVisible();
+    // The watched conversation exists once its first message is in: the agent opens it (by its
+    // address: at 50 webhooks a second the list reorders under the pointer).
     await expect
       .poll(async () => (await db!.query(`SELECT 1 FROM "Conversation"`)).rowCount)
       .toBeGreaterThanOrEqual(CUSTOMERS + 1);
+    const watchedId = (
+      await db.query<{ id: string }>(
+        `SELECT c."id" FROM "Conversation" c JOIN "Contact" ct ON ct."id" = c."contactId" WHERE ct."igsid" = '7299999999'`,
+      )
+    ).rows[0]?.id;
+    await agent.goto(`${SITE_URL}/c/${watchedId}`);
+    await expect(agent.getByRole("heading", { name: WATCHED })).toBeVisible();
     const conversations = await db.query<{ id: string }>(`SELECT "id" FROM "Conversation" ORDER BY "id"`);
     // A second tab of the agent's (no inbox, no socket) does the replying.
     const replier = await agentContext.newPage();
@@ -207,8 +216,10 @@ test("a rolling restart of two instances under 50 webhooks/s and replies loses n
     expect(delivered.filter((o) => !stored.has(o.mid)).map((o) => o.text)).toEqual([]);
     expect(delivered.length).toBeGreaterThan(outcomes.length * 0.9);
 
-    // Every reply the app took reaches CM exactly once.
-    expect(sentReplies.filter((r) => r.status >= 300)).toEqual([]);
+    // Every reply the app took reaches CM exactly once; one whose answer was lost, at most once.
+    const unanswered = sentReplies.filter((r) => r.status === 0);
+    console.log(`replies: ${sentReplies.length} posted, ${unanswered.length} got no answer (network error)`);
+    expect(sentReplies.filter((r) => r.status !== 0 && r.status >= 300)).toEqual([]);
     await expect
       .poll(
         async () =>
@@ -225,7 +236,9 @@ test("a rolling restart of two instances under 50 webhooks/s and replies loses n
     };
     const timesSent = new Map<string, number>();
     for (const m of atCm.messages) timesSent.set(m.msg.body.content, (timesSent.get(m.msg.body.content) ?? 0) + 1);
-    expect(sentReplies.map((r) => [r.text, timesSent.get(r.text)])).toEqual(sentReplies.map((r) => [r.text, 1]));
+    const taken = sentReplies.filter((r) => r.status !== 0);
+    expect(taken.map((r) => [r.text, timesSent.get(r.text)])).toEqual(taken.map((r) => [r.text, 1]));
+    expect(unanswered.filter((r) => (timesSent.get(r.text) ?? 0) > 1)).toEqual([]);
     console.log(`replies: ${sentReplies.length} sent, each reached CM once`);
 
     // Both browsers are live again and show everything, including what arrived while they moved.
