@@ -35,19 +35,22 @@ import { DEMO_USERS } from "./lib/server/demo/demo-fixtures";
 import { registerWithSimulator } from "./lib/server/demo/register-with-simulator";
 import { seedDemo } from "./lib/server/demo/seed-demo";
 import { bootstrapUsers } from "./lib/server/users/bootstrap-users";
+import { log, routeConsoleToLog } from "./lib/log/logger";
+import { observeRequests } from "./lib/log/request-log";
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
 async function main(): Promise<void> {
+  routeConsoleToLog();
   const config = env();
   const dev = process.argv.includes("--dev");
   const version = (JSON.parse(readFileSync(join(APP_ROOT, "package.json"), "utf8")) as { version: string }).version;
 
   const { secret, generated } = resolveAppSecret(config);
-  if (generated) console.log(`No APP_SECRET set: generated one in ${config.DATA_DIR}/app-secret (development only).`);
+  if (generated) log().warn(`No APP_SECRET set: generated one in ${config.DATA_DIR}/app-secret (development only).`);
 
   const { db, applied } = await openMigratedDatabase(config);
-  if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
+  if (applied.length) log().info({ migrations: applied }, "Applied migrations");
 
   const runtimeConfig: TRuntime["config"] = {
     appUrl: appUrl(config),
@@ -109,12 +112,15 @@ async function main(): Promise<void> {
     trustProxy: config.TRUST_PROXY,
     trustedHops: config.TRUSTED_PROXY_HOPS,
   });
-  const server = createServer(edgeServerOptions({ requestTimeoutMs: config.REQUEST_TIMEOUT_MS }), (req, res) => {
-    if (edge(req, res)) return;
-    if (handleWebhook(req, res)) return;
-    if (handleMedia(req, res)) return;
-    void handle(req, res);
-  });
+  const server = createServer(
+    edgeServerOptions({ requestTimeoutMs: config.REQUEST_TIMEOUT_MS }),
+    observeRequests((req, res) => {
+      if (edge(req, res)) return;
+      if (handleWebhook(req, res)) return;
+      if (handleMedia(req, res)) return;
+      void handle(req, res);
+    }),
+  );
   const io = await createIo(server, db.eventsPool, {
     origins,
     authenticate: (headers) => getSignedInSession(auth, headers),
@@ -148,17 +154,23 @@ async function main(): Promise<void> {
     server.once("error", reject);
     server.listen(config.PORT, config.HOST, resolve);
   });
-  console.log(
-    `Inbox ready on ${runtimeConfig.appUrl} (${dev ? "development" : "production"}, ${describeDatabase(config)})`,
+  log().info(
+    {
+      url: runtimeConfig.appUrl,
+      mode: dev ? "development" : "production",
+      database: describeDatabase(config),
+      version,
+    },
+    `Inbox ready on ${runtimeConfig.appUrl}`,
   );
 
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal} received: finishing in-flight requests, then stopping.`);
+    log().info({ signal }, `${signal} received: finishing in-flight requests, then stopping.`);
     const force = setTimeout(() => {
-      console.error("Graceful stop took too long; exiting.");
+      log().error("Graceful stop took too long; exiting.");
       process.exit(1);
     }, SHUTDOWN_GRACE_MS);
     force.unref();
@@ -179,7 +191,7 @@ async function main(): Promise<void> {
     setRuntime(undefined);
     await app.close().catch(() => {});
     await db.close();
-    console.log("Stopped.");
+    log().info("Stopped.");
     process.exit(0);
   };
   process.on("SIGTERM", () => void stop("SIGTERM"));
@@ -190,15 +202,16 @@ async function prepareUsers(deps: { config: TEnv; appUrl: string } & Parameters<
   const { config } = deps;
   if (config.DEMO_MODE) {
     const account = await seedDemo(deps);
-    console.log("Demo mode. Sign in as:");
-    for (const user of DEMO_USERS) console.log(`  ${user.role.padEnd(5)}  ${user.email}  /  ${user.password}`);
+    // Their passwords are the demo's fixtures (README, `npm run demo` prints them), never logged.
+    log().info({ users: DEMO_USERS.map((user) => user.email) }, "Demo mode: demo users ready");
     if (config.CM_SIMULATOR_URL) {
       await registerWithSimulator(config.CM_SIMULATOR_URL, account).then(
         () =>
-          console.log(
-            `Demo account "${account.displayName}" linked to the CM simulator at ${config.CM_SIMULATOR_URL}.`,
+          log().info(
+            { accountId: account.id, simulator: config.CM_SIMULATOR_URL },
+            `Demo account "${account.displayName}" linked to the CM simulator.`,
           ),
-        (error: Error) => console.warn(`Could not link the demo account to the CM simulator: ${error.message}`),
+        (err: Error) => log().warn({ err }, "Could not link the demo account to the CM simulator"),
       );
     }
     return;
@@ -207,20 +220,20 @@ async function prepareUsers(deps: { config: TEnv; appUrl: string } & Parameters<
     { ...deps, io: undefined },
     { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD },
   );
-  if (outcome.kind === "created-admin") console.log(`Created the first admin: ${outcome.email}.`);
+  if (outcome.kind === "created-admin") log().info({ email: outcome.email }, "Created the first admin");
   if (outcome.kind === "needs-admin") {
-    console.warn("No users yet: set ADMIN_EMAIL and ADMIN_PASSWORD and restart to create the first admin.");
+    log().warn("No users yet: set ADMIN_EMAIL and ADMIN_PASSWORD and restart to create the first admin.");
   }
 }
 
 main().catch((error: unknown) => {
   // A wrong configuration is one clear line, not a stack trace.
   if (error instanceof EnvError) {
-    console.error(error.message);
+    log().fatal(error.message);
   } else if (error instanceof Error && error.name === "DatabaseLockedError") {
-    console.error(error.message);
+    log().fatal(error.message);
   } else {
-    console.error("The inbox could not start:", error);
+    log().fatal({ err: error }, "The inbox could not start");
   }
   process.exit(1);
 });

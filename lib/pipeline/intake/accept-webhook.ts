@@ -4,6 +4,7 @@ import { WEBHOOK_KINDS, parseWebhook, type TWebhookKind } from "./parse-webhook"
 import type { TStoreAndApply } from "./store-and-apply-message";
 import { storeWebhook } from "./store-webhook";
 import type { TWebhookAccounts } from "./webhook-accounts";
+import { addLogContext } from "../../log/logger";
 
 /** CM's webhooks are small JSON documents; anything bigger is not one of them. */
 export const MAX_WEBHOOK_BYTES = 64 * 1024;
@@ -46,6 +47,7 @@ export async function acceptWebhook(
   if (!SECRET_SHAPE.test(input.secret)) throw unknownUrl;
   const account = await deps.accounts.find(input.secret);
   if (!account) throw unknownUrl;
+  addLogContext({ accountId: account.id });
   if (Buffer.byteLength(input.body) > MAX_WEBHOOK_BYTES) {
     throw new AppError("PAYLOAD_TOO_LARGE", `The body is larger than ${MAX_WEBHOOK_BYTES} bytes.`);
   }

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { AppError } from "../../errors";
 import { oneLine } from "../../errors-one-line";
 import { MAX_WEBHOOK_BYTES, acceptWebhook, type TIntakeDeps, type TWebhookAnswer } from "./accept-webhook";
+import { log as logger } from "../../log/logger";
 
 // CM's webhooks are the inbox's hot path, so they are answered here, on the plain Node.js
 // server, before Next.js sees the request (Next's request handling cost about a quarter of
@@ -21,7 +22,7 @@ export interface TWebhookHttpOptions {
 /** Returns a handler that answers CM's webhooks and returns false for every other request. */
 export function createWebhookHttpHandler(
   getDeps: () => TIntakeDeps | undefined,
-  { maxInFlight, storeTimeoutMs, log = console.error }: TWebhookHttpOptions,
+  { maxInFlight, storeTimeoutMs, log = (line: string) => logger().error(line) }: TWebhookHttpOptions,
 ) {
   let inFlight = 0;
   let lastLog = 0;

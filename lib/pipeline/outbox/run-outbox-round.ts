@@ -3,6 +3,7 @@ import { noEffects, type TEffects } from "../../server/webhooks/effects";
 import { claimDueSends } from "./claim-due-sends";
 import type { TOutbox } from "./outbox-deps";
 import { sendClaimed } from "./send-claimed";
+import { log } from "../../log/logger";
 
 /**
  * One round of the outbox: claim what is due (at most one reply per conversation), send the
@@ -14,7 +15,10 @@ export async function runOutboxRound(outbox: TOutbox, emit: (effects: TEffects) 
   const claimed = await claimDueSends(outbox, outbox.options.batchSize);
   if (claimed.length === 0) return false;
   for (const c of claimed.filter((c) => c.tookOver)) {
-    console.warn(`outbox: took over the send of message ${c.view.id} (its worker stopped before finishing it).`);
+    log().warn(
+      { messageId: c.view.id, accountId: c.account.id },
+      "outbox: took over a send (its worker stopped before finishing it)",
+    );
   }
   const sending = noEffects();
   for (const c of claimed) {
@@ -30,7 +34,10 @@ export async function runOutboxRound(outbox: TOutbox, emit: (effects: TEffects) 
         emit(await sendClaimed(outbox, next));
       } catch (error) {
         // Recording failed (database away): the claim runs out and another round takes it over.
-        console.error(`outbox: could not record the send of ${next.view.id}: ${oneLine(error)}`);
+        log().error(
+          { messageId: next.view.id, accountId: next.account.id },
+          `outbox: could not record the send: ${oneLine(error)}`,
+        );
       }
     }
   };
