@@ -37,6 +37,7 @@ import { seedDemo } from "./lib/server/demo/seed-demo";
 import { bootstrapUsers } from "./lib/server/users/bootstrap-users";
 import { log, routeConsoleToLog } from "./lib/log/logger";
 import { observeRequests } from "./lib/log/request-log";
+import { createMetricsHttpHandler } from "./lib/metrics/metrics-http";
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -99,6 +100,11 @@ async function main(): Promise<void> {
     accepting ? { sql: db.sql, retentionDays: config.UPLOAD_RETENTION_DAYS } : undefined,
   );
 
+  const handleMetrics = createMetricsHttpHandler(config.METRICS_TOKEN, {
+    sql: db.sql,
+    pools: { app: db.pool, events: db.eventsPool },
+  });
+
   const app = next({ dev, dir: APP_ROOT, hostname: config.HOST, port: config.PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
@@ -118,6 +124,7 @@ async function main(): Promise<void> {
       if (edge(req, res)) return;
       if (handleWebhook(req, res)) return;
       if (handleMedia(req, res)) return;
+      if (handleMetrics(req, res)) return;
       void handle(req, res);
     }),
   );

@@ -144,4 +144,7 @@ export function routeConsoleToLog(): void {
   console.info = to("info");
   console.warn = to("warn");
   console.error = to("error");
+  // Node's own warnings (deprecations) too, instead of its plain-text line on stderr.
+  process.removeAllListeners("warning");
+  process.on("warning", (warning) => logger.warn({ source: "node", err: warning }, warning.message));
 }

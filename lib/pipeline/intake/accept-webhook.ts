@@ -5,6 +5,7 @@ import type { TStoreAndApply } from "./store-and-apply-message";
 import { storeWebhook } from "./store-webhook";
 import type { TWebhookAccounts } from "./webhook-accounts";
 import { addLogContext } from "../../log/logger";
+import { metrics } from "../../metrics/metrics";
 
 /** CM's webhooks are small JSON documents; anything bigger is not one of them. */
 export const MAX_WEBHOOK_BYTES = 64 * 1024;
@@ -73,6 +74,7 @@ export async function acceptWebhook(
         throw unknownUrl;
       }
       if (fast.stored > 0 && !fast.applied) deps.wake(kind);
+      if (fast.applied) metrics().webhooksApplied(1);
       return { status: 200, body: { ok: true, stored: fast.stored, duplicates: 1 - fast.stored } };
     }
   }

@@ -3,6 +3,7 @@ import { AppError } from "../../errors";
 import { oneLine } from "../../errors-one-line";
 import { MAX_WEBHOOK_BYTES, acceptWebhook, type TIntakeDeps, type TWebhookAnswer } from "./accept-webhook";
 import { log as logger } from "../../log/logger";
+import { metrics } from "../../metrics/metrics";
 
 // CM's webhooks are the inbox's hot path, so they are answered here, on the plain Node.js
 // server, before Next.js sees the request (Next's request handling cost about a quarter of
@@ -37,22 +38,23 @@ export function createWebhookHttpHandler(
     const match = PATH.exec(req.url ?? "");
     if (!match) return false;
     const deps = getDeps();
+    const kind = match[2] ?? "";
     if (req.method !== "POST") {
-      send(res, { status: 405, body: error("METHOD_NOT_ALLOWED", "CM posts webhooks: use POST.") });
+      send(res, kind, { status: 405, body: error("METHOD_NOT_ALLOWED", "CM posts webhooks: use POST.") });
     } else if (!deps) {
-      send(res, unavailable("The inbox is starting or stopping; CM will retry."));
+      send(res, kind, unavailable("The inbox is starting or stopping; CM will retry."));
     } else if (inFlight >= maxInFlight) {
-      send(res, unavailable("The inbox is busy; CM will retry."));
+      send(res, kind, unavailable("The inbox is busy; CM will retry."));
     } else {
       inFlight++;
-      answer(deps, req, match[1] ?? "", match[2] ?? "")
+      answer(deps, req, match[1] ?? "", kind)
         .catch((caught: unknown) => {
           if (caught instanceof AppError) return { status: caught.status, body: error(caught.code, caught.message) };
           // The URL (it holds the secret) is never logged.
           logRarely(`Webhook not stored, answered 503 so CM retries: ${oneLine(caught)}`);
           return unavailable("The webhook could not be stored just now; CM will retry.");
         })
-        .then((result) => send(res, result))
+        .then((result) => send(res, kind, result))
         .finally(() => inFlight--);
     }
     return true;
@@ -107,7 +109,8 @@ function unavailable(message: string): TWebhookAnswer {
   return { status: 503, body: error("UNAVAILABLE", message), retryAfter: 2 };
 }
 
-function send(res: ServerResponse, { status, body, retryAfter }: TWebhookAnswer): void {
+function send(res: ServerResponse, kind: string, { status, body, retryAfter }: TWebhookAnswer): void {
+  metrics().webhookAnswered(kind, res.headersSent ? res.statusCode : status);
   // The edge (lib/http/edge.ts) has answered 413 already when it cut an endless body off.
   if (res.headersSent) return;
   const text = JSON.stringify(body);

@@ -4,6 +4,7 @@ import { claimDueSends } from "./claim-due-sends";
 import type { TOutbox } from "./outbox-deps";
 import { sendClaimed } from "./send-claimed";
 import { log } from "../../log/logger";
+import { metrics } from "../../metrics/metrics";
 
 /**
  * One round of the outbox: claim what is due (at most one reply per conversation), send the
@@ -15,6 +16,7 @@ export async function runOutboxRound(outbox: TOutbox, emit: (effects: TEffects) 
   const claimed = await claimDueSends(outbox, outbox.options.batchSize);
   if (claimed.length === 0) return false;
   for (const c of claimed.filter((c) => c.tookOver)) {
+    metrics().sendTakenOver();
     log().warn(
       { messageId: c.view.id, accountId: c.account.id },
       "outbox: took over a send (its worker stopped before finishing it)",

@@ -16,6 +16,7 @@ import {
 } from "../../server/messages/message-view-returning";
 import type { TOutbox } from "./outbox-deps";
 import { describeDuration, planRetry } from "./plan-retry";
+import { metrics } from "../../metrics/metrics";
 
 /**
  * Makes one claimed send: hands it to CM and records what happened. Returns the changes to
@@ -23,7 +24,9 @@ import { describeDuration, planRetry } from "./plan-retry";
  * the send is taken over after its lease like that of a worker that died.
  */
 export async function sendClaimed(outbox: TOutbox, claimed: TClaimedSend): Promise<TEffects> {
-  return recordOutcome(outbox, claimed, await attempt(outbox, claimed));
+  const started = performance.now();
+  const outcome = await attempt(outbox, claimed);
+  return recordOutcome(outbox, claimed, outcome, (performance.now() - started) / 1000);
 }
 
 async function attempt(outbox: TOutbox, claimed: TClaimedSend): Promise<TSendOutcome> {
@@ -137,9 +140,18 @@ function nextState(outbox: TOutbox, claimed: TClaimedSend, outcome: TSendOutcome
  * answer changes nothing (applySendOutcome's rule for a message no longer SENDING: CM's report
  * knows better than our answer).
  */
-async function recordOutcome(outbox: TOutbox, claimed: TClaimedSend, outcome: TSendOutcome): Promise<TEffects> {
+async function recordOutcome(
+  outbox: TOutbox,
+  claimed: TClaimedSend,
+  outcome: TSendOutcome,
+  seconds: number,
+): Promise<TEffects> {
   const now = outbox.now();
   const next = nextState(outbox, claimed, outcome, now);
+  metrics().sendFinished(
+    next.status === "ACCEPTED" ? "accepted" : next.status === "FAILED" ? "failed" : "retry",
+    seconds,
+  );
   const effects = noEffects();
   effects.accounts.set(claimed.conversationId, claimed.account.id);
   await outbox.prisma.$transaction(async (tx) => {
