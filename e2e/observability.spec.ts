@@ -204,6 +204,18 @@ test("metrics move with the intake, and the logs are JSON lines without secrets"
       expect(e).toMatchObject({ method: "POST", status: 200, accountId: account.id, reqId: expect.any(String) });
     }
     expect(entries.some((e) => e.msg === "Inbox ready on http://localhost:3260")).toBe(true);
+    // Lines logged inside a route handler carry the request's context (the signed-in user)…
+    expect(
+      entries.find((e) => e.msg === "request" && e.method === "POST" && e.path === "/api/admin/accounts"),
+    ).toMatchObject({
+      userId: expect.any(String),
+    });
+    // …and the outbox says which message of which account it could not send.
+    expect(entries.find((e) => e.msg === "outbox: send will be retried")).toMatchObject({
+      level: "warn",
+      accountId: account.id,
+      result: "retry",
+    });
   } finally {
     await client.end().catch(() => {});
     if (server) await server.stop();

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import { format } from "node:util";
+import { format, stripVTControlCharacters } from "node:util";
 import pino, { type DestinationStream, type Logger } from "pino";
 import { ZEnv } from "../env";
 import { errorFields } from "./error-fields";
@@ -137,7 +137,7 @@ export function routeConsoleToLog(): void {
       // An error is logged as its fields (errorFields), never as its whole message.
       const err = args.find((arg) => arg instanceof Error);
       const rest = args.filter((arg) => arg !== err);
-      logger[level]({ source: "console", ...(err ? { err } : {}) }, format(...rest));
+      logger[level]({ source: "console", ...(err ? { err } : {}) }, stripVTControlCharacters(format(...rest)));
     };
   console.debug = to("debug");
   console.log = to("info");

@@ -17,6 +17,7 @@ import {
 import type { TOutbox } from "./outbox-deps";
 import { describeDuration, planRetry } from "./plan-retry";
 import { metrics } from "../../metrics/metrics";
+import { log } from "../../log/logger";
 
 /**
  * Makes one claimed send: hands it to CM and records what happened. Returns the changes to
@@ -148,10 +149,16 @@ async function recordOutcome(
 ): Promise<TEffects> {
   const now = outbox.now();
   const next = nextState(outbox, claimed, outcome, now);
-  metrics().sendFinished(
-    next.status === "ACCEPTED" ? "accepted" : next.status === "FAILED" ? "failed" : "retry",
-    seconds,
-  );
+  const result = next.status === "ACCEPTED" ? "accepted" : next.status === "FAILED" ? "failed" : "retry";
+  metrics().sendFinished(result, seconds);
+  // Which message, how it went: never its content, the token or CM's full answer.
+  const fields = { messageId: claimed.view.id, accountId: claimed.account.id, attempt: claimed.attempts, result };
+  if (result === "accepted") log().debug({ ...fields, ms: Math.round(seconds * 1000) }, "outbox: send accepted by CM");
+  else
+    log().warn(
+      { ...fields, nextAttemptAt: next.nextAttemptAt?.toISOString() },
+      `outbox: send ${result === "failed" ? "failed" : "will be retried"}`,
+    );
   const effects = noEffects();
   effects.accounts.set(claimed.conversationId, claimed.account.id);
   await outbox.prisma.$transaction(async (tx) => {
