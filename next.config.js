@@ -16,7 +16,15 @@ const nextConfig = {
   poweredByHeader: false,
   // Database drivers run in the custom server (server.ts); route handlers reach them through
   // lib/runtime.ts. Keep them out of the route bundles should one ever be imported.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg", "@prisma/adapter-pg", "better-auth"],
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "pglite-prisma-adapter",
+    "pg",
+    "@prisma/adapter-pg",
+    "better-auth",
+    // One metrics registry per process (lib/metrics): kept out of the bundles like pino (Next's default).
+    "prom-client",
+  ],
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },

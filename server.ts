@@ -37,17 +37,21 @@ import { DEMO_USERS } from "./lib/server/demo/demo-fixtures";
 import { registerWithSimulator } from "./lib/server/demo/register-with-simulator";
 import { seedDemo } from "./lib/server/demo/seed-demo";
 import { bootstrapUsers } from "./lib/server/users/bootstrap-users";
+import { log, routeConsoleToLog } from "./lib/log/logger";
+import { observeRequests } from "./lib/log/request-log";
+import { createMetricsHttpHandler } from "./lib/metrics/metrics-http";
 
 async function main(): Promise<void> {
+  routeConsoleToLog();
   const config = env();
   const dev = process.argv.includes("--dev");
   const version = (JSON.parse(readFileSync(join(APP_ROOT, "package.json"), "utf8")) as { version: string }).version;
 
   const { secret, generated } = resolveAppSecret(config);
-  if (generated) console.log(`No APP_SECRET set: generated one in ${config.DATA_DIR}/app-secret (development only).`);
+  if (generated) log().warn(`No APP_SECRET set: generated one in ${config.DATA_DIR}/app-secret (development only).`);
 
   const { db, applied } = await openMigratedDatabase(config);
-  if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
+  if (applied.length) log().info({ migrations: applied }, "Applied migrations");
 
   const runtimeConfig: TRuntime["config"] = {
     appUrl: appUrl(config),
@@ -87,12 +91,21 @@ async function main(): Promise<void> {
   const storeAndApply = db.pool ? createStoreAndApply(db.pool, { emit: announce, maxInFlight: 4 }) : undefined;
   const intake = createWebhookIntake(
     { sql: db.sql, accounts: webhookAccounts, wake: (kind) => workers.intake?.wake(kind), storeAndApply },
-    { maxInFlight: config.WEBHOOK_MAX_IN_FLIGHT, storeTimeoutMs: 10_000 },
+    {
+      maxInFlight: config.WEBHOOK_MAX_IN_FLIGHT,
+      storeTimeoutMs: 10_000,
+      log: (line) => log().warn({ component: "intake" }, line),
+    },
   );
 
   const handleMedia = createMediaHttpHandler(() =>
     accepting ? { sql: db.sql, retentionDays: config.UPLOAD_RETENTION_DAYS } : undefined,
   );
+
+  const handleMetrics = createMetricsHttpHandler(config.METRICS_TOKEN, {
+    sql: db.sql,
+    pools: { app: db.pool, events: db.eventsPool },
+  });
 
   const app = next({ dev, dir: APP_ROOT, hostname: config.HOST, port: config.PORT });
   await app.prepare();
@@ -107,11 +120,15 @@ async function main(): Promise<void> {
     trustProxy: config.TRUST_PROXY,
     trustedHops: config.TRUSTED_PROXY_HOPS,
   });
-  const server = createServer(edgeServerOptions({ requestTimeoutMs: config.REQUEST_TIMEOUT_MS }), (req, res) => {
-    if (edge(req, res)) return;
-    if (handleMedia(req, res)) return;
-    void handle(req, res);
-  });
+  const server = createServer(
+    edgeServerOptions({ requestTimeoutMs: config.REQUEST_TIMEOUT_MS }),
+    observeRequests((req, res) => {
+      if (edge(req, res)) return;
+      if (handleMedia(req, res)) return;
+      if (handleMetrics(req, res)) return;
+      void handle(req, res);
+    }),
+  );
   const io = await createIo(server, db.eventsPool, {
     origins,
     authenticate: (headers) => getSignedInSession(auth, headers),
@@ -148,8 +165,14 @@ async function main(): Promise<void> {
     server.once("error", reject);
     server.listen(config.PORT, config.HOST, resolve);
   });
-  console.log(
-    `Inbox ready on ${runtimeConfig.appUrl} (${dev ? "development" : "production"}, ${describeDatabase(config)})`,
+  log().info(
+    {
+      url: runtimeConfig.appUrl,
+      mode: dev ? "development" : "production",
+      database: describeDatabase(config),
+      version,
+    },
+    `Inbox ready on ${runtimeConfig.appUrl}`,
   );
 
   // SIGTERM: unready, drain, reconnect browsers elsewhere, finish, close (lib/server/lifecycle/shutdown.ts).
@@ -174,15 +197,16 @@ async function prepareUsers(deps: { config: TEnv; appUrl: string } & Parameters<
   const { config } = deps;
   if (config.DEMO_MODE) {
     const account = await seedDemo(deps);
-    console.log("Demo mode. Sign in as:");
-    for (const user of DEMO_USERS) console.log(`  ${user.role.padEnd(5)}  ${user.email}  /  ${user.password}`);
+    // Their passwords are the demo's fixtures (README, `npm run demo` prints them), never logged.
+    log().info({ users: DEMO_USERS.map((user) => user.email) }, "Demo mode: demo users ready");
     if (config.CM_SIMULATOR_URL) {
       await registerWithSimulator(config.CM_SIMULATOR_URL, account).then(
         () =>
-          console.log(
-            `Demo account "${account.displayName}" linked to the CM simulator at ${config.CM_SIMULATOR_URL}.`,
+          log().info(
+            { accountId: account.id, simulator: config.CM_SIMULATOR_URL },
+            `Demo account "${account.displayName}" linked to the CM simulator.`,
           ),
-        (error: Error) => console.warn(`Could not link the demo account to the CM simulator: ${error.message}`),
+        (err: Error) => log().warn({ err }, "Could not link the demo account to the CM simulator"),
       );
     }
     return;
@@ -191,20 +215,20 @@ async function prepareUsers(deps: { config: TEnv; appUrl: string } & Parameters<
     { ...deps, io: undefined },
     { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD },
   );
-  if (outcome.kind === "created-admin") console.log(`Created the first admin: ${outcome.email}.`);
+  if (outcome.kind === "created-admin") log().info({ email: outcome.email }, "Created the first admin");
   if (outcome.kind === "needs-admin") {
-    console.warn("No users yet: set ADMIN_EMAIL and ADMIN_PASSWORD and restart to create the first admin.");
+    log().warn("No users yet: set ADMIN_EMAIL and ADMIN_PASSWORD and restart to create the first admin.");
   }
 }
 
 main().catch((error: unknown) => {
   // A wrong configuration is one clear line, not a stack trace.
   if (error instanceof EnvError) {
-    console.error(error.message);
+    log().fatal(error.message);
   } else if (error instanceof Error && error.name === "DatabaseLockedError") {
-    console.error(error.message);
+    log().fatal(error.message);
   } else {
-    console.error("The inbox could not start:", error);
+    log().fatal({ err: error }, "The inbox could not start");
   }
   process.exit(1);
 });

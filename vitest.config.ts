@@ -6,7 +6,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   resolve: { alias: { "@": resolve(import.meta.dirname) } },
   test: {
-    include: ["{app,components,lib,simulator,scripts}/**/*.test.{ts,tsx}", "server.test.ts"],
+    include: ["{app,components,lib,simulator,scripts,deploy}/**/*.test.{ts,tsx}", "server.test.ts"],
     environment: "node",
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -119,6 +119,19 @@ export const ZEnv = z.object({
    * (a simulator, a test double). Off by default: that URL receives the account's product token.
    */
   ALLOW_PRIVATE_CM_GATEWAY: ZBool.default(false),
+  /** Least severe log lines written (lib/log): `silent` writes none. */
+  LOG_LEVEL: z
+    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+      error: "must be one of fatal, error, warn, info, debug, trace, silent",
+    })
+    .default("info"),
+  /** `json`: one JSON object per line (production); `pretty`: one readable line (development, the demo). */
+  LOG_FORMAT: z.enum(["json", "pretty"], { error: "must be json or pretty" }).optional(),
+  /**
+   * Turns on /metrics (Prometheus): scrapers send `Authorization: Bearer <METRICS_TOKEN>`.
+   * Unset, /metrics answers 404 and no metric is kept.
+   */
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters (try: openssl rand -hex 16)").optional(),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;

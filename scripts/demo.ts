@@ -3,6 +3,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { DEMO_USERS } from "../lib/server/demo/demo-fixtures";
 
 const root = join(import.meta.dirname, "..");
 const port = process.env.PORT ?? "3000";
@@ -91,7 +92,13 @@ run("The inbox", ["--max-old-space-size=192", "--enable-source-maps", "dist/serv
   CM_SIMULATOR_URL: simulatorUrl,
   // The simulator is on this machine: an admin trying the demo may point an account at it.
   ALLOW_PRIVATE_CM_GATEWAY: process.env.ALLOW_PRIVATE_CM_GATEWAY ?? "true",
+  // Readable lines for a person watching the terminal; LOG_FORMAT=json gives production's.
+  LOG_FORMAT: process.env.LOG_FORMAT ?? "pretty",
 });
 console.log(
-  `\nDemo: inbox on http://localhost:${port}, CM simulator on ${simulatorUrl} (open it to play a customer). Ctrl+C stops both.\n`,
+  `\nDemo: inbox on http://localhost:${port}, CM simulator on ${simulatorUrl} (open it to play a customer). Ctrl+C stops both.`,
 );
+// The demo's fixed logins: printed here for the person trying it, never in the server's log.
+console.log("Sign in as:");
+for (const user of DEMO_USERS) console.log(`  ${user.role.padEnd(5)}  ${user.email}  /  ${user.password}`);
+console.log("");

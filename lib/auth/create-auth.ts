@@ -9,6 +9,7 @@ import { CLIENT_IP_HEADER } from "../http/request-headers";
 import { oneLine } from "../errors-one-line";
 import { ACCOUNT_SIGN_IN_WINDOW_MS, createAccountSignInLimit } from "./account-sign-in-limit";
 import { createAuthHooks } from "./auth-hooks";
+import { log } from "../log/logger";
 
 export interface TAuthOptions {
   prisma: PrismaClient;
@@ -62,7 +63,10 @@ export function createAuth({
     logger: {
       log: (level, message, ...args: unknown[]) => {
         const details = args.map((arg) => oneLine(arg)).join(" ");
-        (level === "error" ? console.error : console.log)(`Auth ${level}: ${message}${details ? ` ${details}` : ""}`);
+        const line = `Auth: ${message}${details ? ` ${details}` : ""}`;
+        if (level === "error") log().error({ source: "auth" }, line);
+        else if (level === "warn") log().warn({ source: "auth" }, line);
+        else log().debug({ source: "auth" }, line);
       },
     },
     baseURL: baseUrl,

@@ -7,6 +7,7 @@ import { oneLine } from "../errors-one-line";
 import { getRuntime, type TRuntime } from "../runtime";
 import { API_JSON_MAX_BYTES } from "./body-limits";
 import { readJsonBody } from "./read-body";
+import { addLogContext, log } from "../log/logger";
 
 // The one wrapper every JSON route handler goes through: it owns the session and role check,
 // body/query parsing and validation, the runtime lookup and error mapping, so each handler
@@ -42,6 +43,7 @@ export function route<
       const runtime = getRuntime();
       if (!runtime) throw new AppError("UNAVAILABLE", "The server is starting or shutting down; try again.");
       const user = await getSessionUser(runtime.auth, request.headers);
+      if (user) addLogContext({ userId: user.id });
       if (options.access !== "public" && !user) throw new AppError("UNAUTHORIZED", "Sign in to continue.");
       if (options.access === "admin" && user?.role !== "admin") {
         throw new AppError("FORBIDDEN", "Only admins can do this.");
@@ -81,7 +83,7 @@ export function errorResponse(error: unknown): NextResponse {
   }
   // Unknown failures are logged here and answered without their message: it may hold
   // internals (SQL, paths, tokens) a browser must not see.
-  console.error("Unhandled error in route handler:", error);
+  log().error({ err: error }, "Unhandled error in route handler");
   return NextResponse.json(
     { error: { code: "INTERNAL", message: "Something went wrong on our side." } },
     { status: 500 },
@@ -93,7 +95,7 @@ function logUnavailable(error: unknown): void {
   // One line every few seconds: an outage must not write a stack trace per request.
   if (Date.now() - lastUnavailableLog < 5000) return;
   lastUnavailableLog = Date.now();
-  console.error(`Database unavailable, answering 503: ${oneLine(error)}`);
+  log().error(`Database unavailable, answering 503: ${oneLine(error)}`);
 }
 
 async function readJson(request: NextRequest, maxBytes: number): Promise<unknown> {

@@ -1,4 +1,5 @@
 import { oneLine } from "../errors-one-line";
+import { log as logger } from "../log/logger";
 
 // A background worker of one app instance: the intake processor and the outbox each run one.
 // Work is found in the database (rows claimed with FOR UPDATE SKIP LOCKED), so any number of
@@ -27,7 +28,7 @@ export function startWorkerLoop({
   tick,
   idleMs,
   errorBackoffMs = 500,
-  log = console.error,
+  log = (line: string) => logger().error({ worker: name }, line),
 }: TWorkerOptions): TWorker {
   let stopped = false;
   let woken = false;

@@ -1,6 +1,7 @@
 import type { PrismaClient } from "../db/generated/client";
 import type { TIo } from "../runtime";
 import { EVENTS, type TServerStatus } from "./events";
+import { log as logger } from "../log/logger";
 
 const PING_TIMEOUT_MS = 2000;
 
@@ -13,7 +14,10 @@ const PING_TIMEOUT_MS = 2000;
 export function startDatabaseWatch(
   io: TIo,
   prisma: PrismaClient,
-  { intervalMs = 2000, log = console.error }: { intervalMs?: number; log?: (line: string) => void } = {},
+  {
+    intervalMs = 2000,
+    log = (line: string) => logger().warn(line),
+  }: { intervalMs?: number; log?: (line: string) => void } = {},
 ): () => void {
   let status: TServerStatus = { database: "ok" };
   let stopped = false;

@@ -3,6 +3,7 @@ import { getRuntime, type TIo } from "../runtime";
 import type { TEffects } from "../server/webhooks/effects";
 import type { TConversationSummary } from "../queries/conversation-types";
 import { EVENTS, ROOMS, type TInboxChange } from "./events";
+import { log } from "../log/logger";
 
 // Emits go through the socket.io server of this process; its adapter (PostgreSQL
 // LISTEN/NOTIFY when DATABASE_URL is set) carries them to the other instances. One listener
@@ -39,7 +40,7 @@ export function emitEffects(effects: TEffects): void {
       for (const row of rows) accounts.set(row.id, row.accountId);
     } catch (error) {
       // The admins still get it; agents catch up when their browser refetches (reconnect, database back).
-      console.error(`Live event: the accounts of its messages could not be looked up: ${oneLine(error)}`);
+      log().error(`Live event: the accounts of its messages could not be looked up: ${oneLine(error)}`);
     }
   };
   const next = (waiting ?? Promise.resolve()).then(lookUp).then(() => sendChange(io, change, accounts));

@@ -2,6 +2,7 @@ import type { PrismaClient } from "../db/generated/client";
 import type { TIo } from "../runtime";
 import { syncAccessRooms } from "./access-rooms";
 import { EVENTS } from "./events";
+import { log } from "../log/logger";
 
 /**
  * Sockets are authenticated once, at the handshake. Sessions can end afterwards without an
@@ -17,7 +18,7 @@ export function startSessionSweep(io: TIo, prisma: PrismaClient, intervalMs = 30
     running = true;
     void sweepSessions(io, prisma, new Date())
       .then(() => syncAccessRooms(io, prisma))
-      .catch((error: unknown) => console.error("Session sweep failed:", error))
+      .catch((err: unknown) => log().error({ err }, "Session sweep failed"))
       .finally(() => (running = false));
   }, intervalMs);
   timer.unref();

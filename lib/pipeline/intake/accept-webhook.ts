@@ -4,6 +4,8 @@ import { WEBHOOK_KINDS, parseWebhook, type TWebhookKind } from "./parse-webhook"
 import type { TStoreAndApply } from "./store-and-apply-message";
 import { storeWebhook } from "./store-webhook";
 import type { TWebhookAccounts } from "./webhook-accounts";
+import { addLogContext } from "../../log/logger";
+import { metrics } from "../../metrics/metrics";
 
 /** CM's webhooks are small JSON documents; anything bigger is not one of them. */
 export const MAX_WEBHOOK_BYTES = 64 * 1024;
@@ -46,6 +48,7 @@ export async function acceptWebhook(
   if (!SECRET_SHAPE.test(input.secret)) throw unknownUrl;
   const account = await deps.accounts.find(input.secret);
   if (!account) throw unknownUrl;
+  addLogContext({ accountId: account.id });
   if (Buffer.byteLength(input.body) > MAX_WEBHOOK_BYTES) {
     throw new AppError("PAYLOAD_TOO_LARGE", `The body is larger than ${MAX_WEBHOOK_BYTES} bytes.`);
   }
@@ -71,6 +74,7 @@ export async function acceptWebhook(
         throw unknownUrl;
       }
       if (fast.stored > 0 && !fast.applied) deps.wake(kind);
+      if (fast.applied) metrics().webhooksApplied(1);
       return { status: 200, body: { ok: true, stored: fast.stored, duplicates: 1 - fast.stored } };
     }
   }

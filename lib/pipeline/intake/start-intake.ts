@@ -4,6 +4,7 @@ import type { TEffects } from "../../server/webhooks/effects";
 import { startWorkerLoop, type TWorker } from "../worker-loop";
 import type { TWebhookKind } from "./parse-webhook";
 import { INTAKE_BATCH_SIZE, processWebhooks } from "./process-webhooks";
+import { metrics } from "../../metrics/metrics";
 
 /** The intake's loops, woken according to what was stored. */
 export interface TIntakeWorker extends TWorker {
@@ -38,6 +39,7 @@ export function startIntake({
         // applied promptly even while the others are kept busy by a stream of messages.
         const round = await processWebhooks(prisma, { pool: i < concurrency - 1 ? pool : undefined });
         emit(round.effects);
+        metrics().webhooksApplied(round.applied);
         // Go on at once only if the batch was full; new webhooks wake the loop themselves.
         // (Looking again after every round cost three statements per webhook at low rates.)
         return round.claimed >= INTAKE_BATCH_SIZE;

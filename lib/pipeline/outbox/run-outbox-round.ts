@@ -4,6 +4,8 @@ import { claimDueSends, type TClaimedSend } from "./claim-due-sends";
 import type { TOutbox } from "./outbox-deps";
 import { releaseClaims } from "./release-claims";
 import { sendClaimed } from "./send-claimed";
+import { log } from "../../log/logger";
+import { metrics } from "../../metrics/metrics";
 
 /**
  * One round of the outbox: claim what is due (at most one reply per conversation), send the
@@ -24,7 +26,11 @@ export async function runOutboxRound(
   const claimed = await claimDueSends(outbox, outbox.options.batchSize);
   if (claimed.length === 0) return false;
   for (const c of claimed.filter((c) => c.tookOver)) {
-    console.warn(`outbox: took over the send of message ${c.view.id} (its worker stopped before finishing it).`);
+    metrics().sendTakenOver();
+    log().warn(
+      { messageId: c.view.id, accountId: c.account.id },
+      "outbox: took over a send (its worker stopped before finishing it)",
+    );
   }
   const sending = noEffects();
   for (const c of claimed) {
@@ -42,7 +48,10 @@ export async function runOutboxRound(
         emit(await sendClaimed(outbox, next));
       } catch (error) {
         // Recording failed (database away): the claim runs out and another round takes it over.
-        console.error(`outbox: could not record the send of ${next.view.id}: ${oneLine(error)}`);
+        log().error(
+          { messageId: next.view.id, accountId: next.account.id },
+          `outbox: could not record the send: ${oneLine(error)}`,
+        );
       }
     }
   };

@@ -16,6 +16,8 @@ import {
 } from "../../server/messages/message-view-returning";
 import type { TOutbox } from "./outbox-deps";
 import { describeDuration, planRetry } from "./plan-retry";
+import { metrics } from "../../metrics/metrics";
+import { log } from "../../log/logger";
 
 /**
  * Makes one claimed send: hands it to CM and records what happened. Returns the changes to
@@ -23,7 +25,9 @@ import { describeDuration, planRetry } from "./plan-retry";
  * the send is taken over after its lease like that of a worker that died.
  */
 export async function sendClaimed(outbox: TOutbox, claimed: TClaimedSend): Promise<TEffects> {
-  return recordOutcome(outbox, claimed, await attempt(outbox, claimed));
+  const started = performance.now();
+  const outcome = await attempt(outbox, claimed);
+  return recordOutcome(outbox, claimed, outcome, (performance.now() - started) / 1000);
 }
 
 async function attempt(outbox: TOutbox, claimed: TClaimedSend): Promise<TSendOutcome> {
@@ -137,9 +141,24 @@ function nextState(outbox: TOutbox, claimed: TClaimedSend, outcome: TSendOutcome
  * answer changes nothing (applySendOutcome's rule for a message no longer SENDING: CM's report
  * knows better than our answer).
  */
-async function recordOutcome(outbox: TOutbox, claimed: TClaimedSend, outcome: TSendOutcome): Promise<TEffects> {
+async function recordOutcome(
+  outbox: TOutbox,
+  claimed: TClaimedSend,
+  outcome: TSendOutcome,
+  seconds: number,
+): Promise<TEffects> {
   const now = outbox.now();
   const next = nextState(outbox, claimed, outcome, now);
+  const result = next.status === "ACCEPTED" ? "accepted" : next.status === "FAILED" ? "failed" : "retry";
+  metrics().sendFinished(result, seconds);
+  // Which message, how it went: never its content, the token or CM's full answer.
+  const fields = { messageId: claimed.view.id, accountId: claimed.account.id, attempt: claimed.attempts, result };
+  if (result === "accepted") log().debug({ ...fields, ms: Math.round(seconds * 1000) }, "outbox: send accepted by CM");
+  else
+    log().warn(
+      { ...fields, nextAttemptAt: next.nextAttemptAt?.toISOString() },
+      `outbox: send ${result === "failed" ? "failed" : "will be retried"}`,
+    );
   const effects = noEffects();
   effects.accounts.set(claimed.conversationId, claimed.account.id);
   await outbox.prisma.$transaction(async (tx) => {

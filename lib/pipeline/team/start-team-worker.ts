@@ -4,6 +4,7 @@ import { autoAssign, isAutoAssignCandidate } from "../../server/conversations/au
 import { wakeSnoozed } from "../../server/conversations/wake-snoozed";
 import type { TEffects } from "../../server/webhooks/effects";
 import { startWorkerLoop, type TWorker } from "../worker-loop";
+import { log as logger } from "../../log/logger";
 
 export interface TTeamWorker extends TWorker {
   /** Looks at what a committed change did: open, unassigned conversations may be auto-assigned. */
@@ -24,7 +25,7 @@ export function startTeamWorker({
   online,
   now = () => new Date(),
   intervalMs = 5000,
-  log = console.error,
+  log = (line: string) => logger().error({ worker: "team" }, line),
 }: {
   prisma: PrismaClient;
   emit: (effects: TEffects) => void;

@@ -1,5 +1,6 @@
 import type { PrismaClient } from "../../db/generated/client";
 import { retentionCutoff } from "./find-upload";
+import { log } from "../../log/logger";
 
 /**
  * Deletes uploads past retention. Every instance runs it: the DELETE is idempotent, so two
@@ -23,9 +24,9 @@ export function startUploadSweep(prisma: PrismaClient, retentionDays: number, in
     running = true;
     void deleteExpiredUploads(prisma, { now: new Date(), retentionDays })
       .then((count) => {
-        if (count > 0) console.log(`Deleted ${count} uploaded image(s) older than ${retentionDays} days.`);
+        if (count > 0) log().info({ count, retentionDays }, "Deleted expired uploaded images");
       })
-      .catch((error: unknown) => console.error("Upload sweep failed:", error))
+      .catch((err: unknown) => log().error({ err }, "Upload sweep failed"))
       .finally(() => (running = false));
   };
   sweep();

@@ -3,6 +3,7 @@ import type { TSql } from "../../db/client";
 import { isDatabaseUnavailable } from "../../db/unavailable";
 import { oneLine } from "../../errors-one-line";
 import { findUpload, readUploadPiece } from "./find-upload";
+import { log as logger } from "../../log/logger";
 
 // Uploaded images are answered here, on the plain Node.js server before Next.js, like CM's
 // webhooks: CM fetches them without a session, and Next's handler would drop Content-Length
@@ -26,7 +27,7 @@ const PIECE_BYTES = 512 * 1024;
 /** Returns a handler that serves uploads and returns false for every other request. */
 export function createMediaHttpHandler(
   getDeps: () => TMediaDeps | undefined,
-  log: (line: string) => void = console.error,
+  log: (line: string) => void = (line) => logger().error(line),
 ) {
   return (req: IncomingMessage, res: ServerResponse): boolean => {
     const match = PATH.exec(req.url ?? "");

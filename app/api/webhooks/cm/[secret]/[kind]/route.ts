@@ -1,4 +1,5 @@
 import { getRuntime } from "@/lib/runtime";
+import { metrics } from "@/lib/metrics/metrics";
 import { unavailableAnswer, webhookResponse } from "@/lib/pipeline/intake/webhook-intake";
 
 // CM's webhooks: POST /api/webhooks/cm/<secret>/messages | events | status-reports, the URLs
@@ -8,8 +9,12 @@ import { unavailableAnswer, webhookResponse } from "@/lib/pipeline/intake/webhoo
 export const dynamic = "force-dynamic";
 
 export async function POST(request: Request, { params }: { params: Promise<{ secret: string; kind: string }> }) {
-  const intake = getRuntime()?.intake?.();
-  if (!intake) return webhookResponse(unavailableAnswer("The inbox is starting or stopping; CM will retry."));
   const { secret, kind } = await params;
-  return webhookResponse(await intake({ secret, kind, request }));
+  const intake = getRuntime()?.intake?.();
+  const answer = intake
+    ? await intake({ secret, kind, request })
+    : unavailableAnswer("The inbox is starting or stopping; CM will retry.");
+  // One registry per process (lib/metrics on globalThis): counted by kind and answer.
+  metrics().webhookAnswered(kind, answer.status);
+  return webhookResponse(answer);
 }
