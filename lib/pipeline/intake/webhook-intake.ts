@@ -1,3 +1,4 @@
+import { metrics } from "../../metrics/metrics";
 import { AppError } from "../../errors";
 import { oneLine } from "../../errors-one-line";
 import { MAX_WEBHOOK_BYTES, acceptWebhook, type TIntakeDeps, type TWebhookAnswer } from "./accept-webhook";
@@ -50,7 +51,7 @@ export function createWebhookIntake(
     }
   };
 
-  return async (input) => {
+  const answer = async (input: TWebhookRequest): Promise<TWebhookAnswer> => {
     if (inFlight >= maxInFlight) return unavailableAnswer("The inbox is busy; CM will retry.");
     inFlight++;
     try {
@@ -63,6 +64,13 @@ export function createWebhookIntake(
     } finally {
       inFlight--;
     }
+  };
+
+  return async (input) => {
+    const result = await answer(input);
+    // Counted by kind and answer (lib/metrics: one registry per process, a no-op when off).
+    metrics().webhookAnswered(input.kind, result.status);
+    return result;
   };
 }
 

@@ -11,10 +11,8 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request, { params }: { params: Promise<{ secret: string; kind: string }> }) {
   const { secret, kind } = await params;
   const intake = getRuntime()?.intake?.();
-  const answer = intake
-    ? await intake({ secret, kind, request })
-    : unavailableAnswer("The inbox is starting or stopping; CM will retry.");
-  // One registry per process (lib/metrics on globalThis): counted by kind and answer.
-  metrics().webhookAnswered(kind, answer.status);
-  return webhookResponse(answer);
+  if (intake) return webhookResponse(await intake({ secret, kind, request }));
+  // The intake counts what it answers; this refusal is counted here (lib/metrics).
+  metrics().webhookAnswered(kind, 503);
+  return webhookResponse(unavailableAnswer("The inbox is starting or stopping; CM will retry."));
 }
