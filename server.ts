@@ -11,10 +11,11 @@ import { getSignedInSession } from "./lib/auth/session";
 import { createSecretBox } from "./lib/crypto/secret-box";
 import { withStartupLock } from "./lib/db/startup-lock";
 import { describeDatabase, openMigratedDatabase } from "./lib/db/open-from-env";
+import { shippedMigrations } from "./lib/db/migrate";
 import { appOrigins } from "./lib/http/app-origins";
 import { createEdge, edgeServerOptions } from "./lib/http/edge";
 import { EnvError, appUrl, env, publicUrl, uploadQuota, type TEnv } from "./lib/env";
-import { createWebhookHttpHandler } from "./lib/pipeline/intake/webhook-http";
+import { createWebhookIntake } from "./lib/pipeline/intake/webhook-intake";
 import { createWebhookAccounts } from "./lib/pipeline/intake/webhook-accounts";
 import { startIntake } from "./lib/pipeline/intake/start-intake";
 import { createStoreAndApply } from "./lib/pipeline/intake/store-and-apply-message";
@@ -29,14 +30,13 @@ import { startSessionSweep } from "./lib/realtime/session-sweep";
 import { startUploadSweep } from "./lib/server/uploads/delete-expired-uploads";
 import { createMediaHttpHandler } from "./lib/server/uploads/media-http";
 import { setRuntime, type TRuntime } from "./lib/runtime";
+import { createShutdown } from "./lib/server/lifecycle/shutdown";
 import { accessibleAccountIds } from "./lib/server/access/account-access";
 import { conversationAccountFor } from "./lib/server/access/assert-conversation-access";
 import { DEMO_USERS } from "./lib/server/demo/demo-fixtures";
 import { registerWithSimulator } from "./lib/server/demo/register-with-simulator";
 import { seedDemo } from "./lib/server/demo/seed-demo";
 import { bootstrapUsers } from "./lib/server/users/bootstrap-users";
-
-const SHUTDOWN_GRACE_MS = 10_000;
 
 async function main(): Promise<void> {
   const config = env();
@@ -73,7 +73,8 @@ async function main(): Promise<void> {
     prepareUsers({ config, prisma: db.prisma, auth, tokens, io: undefined, appUrl: runtimeConfig.publicUrl }),
   );
 
-  // Webhooks are stored by this HTTP handler and applied by the intake processor (below).
+  // Webhooks are stored by the intake (called by the route app/api/webhooks/cm/…) and applied
+  // by the intake processor (below).
   const webhookAccounts = createWebhookAccounts(db.prisma);
   let accepting = true;
   const workers: NonNullable<TRuntime["workers"]> = {};
@@ -84,11 +85,8 @@ async function main(): Promise<void> {
     workers.team?.consider(effects);
   };
   const storeAndApply = db.pool ? createStoreAndApply(db.pool, { emit: announce, maxInFlight: 4 }) : undefined;
-  const handleWebhook = createWebhookHttpHandler(
-    () =>
-      accepting
-        ? { sql: db.sql, accounts: webhookAccounts, wake: (kind) => workers.intake?.wake(kind), storeAndApply }
-        : undefined,
+  const intake = createWebhookIntake(
+    { sql: db.sql, accounts: webhookAccounts, wake: (kind) => workers.intake?.wake(kind), storeAndApply },
     { maxInFlight: config.WEBHOOK_MAX_IN_FLIGHT, storeTimeoutMs: 10_000 },
   );
 
@@ -111,7 +109,6 @@ async function main(): Promise<void> {
   });
   const server = createServer(edgeServerOptions({ requestTimeoutMs: config.REQUEST_TIMEOUT_MS }), (req, res) => {
     if (edge(req, res)) return;
-    if (handleWebhook(req, res)) return;
     if (handleMedia(req, res)) return;
     void handle(req, res);
   });
@@ -125,6 +122,8 @@ async function main(): Promise<void> {
   const stopDatabaseWatch = startDatabaseWatch(io, db.prisma);
   const stopUploadSweep = startUploadSweep(db.prisma, config.UPLOAD_RETENTION_DAYS);
   const runtime: TRuntime = { db, io, auth, tokens, version, config: runtimeConfig };
+  // The webhook route (app/api/webhooks/cm/…) answers 503 + Retry-After once this says no.
+  runtime.intake = () => (accepting ? intake : undefined);
   setRuntime(runtime);
   // The pipeline's workers start after socket.io, so every change they make is announced.
   // Intake applies stored webhooks; the outbox sends queued replies, retries them, and takes
@@ -152,36 +151,20 @@ async function main(): Promise<void> {
     `Inbox ready on ${runtimeConfig.appUrl} (${dev ? "development" : "production"}, ${describeDatabase(config)})`,
   );
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`${signal} received: finishing in-flight requests, then stopping.`);
-    const force = setTimeout(() => {
-      console.error("Graceful stop took too long; exiting.");
-      process.exit(1);
-    }, SHUTDOWN_GRACE_MS);
-    force.unref();
-    // Stop accepting; in-flight requests finish, idle keep-alive connections close.
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    server.closeIdleConnections();
-    accepting = false;
-    stopSweep();
-    stopDatabaseWatch();
-    stopUploadSweep();
-    await workers.outbox?.stop();
-    await io.close().catch(() => {});
-    await closed;
-    // The round in progress commits (or rolls back: the webhooks stay pending) before the
-    // database closes; what is left is applied by the next start or another instance.
-    await workers.intake?.stop();
-    await workers.team?.stop();
-    setRuntime(undefined);
-    await app.close().catch(() => {});
-    await db.close();
-    console.log("Stopped.");
-    process.exit(0);
-  };
+  // SIGTERM: unready, drain, reconnect browsers elsewhere, finish, close (lib/server/lifecycle/shutdown.ts).
+  const stop = createShutdown({
+    runtime,
+    migrations: await shippedMigrations(),
+    server,
+    io,
+    workers,
+    stopAccepting: () => void (accepting = false),
+    stopSweeps: () => [stopSweep, stopDatabaseWatch, stopUploadSweep].forEach((stopOne) => stopOne()),
+    closeNext: () => app.close(),
+    closeDatabase: () => db.close(),
+    drainMs: config.SHUTDOWN_DRAIN_MS,
+    timeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+  });
   process.on("SIGTERM", () => void stop("SIGTERM"));
   process.on("SIGINT", () => void stop("SIGINT"));
 }

@@ -116,6 +116,21 @@ test("an admin links an account, copies its webhook URL and tests the connection
   }
 });
 
+test("the signed-in admin's own row on Agents says Online, and still does after a reload", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await signIn(page, DEMO_ADMIN);
+  await page.goto("/admin/agents");
+  await expect(page.getByRole("status", { name: "Connection: Live" })).toBeVisible();
+  // The list may be fetched before this page's socket is counted: the socket's arrival is
+  // announced to the admins, whose tables then ask again (well before the 15 s poll).
+  const ownRow = page.getByRole("row", { name: DEMO_ADMIN.email });
+  await expect(ownRow).toContainText("(you)");
+  await expect(ownRow).toContainText("Online");
+  await page.reload();
+  await expect(page.getByRole("status", { name: "Connection: Live" })).toBeVisible();
+  await expect(ownRow).toContainText("Online");
+});
+
 test("an agent added by an admin cannot administer, and is signed out live when deactivated", async ({
   page,
   browser,

@@ -67,6 +67,27 @@ export const ZEnv = z.object({
     .min(1000, "must be at least 1000")
     .max(3_600_000, "must be at most 3600000")
     .default(120_000),
+  /**
+   * A graceful stop (SIGTERM) ends within this, or the process exits anyway (code 1): requests
+   * in flight, the intake round and the sends at CM have this long to finish.
+   */
+  SHUTDOWN_TIMEOUT_MS: z.coerce
+    .number({ error: "must be a number" })
+    .int("must be a whole number of milliseconds")
+    .min(1000, "must be at least 1000")
+    .max(600_000, "must be at most 600000")
+    .default(30_000),
+  /**
+   * On SIGTERM the instance first turns unready (/api/ready 503, webhooks 503) and keeps serving
+   * this long before it closes its port, so the proxy's health check takes it out of rotation
+   * first. Behind a proxy, at least the check's interval; 0 with no proxy.
+   */
+  SHUTDOWN_DRAIN_MS: z.coerce
+    .number({ error: "must be a number" })
+    .int("must be a whole number of milliseconds")
+    .min(0, "must be at least 0")
+    .max(120_000, "must be at most 120000")
+    .default(0),
   ADMIN_EMAIL: z.email("must be an email address").optional(),
   ADMIN_PASSWORD: z.string().min(10, "must be at least 10 characters").max(128).optional(),
   CM_SIMULATOR_URL: z.url({ protocol: /^https?$/, error: "must be the simulator's http(s) URL" }).optional(),

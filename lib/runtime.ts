@@ -4,6 +4,7 @@ import type { TSecretBox } from "./crypto/secret-box";
 import type { TDatabaseKind, TSql } from "./db/client";
 import type { PrismaClient } from "./db/generated/client";
 import type { TIntakeWorker } from "./pipeline/intake/start-intake";
+import type { TWebhookIntake } from "./pipeline/intake/webhook-intake";
 import type { TWorker } from "./pipeline/worker-loop";
 import type { TClientToServerEvents, TServerSideEvents, TServerToClientEvents, TSocketData } from "./realtime/events";
 import type { TTeamWorker } from "./pipeline/team/start-team-worker";
@@ -20,6 +21,18 @@ export interface TRuntime {
   io: TIo | undefined;
   /** This instance's background workers; undefined in tests that drive them by hand. */
   workers?: { intake?: TIntakeWorker; outbox?: TWorker; team?: TTeamWorker } | undefined;
+  /**
+   * This instance's lifecycle (lib/server/lifecycle/shutdown.ts): `stopping` turns true at the
+   * first moment of a graceful stop, before anything closes, so readiness and the webhook
+   * intake refuse (503) while requests in flight finish. Absent in tests that build a runtime.
+   */
+  lifecycle?: {
+    stopping: boolean;
+    /** The migrations this code ships (prisma/migrations): readiness checks they are applied. */
+    migrations: readonly string[];
+  };
+  /** CM's webhook intake (the route app/api/webhooks/cm/…); undefined while not accepting webhooks. */
+  intake?: () => TWebhookIntake | undefined;
   auth: TAuth;
   /** Encrypts and decrypts CM product tokens at rest. */
   tokens: TSecretBox;
@@ -53,4 +66,10 @@ export function setRuntime(runtime: TRuntime | undefined): void {
 /** The process's runtime; undefined during `next build` or outside the custom server. */
 export function getRuntime(): TRuntime | undefined {
   return (globalThis as TGlobal)[KEY];
+}
+
+/** Whether this instance is stopping (or not started): new webhooks and the proxy go elsewhere. */
+export function isStopping(): boolean {
+  const runtime = getRuntime();
+  return runtime === undefined || runtime.lifecycle?.stopping === true;
 }

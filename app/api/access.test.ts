@@ -11,7 +11,9 @@ import { TEST_APP_URL, createTestRuntime, signedInCookie } from "@/lib/testing/t
 // listed here, each with its reason.
 const PUBLIC_ROUTES = new Map<string, string>([
   ["health", "load balancers and monitors probe it"],
+  ["ready", "the proxy's health check and the container's HEALTHCHECK probe it"],
   ["auth/[...all]", "sign-in itself; better-auth checks credentials and sessions"],
+  ["webhooks/cm/[secret]/[kind]", "CM posts webhooks; the secret in the URL is the credential"],
 ]);
 
 const METHODS = ["GET", "POST", "PATCH", "PUT", "DELETE"] as const;

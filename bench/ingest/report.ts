@@ -175,11 +175,11 @@ export function printTargetsVsBaseline(results: TTargetResult[]): void {
       const b = closed(baseline, senders);
       if (!a) continue;
       const ratio = b && b.perSecond > 0 ? a.perSecond / b.perSecond : null;
-      const target = senders === 64 ? "target ≥ 0.50" : "no target";
+      const target = senders === 64 ? "target ≥ 0.80" : "no target";
       console.log(
         `  ingest ${senders} senders: ${app.name} ${a.perSecond.toFixed(0)}/s, baseline ${b ? b.perSecond.toFixed(0) : "-"}/s,` +
           ` ratio ${ratio === null ? "-" : ratio.toFixed(2)} (${target})${tag}` +
-          (senders === 64 && ratio !== null ? mark(ratio >= 0.5) : ""),
+          (senders === 64 && ratio !== null ? mark(ratio >= 0.8) : ""),
       );
     }
     const open = (r: TTargetResult | undefined, rate: number) => r?.open.find((o) => o.rate === rate);

@@ -2,11 +2,13 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { usersQuery } from "@/lib/queries/admin";
+import { usePresenceRefresh } from "./use-presence-refresh";
 import { UserRow } from "./user-row";
 
 export function UserTable() {
-  // Polls (usersQuery.refetchInterval) so the online dots follow who has the inbox open.
+  // Asked again when a socket comes or goes, and polled (usersQuery.refetchInterval) besides.
   const query = useQuery(usersQuery);
+  usePresenceRefresh();
 
   if (query.isPending) {
     return (

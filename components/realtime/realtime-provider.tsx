@@ -155,6 +155,14 @@ function RealtimeConnection({ children }: { children: ReactNode }) {
       // Only a server that ended our session closes the socket itself (see lib/realtime/presence.ts).
       if (reason === "io server disconnect") leaveTo("/sign-in?reason=revoked");
     });
+    // The instance is stopping (a deploy): reconnect at a random moment within its window; the
+    // proxy sends us to another instance, and the reconnect catches up (above).
+    let moveTimer: ReturnType<typeof setTimeout> | undefined;
+    socket.on(EVENTS.serverStopping, ({ reconnectWithinMs }) => {
+      clearTimeout(moveTimer);
+      const within = Math.min(Math.max(Number(reconnectWithinMs) || 0, 0), 10_000);
+      moveTimer = setTimeout(() => socket.disconnect().connect(), Math.random() * within);
+    });
     socket.on(EVENTS.serverStatus, ({ database }) => {
       if (database === "unavailable") return setState("degraded");
       setState("live");
@@ -180,6 +188,7 @@ function RealtimeConnection({ children }: { children: ReactNode }) {
 
     return () => {
       clearTimeout(countsTimer);
+      clearTimeout(moveTimer);
       stopLabelAndContactEvents();
       unsubscribe();
       socket.disconnect();

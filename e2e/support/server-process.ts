@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { expect } from "@playwright/test";
 
 // Starts extra app instances from a test (beyond Playwright's webServer), so a test can stop,
 // restart or multiply them. They run the production build, as a user would.
@@ -11,7 +10,16 @@ export interface TServerProcess {
   stop: () => Promise<number | null>;
 }
 
-export async function startServer(port: number, env: Record<string, string>): Promise<TServerProcess> {
+export interface TSpawnedServer extends TServerProcess {
+  /** Resolves once it answers /api/health with 200; rejects at once if the process exits first. */
+  ready: Promise<void>;
+}
+
+/**
+ * Starts the production build on `port` without waiting, so several can start at the same
+ * moment; `ready` says when it answers /api/health, or fails as soon as the process exits.
+ */
+export function spawnServer(port: number, env: Record<string, string>, timeoutMs = 60_000): TSpawnedServer {
   let output = "";
   const child = spawn(process.execPath, ["dist/server.mjs"], {
     env: { ...process.env, PORT: String(port), DEMO_MODE: "true", NODE_ENV: "production", ...env },
@@ -19,23 +27,42 @@ export async function startServer(port: number, env: Record<string, string>): Pr
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const url = `http://localhost:${port}`;
-  await expect
-    .poll(async () => (await fetch(`${url}/api/health`).catch(() => undefined))?.status, {
-      timeout: 60_000,
-      message: `server on port ${port} did not become healthy:\n${output}`,
-    })
-    .toBe(200);
+  const exited = new Promise<string>((resolve) =>
+    child.once("exit", (code, signal) => resolve(`exited (${signal ?? `code ${code}`})`)),
+  );
+  const ready = (async () => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const health = fetch(`${url}/api/health`).then(
+        (response) => (response.status === 200 ? "healthy" : "starting"),
+        () => "starting",
+      );
+      const state = await Promise.race([health, exited]);
+      if (state === "healthy") return;
+      if (state !== "starting") throw new Error(`server on port ${port} ${state} before it was healthy:\n${output}`);
+      if (Date.now() > deadline) throw new Error(`server on port ${port} did not become healthy:\n${output}`);
+      await Promise.race([new Promise((resolve) => setTimeout(resolve, 100)), exited]);
+    }
+  })();
+  ready.catch(() => {}); // awaited by the caller; never an unhandled rejection meanwhile
   return {
     child,
     url,
     output: () => output,
+    ready,
     stop: () =>
       new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve(child.exitCode);
+        if (child.exitCode !== null || child.signalCode !== null) return resolve(child.exitCode);
         child.once("exit", (code) => resolve(code));
         child.kill("SIGTERM");
       }),
   };
+}
+
+export async function startServer(port: number, env: Record<string, string>): Promise<TServerProcess> {
+  const server = spawnServer(port, env);
+  await server.ready;
+  return server;
 }
 
 /** Signs in the demo agent against `baseUrl` and posts a demo customer message there. */

@@ -36,6 +36,15 @@ export async function readMigrations(dir = MIGRATIONS_DIR): Promise<MigrationLis
   };
 }
 
+/** The names of the migrations this code ships, oldest first. */
+export async function shippedMigrations(dir = MIGRATIONS_DIR): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  return entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
+}
+
 /**
  * The migrations in prisma/migrations that `_prisma_migrations` does not record as applied.
  * Checked first, with one query, so that a start with nothing to apply never loads the

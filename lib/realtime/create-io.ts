@@ -8,7 +8,7 @@ import { accessRooms } from "./access-rooms";
 import { answerViewRevisions, handleConversationPresence, type TMayViewConversation } from "./conversation-presence";
 import { ROOMS, UNAUTHORIZED } from "./events";
 import { isOwnOrigin } from "./handshake-origin";
-import { answerPresenceQueries } from "./presence";
+import { announcePresenceChanged, answerPresenceQueries } from "./presence";
 
 const ATTACHMENTS_TABLE = "socket_io_attachments";
 const FOREIGN_ORIGIN = "Only the inbox's own pages may open its live connection.";
@@ -45,11 +45,9 @@ export async function createIo(
       isOwnOrigin(req.headers, origins) ? callback(null, true) : callback(FOREIGN_ORIGIN, false),
   });
   if (pool) {
-    // The adapter keeps payloads larger than NOTIFY allows in this table. It is not part
-    // of the Prisma schema: it belongs to the adapter, which expects exactly this shape.
-    await pool.query(
-      `CREATE TABLE IF NOT EXISTS ${ATTACHMENTS_TABLE} (id bigserial UNIQUE, created_at timestamptz DEFAULT NOW(), payload bytea)`,
-    );
+    // The adapter keeps payloads larger than NOTIFY allows in this table, created by a
+    // migration (20261205162000_socket_io_attachments): never here, where instances starting
+    // together raced to create it. The adapter itself runs no DDL.
     io.adapter(createAdapter(pool, { tableName: ATTACHMENTS_TABLE }));
   }
   // The rooms a socket joins once connected, worked out before: a browser told it is live
@@ -77,7 +75,11 @@ export async function createIo(
     // (lib/realtime/access-rooms.ts), and every socket in its user's and its session's.
     const rooms = roomsOf.get(socket) ?? [];
     roomsOf.delete(socket);
-    void socket.join([...rooms, ROOMS.user(socket.data.user.id), ROOMS.session(socket.data.sessionId)]);
+    // Joined before the announcement, so an admin's own page hears of its own arrival.
+    void Promise.resolve(
+      socket.join([...rooms, ROOMS.user(socket.data.user.id), ROOMS.session(socket.data.sessionId)]),
+    ).then(() => announcePresenceChanged(io));
+    socket.on("disconnect", () => announcePresenceChanged(io));
     handleConversationPresence(io, socket, mayViewConversation);
   });
   return io;

@@ -27,6 +27,12 @@ export const EVENTS = {
   /** The instance this browser is connected to lost (or regained) its database. */
   serverStatus: "server.status",
   /**
+   * The instance this browser is connected to is stopping (a restart, a deploy): reconnect, at
+   * a random moment within `reconnectWithinMs` so a whole team does not arrive at once; the
+   * proxy sends the new connection to another instance, and the browser catches up.
+   */
+  serverStopping: "server.stopping",
+  /**
    * The accounts this user may see changed (membership or role): their sockets were moved to
    * the right rooms already; the browser refetches what it shows.
    */
@@ -39,17 +45,24 @@ export const EVENTS = {
   labelsChanged: "labels.changed",
   /** A customer's notes were saved (contact panel): whoever shows them refetches. */
   contactUpdated: "contact.updated",
+  /**
+   * A socket connected or disconnected somewhere: to the admins only, whose Agents table asks
+   * again who is online (lib/realtime/presence.ts). No payload: presence is asked, not pushed.
+   */
+  presenceChanged: "presence.changed",
 } as const;
 
 export interface TServerToClientEvents {
   [EVENTS.inboxChanged]: (payload: TInboxChange) => void;
   [EVENTS.sessionRevoked]: (payload: { reason: string }) => void;
   [EVENTS.serverStatus]: (payload: TServerStatus) => void;
+  [EVENTS.serverStopping]: (payload: { reconnectWithinMs: number }) => void;
   [EVENTS.accessChanged]: () => void;
   [EVENTS.conversationPresence]: (payload: TConversationPresence) => void;
   [EVENTS.mentionCreated]: (payload: TMentionNotice) => void;
   [EVENTS.labelsChanged]: (payload: { labels: TLabel[] }) => void;
   [EVENTS.contactUpdated]: (payload: { conversationId: string; contactId: string }) => void;
+  [EVENTS.presenceChanged]: () => void;
 }
 
 /** Applied in this order: a new customer message counts as unread on its conversation's row. */

@@ -36,6 +36,15 @@ export async function listOnlineUserIds(io: TIo | undefined): Promise<Set<string
   return online;
 }
 
+/**
+ * Tells the admins' pages, on every instance, that someone's sockets changed. A page that asked
+ * who is online before its own socket connected (the Agents table, fetched as the page opens)
+ * would otherwise show its own admin "Offline" until its next poll.
+ */
+export function announcePresenceChanged(io: TIo): void {
+  io.to(ROOMS.admins).emit(EVENTS.presenceChanged);
+}
+
 /** Every instance answers the others' presence questions with its own sockets' users. */
 export function answerPresenceQueries(io: TIo): void {
   io.on("presence.query", (requestId) => io.serverSideEmit("presence.answer", requestId, localUserIds(io)));

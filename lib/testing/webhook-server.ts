@@ -1,19 +1,28 @@
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { Readable } from "node:stream";
 import type { TDatabase } from "../db/client";
 import { processWebhooks } from "../pipeline/intake/process-webhooks";
 import { createStoreAndApply } from "../pipeline/intake/store-and-apply-message";
 import { createWebhookAccounts } from "../pipeline/intake/webhook-accounts";
-import { createWebhookHttpHandler, type TWebhookHttpOptions } from "../pipeline/intake/webhook-http";
+import {
+  createWebhookIntake,
+  webhookResponse,
+  type TWebhookIntake,
+  type TWebhookIntakeOptions,
+} from "../pipeline/intake/webhook-intake";
 import { mergeEffects, noEffects, type TEffects } from "../server/webhooks/effects";
 
+const PATH = /^\/api\/webhooks\/cm\/([^/?#]*)\/([^/?#]*)\/?(?:\?.*)?$/;
+
 /**
- * The webhook endpoint as server.ts mounts it, on a real HTTP server on a free port, with
- * the intake processor run by hand (`drain`) so a test decides when webhooks are applied.
+ * The webhook intake as the route (app/api/webhooks/cm/[secret]/[kind]/route.ts) calls it,
+ * on a real HTTP server on a free port, with the intake processor run by hand (`drain`) so a
+ * test decides when webhooks are applied. (The route itself is tested in its route.test.ts.)
  */
 export async function startWebhookServer(
   db: TDatabase,
-  { fastLane = false, ...options }: Partial<TWebhookHttpOptions> & { fastLane?: boolean } = {},
+  { fastLane = false, ...options }: Partial<TWebhookIntakeOptions> & { fastLane?: boolean } = {},
 ) {
   let wakes = 0;
   // What the fast lane applied at once (PostgreSQL only, as in server.ts).
@@ -22,12 +31,12 @@ export async function startWebhookServer(
     fastLane && db.pool
       ? createStoreAndApply(db.pool, { emit: (effects) => mergeEffects(applied, effects), maxInFlight: 4 })
       : undefined;
-  const handler = createWebhookHttpHandler(
-    () => ({ sql: db.sql, accounts: createWebhookAccounts(db.prisma, 0), wake: () => wakes++, storeAndApply }),
+  const intake = createWebhookIntake(
+    { sql: db.sql, accounts: createWebhookAccounts(db.prisma, 0), wake: () => wakes++, storeAndApply },
     { maxInFlight: 64, storeTimeoutMs: 10_000, log: () => {}, ...options },
   );
   const server: Server = createServer((req, res) => {
-    if (!handler(req, res)) res.writeHead(404).end();
+    void answer(intake, req, res);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -64,4 +73,31 @@ export async function startWebhookServer(
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+async function answer(intake: TWebhookIntake, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const match = PATH.exec(req.url ?? "");
+  if (!match || req.method !== "POST") {
+    res.writeHead(match ? 405 : 404).end();
+    return;
+  }
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
+  const request = new Request(`http://127.0.0.1${req.url ?? "/"}`, {
+    method: "POST",
+    headers,
+    body: Readable.toWeb(req) as ReadableStream<Uint8Array>,
+    duplex: "half",
+  } as RequestInit);
+  const response = webhookResponse(await intake({ secret: decoded(match[1]), kind: decoded(match[2]), request }));
+  res.writeHead(response.status, Object.fromEntries(response.headers)).end(await response.text());
+}
+
+/** A path segment as the router hands it over: decoded, or as it came when it is not valid percent-encoding. */
+function decoded(segment = ""): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }

@@ -1,7 +1,8 @@
 import { oneLine } from "../../errors-one-line";
 import { noEffects, type TEffects } from "../../server/webhooks/effects";
-import { claimDueSends } from "./claim-due-sends";
+import { claimDueSends, type TClaimedSend } from "./claim-due-sends";
 import type { TOutbox } from "./outbox-deps";
+import { releaseClaims } from "./release-claims";
 import { sendClaimed } from "./send-claimed";
 
 /**
@@ -9,8 +10,17 @@ import { sendClaimed } from "./send-claimed";
  * claims side by side with bounded concurrency, and announce every state change (claimed →
  * "Sending…", then the outcome) through `emit`, which reaches every agent on every instance.
  * Resolves true when it sent anything, so the worker looks again at once.
+ *
+ * Once `stopping` is aborted (a graceful stop), sends already handed to CM finish and are
+ * recorded (a reply in flight reaches CM once), and the claims not yet started are handed back
+ * (release-claims.ts): another instance sends them now, not when this round's lease runs out.
  */
-export async function runOutboxRound(outbox: TOutbox, emit: (effects: TEffects) => void): Promise<boolean> {
+export async function runOutboxRound(
+  outbox: TOutbox,
+  emit: (effects: TEffects) => void,
+  stopping?: AbortSignal,
+): Promise<boolean> {
+  if (stopping?.aborted) return false;
   const claimed = await claimDueSends(outbox, outbox.options.batchSize);
   if (claimed.length === 0) return false;
   for (const c of claimed.filter((c) => c.tookOver)) {
@@ -25,7 +35,9 @@ export async function runOutboxRound(outbox: TOutbox, emit: (effects: TEffects) 
 
   const queue = [...claimed];
   const lane = async () => {
-    for (let next = queue.shift(); next; next = queue.shift()) {
+    while (!stopping?.aborted) {
+      const next = queue.shift();
+      if (!next) return;
       try {
         emit(await sendClaimed(outbox, next));
       } catch (error) {
@@ -35,5 +47,21 @@ export async function runOutboxRound(outbox: TOutbox, emit: (effects: TEffects) 
     }
   };
   await Promise.all(Array.from({ length: Math.min(outbox.options.concurrency, claimed.length) }, lane));
+  if (queue.length) await handBack(outbox, queue, emit);
   return true;
+}
+
+async function handBack(outbox: TOutbox, unsent: TClaimedSend[], emit: (effects: TEffects) => void): Promise<void> {
+  try {
+    const released = noEffects();
+    for (const view of await releaseClaims(outbox, unsent)) {
+      released.updatedMessages.push(view);
+      const claim = unsent.find((c) => c.view.id === view.id);
+      if (claim) released.accounts.set(claim.conversationId, claim.account.id);
+    }
+    emit(released);
+  } catch (error) {
+    // The database is away: the leases run out and another instance takes the sends over then.
+    console.error(`outbox: could not hand back ${unsent.length} unsent claim(s): ${oneLine(error)}`);
+  }
 }

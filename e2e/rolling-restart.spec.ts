@@ -1,0 +1,251 @@
+import { expect, test, type Page } from "@playwright/test";
+import pg from "pg";
+import { TEST_POSTGRES_URL, postgresReachable } from "../lib/testing/scratch-postgres";
+import { DEMO_ADMIN, DEMO_AGENT } from "./support/auth";
+import {
+  INSTANCE_PORTS,
+  SITE_URL,
+  STACK_SIMULATOR_URL,
+  startProxyStack,
+  type TProxyStack,
+} from "./support/proxy-stack";
+
+// A rolling restart behind Caddy while CM posts 50 webhooks a second, an agent replies, and two
+// browsers watch: instance A gets SIGTERM, stops gracefully and starts again, then B. Nothing
+// may be lost: every webhook answered 200 is stored, CM only ever hears 200 or 503 (then
+// retries), every reply reaches CM exactly once, and the browsers reconnect and catch up.
+
+test.describe.configure({ timeout: 300_000 });
+
+const WEBHOOKS_PER_SECOND = 50;
+const CUSTOMERS = 8;
+const MAX_OUTSTANDING = 100;
+const WATCHED = "Watched Customer";
+
+const t0 = Date.now();
+const step = (line: string) => console.log(`[${((Date.now() - t0) / 1000).toFixed(1)} s] ${line}`);
+
+type TOutcome = { text: string; igsid: string; delivered: boolean; mid: string };
+
+async function signIn(page: Page, user: { email: string; password: string }) {
+  await page.goto(`${SITE_URL}/sign-in`);
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(`${SITE_URL}/`);
+  await expect(page.getByRole("status", { name: "Connection: Live" })).toBeVisible();
+}
+
+/** CM (the simulator) posts one customer message through the proxy, retrying on 503 as CM does. */
+async function customerWrites(from: { igsid: string; name: string }, text: string): Promise<TOutcome> {
+  try {
+    return await postThroughSimulator(from, text);
+  } catch {
+    // The simulator itself did not answer (the test machine is overloaded): not stored, not lost.
+    return { text, igsid: from.igsid, delivered: false, mid: "" };
+  }
+}
+
+async function postThroughSimulator(from: { igsid: string; name: string }, text: string): Promise<TOutcome> {
+  const response = await fetch(`${STACK_SIMULATOR_URL}/_sim/customer/message`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ account: "17841400000000000", from: { ...from, username: from.igsid }, text }),
+  });
+  const body = (await response.json()) as { delivered: boolean; payload: { message: { custom: { mid: string } } } };
+  return { text, igsid: from.igsid, delivered: body.delivered, mid: body.payload.message.custom.mid };
+}
+
+/** Webhooks at a steady rate until stopped; each one's outcome is kept. */
+function startStream() {
+  const outcomes: Promise<TOutcome>[] = [];
+  let inFlight = 0;
+  let freed: (() => void) | undefined;
+  const customers = Array.from({ length: CUSTOMERS }, (_, i) => ({
+    igsid: String(7_200_000_000 + i),
+    name: `Customer ${i}`,
+  }));
+  const watched = { igsid: "7299999999", name: WATCHED };
+  let running = true;
+  const done = (async () => {
+    let started = Date.now();
+    for (let n = 0; running; n++) {
+      // One in fifty goes to the conversation a browser keeps open: about one a second.
+      const from = n % WEBHOOKS_PER_SECOND === 0 ? watched : (customers[n % CUSTOMERS] ?? watched);
+      inFlight++;
+      outcomes.push(
+        customerWrites(from, `${from === watched ? "watched" : "stream"} ${n}`).finally(() => {
+          inFlight--;
+          freed?.();
+        }),
+      );
+      // Paced by the clock, not by answers (a slow instance does not slow CM down), but with no
+      // burst to catch up and a bound on what is outstanding, as the simulator runs on this machine too.
+      const due = started + ((n + 1) * 1000) / WEBHOOKS_PER_SECOND;
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - Date.now())));
+      if (Date.now() > due + 1000) started += Date.now() - due;
+      while (inFlight >= MAX_OUTSTANDING) await new Promise<void>((resolve) => (freed = resolve));
+    }
+  })();
+  return {
+    sent: () => outcomes.length,
+    async stop() {
+      running = false;
+      await done;
+      return Promise.all(outcomes);
+    },
+  };
+}
+
+/** The agent's browser replies every half second to one of the customers, through the proxy. */
+function startReplies(page: Page, conversationIds: string[]) {
+  const replies: { text: string; status: number }[] = [];
+  let running = true;
+  const done = (async () => {
+    for (let n = 0; running; n++) {
+      const text = `reply ${n}`;
+      const id = conversationIds[n % conversationIds.length] ?? "";
+      const status = await page.evaluate(
+        async ({ id, text }) =>
+          (
+            await fetch(`/api/conversations/${id}/messages`, {
+              method: "POST",
+              headers: { "content-type": "application/json" },
+              body: JSON.stringify({ content: { kind: "text", text } }),
+            })
+          ).status,
+        { id, text },
+      );
+      replies.push({ text, status });
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  })();
+  return {
+    async stop() {
+      running = false;
+      await done;
+      return replies;
+    },
+  };
+}
+
+async function readyDirectly(port: number): Promise<number | undefined> {
+  return (await fetch(`http://127.0.0.1:${port}/api/ready`).catch(() => undefined))?.status;
+}
+
+test("a rolling restart of two instances under 50 webhooks/s and replies loses nothing", async () => {
+  if (!(await postgresReachable())) {
+    console.warn(`NOTICE: no PostgreSQL at ${TEST_POSTGRES_URL}: the rolling-restart test is skipped.`);
+    test.skip(true, `no PostgreSQL at ${TEST_POSTGRES_URL}`);
+    return;
+  }
+  let stack: TProxyStack | undefined;
+  let db: pg.Client | undefined;
+  try {
+    stack = await startProxyStack();
+    db = new pg.Client({ connectionString: stack.databaseUrl });
+    await db.connect();
+    const browser = await stack.launchBrowser(test.info().project.use.launchOptions);
+    const agentContext = await browser.newContext();
+    const agent = await agentContext.newPage();
+    const admin = await (await browser.newContext()).newPage();
+    await signIn(agent, DEMO_AGENT);
+    await signIn(admin, DEMO_ADMIN);
+
+    step("signed in; the stream starts");
+    const stream = startStream();
+    // The watched conversation exists once its first message is in: the agent opens it.
+    const row = agent.getByRole("listitem", { name: WATCHED });
+    await row.getByRole("link").click();
+    await expect(agent.getByRole("heading", { name: WATCHED })).toBeVisible();
+    await expect
+      .poll(async () => (await db!.query(`SELECT 1 FROM "Conversation"`)).rowCount)
+      .toBeGreaterThanOrEqual(CUSTOMERS + 1);
+    const conversations = await db.query<{ id: string }>(`SELECT "id" FROM "Conversation" ORDER BY "id"`);
+    // A second tab of the agent's (no inbox, no socket) does the replying.
+    const replier = await agentContext.newPage();
+    await replier.goto(`${SITE_URL}/api/health`);
+    const replies = startReplies(
+      replier,
+      conversations.rows.map((r) => r.id),
+    );
+
+    const codes: (number | null)[] = [];
+    for (const [i, port] of INSTANCE_PORTS.entries()) {
+      const before = stream.sent();
+      await expect.poll(() => stream.sent(), { timeout: 30_000 }).toBeGreaterThan(before + 100);
+      step(`SIGTERM to instance ${i} (${stream.sent()} webhooks sent)`);
+      codes.push(await stack.restart(i));
+      step(`instance ${i} started again`);
+      await expect.poll(() => readyDirectly(port), { timeout: 30_000 }).toBe(200);
+    }
+    const afterRestarts = stream.sent();
+    await expect.poll(() => stream.sent(), { timeout: 30_000 }).toBeGreaterThan(afterRestarts + 100);
+    step("stopping the stream");
+    const outcomes = await stream.stop();
+    const sentReplies = await replies.stop();
+    step("stream and replies stopped");
+    expect(codes, "both instances stopped gracefully").toEqual([0, 0]);
+
+    // CM heard only 200 (stored) or 503 (try again), never a 502 or a dropped connection.
+    const log = (await (await fetch(`${STACK_SIMULATOR_URL}/_sim/webhook-log?kind=messages`)).json()) as {
+      attempts: { status: number | null; error: string | null }[];
+    };
+    const answers = new Map<string, number>();
+    for (const a of log.attempts)
+      answers.set(String(a.status ?? a.error), (answers.get(String(a.status ?? a.error)) ?? 0) + 1);
+    console.log(`webhooks: ${outcomes.length} sent, answers ${JSON.stringify(Object.fromEntries(answers))}`);
+    expect([...answers.keys()].filter((k) => k !== "200" && k !== "503")).toEqual([]);
+
+    // Every webhook answered 200 is in the database.
+    const delivered = outcomes.filter((o) => o.delivered);
+    const stored = new Set(
+      (
+        await db.query<{ externalId: string }>(`SELECT "externalId" FROM "Message" WHERE "direction" = 'INBOUND'`)
+      ).rows.map((r) => r.externalId),
+    );
+    expect(delivered.filter((o) => !stored.has(o.mid)).map((o) => o.text)).toEqual([]);
+    expect(delivered.length).toBeGreaterThan(outcomes.length * 0.9);
+
+    // Every reply the app took reaches CM exactly once.
+    expect(sentReplies.filter((r) => r.status >= 300)).toEqual([]);
+    await expect
+      .poll(
+        async () =>
+          (
+            await db!.query(
+              `SELECT 1 FROM "Message" WHERE "direction" = 'OUTBOUND' AND "status" IN ('QUEUED', 'SENDING')`,
+            )
+          ).rowCount,
+        { timeout: 60_000 },
+      )
+      .toBe(0);
+    const atCm = (await (await fetch(`${STACK_SIMULATOR_URL}/_sim/messages`)).json()) as {
+      messages: { msg: { body: { content: string } } }[];
+    };
+    const timesSent = new Map<string, number>();
+    for (const m of atCm.messages) timesSent.set(m.msg.body.content, (timesSent.get(m.msg.body.content) ?? 0) + 1);
+    expect(sentReplies.map((r) => [r.text, timesSent.get(r.text)])).toEqual(sentReplies.map((r) => [r.text, 1]));
+    console.log(`replies: ${sentReplies.length} sent, each reached CM once`);
+
+    // Both browsers are live again and show everything, including what arrived while they moved.
+    for (const page of [agent, admin])
+      await expect(page.getByRole("status", { name: "Connection: Live" })).toBeVisible();
+    const watchedStored = delivered.filter((o) => o.text.startsWith("watched"));
+    for (const o of watchedStored) {
+      await expect(agent.getByRole("listitem", { name: `Customer: ${o.text}` })).toBeVisible();
+    }
+    for (let i = 0; i < CUSTOMERS; i++) {
+      const last = delivered.filter((o) => o.igsid === String(7_200_000_000 + i)).at(-1);
+      if (last) await expect(admin.getByRole("listitem", { name: `Customer ${i}` })).toContainText(last.text);
+    }
+  } catch (error) {
+    for (const [i, instance] of (stack?.instances ?? []).entries())
+      console.log(`instance ${i}:\n${instance.output().slice(-3000)}`);
+    throw error;
+  } finally {
+    step("closing");
+    await db?.end();
+    await stack?.close();
+  }
+});
