@@ -27,12 +27,16 @@ FROM base AS runtime
 # The generated Prisma client is bundled into dist/server.mjs and the .next route bundles, so
 # the runtime stage needs neither the Prisma CLI (a dev dependency) nor the postinstall script.
 # npm keeps a dev dependency that a production package names as an optional peer (the Prisma
-# CLI, TypeScript, Vitest, Playwright: ~80 MB): nothing loads them at run time, so they go.
+# CLI and what only it uses, TypeScript, Vitest, Playwright: ~230 MB): nothing loads them at
+# run time, so they go.
 COPY package.json package-lock.json ./
 RUN --mount=type=cache,target=/root/.npm \
     npm ci --omit=dev --ignore-scripts --no-audit --no-fund && \
-    rm -rf node_modules/prisma node_modules/@prisma/engines node_modules/typescript node_modules/vitest \
-      node_modules/@vitest node_modules/@playwright node_modules/playwright node_modules/playwright-core
+    rm -rf node_modules/prisma node_modules/@prisma/engines node_modules/@prisma/studio-core \
+      node_modules/@prisma/dev node_modules/@prisma/fetch-engine node_modules/@prisma/streams-local \
+      node_modules/effect node_modules/rolldown node_modules/@rolldown node_modules/typescript \
+      node_modules/vitest node_modules/@vitest node_modules/@playwright node_modules/playwright \
+      node_modules/playwright-core
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/.next ./.next
 COPY --from=build /app/public ./public

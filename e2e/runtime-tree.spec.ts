@@ -86,6 +86,11 @@ test("the image's runtime tree starts on PostgreSQL, signs in, stores a webhook 
       )
       .toBe(0);
 
+    // Pages render (React, the route bundles and their packages load from the tree).
+    const signInPage = await fetch(`${app.url}/sign-in`);
+    expect(signInPage.status).toBe(200);
+    expect(await signInPage.text()).toContain("<html");
+
     const api = await apiAs(app.url, ADMIN);
     const created = await api<{ account: { id: string; webhookUrls: Record<string, string> } }>(
       "POST",

@@ -6,7 +6,7 @@ import pg from "pg";
 const QUERIES = {
   users: `SELECT "id", "email", "role"::text AS "role" FROM "User" ORDER BY "id"`,
   accounts: `SELECT "id", "igAccountId", "displayName", "productTokenLast4", "webhookSecret" FROM "InstagramAccount" ORDER BY "id"`,
-  contacts: `SELECT "id", "igsid", "name" FROM "Contact" ORDER BY "id"`,
+  contacts: `SELECT "id", "igsid", "name", "username" FROM "Contact" ORDER BY "id"`,
   conversations: `SELECT "id", "accountId", "contactId", "status"::text AS "status", "assigneeId" FROM "Conversation" ORDER BY "id"`,
   messages: `SELECT "id", "conversationId", "direction"::text AS "direction", "kind"::text AS "kind",
     "status"::text AS "status", "content"::text AS "content" FROM "Message" ORDER BY "id"`,
