@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { TEST_POSTGRES_URL, createScratchPostgres, postgresReachable } from "../lib/testing/scratch-postgres";
-import { DEMO_ADMIN, sameOrigin } from "./support/auth";
+import { DEMO_ADMIN } from "./support/auth";
+import { sessionCookie } from "./support/app-api";
 import { spawnServer, type TSpawnedServer } from "./support/server-process";
 
 // Instances started at the same moment on a fresh PostgreSQL database all start: each applies
@@ -47,7 +48,7 @@ test(`${PORTS.length} instances started together on a fresh database all start, 
       }
       // One user, one session: signed in on the first instance, recognised by every other,
       // so all of them hold the same secret and see the one admin created.
-      const cookie = await signInCookie(servers[0]!.url, demo ? DEMO_ADMIN : ADMIN);
+      const cookie = await sessionCookie(servers[0]!.url, demo ? DEMO_ADMIN : ADMIN);
       for (const server of servers) {
         const session = await fetch(`${server.url}/api/auth/get-session`, { headers: { cookie } });
         expect(session.status).toBe(200);
@@ -62,16 +63,3 @@ test(`${PORTS.length} instances started together on a fresh database all start, 
     }
   }
 });
-
-async function signInCookie(baseUrl: string, user: { email: string; password: string }): Promise<string> {
-  const response = await fetch(`${baseUrl}/api/auth/sign-in/email`, {
-    method: "POST",
-    headers: { "content-type": "application/json", ...sameOrigin(baseUrl) },
-    body: JSON.stringify(user),
-  });
-  expect(response.status, `sign-in of ${user.email}`).toBe(200);
-  return response.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-}

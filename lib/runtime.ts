@@ -67,9 +67,3 @@ export function setRuntime(runtime: TRuntime | undefined): void {
 export function getRuntime(): TRuntime | undefined {
   return (globalThis as TGlobal)[KEY];
 }
-
-/** Whether this instance is stopping (or not started): new webhooks and the proxy go elsewhere. */
-export function isStopping(): boolean {
-  const runtime = getRuntime();
-  return runtime === undefined || runtime.lifecycle?.stopping === true;
-}
