@@ -158,6 +158,11 @@ function readBody(req: IncomingMessage): Promise<Buffer | null> {
 
 async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
   if (req.method === "GET" && req.url === "/health") return answer(res, 200, { status: "ok" });
+  if (req.method === "POST" && req.url === "/refuse") {
+    // The benchmark's floor: the body read, then refused before any database work.
+    if ((await readBody(req)) === null) return answer(res, 413, { error: "body over 64 KB" });
+    return answer(res, 401, { error: "unknown webhook URL" });
+  }
   if (req.method !== "POST" || req.url !== "/webhook") return answer(res, 404, { error: "not found" });
   const raw = await readBody(req);
   if (raw === null) return answer(res, 413, { error: "body over 64 KB" });

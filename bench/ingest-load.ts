@@ -21,10 +21,11 @@ import { TEST_POSTGRES_URL, postgresReachable } from "../lib/testing/scratch-pos
 import { connectAgents } from "./ingest/agents";
 import { readConfig, type TConfig, type TTargetName } from "./ingest/config";
 import { WebhookClient } from "./ingest/http-client";
-import { closedLoop, openLoop, warmUp, type TPhaseContext } from "./ingest/phases";
+import { closedLoop, floorLoop, openLoop, warmUp, type TPhaseContext } from "./ingest/phases";
 import { cleanupAll, installExitHandlers, isStopping } from "./ingest/processes";
 import {
   printClosed,
+  printFloor,
   printOpen,
   printRss,
   printSamples,
@@ -83,6 +84,14 @@ async function measure(target: TTarget, result: TTargetResult): Promise<void> {
       log(`closed loop, ${senders} senders: ${closed.perSecond.toFixed(0)}/s, p99 ${ms(closed.p99)} ms`);
       await sleep(1_000);
     }
+    const floorClient = new WebhookClient(target.refusedUrl, config.requestTimeoutMs, maxSenders);
+    try {
+      result.floor = await floorLoop(ctx, floorClient, { senders: maxSenders, seconds: config.ingestSeconds });
+      log(`floor, ${maxSenders} senders refused before the database: ${result.floor.perSecond.toFixed(0)}/s`);
+    } finally {
+      floorClient.close();
+    }
+    await sleep(1_000);
     for (const rate of config.rates) {
       const open = await openLoop(ctx, { ...config, rate, seconds: config.openSeconds });
       result.open.push(open);
@@ -106,6 +115,7 @@ async function runTarget(name: TTargetName, index: number): Promise<TTargetResul
     rssIdle: null,
     rssTreeIdle: null,
     closed: [],
+    floor: null,
     open: [],
   };
   const options = {
@@ -166,6 +176,7 @@ async function main(): Promise<number> {
   // A target that failed half-way still shows the phases it finished.
   const measured = results.filter((r) => r.closed.length + r.open.length > 0);
   printClosed(measured, config.ingestSeconds);
+  printFloor(measured, config.ingestSeconds);
   printOpen(measured, config.rates);
   printSamples(measured);
   printRss(measured);

@@ -258,3 +258,41 @@ export async function openLoop(ctx: TPhaseContext, options: TOpenOptions): Promi
     disconnects: ctx.agents.disconnects() - disconnectsBefore,
   };
 }
+
+export interface TFloorResult {
+  senders: number;
+  /** Answers per second, all of them the refusal (anything else is counted in statuses). */
+  perSecond: number;
+  p50: number;
+  statuses: TStatusCounts;
+}
+
+/**
+ * The cost of the HTTP path alone: the same webhook body posted to an address the server
+ * refuses (401) before any database work, by N closed-loop senders. For the app that is the
+ * webhook route handler itself with a secret that cannot be one (Next.js receives, routes and
+ * answers it; the intake reads the body and refuses it): no intake can answer more webhooks
+ * per second than this, whatever it does with them.
+ */
+export async function floorLoop(
+  ctx: TPhaseContext,
+  client: WebhookClient,
+  { senders, seconds }: { senders: number; seconds: number },
+): Promise<TFloorResult> {
+  const statuses: TStatusCounts = new Map();
+  const latencies: number[] = [];
+  let answered = 0;
+  let n = 0;
+  const deadline = performance.now() + seconds * 1000;
+  const sender = async () => {
+    while (performance.now() < deadline) {
+      const { body } = inboundMessage(ctx.igAccountId, ctx.run, "floor", n++);
+      const answer = await client.post(body);
+      countStatus(statuses, answer.status);
+      latencies.push(answer.ms);
+      if (performance.now() <= deadline) answered++;
+    }
+  };
+  await Promise.all(Array.from({ length: senders }, sender));
+  return { senders, perSecond: answered / seconds, p50: percentile(latencies, 50), statuses };
+}

@@ -1,7 +1,7 @@
 // Tables of the load benchmark, and the issue's targets printed beside the figures. Nothing is
 // asserted: a missed target is a figure to read, not a failure.
 import type { TTargetName } from "./config";
-import type { TClosedResult, TGeneratorLoad, TOpenResult } from "./phases";
+import type { TClosedResult, TFloorResult, TGeneratorLoad, TOpenResult } from "./phases";
 import { formatStatuses, mb, ms, nonOk, other5xx } from "./stats";
 
 export interface TTargetResult {
@@ -13,6 +13,8 @@ export interface TTargetResult {
   /** npm, sh, tsx and the server together. */
   rssTreeIdle: number | null;
   closed: TClosedResult[];
+  /** The same POST refused before any database work (null: not measured). */
+  floor: TFloorResult | null;
   open: TOpenResult[];
   /** Set when the target could not be measured. */
   error?: string;
@@ -39,6 +41,32 @@ export function printTargets(results: TTargetResult[]): void {
     console.log(`  ${r.name.padEnd(10)} ${r.description}`);
     console.log(`  ${"".padEnd(10)} ${r.error ? `NOT MEASURED: ${r.error}` : `${r.server}; warm-up ${r.warmUp}`}`);
   }
+}
+
+/** The HTTP path's floor: the same POST refused before the database, beside each target's ingest. */
+export function printFloor(results: TTargetResult[], seconds: number): void {
+  const rows = results.flatMap((r) => {
+    if (!r.floor) return [];
+    const ingest = r.closed.find((c) => c.senders === r.floor?.senders);
+    return [
+      [
+        r.name,
+        String(r.floor.senders),
+        r.floor.perSecond.toFixed(0),
+        ms(r.floor.p50),
+        formatStatuses(r.floor.statuses),
+        ingest ? `${((100 * ingest.perSecond) / r.floor.perSecond).toFixed(0)} %` : "-",
+      ],
+    ];
+  });
+  if (!rows.length) return;
+  console.log(
+    `\nFloor: the same webhook POSTed to an address refused (401) before any database work, closed loop, ${seconds} s` +
+      `\n(for the app: the webhook route handler with a secret that cannot be one; no intake on that path can answer more)`,
+  );
+  console.log(
+    table(["target", "senders", "answers/s", "answer p50 ms", "statuses", "ingest webhooks/s as a share of it"], rows),
+  );
 }
 
 export function printClosed(results: TTargetResult[], seconds: number): void {
@@ -180,6 +208,18 @@ export function printTargetsVsBaseline(results: TTargetResult[]): void {
         `  ingest ${senders} senders: ${app.name} ${a.perSecond.toFixed(0)}/s, baseline ${b ? b.perSecond.toFixed(0) : "-"}/s,` +
           ` ratio ${ratio === null ? "-" : ratio.toFixed(2)} (${target})${tag}` +
           (senders === 64 && ratio !== null ? mark(ratio >= 0.8) : ""),
+      );
+    }
+    const a64 = closed(app, 64);
+    const b64 = closed(baseline, 64);
+    if (app.floor && b64 && b64.perSecond > 0) {
+      // The ceiling: even an intake costing nothing would answer no more than the floor.
+      const ceiling = app.floor.perSecond / b64.perSecond;
+      console.log(
+        `  ceiling: ${app.name} refuses ${app.floor.perSecond.toFixed(0)}/s before the database = ${ceiling.toFixed(2)} of the` +
+          ` baseline's ingest (${b64.perSecond.toFixed(0)}/s); the app's ingest is ${a64 ? ((100 * a64.perSecond) / app.floor.perSecond).toFixed(0) : "-"} % of its own floor` +
+          (ceiling < 0.8 ? "; the 0.80 target is above what the HTTP path alone allows" : "") +
+          tag,
       );
     }
     const open = (r: TTargetResult | undefined, rate: number) => r?.open.find((o) => o.rate === rate);

@@ -16,6 +16,8 @@ export interface TTarget {
   description: string;
   baseUrl: string;
   webhookUrl: string;
+  /** Takes the same POST and refuses it (401) before any database work: the HTTP path's floor. */
+  refusedUrl: string;
   igAccountId: string;
   /** One Cookie header per agent (undefined: the baseline needs none). */
   agentCookies: (string | undefined)[];
@@ -79,11 +81,14 @@ export async function startApp(name: "app-pg" | "app-pglite", options: TTargetOp
       cookies.push(await signIn(baseUrl, login.email, login.password));
     }
     const adminCookie = cookies[0] ?? (await signIn(baseUrl, DEMO_LOGINS[0].email, DEMO_LOGINS[0].password));
+    const webhookUrl = await demoWebhookUrl(baseUrl, adminCookie);
     return {
       name,
       description: scratch ? "app (npm start) on PostgreSQL, scratch database" : `app (npm start) on PGlite`,
       baseUrl,
-      webhookUrl: await demoWebhookUrl(baseUrl, adminCookie),
+      webhookUrl,
+      // The webhook route with a secret no account can have (too short): refused before the database.
+      refusedUrl: webhookUrl.replace(/\/cm\/[^/]+\//, "/cm/not-a-secret/"),
       igAccountId: DEMO_IG_ACCOUNT,
       agentCookies: cookies,
       server: findServerPid(child.process.pid ?? -1, options.port),
@@ -113,6 +118,7 @@ export async function startBaseline(options: TTargetOptions): Promise<TTarget> {
       description: "bare node:http + pg + socket.io on PostgreSQL, scratch database",
       baseUrl,
       webhookUrl: `${baseUrl}/webhook`,
+      refusedUrl: `${baseUrl}/refuse`,
       igAccountId: DEMO_IG_ACCOUNT,
       agentCookies: Array.from({ length: options.agents }, () => undefined),
       server: findServerPid(child.process.pid ?? -1, options.port),
