@@ -123,6 +123,9 @@ async function main(): Promise<void> {
   const server = createServer(
     edgeServerOptions({ requestTimeoutMs: config.REQUEST_TIMEOUT_MS }),
     observeRequests((req, res) => {
+      // Stopping: each connection closes after its answer, so when the port closes no proxy holds
+      // one it might be sending on at that moment (that request would be cut: a 502).
+      if (!accepting) res.setHeader("connection", "close");
       if (edge(req, res)) return;
       if (handleMedia(req, res)) return;
       if (handleMetrics(req, res)) return;

@@ -168,6 +168,9 @@ function ConversationRow({
     >
       <Link
         href={href}
+        // No prefetch: the list reorders with every message, and each prefetch is a server render
+        // of a conversation page (the thread itself comes from the API when it opens).
+        prefetch={false}
         aria-current={active ? "page" : undefined}
         className={`flex items-start gap-3 px-4 py-3 ${active ? "bg-blue-50" : "hover:bg-neutral-50"}`}
       >

@@ -104,7 +104,7 @@ export async function startProxyStack(instanceEnv: Record<string, string> = {}):
     CM_API_BASE_URL: STACK_SIMULATOR_URL,
     ALLOW_PRIVATE_CM_GATEWAY: "true",
     SIGN_IN_RATE_LIMIT: "1000",
-    SHUTDOWN_DRAIN_MS: "2000",
+    SHUTDOWN_DRAIN_MS: "5000",
     NEXT_TELEMETRY_DISABLED: "1",
     ...instanceEnv,
   };
@@ -126,7 +126,8 @@ export async function startProxyStack(instanceEnv: Record<string, string> = {}):
       const instance = instances[i];
       if (!instance) throw new Error(`no instance ${i}`);
       const code = await instance.stop();
-      instances[i] = await startServer(INSTANCE_PORTS[i] ?? 0, env);
+      // Booting beside the other instance on the same two cores: at a lower priority until ready.
+      instances[i] = await startServer(INSTANCE_PORTS[i] ?? 0, env, { bootNice: 10 });
       return code;
     },
     async launchBrowser(launchOptions) {
