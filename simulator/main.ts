@@ -8,6 +8,7 @@ const ZSimEnv = z.object({
   CM_SIMULATOR_PORT: z.coerce.number().int().min(0).max(65535).default(4010),
   CM_SIMULATOR_HOST: z.string().min(1).default("127.0.0.1"),
   CM_SIMULATOR_STATUS_DELAY_MS: z.coerce.number().int().min(0).default(100),
+  CM_SIMULATOR_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
   CM_SIMULATOR_ACCOUNTS: z
     .string()
     .optional()
@@ -34,6 +35,7 @@ const simulator = await createSimulator({
   host: env.data.CM_SIMULATOR_HOST,
   accounts: env.data.CM_SIMULATOR_ACCOUNTS,
   statusDelayMs: env.data.CM_SIMULATOR_STATUS_DELAY_MS,
+  webhookTimeoutMs: env.data.CM_SIMULATOR_WEBHOOK_TIMEOUT_MS,
   log: (line) => console.log(`cm-simulator: ${line}`),
 });
 console.log(

@@ -84,6 +84,10 @@ export async function startProxyStack(instanceEnv: Record<string, string> = {}):
   const simulator = child(process.execPath, ["--import", "tsx", "simulator/main.ts"], {
     CM_SIMULATOR_PORT: String(SIMULATOR_PORT),
     CM_SIMULATOR_STATUS_DELAY_MS: "50",
+    // How long CM waits for an answer is not documented (FORMATS.md §7; CM's PHP SDK gives its own
+    // requests 20 s). Here an instance serving alone shares two cores with the whole stack and a
+    // browser, and may take seconds: 15 s, and the tests print how long the answers took.
+    CM_SIMULATOR_WEBHOOK_TIMEOUT_MS: "15000",
     NODE_EXTRA_CA_CERTS: rootPath,
   });
   await expect
