@@ -14,6 +14,10 @@ const NO_PRISMA_OR_GATEWAY = {
   message: "Route handlers call domain functions; they never touch Prisma or the gateway.",
 };
 const NO_FRAMEWORK = { group: ["next", "next/*", "react", "react-dom"], message: "Domain code knows no framework." };
+const NO_BROWSER_DATA = {
+  group: ["**/queries/*", "**/queries"],
+  message: "Server code never imports the browser's data layer (lib/queries): shared schemas live beside their entity.",
+};
 const NO_DATABASE = { group: ["**/db/**", "@prisma/*"], message: "lib/cm knows nothing of the database." };
 
 const restrict = (files, ...patterns) => ({
@@ -56,6 +60,7 @@ export default tseslint.config(
   restrict(["server.ts", "app/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}"], NO_SIMULATOR),
   restrict(["components/**/*.{ts,tsx}"], NO_SIMULATOR, NO_SERVER_CODE),
   restrict(["app/api/**/*.ts"], NO_SIMULATOR, NO_PRISMA_OR_GATEWAY),
-  restrict(["lib/server/**/*.ts"], NO_SIMULATOR, NO_FRAMEWORK),
+  restrict(["lib/server/**/*.ts"], NO_SIMULATOR, NO_FRAMEWORK, NO_BROWSER_DATA),
+  restrict(["lib/pipeline/**/*.ts", "lib/realtime/**/*.ts"], NO_SIMULATOR, NO_BROWSER_DATA),
   restrict(["lib/cm/**/*.ts"], NO_SIMULATOR, NO_DATABASE),
 );

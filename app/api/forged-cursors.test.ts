@@ -1,6 +1,6 @@
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { ZConversationPage } from "@/lib/queries/conversation-types";
+import { ZConversationPage } from "@/lib/conversations/summary";
 import { ZMessagePage } from "@/lib/messages/schemas";
 import { setRuntime, type TRuntime } from "@/lib/runtime";
 import { ZSearchResults } from "@/lib/search/schemas";

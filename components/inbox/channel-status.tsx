@@ -1,7 +1,7 @@
 "use client";
 
 import { handover, messagingWindow, replyZone } from "@/lib/channel/rules";
-import type { TConversationSummary } from "@/lib/queries/conversation-types";
+import type { TConversationSummary } from "@/lib/conversations/summary";
 
 /** Where the conversation stands with Instagram's rules: the reply window and any handover. */
 export function ChannelStatus({

@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { createContext, useContext, useEffect, useRef } from "react";
 import { CopyField } from "@/components/admin/copy-field";
 import { LabelChips } from "@/components/labels/label-chips";
-import type { TConversationSummary } from "@/lib/queries/conversation-types";
+import type { TConversationSummary } from "@/lib/conversations/summary";
 import { contactKeys, fetchContact } from "@/lib/queries/contact";
 import { ContactNotes } from "./contact-notes";
 import { contactName } from "./format-time";

@@ -13,7 +13,7 @@ import {
   postAssignee,
   postStatus,
 } from "@/lib/queries/conversation-actions";
-import type { TConversationSummary } from "@/lib/queries/conversation-types";
+import type { TConversationSummary } from "@/lib/conversations/summary";
 import { conversationDetailKey } from "@/lib/queries/messages";
 
 const button =

@@ -7,7 +7,7 @@ import { usePathname } from "next/navigation";
 import { useEffect, useMemo, useRef, type ReactNode } from "react";
 import { filtersToParams, type TView } from "@/lib/conversations/schemas";
 import { conversationKeys, fetchConversationPage } from "@/lib/queries/conversations";
-import type { TConversationSummary } from "@/lib/queries/conversation-types";
+import type { TConversationSummary } from "@/lib/conversations/summary";
 import { handover, messagingWindow } from "@/lib/channel/rules";
 import { LabelChips } from "@/components/labels/label-chips";
 import { contactName, formatTime } from "./format-time";

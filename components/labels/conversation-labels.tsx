@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useEffect, useId, useRef, useState } from "react";
 import { useSessionUser } from "@/components/auth/session-context";
 import { useDismiss } from "@/components/shell/use-dismiss";
-import type { TConversationSummary } from "@/lib/queries/conversation-types";
+import type { TConversationSummary } from "@/lib/conversations/summary";
 import { labelsQuery, setConversationLabel } from "@/lib/queries/labels";
 import { conversationDetailKey } from "@/lib/queries/messages";
 import { LabelChip, LabelChips } from "./label-chips";

@@ -10,7 +10,7 @@ import { ZMessageView } from "@/lib/messages/schemas";
 import { ZMentionNotice } from "@/lib/notes/schemas";
 import { noticeForMention, noticesForChange, titleWithCount, type TNotice } from "@/lib/notifications/notify-rules";
 import { DEFAULT_AGENT_SETTINGS } from "@/lib/notifications/schemas";
-import { ZConversationSummary } from "@/lib/queries/conversation-types";
+import { ZConversationSummary } from "@/lib/conversations/summary";
 import { fetchMySettings, settingsKeys } from "@/lib/queries/settings";
 import { EVENTS, type TInboxChange } from "@/lib/realtime/events";
 import { playTone } from "./play-tone";

@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { io, type Socket } from "socket.io-client";
 import { leaveTo } from "@/lib/browser/leave-to";
 import { ZMessageView, type TMessageView } from "@/lib/messages/schemas";
-import { ZConversationSummary, type TConversationSummary } from "@/lib/queries/conversation-types";
+import { ZConversationSummary, type TConversationSummary } from "@/lib/conversations/summary";
 import { bumpUnread, conversationKeys, upsertConversation, type TConversationPages } from "@/lib/queries/conversations";
 import {
   conversationDetailKey,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { TConversationSummary } from "../queries/conversation-types";
+import type { TConversationSummary } from "./summary";
 import { upsertConversation, type TConversationPages } from "../queries/conversations";
 import { compareForSort, matchesFilters } from "./list-membership";
 import { DEFAULT_FILTERS, filtersFromParams, filtersToParams } from "./schemas";

@@ -1,5 +1,5 @@
 import { MESSAGING_WINDOW_MS } from "../channel/rules";
-import type { TConversationSummary } from "../queries/conversation-types";
+import type { TConversationSummary } from "./summary";
 import type { TListFilters } from "./schemas";
 
 /** How long before the reply window ends it counts as "closing" (as the server's filter). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { TMessageView } from "../messages/schemas";
-import type { TConversationSummary } from "../queries/conversation-types";
+import type { TConversationSummary } from "../conversations/summary";
 import { noticeForMention, noticesForChange, titleWithCount } from "./notify-rules";
 
 const conversation = (id: string, assignee: string | null, name: string | null = "Jane") =>

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ZAssignableAgents, type TAssignBody, type TStatusBody } from "../conversations/schemas";
 import { fetchJson } from "../http/fetch-json";
-import { ZConversationSummary, type TConversationSummary } from "./conversation-types";
+import { ZConversationSummary, type TConversationSummary } from "../conversations/summary";
 
 const ZConversationAnswer = z.object({ conversation: ZConversationSummary });
 const json = (body: unknown): RequestInit => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { TConversationSummary } from "./conversation-types";
+import type { TConversationSummary } from "../conversations/summary";
 import { bumpUnread, clearUnread, upsertConversation, type TConversationPages } from "./conversations";
 
 function conv(id: string, minute: number, updatedMinute = minute, preview = `msg ${id}`): TConversationSummary {

@@ -2,7 +2,7 @@ import type { InfiniteData } from "@tanstack/react-query";
 import { compareForSort } from "../conversations/list-membership";
 import { ZViewCounts, filtersToParams, type TListFilters, type TViewCounts } from "../conversations/schemas";
 import { fetchJson } from "../http/fetch-json";
-import { ZConversationPage, type TConversationPage, type TConversationSummary } from "./conversation-types";
+import { ZConversationPage, type TConversationPage, type TConversationSummary } from "../conversations/summary";
 
 export const PAGE_SIZE = 50;
 

@@ -9,7 +9,7 @@ import {
   type TLabel,
   type TUpdateLabel,
 } from "../labels/schemas";
-import { ZConversationSummary, type TConversationSummary } from "./conversation-types";
+import { ZConversationSummary, type TConversationSummary } from "../conversations/summary";
 
 export const labelKeys = {
   all: ["labels"] as const,

@@ -4,7 +4,7 @@ import { outboundKind, type TOutboundContentInput } from "../messages/compose-sc
 import { ZMessagePage, ZMessageView, type TMessagePage, type TMessageView } from "../messages/schemas";
 import { compareThreadOrder, UNSTORED_SEQ } from "../messages/thread-order";
 import { z } from "zod";
-import { ZConversationSummary } from "./conversation-types";
+import { ZConversationSummary } from "../conversations/summary";
 import { conversationKeys } from "./conversations";
 
 export const MESSAGE_PAGE_SIZE = 50;

@@ -11,7 +11,7 @@ import { setMembership } from "../server/access/set-membership";
 import { updateUser } from "../server/users/update-user";
 import { userDeps } from "../server/users/user-deps-from-runtime";
 import { noEffects } from "../server/webhooks/effects";
-import type { TConversationSummary } from "../queries/conversation-types";
+import type { TConversationSummary } from "../conversations/summary";
 import { getSignedInSession } from "../auth/session";
 import { describeEachDatabase } from "../testing/databases";
 import { createTestAccount } from "../testing/factories";

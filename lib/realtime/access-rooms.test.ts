@@ -5,7 +5,7 @@ import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { getSignedInSession } from "../auth/session";
 import type { TMessageView } from "../messages/schemas";
-import type { TConversationSummary } from "../queries/conversation-types";
+import type { TConversationSummary } from "../conversations/summary";
 import { setRuntime, type TIo, type TRuntime } from "../runtime";
 import { accessibleAccountIds } from "../server/access/account-access";
 import { setMembership } from "../server/access/set-membership";

@@ -1,7 +1,7 @@
 import { oneLine } from "../errors-one-line";
 import { getRuntime, type TIo } from "../runtime";
 import type { TEffects } from "../server/webhooks/effects";
-import type { TConversationSummary } from "../queries/conversation-types";
+import type { TConversationSummary } from "../conversations/summary";
 import { EVENTS, ROOMS, type TInboxChange } from "./events";
 import { log } from "../log/logger";
 

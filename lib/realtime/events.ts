@@ -7,7 +7,7 @@ import type { TSessionUser } from "../auth/session";
 import type { TLabel } from "../labels/schemas";
 import type { TMessageView } from "../messages/schemas";
 import type { TMentionNotice } from "../notes/schemas";
-import type { TConversationSummary } from "../queries/conversation-types";
+import type { TConversationSummary } from "../conversations/summary";
 import type {
   TConversationPresence,
   TConversationTyping,

@@ -9,7 +9,7 @@ import * as listRoute from "@/app/api/conversations/route";
 import * as labelsRoute from "@/app/api/labels/route";
 import { matchesFilters } from "@/lib/conversations/list-membership";
 import { filtersFromParams } from "@/lib/conversations/schemas";
-import { ZConversationPage, type TConversationSummary } from "@/lib/queries/conversation-types";
+import { ZConversationPage, type TConversationSummary } from "@/lib/conversations/summary";
 import { setRuntime, type TRuntime } from "@/lib/runtime";
 import { CONVERSATION_NOT_FOUND } from "@/lib/server/access/assert-conversation-access";
 import { createDemoMessage } from "@/lib/server/demo/create-demo-message";

@@ -4,7 +4,7 @@ import { classifyCustomerMessage } from "../../cm/customer-message";
 import type { TInboundMessage } from "../../cm/schemas/inbound-message";
 import { previewOf, type TMessageKind } from "../../messages/schemas";
 import { searchTextOf } from "../../messages/search-text";
-import type { TConversationStatus } from "../../queries/conversation-types";
+import type { TConversationStatus } from "../../conversations/summary";
 import { toConversationSummary, type TConversationRow } from "../../server/conversations/to-summary";
 import { toMessageView, type TMessageRow } from "../../server/messages/to-message-view";
 import type { TEffects } from "../../server/webhooks/effects";

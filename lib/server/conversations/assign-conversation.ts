@@ -1,6 +1,6 @@
 import type { PrismaClient } from "../../db/generated/client";
 import { AppError } from "../../errors";
-import type { TConversationSummary } from "../../queries/conversation-types";
+import type { TConversationSummary } from "../../conversations/summary";
 import { noEffects, type TEffects } from "../webhooks/effects";
 import type { TAccessUser } from "../access/account-access";
 import { findAccessibleConversation } from "./find-accessible-conversation";

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "../../db/generated/client";
-import type { TConversationSummary } from "../../queries/conversation-types";
+import type { TConversationSummary } from "../../conversations/summary";
 import { noEffects, type TEffects } from "../webhooks/effects";
 import { recordSystemLine } from "./record-system-line";
 import { CONVERSATION_ROW_INCLUDE, toConversationSummary, withLabels } from "./to-summary";

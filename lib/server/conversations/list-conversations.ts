@@ -1,7 +1,7 @@
 import { Prisma, type PrismaClient } from "../../db/generated/client";
 import { CLOSING_MS } from "../../conversations/list-membership";
 import { DEFAULT_FILTERS, type TListFilters } from "../../conversations/schemas";
-import type { TConversationPage } from "../../queries/conversation-types";
+import type { TConversationPage } from "../../conversations/summary";
 import { MESSAGING_WINDOW_MS as WINDOW_MS } from "../../channel/rules";
 import { decodeCursor, encodeCursor } from "../pagination/keyset-cursor";
 import { countUnread } from "./count-unread";

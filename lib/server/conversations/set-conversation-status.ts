@@ -1,7 +1,7 @@
 import type { PrismaClient } from "../../db/generated/client";
 import type { TStatusBody } from "../../conversations/schemas";
 import { AppError } from "../../errors";
-import type { TConversationSummary } from "../../queries/conversation-types";
+import type { TConversationSummary } from "../../conversations/summary";
 import { noEffects, type TEffects } from "../webhooks/effects";
 import type { TActor } from "./assign-conversation";
 import { findAccessibleConversation } from "./find-accessible-conversation";

@@ -1,5 +1,5 @@
 import type { Prisma } from "../../db/generated/client";
-import type { TConversationSummary } from "../../queries/conversation-types";
+import type { TConversationSummary } from "../../conversations/summary";
 import { compareLabels } from "../../labels/schemas";
 import { toLabel } from "../labels/to-label";
 

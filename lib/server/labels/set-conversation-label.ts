@@ -1,6 +1,6 @@
 import type { PrismaClient } from "../../db/generated/client";
 import { AppError } from "../../errors";
-import type { TConversationSummary } from "../../queries/conversation-types";
+import type { TConversationSummary } from "../../conversations/summary";
 import type { TAccessUser } from "../access/account-access";
 import { findAccessibleConversation } from "../conversations/find-accessible-conversation";
 import { CONVERSATION_SUMMARY_INCLUDE, toConversationSummary } from "../conversations/to-summary";

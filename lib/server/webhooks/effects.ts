@@ -1,5 +1,5 @@
 import type { TMessageView } from "../../messages/schemas";
-import type { TConversationSummary } from "../../queries/conversation-types";
+import type { TConversationSummary } from "../../conversations/summary";
 
 /** What a stored webhook changed, to tell the browsers once the transaction has committed. */
 export interface TEffects {
