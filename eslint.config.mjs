@@ -18,6 +18,14 @@ const NO_BROWSER_DATA = {
   group: ["**/queries/*", "**/queries"],
   message: "Server code never imports the browser's data layer (lib/queries): shared schemas live beside their entity.",
 };
+const NO_COMPONENTS = {
+  group: ["@/components/*", "**/components/*"],
+  message: "lib/ is below the components: move what both need into lib/.",
+};
+const NO_INBOX = {
+  group: ["@/components/inbox/*", "../inbox/*"],
+  message: "Admin pages do not reach into the inbox's components: shared pieces live in lib/ or a shared folder.",
+};
 const NO_DATABASE = { group: ["**/db/**", "@prisma/*"], message: "lib/cm knows nothing of the database." };
 
 const restrict = (files, ...patterns) => ({
@@ -57,10 +65,12 @@ export default tseslint.config(
       globals: { process: "readonly", console: "readonly", URL: "readonly", fetch: "readonly", setTimeout: "readonly" },
     },
   },
-  restrict(["server.ts", "app/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}"], NO_SIMULATOR),
+  restrict(["server.ts", "app/**/*.{ts,tsx}"], NO_SIMULATOR),
+  restrict(["lib/**/*.{ts,tsx}"], NO_SIMULATOR, NO_COMPONENTS),
   restrict(["components/**/*.{ts,tsx}"], NO_SIMULATOR, NO_SERVER_CODE),
+  restrict(["components/admin/**/*.{ts,tsx}"], NO_SIMULATOR, NO_SERVER_CODE, NO_INBOX),
   restrict(["app/api/**/*.ts"], NO_SIMULATOR, NO_PRISMA_OR_GATEWAY),
-  restrict(["lib/server/**/*.ts"], NO_SIMULATOR, NO_FRAMEWORK, NO_BROWSER_DATA),
-  restrict(["lib/pipeline/**/*.ts", "lib/realtime/**/*.ts"], NO_SIMULATOR, NO_BROWSER_DATA),
-  restrict(["lib/cm/**/*.ts"], NO_SIMULATOR, NO_DATABASE),
+  restrict(["lib/server/**/*.ts"], NO_SIMULATOR, NO_COMPONENTS, NO_FRAMEWORK, NO_BROWSER_DATA),
+  restrict(["lib/pipeline/**/*.ts", "lib/realtime/**/*.ts"], NO_SIMULATOR, NO_COMPONENTS, NO_BROWSER_DATA),
+  restrict(["lib/cm/**/*.ts"], NO_SIMULATOR, NO_COMPONENTS, NO_DATABASE),
 );

@@ -2,8 +2,8 @@
 
 import { useId, useState } from "react";
 import type { TAccountView } from "@/lib/accounts/schemas";
-import { dailyUsageText } from "@/components/inbox/daily-limit-notice";
-import { useInboxAccounts } from "@/components/inbox/use-inbox-accounts";
+import { dailyUsageText } from "@/lib/channel/daily-usage";
+import { useInboxAccounts } from "@/lib/queries/inbox-accounts";
 import { useUpdateAccount } from "@/lib/queries/admin";
 import { AccountEditForm } from "./account-edit-form";
 import { AccountMembers } from "./account-members";

@@ -12,7 +12,7 @@ import { handover, messagingWindow } from "@/lib/channel/rules";
 import { LabelChips } from "@/components/labels/label-chips";
 import { contactName, formatTime } from "./format-time";
 import { useNow } from "./use-now";
-import { useInboxAccounts } from "./use-inbox-accounts";
+import { useInboxAccounts } from "@/lib/queries/inbox-accounts";
 import { useListFilters } from "./use-list-filters";
 
 const ROW_HEIGHT = 84;

@@ -16,7 +16,7 @@ import { ContactToggle } from "./contact-panel";
 import { BackToList } from "./back-to-list";
 import { ConversationActions } from "./conversation-actions";
 import { DailyLimitNotice } from "./daily-limit-notice";
-import { useInboxAccounts } from "./use-inbox-accounts";
+import { useInboxAccounts } from "@/lib/queries/inbox-accounts";
 import { ConversationNotFound } from "./conversation-not-found";
 import { contactName } from "./format-time";
 import { useNow } from "./use-now";

@@ -1,14 +1,8 @@
 "use client";
 
+import { dailyUsageText } from "@/lib/channel/daily-usage";
 import { DAILY_LIMIT_WARN_AT } from "@/lib/channel/rules";
 import type { TInboxAccount } from "@/lib/conversations/schemas";
-
-const number = new Intl.NumberFormat();
-
-/** "1,950 of 2,400 messages in the last 24 hours": an account's use of Instagram's daily limit. */
-export function dailyUsageText(usage: TInboxAccount["usage"]): string {
-  return `${number.format(usage.sent)} of ${number.format(usage.limit)} messages in the last 24 hours (200 × ${number.format(usage.reachable)} ${usage.reachable === 1 ? "person" : "people"} you can message now)`;
-}
 
 /** Above the composer from 80 % of the daily limit on: Instagram refuses what goes beyond. */
 export function DailyLimitNotice({ account }: { account: TInboxAccount | undefined }) {

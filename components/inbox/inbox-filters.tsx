@@ -12,7 +12,7 @@ import {
   type TWindowFilter,
 } from "@/lib/conversations/schemas";
 import { labelsQuery } from "@/lib/queries/labels";
-import { useInboxAccounts } from "./use-inbox-accounts";
+import { useInboxAccounts } from "@/lib/queries/inbox-accounts";
 import { useListFilters } from "./use-list-filters";
 
 const STATUS_LABELS: Record<TStatusFilter, string> = {

@@ -1,9 +1,7 @@
-"use client";
-
 import { useQuery } from "@tanstack/react-query";
-import { ZInboxAccounts } from "@/lib/conversations/schemas";
-import { fetchJson } from "@/lib/http/fetch-json";
-import { conversationKeys } from "@/lib/queries/conversations";
+import { ZInboxAccounts } from "../conversations/schemas";
+import { fetchJson } from "../http/fetch-json";
+import { conversationKeys } from "./conversations";
 
 /**
  * The accounts this agent works, with their use of Instagram's daily limit; refetched with the
