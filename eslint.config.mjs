@@ -26,6 +26,10 @@ const NO_INBOX = {
   group: ["@/components/inbox/*", "../inbox/*"],
   message: "Admin pages do not reach into the inbox's components: shared pieces live in lib/ or a shared folder.",
 };
+const NO_SERVER_SIDE = {
+  group: ["**/lib/server/**", "**/lib/pipeline/**", "../server/*", "../pipeline/*", "../server/**", "../pipeline/**"],
+  message: "The browser's data layer (lib/queries) uses shared schemas, never server or pipeline code.",
+};
 const NO_DATABASE = { group: ["**/db/**", "@prisma/*"], message: "lib/cm knows nothing of the database." };
 
 const restrict = (files, ...patterns) => ({
@@ -70,6 +74,7 @@ export default tseslint.config(
   restrict(["components/**/*.{ts,tsx}"], NO_SIMULATOR, NO_SERVER_CODE),
   restrict(["components/admin/**/*.{ts,tsx}"], NO_SIMULATOR, NO_SERVER_CODE, NO_INBOX),
   restrict(["app/api/**/*.ts"], NO_SIMULATOR, NO_PRISMA_OR_GATEWAY),
+  restrict(["lib/queries/**/*.ts"], NO_SIMULATOR, NO_COMPONENTS, NO_SERVER_SIDE),
   restrict(["lib/server/**/*.ts"], NO_SIMULATOR, NO_COMPONENTS, NO_FRAMEWORK, NO_BROWSER_DATA),
   restrict(["lib/pipeline/**/*.ts", "lib/realtime/**/*.ts"], NO_SIMULATOR, NO_COMPONENTS, NO_BROWSER_DATA),
   restrict(["lib/cm/**/*.ts"], NO_SIMULATOR, NO_COMPONENTS, NO_DATABASE),

@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { z } from "zod";
-import { ZPipelineStatus } from "../lib/pipeline/pipeline-status";
+import { ZPipelineStatus } from "../lib/webhooks/pipeline-status";
 import pg from "pg";
 import { TEST_POSTGRES_URL, createScratchPostgres, postgresReachable } from "../lib/testing/scratch-postgres";
 import { startSimulator } from "./support/app-api";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useId } from "react";
-import type { TAccountPipeline } from "@/lib/pipeline/pipeline-status";
+import type { TAccountPipeline } from "@/lib/webhooks/pipeline-status";
 import { useRetryAllFailed, useRetryWebhook } from "@/lib/queries/pipeline";
 import { ErrorAlert } from "./error-alert";
 import { secondaryButton } from "./styles";

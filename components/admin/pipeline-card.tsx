@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useId } from "react";
-import type { TAccountPipeline, TWebhookKind } from "@/lib/pipeline/pipeline-status";
+import type { TAccountPipeline, TWebhookKind } from "@/lib/webhooks/pipeline-status";
 import { FailingWebhooks } from "./failing-webhooks";
 import { exactTime, timeAgo } from "./time-ago";
 

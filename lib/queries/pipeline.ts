@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { fetchJson } from "../http/fetch-json";
-import { ZPipelineStatus, ZRetriedAll, ZRetriedWebhook } from "../pipeline/pipeline-status";
+import { ZPipelineStatus, ZRetriedAll, ZRetriedWebhook } from "../webhooks/pipeline-status";
 import { adminKeys } from "./admin";
 
 export const pipelineKeys = {

@@ -1,6 +1,6 @@
 import type { PrismaClient } from "../../db/generated/client";
-import type { TAccountPipeline, TFailingWebhook, TPipelineStatus, TWebhookKind } from "../../pipeline/pipeline-status";
-import { SILENT_WITH_REPLIES_MS, STATUS_REPORT_OVERDUE_MS, pipelineWarnings } from "../../pipeline/pipeline-warnings";
+import type { TAccountPipeline, TFailingWebhook, TPipelineStatus, TWebhookKind } from "../../webhooks/pipeline-status";
+import { SILENT_WITH_REPLIES_MS, STATUS_REPORT_OVERDUE_MS, pipelineWarnings } from "../../webhooks/pipeline-warnings";
 import {
   failingWebhooks,
   recentReplyFailures,

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "../../db/generated/client";
-import type { TWebhookKind } from "../../pipeline/pipeline-status";
+import type { TWebhookKind } from "../../webhooks/pipeline-status";
 
 // The raw reads behind getPipelineStatus: a few grouped statements, each shaped to use an
 // index, so the page stays cheap to poll however long the webhook log grows. The log (DONE

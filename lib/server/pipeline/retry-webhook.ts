@@ -1,6 +1,6 @@
 import type { PrismaClient } from "../../db/generated/client";
 import { AppError } from "../../errors";
-import type { TFailingWebhook } from "../../pipeline/pipeline-status";
+import type { TFailingWebhook } from "../../webhooks/pipeline-status";
 import { toFailingWebhook } from "./get-pipeline-status";
 import type { TFailingRow } from "./pipeline-queries";
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import * as retryFailedRoute from "@/app/api/admin/accounts/[id]/pipeline/retry-failed/route";
 import * as pipelineRoute from "@/app/api/admin/pipeline/route";
 import * as retryRoute from "@/app/api/admin/pipeline/webhooks/[id]/retry/route";
-import { ZPipelineStatus, ZRetriedAll, ZRetriedWebhook } from "@/lib/pipeline/pipeline-status";
+import { ZPipelineStatus, ZRetriedAll, ZRetriedWebhook } from "@/lib/webhooks/pipeline-status";
 import { setRuntime, type TRuntime } from "@/lib/runtime";
 import { describeEachDatabase } from "@/lib/testing/databases";
 import { createTestAccount } from "@/lib/testing/factories";
