@@ -15,29 +15,43 @@ import { addLogContext, log } from "../log/logger";
 
 export type TAccess = "public" | "signed-in" | "admin";
 
-interface TRouteOptions<TBody extends z.ZodType, TQuery extends z.ZodType, A extends TAccess> {
+interface TRouteOptions<
+  TBody extends z.ZodType,
+  TQuery extends z.ZodType,
+  TParams extends z.ZodType,
+  A extends TAccess,
+> {
   access: A;
+  /** The address's dynamic segments (lib/http/route-params.ts); one that does not fit is a 404. */
+  params?: TParams;
   body?: TBody;
   query?: TQuery;
   maxBodyBytes?: number;
 }
 
-interface TRouteContext<TBody, TQuery, A extends TAccess> {
+interface TRouteContext<TBody, TQuery, TParams, A extends TAccess> {
   request: NextRequest;
   runtime: TRuntime;
   user: A extends "public" ? TSessionUser | null : TSessionUser;
   body: TBody;
   query: TQuery;
-  params: Record<string, string>;
+  /** Validated by the `params` schema; a route without one sees none. */
+  params: TParams;
 }
 
-type THandler<TBody, TQuery, A extends TAccess> = (ctx: TRouteContext<TBody, TQuery, A>) => Promise<unknown>;
+type THandler<TBody, TQuery, TParams, A extends TAccess> = (
+  ctx: TRouteContext<TBody, TQuery, TParams, A>,
+) => Promise<unknown>;
 
 export function route<
   A extends TAccess,
   TBody extends z.ZodType = z.ZodUndefined,
   TQuery extends z.ZodType = z.ZodUndefined,
->(options: TRouteOptions<TBody, TQuery, A>, handler: THandler<z.infer<TBody>, z.infer<TQuery>, A>) {
+  TParams extends z.ZodType = z.ZodUndefined,
+>(
+  options: TRouteOptions<TBody, TQuery, TParams, A>,
+  handler: THandler<z.infer<TBody>, z.infer<TQuery>, z.infer<TParams>, A>,
+) {
   return async (request: NextRequest, context: { params?: Promise<Record<string, string>> }) => {
     try {
       const runtime = getRuntime();
@@ -48,16 +62,17 @@ export function route<
       if (options.access === "admin" && user?.role !== "admin") {
         throw new AppError("FORBIDDEN", "Only admins can do this.");
       }
+      const params = options.params ? parseParams(options.params, (await context.params) ?? {}) : undefined;
       const body = options.body
         ? parseWith(options.body, await readJson(request, options.maxBodyBytes ?? API_JSON_MAX_BYTES), "body")
         : undefined;
       const query = options.query
         ? parseWith(options.query, Object.fromEntries(request.nextUrl.searchParams), "query")
         : undefined;
-      const params = (await context.params) ?? {};
       const result = await handler({ request, runtime, user, body, query, params } as TRouteContext<
         z.infer<TBody>,
         z.infer<TQuery>,
+        z.infer<TParams>,
         A
       >);
       return result instanceof Response ? result : NextResponse.json(result);
@@ -102,6 +117,16 @@ async function readJson(request: NextRequest, maxBytes: number): Promise<unknown
   // An empty body on a route that takes one is an empty object: its schema says what is missing.
   if (request.headers.get("content-length") === "0") return {};
   return readJsonBody(request, maxBytes);
+}
+
+/** An address whose segments cannot name anything of ours names nothing: 404, as an unknown id. */
+function parseParams<T extends z.ZodType>(schema: T, input: Record<string, string>): z.infer<T> {
+  const result = schema.safeParse(input);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    throw new AppError("NOT_FOUND", `Nothing at this address (${problems.join("; ")}).`);
+  }
+  return result.data;
 }
 
 function parseWith<T extends z.ZodType>(schema: T, input: unknown, where: string): z.infer<T> {

@@ -3,19 +3,23 @@ import { route } from "@/lib/http/route";
 import { announceLabels } from "@/lib/realtime/emit-team-events";
 import { deleteLabel } from "@/lib/server/labels/delete-label";
 import { updateLabel } from "@/lib/server/labels/update-label";
+import { ZIdParams } from "@/lib/http/route-params";
 
 export const dynamic = "force-dynamic";
 
 /** Rename or recolour; 409 when another label has the name, whatever the case. */
-export const PATCH = route({ access: "admin", body: ZUpdateLabel }, async ({ runtime, body, params }) => {
-  const label = await updateLabel(runtime.db.prisma, { id: params.id ?? "", input: body });
-  await announceLabels(runtime.db.prisma);
-  return { label };
-});
+export const PATCH = route(
+  { access: "admin", params: ZIdParams, body: ZUpdateLabel },
+  async ({ runtime, body, params }) => {
+    const label = await updateLabel(runtime.db.prisma, { id: params.id, input: body });
+    await announceLabels(runtime.db.prisma);
+    return { label };
+  },
+);
 
 /** Deletes the label and takes it off every conversation. */
-export const DELETE = route({ access: "admin" }, async ({ runtime, params }) => {
-  await deleteLabel(runtime.db.prisma, { id: params.id ?? "" });
+export const DELETE = route({ access: "admin", params: ZIdParams }, async ({ runtime, params }) => {
+  await deleteLabel(runtime.db.prisma, { id: params.id });
   await announceLabels(runtime.db.prisma);
   return { deleted: true };
 });

@@ -1,13 +1,14 @@
 import { route } from "@/lib/http/route";
 import { listOnlineUserIds } from "@/lib/realtime/presence";
 import { listAssignableAgents } from "@/lib/server/conversations/list-assignable-agents";
+import { ZIdParams } from "@/lib/http/route-params";
 
 export const dynamic = "force-dynamic";
 
 /** The agents this conversation can be assigned to, with who is online now. */
-export const GET = route({ access: "signed-in" }, async ({ runtime, user, params }) => ({
+export const GET = route({ access: "signed-in", params: ZIdParams }, async ({ runtime, user, params }) => ({
   agents: await listAssignableAgents(runtime.db.prisma, {
-    conversationId: params.id ?? "",
+    conversationId: params.id,
     user,
     online: await listOnlineUserIds(runtime.io),
   }),

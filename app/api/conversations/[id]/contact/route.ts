@@ -3,13 +3,14 @@ import { route } from "@/lib/http/route";
 import { emitContactUpdated } from "@/lib/realtime/emit-team-events";
 import { getContactDetails } from "@/lib/server/contacts/get-contact-details";
 import { saveContactNotes } from "@/lib/server/contacts/save-contact-notes";
+import { ZIdParams } from "@/lib/http/route-params";
 
 export const dynamic = "force-dynamic";
 
 /** The conversation's customer for the contact panel; 404 as for a missing conversation when not ours. */
-export const GET = route({ access: "signed-in" }, async ({ runtime, user, params }) => {
+export const GET = route({ access: "signed-in", params: ZIdParams }, async ({ runtime, user, params }) => {
   const { accountId: _, ...contact } = await getContactDetails(runtime.db.prisma, {
-    conversationId: params.id ?? "",
+    conversationId: params.id,
     user,
   });
   return { contact };
@@ -17,9 +18,9 @@ export const GET = route({ access: "signed-in" }, async ({ runtime, user, params
 
 /** Saves the customer notes; 409 with the current notes when they changed since the agent began. */
 export const PATCH = route(
-  { access: "signed-in", body: ZSaveContactNotes },
+  { access: "signed-in", params: ZIdParams, body: ZSaveContactNotes },
   async ({ runtime, user, body, params }) => {
-    const conversationId = params.id ?? "";
+    const conversationId = params.id;
     const { accountId, changed, ...contact } = await saveContactNotes(runtime.db.prisma, {
       conversationId,
       actor: user,

@@ -5,6 +5,7 @@ import { emitEffects } from "@/lib/realtime/emit";
 import { assertConversationAccess } from "@/lib/server/access/assert-conversation-access";
 import { listMessages } from "@/lib/server/messages/list-messages";
 import { sendMessage } from "@/lib/server/messages/send-message";
+import { ZIdParams } from "@/lib/http/route-params";
 
 export const dynamic = "force-dynamic";
 
@@ -26,28 +27,34 @@ const ZQuery = z
     "Give at most one of cursor, around, after.",
   );
 
-export const GET = route({ access: "signed-in", query: ZQuery }, async ({ runtime, user, query, params }) => {
-  await assertConversationAccess(runtime.db.prisma, user, params.id ?? "");
-  return listMessages(runtime.db.prisma, {
-    conversationId: params.id ?? "",
-    limit: query.limit,
-    cursor: query.cursor,
-    window: query.around ? { around: query.around } : query.after ? { after: query.after } : undefined,
-  });
-});
+export const GET = route(
+  { access: "signed-in", params: ZIdParams, query: ZQuery },
+  async ({ runtime, user, query, params }) => {
+    await assertConversationAccess(runtime.db.prisma, user, params.id);
+    return listMessages(runtime.db.prisma, {
+      conversationId: params.id,
+      limit: query.limit,
+      cursor: query.cursor,
+      window: query.around ? { around: query.around } : query.after ? { after: query.after } : undefined,
+    });
+  },
+);
 
 /** An agent's reply: checked, stored queued, shown to everyone; the outbox sends it. */
-export const POST = route({ access: "signed-in", body: ZSendMessage }, async ({ runtime, user, body, params }) => {
-  await assertConversationAccess(runtime.db.prisma, user, params.id ?? "");
-  const { message, effects } = await sendMessage(runtime.db.prisma, {
-    conversationId: params.id ?? "",
-    authorId: user.id,
-    content: body.content,
-    clientId: body.clientId,
-    takeBack: body.takeBack,
-    now: new Date(),
-  });
-  emitEffects(effects);
-  runtime.workers?.outbox?.wake();
-  return { message };
-});
+export const POST = route(
+  { access: "signed-in", params: ZIdParams, body: ZSendMessage },
+  async ({ runtime, user, body, params }) => {
+    await assertConversationAccess(runtime.db.prisma, user, params.id);
+    const { message, effects } = await sendMessage(runtime.db.prisma, {
+      conversationId: params.id,
+      authorId: user.id,
+      content: body.content,
+      clientId: body.clientId,
+      takeBack: body.takeBack,
+      now: new Date(),
+    });
+    emitEffects(effects);
+    runtime.workers?.outbox?.wake();
+    return { message };
+  },
+);

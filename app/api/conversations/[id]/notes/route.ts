@@ -3,19 +3,23 @@ import { ZAddNote } from "@/lib/notes/schemas";
 import { emitEffects } from "@/lib/realtime/emit";
 import { emitMentions } from "@/lib/realtime/emit-mentions";
 import { addNote } from "@/lib/server/notes/add-note";
+import { ZIdParams } from "@/lib/http/route-params";
 
 export const dynamic = "force-dynamic";
 
 /** A private note in the thread: shown to every agent of the account, never sent to the customer. */
-export const POST = route({ access: "signed-in", body: ZAddNote }, async ({ runtime, user, body, params }) => {
-  const { message, effects, mentions } = await addNote(runtime.db.prisma, {
-    conversationId: params.id ?? "",
-    author: user,
-    text: body.text,
-    clientId: body.clientId,
-    now: new Date(),
-  });
-  emitEffects(effects);
-  emitMentions(mentions);
-  return { message };
-});
+export const POST = route(
+  { access: "signed-in", params: ZIdParams, body: ZAddNote },
+  async ({ runtime, user, body, params }) => {
+    const { message, effects, mentions } = await addNote(runtime.db.prisma, {
+      conversationId: params.id,
+      author: user,
+      text: body.text,
+      clientId: body.clientId,
+      now: new Date(),
+    });
+    emitEffects(effects);
+    emitMentions(mentions);
+    return { message };
+  },
+);

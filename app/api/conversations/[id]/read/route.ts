@@ -1,11 +1,12 @@
 import { route } from "@/lib/http/route";
 import { assertConversationAccess } from "@/lib/server/access/assert-conversation-access";
 import { markRead } from "@/lib/server/conversations/mark-read";
+import { ZIdParams } from "@/lib/http/route-params";
 
 export const dynamic = "force-dynamic";
 
-export const POST = route({ access: "signed-in" }, async ({ runtime, user, params }) => {
-  await assertConversationAccess(runtime.db.prisma, user, params.id ?? "");
-  await markRead(runtime.db.prisma, { userId: user.id, conversationId: params.id ?? "", now: new Date() });
+export const POST = route({ access: "signed-in", params: ZIdParams }, async ({ runtime, user, params }) => {
+  await assertConversationAccess(runtime.db.prisma, user, params.id);
+  await markRead(runtime.db.prisma, { userId: user.id, conversationId: params.id, now: new Date() });
   return { read: true };
 });

@@ -2,16 +2,20 @@ import { ZStatusBody } from "@/lib/conversations/schemas";
 import { route } from "@/lib/http/route";
 import { emitEffects } from "@/lib/realtime/emit";
 import { setConversationStatus } from "@/lib/server/conversations/set-conversation-status";
+import { ZIdParams } from "@/lib/http/route-params";
 
 export const dynamic = "force-dynamic";
 
 /** Resolve, reopen, or snooze until a time. */
-export const POST = route({ access: "signed-in", body: ZStatusBody }, async ({ runtime, user, body, params }) => {
-  const { conversation, effects } = await setConversationStatus(runtime.db.prisma, {
-    conversationId: params.id ?? "",
-    actor: user,
-    change: body,
-  });
-  emitEffects(effects);
-  return { conversation };
-});
+export const POST = route(
+  { access: "signed-in", params: ZIdParams, body: ZStatusBody },
+  async ({ runtime, user, body, params }) => {
+    const { conversation, effects } = await setConversationStatus(runtime.db.prisma, {
+      conversationId: params.id,
+      actor: user,
+      change: body,
+    });
+    emitEffects(effects);
+    return { conversation };
+  },
+);

@@ -1,10 +1,11 @@
 import { route } from "@/lib/http/route";
 import { retryWebhook } from "@/lib/server/pipeline/retry-webhook";
+import { ZIdParams } from "@/lib/http/route-params";
 
 export const dynamic = "force-dynamic";
 
-export const POST = route({ access: "admin" }, async ({ runtime, params }) => {
-  const webhook = await retryWebhook(runtime.db.prisma, { id: params.id ?? "", now: new Date() });
+export const POST = route({ access: "admin", params: ZIdParams }, async ({ runtime, params }) => {
+  const webhook = await retryWebhook(runtime.db.prisma, { id: params.id, now: new Date() });
   runtime.workers?.intake?.wake();
   return { webhook };
 });

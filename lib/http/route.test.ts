@@ -1,0 +1,69 @@
+import { NextRequest } from "next/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setRuntime, type TRuntime } from "../runtime";
+import { openTestDatabase } from "../testing/databases";
+import { TEST_APP_URL, createTestRuntime, signedInCookie } from "../testing/test-runtime";
+import { route } from "./route";
+import { ZConversationLabelParams, ZIdParams } from "./route-params";
+
+// The route wrapper's address segments: validated by the route's schema before its handler runs,
+// after the access check; a segment that cannot be one of our ids names nothing (404).
+
+describe("route params", () => {
+  let runtime: TRuntime;
+  let cookie: string;
+  let close: () => Promise<void>;
+  const seen: unknown[] = [];
+  const one = route({ access: "signed-in", params: ZIdParams }, async ({ params }) => {
+    seen.push(params);
+    return { id: params.id };
+  });
+  const two = route({ access: "signed-in", params: ZConversationLabelParams }, async ({ params }) => params);
+
+  beforeAll(async () => {
+    const opened = await openTestDatabase("pglite");
+    close = opened.close;
+    runtime = createTestRuntime(opened.db);
+    setRuntime(runtime);
+    cookie = await signedInCookie(runtime, { email: "sam@example.com", role: "agent" });
+  });
+  afterAll(async () => {
+    setRuntime(undefined);
+    await close();
+  });
+
+  type THandler = (request: NextRequest, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+  const call = (handler: THandler, params: Record<string, string>, withCookie = true) =>
+    handler(new NextRequest(`${TEST_APP_URL}/api/x`, { headers: withCookie ? { cookie } : {} }), {
+      params: Promise.resolve(params),
+    });
+
+  it("hands a valid id to the handler", async () => {
+    for (const id of ["cmxb1bz4l0002497d1wlu27et", "353cee61-91dc-495d-865e-1e2bc37e1a55"]) {
+      const response = await call(one, { id });
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({ id });
+    }
+    const both = await call(two, { id: "c1", labelId: "l1" });
+    expect(await both.json()).toEqual({ id: "c1", labelId: "l1" });
+  });
+
+  it("answers 404 with the reason for a segment that cannot be an id, without running the handler", async () => {
+    seen.length = 0;
+    for (const id of ["", "a b", "x".repeat(65), "id\u0000", "../admin", "ïd"]) {
+      const response = await call(one, { id });
+      expect(response.status, JSON.stringify(id)).toBe(404);
+      const body = (await response.json()) as { error: { code: string; message: string } };
+      expect(body.error.code).toBe("NOT_FOUND");
+      expect(body.error.message).toMatch(/^Nothing at this address \(id: not an id/);
+    }
+    const missing = await call(two, { id: "c1" });
+    expect(missing.status).toBe(404);
+    expect(seen).toEqual([]);
+  });
+
+  it("checks access before the address: signed out is 401 whatever the id", async () => {
+    const response = await call(one, { id: "a b" }, false);
+    expect(response.status).toBe(401);
+  });
+});
