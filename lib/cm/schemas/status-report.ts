@@ -25,14 +25,14 @@ export type TCmStatusReportWebhook = z.output<typeof ZCmStatusReportWebhook>;
 // The code table is UNCONFIRMED (FORMATS.md §5.3); this is the commonly cited mapping. Anything
 // else is `unknown`, and the raw code is kept so it can be re-read once the table is known.
 export const CM_STATUS_CODES = { 0: "accepted", 1: "rejected", 2: "delivered", 3: "failed" } as const;
-export type TDeliveryStatus = (typeof CM_STATUS_CODES)[keyof typeof CM_STATUS_CODES] | "unknown";
+export type TCmDeliveryStatus = (typeof CM_STATUS_CODES)[keyof typeof CM_STATUS_CODES] | "unknown";
 
 export type TStatusReport = {
   /** Recipient (Instagram: presumably the IGSID — inferred). */
   to: string;
   /** Our `reference` from the send request: the only join key. */
   reference: string | null;
-  status: TDeliveryStatus;
+  status: TCmDeliveryStatus;
   code: number | null;
   errorCode: number | null;
   errorDescription: string | null;
@@ -42,7 +42,7 @@ export type TStatusReport = {
   raw: unknown;
 };
 
-function deliveryStatus(code: number | null): TDeliveryStatus {
+function deliveryStatus(code: number | null): TCmDeliveryStatus {
   if (code === null) return "unknown";
   return code in CM_STATUS_CODES ? CM_STATUS_CODES[code as keyof typeof CM_STATUS_CODES] : "unknown";
 }

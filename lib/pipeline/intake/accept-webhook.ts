@@ -1,6 +1,6 @@
 import type { TSql } from "../../db/client";
 import { AppError } from "../../errors";
-import { WEBHOOK_KINDS, parseWebhook, type TWebhookKind } from "./parse-webhook";
+import { WEBHOOK_URL_KINDS, parseWebhook, type TWebhookUrlKind } from "./parse-webhook";
 import type { TStoreAndApply } from "./store-and-apply-message";
 import { storeWebhook } from "./store-webhook";
 import type { TWebhookAccounts } from "./webhook-accounts";
@@ -16,7 +16,7 @@ export interface TIntakeDeps {
   sql: TSql;
   accounts: TWebhookAccounts;
   /** Tells the intake processor there is work, and of which kind. */
-  wake: (kind: TWebhookKind) => void;
+  wake: (kind: TWebhookUrlKind) => void;
   /** PostgreSQL: a customer's message is stored and applied in one statement when not busy. */
   storeAndApply?: TStoreAndApply | undefined;
   now?: () => Date;
@@ -38,10 +38,10 @@ export async function acceptWebhook(
   deps: TIntakeDeps,
   input: { secret: string; kind: string; body: string },
 ): Promise<TWebhookAnswer> {
-  if (!(WEBHOOK_KINDS as readonly string[]).includes(input.kind)) {
+  if (!(WEBHOOK_URL_KINDS as readonly string[]).includes(input.kind)) {
     throw new AppError("NOT_FOUND", `Unknown webhook kind "${input.kind}": use messages, events or status-reports.`);
   }
-  const kind = input.kind as TWebhookKind;
+  const kind = input.kind as TWebhookUrlKind;
   const unknownUrl = new AppError("UNAUTHORIZED", "Unknown webhook URL: check it in the admin page.");
   // Secrets are base64url (lib/server/accounts/new-webhook-secret.ts): anything else (a %00, a
   // quote) is not one of ours, and never reaches the database.

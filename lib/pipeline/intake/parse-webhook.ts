@@ -6,8 +6,8 @@ import type { WebhookKind } from "../../db/generated/client";
 import { sanitizeJson } from "../../cm/sanitize-json";
 import { AppError } from "../../errors";
 
-export const WEBHOOK_KINDS = ["messages", "events", "status-reports"] as const;
-export type TWebhookKind = (typeof WEBHOOK_KINDS)[number];
+export const WEBHOOK_URL_KINDS = ["messages", "events", "status-reports"] as const;
+export type TWebhookUrlKind = (typeof WEBHOOK_URL_KINDS)[number];
 
 /** One delivery in a webhook body, as parsed: a status-report body may carry several. */
 export type TWebhookUnit = (
@@ -29,7 +29,7 @@ export interface TWebhookAccount {
  * recognises a retried copy. 400 for a body that is not CM's shape, 403 for a payload about
  * another Instagram account than the one whose URL it was posted to.
  */
-export function parseWebhook(kind: TWebhookKind, raw: unknown, account: TWebhookAccount): TWebhookUnit[] {
+export function parseWebhook(kind: TWebhookUrlKind, raw: unknown, account: TWebhookAccount): TWebhookUnit[] {
   const units = parseUnits(kind, raw, account);
   // Identifiers are indexed: one longer than any real one could not be stored (a 5xx forever).
   for (const unit of units) {
@@ -47,7 +47,7 @@ export function parseWebhook(kind: TWebhookKind, raw: unknown, account: TWebhook
 const MAX_PARTY_LENGTH = 64;
 const MAX_REFERENCE_LENGTH = 512;
 
-function parseUnits(kind: TWebhookKind, raw: unknown, account: TWebhookAccount): TWebhookUnit[] {
+function parseUnits(kind: TWebhookUrlKind, raw: unknown, account: TWebhookAccount): TWebhookUnit[] {
   const { value: body, replaced } = sanitizeJson(raw);
   const mustBeOurs = (to: string) => {
     if (to !== account.igAccountId) {
@@ -100,12 +100,12 @@ function parseUnits(kind: TWebhookKind, raw: unknown, account: TWebhookAccount):
 }
 
 /** The stored form's kind for a URL's kind. */
-export const STORED_KIND: Record<TWebhookKind, WebhookKind> = {
+export const STORED_KIND: Record<TWebhookUrlKind, WebhookKind> = {
   messages: "MESSAGE",
   events: "EVENT",
   "status-reports": "STATUS_REPORT",
 };
-export const URL_KIND: Record<WebhookKind, TWebhookKind> = {
+export const URL_KIND: Record<WebhookKind, TWebhookUrlKind> = {
   MESSAGE: "messages",
   EVENT: "events",
   STATUS_REPORT: "status-reports",

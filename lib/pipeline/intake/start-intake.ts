@@ -2,13 +2,13 @@ import type pg from "pg";
 import type { PrismaClient } from "../../db/generated/client";
 import type { TEffects } from "../../server/webhooks/effects";
 import { startWorkerLoop, type TWorker } from "../worker-loop";
-import type { TWebhookKind } from "./parse-webhook";
+import type { TWebhookUrlKind } from "./parse-webhook";
 import { INTAKE_BATCH_SIZE, processWebhooks } from "./process-webhooks";
 import { metrics } from "../../metrics/metrics";
 
 /** The intake's loops, woken according to what was stored. */
 export interface TIntakeWorker extends TWorker {
-  wake(kind?: TWebhookKind): void;
+  wake(kind?: TWebhookUrlKind): void;
 }
 
 /**
@@ -52,7 +52,7 @@ export function startIntake({
   const general = loops.at(-1);
   let next = 0;
   return {
-    wake: (kind?: TWebhookKind) =>
+    wake: (kind?: TWebhookUrlKind) =>
       kind === undefined || kind === "messages" ? messageLoops[next++ % messageLoops.length]?.wake() : general?.wake(),
     stop: async () => {
       await Promise.all(loops.map((loop) => loop.stop()));

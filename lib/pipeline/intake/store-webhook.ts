@@ -1,6 +1,12 @@
 import { randomUUID } from "node:crypto";
 import type { TSql } from "../../db/client";
-import { STORED_KIND, orderKeyOf, type TWebhookAccount, type TWebhookKind, type TWebhookUnit } from "./parse-webhook";
+import {
+  STORED_KIND,
+  orderKeyOf,
+  type TWebhookAccount,
+  type TWebhookUrlKind,
+  type TWebhookUnit,
+} from "./parse-webhook";
 
 export interface TStoreResult {
   /** False when the URL's secret no longer belongs to the account (rotated meanwhile): 401. */
@@ -21,7 +27,7 @@ export async function storeWebhook(
   input: {
     account: TWebhookAccount;
     secret: string;
-    kind: TWebhookKind;
+    kind: TWebhookUrlKind;
     units: TWebhookUnit[];
     payload: string;
     now: Date;

@@ -3,7 +3,7 @@ import { snippetAround } from "../../search/highlight";
 import type { TSearchConversation, TSearchResults } from "../../search/schemas";
 import { decodeCursor, encodeCursor } from "../pagination/keyset-cursor";
 import { pickTerms, toPrefixQuery } from "./prefix-query";
-import { contactSearchSql, lexemesSql, messageSearchSql, type TConversationRow, type TMessageRow } from "./search-sql";
+import { contactSearchSql, lexemesSql, messageSearchSql, type TConversationHit, type TMessageHit } from "./search-sql";
 
 /** Contacts shown above the messages, on the first page. */
 export const CONTACT_RESULTS = 5;
@@ -38,8 +38,8 @@ export async function searchConversations(
   if (!tsquery) return NOTHING;
 
   const [contacts, rows] = await Promise.all([
-    before ? [] : prisma.$queryRaw<TConversationRow[]>(contactSearchSql(tsquery, accountIds, CONTACT_RESULTS)),
-    prisma.$queryRaw<TMessageRow[]>(messageSearchSql(tsquery, accountIds, limit + 1, before)),
+    before ? [] : prisma.$queryRaw<TConversationHit[]>(contactSearchSql(tsquery, accountIds, CONTACT_RESULTS)),
+    prisma.$queryRaw<TMessageHit[]>(messageSearchSql(tsquery, accountIds, limit + 1, before)),
   ]);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
@@ -59,7 +59,7 @@ export async function searchConversations(
   };
 }
 
-function toConversation(row: TConversationRow): TSearchConversation {
+function toConversation(row: TConversationHit): TSearchConversation {
   return {
     id: row.conversationId,
     contactName: row.contactName,

@@ -23,7 +23,7 @@ function accessSql(accountIds: readonly string[] | null): Prisma.Sql {
 const CONVERSATION_COLUMNS = Prisma.sql`c."id" AS "conversationId", c."lastMessageAt", ct."name" AS "contactName",
   ct."username", a."displayName" AS "accountName"`;
 
-export interface TConversationRow {
+export interface TConversationHit {
   conversationId: string;
   lastMessageAt: Date;
   contactName: string | null;
@@ -31,7 +31,7 @@ export interface TConversationRow {
   accountName: string;
 }
 
-export interface TMessageRow extends TConversationRow {
+export interface TMessageHit extends TConversationHit {
   id: string;
   sentAt: Date;
   /** INTERNAL: a private note (agents only, as search is). */
