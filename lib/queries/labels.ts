@@ -44,8 +44,7 @@ export async function setConversationLabel(
   on: boolean,
 ): Promise<TConversationSummary> {
   const url = `/api/conversations/${encodeURIComponent(conversationId)}/labels/${encodeURIComponent(labelId)}`;
-  return (await fetchJson(url, z.object({ conversation: ZConversationSummary }), { method: on ? "PUT" : "DELETE" }))
-    .conversation;
+  return (await sendJson(on ? "PUT" : "DELETE", url, z.object({ conversation: ZConversationSummary }))).conversation;
 }
 
 // ---- Pure cache updaters ---------------------------------------------------------------

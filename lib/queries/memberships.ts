@@ -1,7 +1,7 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { z } from "zod";
 import { ZMembership, ZMembershipList, type TMembership, type TSetMembership } from "../access/schemas";
-import { fetchJson } from "../http/fetch-json";
+import { fetchJson, sendJson } from "../http/fetch-json";
 import { adminKeys } from "./admin";
 
 // Which agent works which account, for both admin pages (the accounts' side and the agents').
@@ -45,13 +45,7 @@ export function useSetMembership() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (input: TSetMembership) =>
-      (
-        await fetchJson("/api/admin/memberships", ZMembershipAnswer, {
-          method: "PUT",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify(input),
-        })
-      ).membership,
+      (await sendJson("PUT", "/api/admin/memberships", ZMembershipAnswer, input)).membership,
     onMutate: async (input) => {
       // A list fetched before this change must not land after it and untick the box again.
       await queryClient.cancelQueries({ queryKey: membershipKeys.all });

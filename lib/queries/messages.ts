@@ -1,5 +1,5 @@
 import type { InfiniteData } from "@tanstack/react-query";
-import { fetchJson } from "../http/fetch-json";
+import { fetchJson, sendJson } from "../http/fetch-json";
 import { outboundKind, type TOutboundContentInput } from "../messages/compose-schemas";
 import { ZMessagePage, ZMessageView, type TMessagePage, type TMessageView } from "../messages/schemas";
 import { compareThreadOrder, UNSTORED_SEQ } from "../messages/thread-order";
@@ -45,34 +45,37 @@ export function postMessage(
   clientId: string,
   takeBack = false,
 ): Promise<TMessageView> {
-  return fetchJson(
+  return sendJson(
+    "POST",
     `/api/conversations/${encodeURIComponent(conversationId)}/messages`,
     z.object({ message: ZMessageView }),
-    {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ content, clientId, takeBack }),
-    },
+    { content, clientId, takeBack },
   ).then((r) => r.message);
 }
 
 export function postRetry(messageId: string): Promise<TMessageView> {
-  return fetchJson(`/api/messages/${encodeURIComponent(messageId)}/retry`, z.object({ message: ZMessageView }), {
-    method: "POST",
-  }).then((r) => r.message);
+  return sendJson(
+    "POST",
+    `/api/messages/${encodeURIComponent(messageId)}/retry`,
+    z.object({ message: ZMessageView }),
+  ).then((r) => r.message);
 }
 
 /** Withdraws a queued reply; 409 with the reason once it is being sent or was sent. */
 export function postCancel(messageId: string): Promise<TMessageView> {
-  return fetchJson(`/api/messages/${encodeURIComponent(messageId)}/cancel`, z.object({ message: ZMessageView }), {
-    method: "POST",
-  }).then((r) => r.message);
+  return sendJson(
+    "POST",
+    `/api/messages/${encodeURIComponent(messageId)}/cancel`,
+    z.object({ message: ZMessageView }),
+  ).then((r) => r.message);
 }
 
 export function postRead(conversationId: string): Promise<unknown> {
-  return fetchJson(`/api/conversations/${encodeURIComponent(conversationId)}/read`, z.object({ read: z.boolean() }), {
-    method: "POST",
-  });
+  return sendJson(
+    "POST",
+    `/api/conversations/${encodeURIComponent(conversationId)}/read`,
+    z.object({ read: z.boolean() }),
+  );
 }
 
 /**

@@ -1,5 +1,5 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
-import { fetchJson } from "../http/fetch-json";
+import { fetchJson, sendJson } from "../http/fetch-json";
 import { ZPipelineStatus, ZRetriedAll, ZRetriedWebhook } from "../webhooks/pipeline-status";
 import { adminKeys } from "./admin";
 
@@ -20,7 +20,7 @@ export const pipelineQuery = queryOptions({
 });
 
 const post = <T extends typeof ZRetriedWebhook | typeof ZRetriedAll>(url: string, schema: T) =>
-  fetchJson(url, schema, { method: "POST" });
+  sendJson("POST", url, schema);
 
 /** After a retry the processor runs at once: ask for the new counts instead of guessing them. */
 function useRetry<TVariables>(mutationFn: (variables: TVariables) => Promise<unknown>) {
