@@ -15,6 +15,7 @@ import {
 } from "@/lib/queries/conversation-actions";
 import type { TConversationSummary } from "@/lib/conversations/summary";
 import { conversationDetailKey } from "@/lib/queries/messages";
+import { detailFromAnswer } from "@/lib/queries/conversations";
 
 const button =
   "rounded-md border border-neutral-300 bg-white px-2.5 py-1 text-sm font-medium text-neutral-800 hover:bg-neutral-50 disabled:opacity-50";
@@ -33,9 +34,7 @@ export function ConversationActions({ conversation }: { conversation: TConversat
 
   const show = (updated: TConversationSummary) =>
     queryClient.setQueryData<TConversationSummary>(conversationDetailKey(updated.id), (current) =>
-      current && current.updatedAt > updated.updatedAt
-        ? current
-        : { ...updated, unreadCount: current?.unreadCount ?? 0 },
+      detailFromAnswer(current, updated),
     );
   const assign = useMutation({
     mutationFn: (body: TAssignBody) => postAssignee(conversation.id, body),

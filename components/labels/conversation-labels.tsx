@@ -9,6 +9,7 @@ import type { TConversationSummary } from "@/lib/conversations/summary";
 import { labelsQuery, setConversationLabel } from "@/lib/queries/labels";
 import { conversationDetailKey } from "@/lib/queries/messages";
 import { LabelChip, LabelChips } from "./label-chips";
+import { detailFromAnswer } from "@/lib/queries/conversations";
 
 const button =
   "rounded-md border border-neutral-300 bg-white px-2.5 py-1 text-sm font-medium text-neutral-800 hover:bg-neutral-50 disabled:opacity-50";
@@ -73,9 +74,7 @@ function LabelsMenu({
     // The list follows through the live event (to every agent at once); the header takes the answer now.
     onSuccess: (updated) =>
       queryClient.setQueryData<TConversationSummary>(conversationDetailKey(updated.id), (current) =>
-        current && current.updatedAt > updated.updatedAt
-          ? current
-          : { ...updated, unreadCount: current?.unreadCount ?? 0 },
+        detailFromAnswer(current, updated),
       ),
   });
 

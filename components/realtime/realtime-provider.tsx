@@ -7,7 +7,13 @@ import { io, type Socket } from "socket.io-client";
 import { leaveTo } from "@/lib/browser/leave-to";
 import { ZMessageView, type TMessageView } from "@/lib/messages/schemas";
 import { ZConversationSummary, type TConversationSummary } from "@/lib/conversations/summary";
-import { bumpUnread, conversationKeys, upsertConversation, type TConversationPages } from "@/lib/queries/conversations";
+import {
+  bumpUnread,
+  conversationKeys,
+  detailFromEvent,
+  upsertConversation,
+  type TConversationPages,
+} from "@/lib/queries/conversations";
 import {
   conversationDetailKey,
   messageKeys,
@@ -83,9 +89,7 @@ function RealtimeConnection({ children }: { children: ReactNode }) {
       }
       // The open conversation's header (reply window, handover) follows the same events.
       queryClient.setQueryData<TConversationSummary>(conversationDetailKey(conversation.id), (current) =>
-        current && current.updatedAt < conversation.updatedAt
-          ? { ...conversation, unreadCount: current.unreadCount }
-          : current,
+        detailFromEvent(current, conversation),
       );
     };
     const applyMessage = (message: TMessageView) =>

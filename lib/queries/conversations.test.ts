@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { TConversationSummary } from "../conversations/summary";
-import { bumpUnread, clearUnread, upsertConversation, type TConversationPages } from "./conversations";
+import {
+  bumpUnread,
+  clearUnread,
+  detailFromAnswer,
+  detailFromEvent,
+  upsertConversation,
+  type TConversationPages,
+} from "./conversations";
 
 function conv(id: string, minute: number, updatedMinute = minute, preview = `msg ${id}`): TConversationSummary {
   const at = (m: number) => new Date(Date.UTC(2026, 0, 1, 10, m)).toISOString();
@@ -74,5 +81,27 @@ describe("upsertConversation", () => {
 
   it("does nothing without a cached list", () => {
     expect(upsertConversation(undefined, conv("a", 1))).toBeUndefined();
+  });
+});
+
+describe("the open conversation's header (detail cache)", () => {
+  const cached = { ...conv("a", 1, 5), unreadCount: 3 };
+
+  it("takes this agent's answer unless a newer copy is cached, keeping the unread count", () => {
+    const answer = { ...conv("a", 1, 6, "assigned"), unreadCount: null };
+    expect(detailFromAnswer(cached, answer)).toEqual({ ...answer, unreadCount: 3 });
+    // Same moment: the answer wins (it is this agent's own change).
+    expect(detailFromAnswer(cached, { ...conv("a", 1, 5, "same"), unreadCount: null }).lastMessagePreview).toBe("same");
+    expect(detailFromAnswer(cached, conv("a", 1, 4, "older"))).toBe(cached);
+    // Nothing cached yet: the answer fills it, with nothing unread.
+    expect(detailFromAnswer(undefined, answer)).toEqual({ ...answer, unreadCount: 0 });
+  });
+
+  it("refreshes a cached copy from a strictly newer event only, and never creates one", () => {
+    const event = conv("a", 1, 6, "from elsewhere");
+    expect(detailFromEvent(cached, event)).toEqual({ ...event, unreadCount: 3 });
+    expect(detailFromEvent(cached, conv("a", 1, 5, "same"))).toBe(cached);
+    expect(detailFromEvent(cached, conv("a", 1, 4, "older"))).toBe(cached);
+    expect(detailFromEvent(undefined, event)).toBeUndefined();
   });
 });

@@ -114,3 +114,28 @@ function mapConversation(
     })),
   };
 }
+
+/**
+ * The open conversation's header (its detail cache) after this agent's own change, from the
+ * server's answer: taken unless the cache holds a newer copy already, keeping this agent's
+ * unread count (the answer's is not per agent); an empty cache is filled.
+ */
+export function detailFromAnswer(
+  current: TConversationSummary | undefined,
+  answer: TConversationSummary,
+): TConversationSummary {
+  return current && current.updatedAt > answer.updatedAt
+    ? current
+    : { ...answer, unreadCount: current?.unreadCount ?? 0 };
+}
+
+/**
+ * The same after a live event: only a cached copy is refreshed, and only by a strictly newer one
+ * (an event carries no unread count, so it never creates the entry).
+ */
+export function detailFromEvent(
+  current: TConversationSummary | undefined,
+  event: TConversationSummary,
+): TConversationSummary | undefined {
+  return current && current.updatedAt < event.updatedAt ? { ...event, unreadCount: current.unreadCount } : current;
+}
