@@ -1,5 +1,5 @@
 import { request as httpRequest } from "node:http";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { TEST_POSTGRES_URL, postgresReachable } from "../lib/testing/scratch-postgres";
 import { DEMO_ADMIN, DEMO_AGENT } from "./support/auth";
 import {
@@ -7,6 +7,7 @@ import {
   SITE_URL,
   STACK_SIMULATOR_URL,
   httpsGet,
+  signInThroughProxy,
   startProxyStack,
   type TProxyStack,
 } from "./support/proxy-stack";
@@ -16,15 +17,6 @@ import {
 // https://, and the app knows it (Secure cookies, https webhook URLs, HSTS).
 
 test.describe.configure({ timeout: 180_000 });
-
-async function signInThroughTheForm(page: Page, user: { email: string; password: string }) {
-  await page.goto(`${SITE_URL}/sign-in`);
-  await page.getByLabel("Email").fill(user.email);
-  await page.getByLabel("Password").fill(user.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(`${SITE_URL}/`);
-  await expect(page.getByRole("status", { name: "Connection: Live" })).toBeVisible();
-}
 
 function plainHttpGet(path: string): Promise<{ status: number; location: string | undefined }> {
   return new Promise((resolve, reject) => {
@@ -66,7 +58,7 @@ test("through Caddy over TLS: Secure session, https webhook URLs, HSTS, a live m
     // A browser that types the http:// address lands on https:// (no certificate warning: the CA is trusted).
     await agent.goto(`http://localhost:${PROXY_HTTP_PORT}/sign-in`);
     expect(agent.url()).toBe(`${SITE_URL}/sign-in`);
-    await signInThroughTheForm(agent, DEMO_AGENT);
+    await signInThroughProxy(agent, DEMO_AGENT);
     const cookies = await agentContext.cookies(SITE_URL);
     const session = cookies.find((c) => c.name.includes("session_token"));
     expect(session, `the session cookie among ${cookies.map((c) => c.name).join(", ")}`).toBeDefined();
@@ -101,7 +93,7 @@ test("through Caddy over TLS: Secure session, https webhook URLs, HSTS, a live m
 
     // The admin page shows the public https:// webhook URLs, the ones CM must call.
     const admin = await (await browser.newContext()).newPage();
-    await signInThroughTheForm(admin, DEMO_ADMIN);
+    await signInThroughProxy(admin, DEMO_ADMIN);
     await admin.goto(`${SITE_URL}/admin/accounts`);
     const url = admin.getByRole("textbox", { name: "Messages webhook URL" }).first();
     await expect(url).toHaveValue(new RegExp(`^${SITE_URL}/api/webhooks/cm/[^/]+/messages$`));

@@ -7,6 +7,7 @@ import {
   INSTANCE_PORTS,
   SITE_URL,
   STACK_SIMULATOR_URL,
+  signInThroughProxy,
   startProxyStack,
   type TProxyStack,
 } from "./support/proxy-stack";
@@ -30,15 +31,6 @@ const step = (line: string) => console.log(`[${((Date.now() - t0) / 1000).toFixe
 
 /** One customer message: delivered (answered 200, perhaps after retries), and how long that took. */
 type TOutcome = { text: string; igsid: string; delivered: boolean; mid: string; ms: number };
-
-async function signIn(page: Page, user: { email: string; password: string }) {
-  await page.goto(`${SITE_URL}/sign-in`);
-  await page.getByLabel("Email").fill(user.email);
-  await page.getByLabel("Password").fill(user.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(`${SITE_URL}/`);
-  await expect(page.getByRole("status", { name: "Connection: Live" })).toBeVisible();
-}
 
 /** CM (the simulator) posts one customer message through the proxy, retrying on 503 as CM does. */
 async function customerWrites(from: { igsid: string; name: string }, text: string): Promise<TOutcome> {
@@ -163,8 +155,8 @@ test("a rolling restart of two instances under 50 webhooks/s and replies loses n
     const browser = await stack.launchBrowser(test.info().project.use.launchOptions);
     const agent = await (await browser.newContext()).newPage();
     const admin = await (await browser.newContext()).newPage();
-    await signIn(agent, DEMO_AGENT);
-    await signIn(admin, DEMO_ADMIN);
+    await signInThroughProxy(agent, DEMO_AGENT);
+    await signInThroughProxy(admin, DEMO_ADMIN);
 
     // Every customer writes once first, and the agent opens the watched conversation (by its
     // address: at 50 webhooks a second the list reorders under the pointer): the pages are

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { request as httpsRequest } from "node:https";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium, expect, type Browser, type LaunchOptions } from "@playwright/test";
+import { chromium, expect, type Browser, type LaunchOptions, type Page } from "@playwright/test";
 import { createScratchPostgres } from "../../lib/testing/scratch-postgres";
 import { startServer, type TServerProcess } from "./server-process";
 
@@ -45,6 +45,17 @@ function child(command: string, args: string[], env: Record<string, string>) {
       process_.kill("SIGTERM");
     });
   return { process: process_ as ChildProcess, output: () => output, stop };
+}
+
+/** Signs in through the proxy with the sign-in form, and waits for the live connection. */
+export async function signInThroughProxy(page: Page, user: { email: string; password: string }): Promise<void> {
+  await page.goto(`${SITE_URL}/sign-in`);
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  // A machine running five processes and a browser is slow to render: generous waits.
+  await expect(page).toHaveURL(`${SITE_URL}/`, { timeout: 30_000 });
+  await expect(page.getByRole("status", { name: "Connection: Live" })).toBeVisible({ timeout: 30_000 });
 }
 
 /** GET over HTTPS through Caddy, trusting only its root: status and headers. */
