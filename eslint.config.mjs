@@ -30,6 +30,10 @@ const NO_SERVER_SIDE = {
   group: ["**/lib/server/**", "**/lib/pipeline/**", "../server/*", "../pipeline/*", "../server/**", "../pipeline/**"],
   message: "The browser's data layer (lib/queries) uses shared schemas, never server or pipeline code.",
 };
+const NO_WORKERS = {
+  group: ["**/lib/pipeline/**", "../pipeline/*", "../pipeline/**", "../../pipeline/**"],
+  message: "Workers (lib/pipeline) call domain functions, never the other way round.",
+};
 const NO_DATABASE = { group: ["**/db/**", "@prisma/*"], message: "lib/cm knows nothing of the database." };
 
 const restrict = (files, ...patterns) => ({
@@ -75,7 +79,10 @@ export default tseslint.config(
   restrict(["components/admin/**/*.{ts,tsx}"], NO_SIMULATOR, NO_SERVER_CODE, NO_INBOX),
   restrict(["app/api/**/*.ts"], NO_SIMULATOR, NO_PRISMA_OR_GATEWAY),
   restrict(["lib/queries/**/*.ts"], NO_SIMULATOR, NO_COMPONENTS, NO_SERVER_SIDE),
-  restrict(["lib/server/**/*.ts"], NO_SIMULATOR, NO_COMPONENTS, NO_FRAMEWORK, NO_BROWSER_DATA),
+  restrict(["lib/server/**/*.ts"], NO_SIMULATOR, NO_COMPONENTS, NO_FRAMEWORK, NO_BROWSER_DATA, NO_WORKERS),
+  // Tests of domain functions may drive a worker afterwards (a reply queued, then sent).
+  restrict(["lib/server/**/*.test.ts"], NO_SIMULATOR, NO_COMPONENTS, NO_FRAMEWORK, NO_BROWSER_DATA),
+  restrict(["lib/http/**/*.ts"], NO_SIMULATOR, NO_COMPONENTS, NO_WORKERS),
   restrict(["lib/pipeline/**/*.ts", "lib/realtime/**/*.ts"], NO_SIMULATOR, NO_COMPONENTS, NO_BROWSER_DATA),
   restrict(["lib/cm/**/*.ts"], NO_SIMULATOR, NO_COMPONENTS, NO_DATABASE),
 );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { INSTAGRAM_LIMITS } from "../cm/limits";
-import { MAX_WEBHOOK_BYTES } from "../pipeline/intake/accept-webhook";
+import { MAX_WEBHOOK_BYTES } from "../webhooks/limits";
 import { API_JSON_MAX_BYTES, AUTH_MAX_BYTES, OTHER_MAX_BYTES, bodyLimitFor, tooLargeUpfront } from "./body-limits";
 
 describe("bodyLimitFor", () => {

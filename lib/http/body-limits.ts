@@ -1,5 +1,5 @@
 import { INSTAGRAM_LIMITS } from "../cm/limits";
-import { MAX_WEBHOOK_BYTES } from "../pipeline/intake/accept-webhook";
+import { MAX_WEBHOOK_BYTES } from "../webhooks/limits";
 
 // The one table of how many body bytes each kind of route may receive. server.ts counts every
 // body against it before Next.js, better-auth or socket.io read a byte, so no route can be

@@ -6,9 +6,7 @@ import { storeWebhook } from "./store-webhook";
 import type { TWebhookAccounts } from "./webhook-accounts";
 import { addLogContext } from "../../log/logger";
 import { metrics } from "../../metrics/metrics";
-
-/** CM's webhooks are small JSON documents; anything bigger is not one of them. */
-export const MAX_WEBHOOK_BYTES = 64 * 1024;
+import { MAX_WEBHOOK_BYTES } from "../../webhooks/limits";
 
 const SECRET_SHAPE = /^[A-Za-z0-9_-]{16,128}$/;
 

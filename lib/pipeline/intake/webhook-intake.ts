@@ -1,7 +1,8 @@
 import { metrics } from "../../metrics/metrics";
 import { AppError } from "../../errors";
 import { oneLine } from "../../errors-one-line";
-import { MAX_WEBHOOK_BYTES, acceptWebhook, type TIntakeDeps, type TWebhookAnswer } from "./accept-webhook";
+import { MAX_WEBHOOK_BYTES } from "../../webhooks/limits";
+import { acceptWebhook, type TIntakeDeps, type TWebhookAnswer } from "./accept-webhook";
 
 // CM's webhooks, independent of the transport: the route handler
 // (app/api/webhooks/cm/[secret]/[kind]/route.ts) hands each request here. The URL is the one

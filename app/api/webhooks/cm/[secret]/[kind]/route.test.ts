@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import { createWebhookAccounts, type TWebhookAccounts } from "@/lib/pipeline/intake/webhook-accounts";
 import { createWebhookIntake, type TWebhookIntakeOptions } from "@/lib/pipeline/intake/webhook-intake";
-import { MAX_WEBHOOK_BYTES } from "@/lib/pipeline/intake/accept-webhook";
+import { MAX_WEBHOOK_BYTES } from "@/lib/webhooks/limits";
 import { setRuntime } from "@/lib/runtime";
 import { describeEachDatabase } from "@/lib/testing/databases";
 import { createTestAccount } from "@/lib/testing/factories";
