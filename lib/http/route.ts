@@ -62,7 +62,12 @@ export function route<
       if (options.access === "admin" && user?.role !== "admin") {
         throw new AppError("FORBIDDEN", "Only admins can do this.");
       }
-      const params = options.params ? parseParams(options.params, (await context.params) ?? {}) : undefined;
+      // An address whose segments cannot name anything of ours names nothing: 404, as an unknown id.
+      const params = options.params
+        ? parseWith(options.params, (await context.params) ?? {}, "address", (problems) => {
+            return new AppError("NOT_FOUND", `Nothing at this address (${problems.join("; ")}).`);
+          })
+        : undefined;
       const body = options.body
         ? parseWith(options.body, await readJson(request, options.maxBodyBytes ?? API_JSON_MAX_BYTES), "body")
         : undefined;
@@ -119,21 +124,15 @@ async function readJson(request: NextRequest, maxBytes: number): Promise<unknown
   return readJsonBody(request, maxBytes);
 }
 
-/** An address whose segments cannot name anything of ours names nothing: 404, as an unknown id. */
-function parseParams<T extends z.ZodType>(schema: T, input: Record<string, string>): z.infer<T> {
+/** Parses `input` or throws `refuse(problems)`: by default a 400 that lists them. */
+function parseWith<T extends z.ZodType>(
+  schema: T,
+  input: unknown,
+  where: string,
+  refuse = (problems: string[]) =>
+    new AppError("BAD_REQUEST", `Invalid ${where}: ${problems.join("; ")}`, { problems }),
+): z.infer<T> {
   const result = schema.safeParse(input);
-  if (!result.success) {
-    const problems = result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
-    throw new AppError("NOT_FOUND", `Nothing at this address (${problems.join("; ")}).`);
-  }
-  return result.data;
-}
-
-function parseWith<T extends z.ZodType>(schema: T, input: unknown, where: string): z.infer<T> {
-  const result = schema.safeParse(input);
-  if (!result.success) {
-    const problems = result.error.issues.map((i) => `${i.path.join(".") || where}: ${i.message}`);
-    throw new AppError("BAD_REQUEST", `Invalid ${where}: ${problems.join("; ")}`, { problems });
-  }
+  if (!result.success) throw refuse(result.error.issues.map((i) => `${i.path.join(".") || where}: ${i.message}`));
   return result.data;
 }
