@@ -43,11 +43,16 @@ export function printTargets(results: TTargetResult[]): void {
   }
 }
 
+/** A target's ingest at its floor's concurrency, as a share of the floor ("-" when not measured). */
+function shareOfFloor(r: TTargetResult): string {
+  const ingest = r.closed.find((c) => c.senders === r.floor?.senders);
+  return r.floor && ingest ? `${((100 * ingest.perSecond) / r.floor.perSecond).toFixed(0)} %` : "-";
+}
+
 /** The HTTP path's floor: the same POST refused before the database, beside each target's ingest. */
 export function printFloor(results: TTargetResult[], seconds: number): void {
   const rows = results.flatMap((r) => {
     if (!r.floor) return [];
-    const ingest = r.closed.find((c) => c.senders === r.floor?.senders);
     return [
       [
         r.name,
@@ -55,7 +60,7 @@ export function printFloor(results: TTargetResult[], seconds: number): void {
         r.floor.perSecond.toFixed(0),
         ms(r.floor.p50),
         formatStatuses(r.floor.statuses),
-        ingest ? `${((100 * ingest.perSecond) / r.floor.perSecond).toFixed(0)} %` : "-",
+        shareOfFloor(r),
       ],
     ];
   });
@@ -210,14 +215,13 @@ export function printTargetsVsBaseline(results: TTargetResult[]): void {
           (senders === 64 && ratio !== null ? mark(ratio >= 0.8) : ""),
       );
     }
-    const a64 = closed(app, 64);
     const b64 = closed(baseline, 64);
     if (app.floor && b64 && b64.perSecond > 0) {
       // The ceiling: even an intake costing nothing would answer no more than the floor.
       const ceiling = app.floor.perSecond / b64.perSecond;
       console.log(
         `  ceiling: ${app.name} refuses ${app.floor.perSecond.toFixed(0)}/s before the database = ${ceiling.toFixed(2)} of the` +
-          ` baseline's ingest (${b64.perSecond.toFixed(0)}/s); the app's ingest is ${a64 ? ((100 * a64.perSecond) / app.floor.perSecond).toFixed(0) : "-"} % of its own floor` +
+          ` baseline's ingest (${b64.perSecond.toFixed(0)}/s); the app's ingest is ${shareOfFloor(app)} of its own floor` +
           (ceiling < 0.8 ? "; the 0.80 target is above what the HTTP path alone allows" : "") +
           tag,
       );

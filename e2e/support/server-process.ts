@@ -23,8 +23,7 @@ export interface TSpawnedServer extends TServerProcess {
 export function spawnServer(
   port: number,
   env: Record<string, string>,
-  timeoutMs = 60_000,
-  { bootNice }: TBootOptions = {},
+  { timeoutMs = 60_000, bootNice }: TSpawnOptions = {},
 ): TSpawnedServer {
   let output = "";
   const [command, args] = bootNice
@@ -68,7 +67,9 @@ export function spawnServer(
   };
 }
 
-export interface TBootOptions {
+export interface TSpawnOptions {
+  /** How long it may take to answer /api/health. */
+  timeoutMs?: number;
   /**
    * Start at this CPU niceness and return to normal once ready: on a test machine whose two
    * cores also run the other instance, the proxy, PostgreSQL, the simulator and a browser, a
@@ -81,9 +82,9 @@ export interface TBootOptions {
 export async function startServer(
   port: number,
   env: Record<string, string>,
-  options: TBootOptions = {},
+  options: TSpawnOptions = {},
 ): Promise<TServerProcess> {
-  const server = spawnServer(port, env, undefined, options);
+  const server = spawnServer(port, env, options);
   await server.ready;
   if (options.bootNice && server.child.pid) unnice(server.child.pid);
   return server;
@@ -91,13 +92,13 @@ export async function startServer(
 
 /** Back to niceness 0, every thread (Linux keeps a niceness per thread); needs root, else stays. */
 function unnice(pid: number): void {
-  let threads: string[] = [];
+  let threads: string[];
   try {
     threads = readdirSync(`/proc/${pid}/task`);
   } catch {
     return;
   }
-  for (const tid of threads) spawnSync("renice", ["-n", "0", "-p", tid], { stdio: "ignore" });
+  spawnSync("renice", ["-n", "0", "-p", ...threads], { stdio: "ignore" });
 }
 
 /** Signs in the demo agent against `baseUrl` and posts a demo customer message there. */
