@@ -23,7 +23,7 @@ const NO_COMPONENTS = {
   message: "lib/ is below the components: move what both need into lib/.",
 };
 const NO_INBOX = {
-  group: ["@/components/inbox/*", "../inbox/*"],
+  group: ["@/components/inbox", "@/components/inbox/**", "../inbox", "../inbox/**"],
   message: "Admin pages do not reach into the inbox's components: shared pieces live in lib/ or a shared folder.",
 };
 const NO_DOMAIN = {
@@ -82,6 +82,19 @@ export default tseslint.config(
   restrict(["lib/**/*.{ts,tsx}"], NO_SIMULATOR, NO_COMPONENTS),
   restrict(["components/**/*.{ts,tsx}"], NO_SIMULATOR, NO_SERVER_CODE),
   restrict(["components/admin/**/*.{ts,tsx}"], NO_SIMULATOR, NO_SERVER_CODE, NO_INBOX),
+  // The floor (ui/, hooks/) knows no feature and fetches nothing: features build on it, not the reverse.
+  restrict(["components/{ui,hooks}/**/*.{ts,tsx}"], NO_SIMULATOR, NO_SERVER_CODE, {
+    group: [
+      "@/components/*/**",
+      "../*/**",
+      "!@/components/ui/**",
+      "!@/components/hooks/**",
+      "!../ui/**",
+      "!../hooks/**",
+      "**/lib/queries/**",
+    ],
+    message: "components/ui and components/hooks are the floor: no feature components, no data fetching.",
+  }),
   restrict(["app/api/**/*.ts"], NO_SIMULATOR, NO_PRISMA_OR_GATEWAY),
   restrict(["lib/queries/**/*.ts"], NO_SIMULATOR, NO_COMPONENTS, NO_DOMAIN, noWorkers("../pipeline/**")),
   restrict(

@@ -10,10 +10,10 @@ import { AccountMembers } from "./account-members";
 import { AutoAssignSettings } from "./auto-assign-settings";
 import { HumanAgentTagSetting } from "./human-agent-tag-setting";
 import { ConnectionTest } from "./connection-test";
-import { ErrorAlert } from "./error-alert";
+import { ErrorAlert } from "@/components/ui/error-alert";
 import { RemoveAccount } from "./remove-account";
 import { RotateWebhookSecret } from "./rotate-webhook-secret";
-import { secondaryButton } from "./styles";
+import { secondaryButton } from "@/components/ui/styles";
 import { WebhookUrls } from "./webhook-urls";
 
 export function AccountCard({ account }: { account: TAccountView }) {

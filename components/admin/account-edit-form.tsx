@@ -3,10 +3,10 @@
 import { useState, type FormEvent } from "react";
 import { ZUpdateAccount, type TAccountView } from "@/lib/accounts/schemas";
 import { useUpdateAccount } from "@/lib/queries/admin";
-import { ErrorAlert } from "./error-alert";
-import { Field } from "./field";
-import { primaryButton, secondaryButton } from "./styles";
-import { formText, validateForm, type TFieldErrors } from "./validate-form";
+import { ErrorAlert } from "@/components/ui/error-alert";
+import { Field } from "@/components/ui/field";
+import { primaryButton, secondaryButton } from "@/components/ui/styles";
+import { formText, validateForm, type TFieldErrors } from "@/components/ui/validate-form";
 
 export function AccountEditForm({ account, onDone }: { account: TAccountView; onDone: () => void }) {
   const update = useUpdateAccount();

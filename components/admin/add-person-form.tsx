@@ -3,10 +3,10 @@
 import { useId, useState, type FormEvent } from "react";
 import { useCreateUser } from "@/lib/queries/admin";
 import { ZCreateUser } from "@/lib/users/schemas";
-import { ErrorAlert } from "./error-alert";
-import { Field } from "./field";
-import { inputClass, primaryButton } from "./styles";
-import { formText, validateForm, type TFieldErrors } from "./validate-form";
+import { ErrorAlert } from "@/components/ui/error-alert";
+import { Field } from "@/components/ui/field";
+import { inputClass, primaryButton } from "@/components/ui/styles";
+import { formText, validateForm, type TFieldErrors } from "@/components/ui/validate-form";
 
 export function AddPersonForm() {
   const headingId = useId();

@@ -3,8 +3,8 @@
 import { useId, useState } from "react";
 import { AUTO_ASSIGN_LIMIT_MAX, ZAutoAssignSettings, type TAccountView } from "@/lib/accounts/schemas";
 import { useSetAutoAssign } from "@/lib/queries/admin";
-import { ErrorAlert } from "./error-alert";
-import { secondaryButton } from "./styles";
+import { ErrorAlert } from "@/components/ui/error-alert";
+import { secondaryButton } from "@/components/ui/styles";
 
 /**
  * Automatic assignment for one account: on or off, and how many open conversations an agent

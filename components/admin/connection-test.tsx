@@ -1,8 +1,8 @@
 "use client";
 
 import { useTestConnection } from "@/lib/queries/admin";
-import { ErrorAlert } from "./error-alert";
-import { secondaryButton } from "./styles";
+import { ErrorAlert } from "@/components/ui/error-alert";
+import { secondaryButton } from "@/components/ui/styles";
 
 /** Asks CM whether it knows the stored token and shows its answer in plain words. */
 export function ConnectionTest({ accountId }: { accountId: string }) {

@@ -3,9 +3,9 @@
 import { useId } from "react";
 import type { TAccountPipeline } from "@/lib/webhooks/pipeline-status";
 import { useRetryAllFailed, useRetryWebhook } from "@/lib/queries/pipeline";
-import { ErrorAlert } from "./error-alert";
-import { secondaryButton } from "./styles";
-import { exactTime, timeAgo } from "./time-ago";
+import { ErrorAlert } from "@/components/ui/error-alert";
+import { secondaryButton } from "@/components/ui/styles";
+import { exactTime, timeAgo } from "@/components/ui/format-time";
 
 const KIND_NAMES = { MESSAGE: "Message", EVENT: "Event", STATUS_REPORT: "Status report" } as const;
 

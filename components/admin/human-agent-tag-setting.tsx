@@ -2,7 +2,7 @@
 
 import type { TAccountView } from "@/lib/accounts/schemas";
 import { useUpdateAccount } from "@/lib/queries/admin";
-import { ErrorAlert } from "./error-alert";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 /**
  * Instagram's HUMAN_AGENT message tag for one account: off by default, because using it needs

@@ -3,10 +3,10 @@
 import { useId, useState, type FormEvent } from "react";
 import { ZCreateAccount } from "@/lib/accounts/schemas";
 import { useCreateAccount } from "@/lib/queries/admin";
-import { ErrorAlert } from "./error-alert";
-import { Field } from "./field";
-import { primaryButton } from "./styles";
-import { formText, validateForm, type TFieldErrors } from "./validate-form";
+import { ErrorAlert } from "@/components/ui/error-alert";
+import { Field } from "@/components/ui/field";
+import { primaryButton } from "@/components/ui/styles";
+import { formText, validateForm, type TFieldErrors } from "@/components/ui/validate-form";
 
 export function LinkAccountForm() {
   const headingId = useId();

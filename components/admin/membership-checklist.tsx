@@ -3,7 +3,7 @@
 import { useState, type ReactNode } from "react";
 import type { TMembership, TSetMembership } from "@/lib/access/schemas";
 import { isMember, useSetMembership } from "@/lib/queries/memberships";
-import { ErrorAlert } from "./error-alert";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 export interface TMembershipItem {
   accountId: string;

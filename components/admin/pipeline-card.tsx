@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useId } from "react";
 import type { TAccountPipeline, TWebhookKind } from "@/lib/webhooks/pipeline-status";
 import { FailingWebhooks } from "./failing-webhooks";
-import { exactTime, timeAgo } from "./time-ago";
+import { exactTime, timeAgo } from "@/components/ui/format-time";
 
 const KIND_LABELS: Record<TWebhookKind, string> = {
   MESSAGE: "Messages",

@@ -3,8 +3,8 @@
 import { useState } from "react";
 import type { TAccountView } from "@/lib/accounts/schemas";
 import { useDeleteAccount } from "@/lib/queries/admin";
-import { ConfirmInPlace } from "./confirm-in-place";
-import { dangerButton } from "./styles";
+import { ConfirmInPlace } from "@/components/ui/confirm-in-place";
+import { dangerButton } from "@/components/ui/styles";
 
 /** Removing an account deletes its conversations too, so it asks first, in place. */
 export function RemoveAccount({ account }: { account: TAccountView }) {

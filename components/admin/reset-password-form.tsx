@@ -3,10 +3,10 @@
 import { useState, type FormEvent } from "react";
 import { useResetPassword } from "@/lib/queries/admin";
 import { ZResetPassword, type TUserView } from "@/lib/users/schemas";
-import { ErrorAlert } from "./error-alert";
-import { Field } from "./field";
-import { primaryButton, secondaryButton } from "./styles";
-import { validateForm, type TFieldErrors } from "./validate-form";
+import { ErrorAlert } from "@/components/ui/error-alert";
+import { Field } from "@/components/ui/field";
+import { primaryButton, secondaryButton } from "@/components/ui/styles";
+import { validateForm, type TFieldErrors } from "@/components/ui/validate-form";
 
 export function ResetPasswordForm({
   user,

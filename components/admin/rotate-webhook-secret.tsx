@@ -2,8 +2,8 @@
 
 import { useState } from "react";
 import { useRotateWebhookSecret } from "@/lib/queries/admin";
-import { ErrorAlert } from "./error-alert";
-import { dangerButton, secondaryButton } from "./styles";
+import { ErrorAlert } from "@/components/ui/error-alert";
+import { dangerButton, secondaryButton } from "@/components/ui/styles";
 
 /**
  * The secret is part of the three webhook URLs, so rotating it makes CM's current URLs fail

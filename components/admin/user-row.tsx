@@ -7,9 +7,9 @@ import { ROLES, ZRole } from "@/lib/auth/roles";
 import { useUpdateUser } from "@/lib/queries/admin";
 import type { TUserView } from "@/lib/users/schemas";
 import { AgentAccounts } from "./agent-accounts";
-import { ErrorAlert } from "./error-alert";
+import { ErrorAlert } from "@/components/ui/error-alert";
 import { ResetPasswordForm } from "./reset-password-form";
-import { secondaryButton } from "./styles";
+import { secondaryButton } from "@/components/ui/styles";
 
 const COLUMNS = 7;
 

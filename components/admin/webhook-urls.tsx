@@ -1,5 +1,5 @@
 import type { TAccountView } from "@/lib/accounts/schemas";
-import { CopyField } from "./copy-field";
+import { CopyField } from "@/components/ui/copy-field";
 
 export function WebhookUrls({ urls }: { urls: TAccountView["webhookUrls"] }) {
   return (

@@ -3,7 +3,11 @@
 import { useCallback, useId, type ReactNode } from "react";
 import { INSTAGRAM_LIMITS as L } from "@/lib/cm/limits";
 import type { TErrorAt } from "./check-draft";
-import { AddButton, GroupError, SelectField, TextField, smallButton } from "./fields";
+import { AddButton } from "@/components/ui/add-button";
+import { GroupError } from "@/components/ui/group-error";
+import { SelectField } from "@/components/ui/select-field";
+import { TextField } from "./text-field";
+import { smallButton } from "@/components/ui/styles";
 import { ImageAttach } from "./image-attach";
 import { ImageTypeField } from "./image-type-field";
 import {

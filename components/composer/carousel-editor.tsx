@@ -4,7 +4,9 @@ import { useId } from "react";
 import { INSTAGRAM_LIMITS as L } from "@/lib/cm/limits";
 import type { TErrorAt } from "./check-draft";
 import { CardEditor } from "./card-editor";
-import { AddButton, GroupError, smallButton } from "./fields";
+import { AddButton } from "@/components/ui/add-button";
+import { GroupError } from "@/components/ui/group-error";
+import { smallButton } from "@/components/ui/styles";
 import { emptyCard, moveItem, removeAt, replaceAt, type TCardDraft, type TNewId } from "./rich-draft";
 
 /** 2 to 10 generic templates side by side (spec: rich card, carousel note). */

@@ -3,7 +3,7 @@
 import { useCallback } from "react";
 import { INSTAGRAM_LIMITS as L } from "@/lib/cm/limits";
 import type { TErrorAt } from "./check-draft";
-import { TextField } from "./fields";
+import { TextField } from "./text-field";
 import { ImageAttach } from "./image-attach";
 import { ImageTypeField } from "./image-type-field";
 import type { TImageDraft, TImageMimeType } from "./rich-draft";

@@ -3,7 +3,8 @@
 import { useEffect, useId, useState } from "react";
 import { INSTAGRAM_LIMITS as L } from "@/lib/cm/limits";
 import type { TImageMimeType } from "@/lib/cm/media-type";
-import { SelectField, smallButton } from "./fields";
+import { SelectField } from "@/components/ui/select-field";
+import { smallButton } from "@/components/ui/styles";
 import { useImageUrlType } from "./use-image-url-type";
 
 export const MIME_TYPE_OPTIONS = L.imageMimeTypes.map((value: TImageMimeType) => ({ value, label: value }));

@@ -4,7 +4,10 @@ import { useId } from "react";
 import { HUMAN_AGENT_POSTBACK } from "@/lib/channel/rules";
 import { INSTAGRAM_LIMITS as L } from "@/lib/cm/limits";
 import type { TErrorAt } from "./check-draft";
-import { AddButton, GroupError, TextField, smallButton } from "./fields";
+import { AddButton } from "@/components/ui/add-button";
+import { GroupError } from "@/components/ui/group-error";
+import { TextField } from "./text-field";
+import { smallButton } from "@/components/ui/styles";
 import {
   HUMAN_AGENT_LABEL,
   addHumanAgentReply,

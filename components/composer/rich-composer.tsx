@@ -11,7 +11,7 @@ import { MessageTypeTabs, RICH_KINDS, TEXT_AND_RICH_KINDS, panelId, tabId } from
 import { QuickRepliesEditor } from "./quick-replies-editor";
 import { contentToDraft, createIdSource, emptyDraft, type TRichDraft } from "./rich-draft";
 import { TakeBackConfirm } from "./take-back-confirm";
-import { whenConfirmed } from "./when-confirmed";
+import { whenConfirmed } from "@/components/ui/when-confirmed";
 import { TextEditor } from "./text-editor";
 
 const newId = createIdSource("rich");

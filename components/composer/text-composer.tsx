@@ -6,7 +6,7 @@ import { ZSendText } from "@/lib/messages/compose-schemas";
 import { NOTE_COMPOSER, NoteToggle, checkNote, type TNoteMode } from "./note-mode";
 import { useSavedReplyPicker, type TSavedReplyTarget } from "./saved-reply-picker";
 import { TakeBackConfirm } from "./take-back-confirm";
-import { whenConfirmed } from "./when-confirmed";
+import { whenConfirmed } from "@/components/ui/when-confirmed";
 import { useMentionPicker } from "./use-mention-picker";
 
 /**

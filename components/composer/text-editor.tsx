@@ -2,7 +2,7 @@
 
 import { INSTAGRAM_LIMITS as L } from "@/lib/cm/limits";
 import type { TErrorAt } from "./check-draft";
-import { TextField } from "./fields";
+import { TextField } from "./text-field";
 
 /** Plain text in the rich composer (a saved reply that is just text): one field with its limit. */
 export function TextEditor({

@@ -1,10 +1,10 @@
 "use client";
 
-import { ModalDialog } from "@/components/shell/modal-dialog";
+import { ModalDialog } from "@/components/ui/modal-dialog";
 import { describeCollision } from "@/lib/messages/collision";
 import { listNames } from "@/lib/realtime/conversation-presence-state";
 import type { TMessageView } from "@/lib/messages/schemas";
-import { formatTime } from "./format-time";
+import { formatTime } from "@/components/ui/format-time";
 
 /**
  * Asked on Send when someone else answered the customer after this agent started writing:

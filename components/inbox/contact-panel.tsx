@@ -2,12 +2,12 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { createContext, useContext, useEffect, useRef } from "react";
-import { CopyField } from "@/components/admin/copy-field";
+import { CopyField } from "@/components/ui/copy-field";
 import { LabelChips } from "@/components/labels/label-chips";
 import type { TConversationSummary } from "@/lib/conversations/summary";
 import { contactKeys, fetchContact } from "@/lib/queries/contact";
 import { ContactNotes } from "./contact-notes";
-import { contactName } from "./format-time";
+import { contactName } from "@/lib/contacts/contact-name";
 
 const PANEL_ID = "contact-panel";
 const TOGGLE_ID = "contact-panel-toggle";

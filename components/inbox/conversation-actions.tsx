@@ -3,8 +3,8 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useSessionUser } from "@/components/auth/session-context";
-import { ModalDialog } from "@/components/shell/modal-dialog";
-import { useDismiss } from "@/components/shell/use-dismiss";
+import { ModalDialog } from "@/components/ui/modal-dialog";
+import { useDismiss } from "@/components/hooks/use-dismiss";
 import type { TAssignBody, TStatusBody } from "@/lib/conversations/schemas";
 import { snoozeOptions } from "@/lib/conversations/snooze-times";
 import {

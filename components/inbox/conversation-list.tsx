@@ -10,8 +10,9 @@ import { conversationKeys, fetchConversationPage } from "@/lib/queries/conversat
 import type { TConversationSummary } from "@/lib/conversations/summary";
 import { handover, messagingWindow } from "@/lib/channel/rules";
 import { LabelChips } from "@/components/labels/label-chips";
-import { contactName, formatTime } from "./format-time";
-import { useNow } from "./use-now";
+import { contactName } from "@/lib/contacts/contact-name";
+import { formatTime } from "@/components/ui/format-time";
+import { useNow } from "@/components/hooks/use-now";
 import { useInboxAccounts } from "@/lib/queries/inbox-accounts";
 import { useListFilters } from "./use-list-filters";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import type { TMessageView } from "@/lib/messages/schemas";
-import { useNow } from "./use-now";
+import { useNow } from "@/components/hooks/use-now";
 
 const LABELS = {
   QUEUED: "Queued",

@@ -4,7 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { useOpenConversationRef } from "@/components/realtime/open-conversation";
-import { ModalDialog } from "@/components/shell/modal-dialog";
+import { ModalDialog } from "@/components/ui/modal-dialog";
 import { SHORTCUTS, adjacentConversation, leavesField, shortcutFor } from "@/lib/keyboard/shortcuts";
 import { conversationKeys, type TConversationPages } from "@/lib/queries/conversations";
 import { useListFilters } from "./use-list-filters";

@@ -6,7 +6,7 @@ import type { TMessageView } from "@/lib/messages/schemas";
 import { ZSystemContent, systemLineText } from "@/lib/messages/system-line";
 import { DeliveryState } from "./delivery-state";
 import { CustomerAudio, CustomerFile, CustomerImage, CustomerShare, CustomerVideo } from "./customer-media";
-import { formatTime } from "./format-time";
+import { formatTime } from "@/components/ui/format-time";
 import { NoteBubble } from "./note-bubble";
 import { messageElementId } from "./use-thread";
 

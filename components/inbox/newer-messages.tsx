@@ -1,6 +1,6 @@
 "use client";
 
-import { useLoadMore } from "./use-load-more";
+import { useLoadMore } from "@/components/hooks/use-load-more";
 
 /**
  * The end of a thread opened further back (at a search result): newer messages load when

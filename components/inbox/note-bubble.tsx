@@ -4,7 +4,7 @@ import { Fragment, type ReactNode } from "react";
 import { useSessionUser } from "@/components/auth/session-context";
 import { ZNoteContent, type TMessageView } from "@/lib/messages/schemas";
 import { findMentionSpans } from "@/lib/notes/mentions";
-import { formatTime } from "./format-time";
+import { formatTime } from "@/components/ui/format-time";
 import { messageElementId } from "./use-thread";
 
 /**

@@ -6,7 +6,7 @@ import { useId, useState, type KeyboardEvent } from "react";
 import { fetchSearchPage, resultHref, searchKeys } from "@/lib/queries/search";
 import { SEARCH_MAX_QUERY } from "@/lib/search/schemas";
 import { SearchResults, optionId, searchOptions, type TSearchOption } from "./search-results";
-import { useDebouncedValue } from "./use-debounced-value";
+import { useDebouncedValue } from "@/components/hooks/use-debounced-value";
 
 const DEBOUNCE_MS = 250;
 

@@ -2,7 +2,7 @@
 
 import type { ReactNode } from "react";
 import type { TSearchConversation, TSearchMessageHit, TSearchResults } from "@/lib/search/schemas";
-import { formatTime } from "./format-time";
+import { formatTime } from "@/components/ui/format-time";
 import { HighlightedText } from "./highlighted-text";
 
 export type TSearchOption =

@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useId, useRef, useState } from "react";
 import { useSessionUser } from "@/components/auth/session-context";
-import { useDismiss } from "@/components/shell/use-dismiss";
+import { useDismiss } from "@/components/hooks/use-dismiss";
 import type { TConversationSummary } from "@/lib/conversations/summary";
 import { labelsQuery, setConversationLabel } from "@/lib/queries/labels";
 import { conversationDetailKey } from "@/lib/queries/messages";

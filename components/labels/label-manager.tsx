@@ -2,11 +2,11 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
-import { ConfirmInPlace } from "@/components/admin/confirm-in-place";
-import { ErrorAlert } from "@/components/admin/error-alert";
-import { Field } from "@/components/admin/field";
-import { dangerButton, inputClass, primaryButton, secondaryButton } from "@/components/admin/styles";
-import { formText, validateForm, type TFieldErrors } from "@/components/admin/validate-form";
+import { ConfirmInPlace } from "@/components/ui/confirm-in-place";
+import { ErrorAlert } from "@/components/ui/error-alert";
+import { Field } from "@/components/ui/field";
+import { dangerButton, inputClass, primaryButton, secondaryButton } from "@/components/ui/styles";
+import { formText, validateForm, type TFieldErrors } from "@/components/ui/validate-form";
 import { LABEL_COLORS, LABEL_NAME_MAX, ZCreateLabel, type TLabel, type TLabelColor } from "@/lib/labels/schemas";
 import {
   createLabel,

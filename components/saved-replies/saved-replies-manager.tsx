@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { primaryButton } from "@/components/admin/styles";
+import { primaryButton } from "@/components/ui/styles";
 import { savedRepliesQuery } from "@/lib/queries/saved-replies";
 import type { TSavedReplyView } from "@/lib/saved-replies/schemas";
 import { SavedReplyEditor } from "./saved-reply-editor";

@@ -1,9 +1,9 @@
 "use client";
 
 import { useId, useState } from "react";
-import { ErrorAlert } from "@/components/admin/error-alert";
-import { Field } from "@/components/admin/field";
-import { validateForm, type TFieldErrors } from "@/components/admin/validate-form";
+import { ErrorAlert } from "@/components/ui/error-alert";
+import { Field } from "@/components/ui/field";
+import { validateForm, type TFieldErrors } from "@/components/ui/validate-form";
 import { RichComposer } from "@/components/composer/rich-composer";
 import type { TOutboundContentInput } from "@/lib/messages/compose-schemas";
 import { useCreateSavedReply, useUpdateSavedReply } from "@/lib/queries/saved-replies";

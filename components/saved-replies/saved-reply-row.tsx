@@ -2,8 +2,8 @@
 
 import { useState } from "react";
 import { useSessionUser } from "@/components/auth/session-context";
-import { ConfirmInPlace } from "@/components/admin/confirm-in-place";
-import { dangerButton, secondaryButton } from "@/components/admin/styles";
+import { ConfirmInPlace } from "@/components/ui/confirm-in-place";
+import { dangerButton, secondaryButton } from "@/components/ui/styles";
 import { useDeleteSavedReply } from "@/lib/queries/saved-replies";
 import { canEditSavedReply } from "@/lib/saved-replies/permissions";
 import { savedReplyKindLabel, type TSavedReplyView } from "@/lib/saved-replies/schemas";

@@ -1,3 +1,12 @@
+/** A short time for lists and bubbles: the hour today, the date before. */
+export function formatTime(iso: string): string {
+  const date = new Date(iso);
+  const sameDay = date.toDateString() === new Date().toDateString();
+  return sameDay
+    ? date.toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" })
+    : date.toLocaleDateString(undefined, { day: "numeric", month: "short" });
+}
+
 /** "just now", "2 min ago", "3 h ago", "in 20 s": a time relative to `now`, short enough for a table cell. */
 export function timeAgo(iso: string, now: Date): string {
   const ms = now.getTime() - new Date(iso).getTime();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { timeAgo } from "./time-ago";
+import { timeAgo } from "./format-time";
 
 const now = new Date("2026-01-10T12:00:00Z");
 const at = (seconds: number) => new Date(now.getTime() + seconds * 1000).toISOString();
