@@ -3,8 +3,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { useCallback, useMemo, useState } from "react";
 import { conversationDetailKey, fetchConversation } from "@/lib/queries/messages";
-import { ContactPanel, ContactPanelState } from "./contact-panel";
-import { ConversationView } from "./conversation-view";
+import { ContactPanel, ContactPanelState } from "@/components/inbox/contact/contact-panel";
+import { ConversationView } from "@/components/inbox/thread/conversation-view";
 
 /**
  * The open conversation with the contact panel beside its thread: a right column from `lg`

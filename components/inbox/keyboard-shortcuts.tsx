@@ -7,7 +7,7 @@ import { useOpenConversationRef } from "@/components/realtime/open-conversation"
 import { ModalDialog } from "@/components/ui/modal-dialog";
 import { SHORTCUTS, adjacentConversation, leavesField, shortcutFor } from "@/lib/keyboard/shortcuts";
 import { conversationKeys, type TConversationPages } from "@/lib/queries/conversations";
-import { useListFilters } from "./use-list-filters";
+import { useListFilters } from "@/components/inbox/list/use-list-filters";
 
 /**
  * The inbox's keyboard shortcuts (lib/keyboard/shortcuts.ts) and the button that lists them.

@@ -1,10 +1,10 @@
 import { Suspense, type ReactNode } from "react";
-import { ConversationList } from "@/components/inbox/conversation-list";
-import { InboxFilters } from "@/components/inbox/inbox-filters";
+import { ConversationList } from "@/components/inbox/list/conversation-list";
+import { InboxFilters } from "@/components/inbox/list/inbox-filters";
 import { InboxShell } from "@/components/inbox/inbox-shell";
-import { InboxViews } from "@/components/inbox/inbox-views";
+import { InboxViews } from "@/components/inbox/list/inbox-views";
 import { KeyboardShortcuts } from "@/components/inbox/keyboard-shortcuts";
-import { SearchBox } from "@/components/inbox/search-box";
+import { SearchBox } from "@/components/inbox/search/search-box";
 
 /** The inbox: views, filters and conversations on the left, the open one on the right. */
 export default function InboxLayout({ children }: { children: ReactNode }) {

@@ -1,4 +1,4 @@
-import { ConversationNotFound } from "@/components/inbox/conversation-not-found";
+import { ConversationNotFound } from "@/components/inbox/thread/conversation-not-found";
 
 export default function NotFound() {
   return <ConversationNotFound />;

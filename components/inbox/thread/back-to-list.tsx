@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useListFilters } from "./use-list-filters";
+import { useListFilters } from "@/components/inbox/list/use-list-filters";
 
 /** On a phone the open conversation takes the screen: this leads back to the list as it was. */
 export function BackToList() {

@@ -12,9 +12,9 @@ import { ApiError } from "@/lib/http/fetch-json";
 import type { TOutboundContentInput } from "@/lib/messages/compose-schemas";
 import { ConversationLabels } from "@/components/labels/conversation-labels";
 import { ChannelStatus } from "./channel-status";
-import { ContactToggle } from "./contact-panel";
+import { ContactToggle } from "@/components/inbox/contact/contact-panel";
 import { BackToList } from "./back-to-list";
-import { ConversationActions } from "./conversation-actions";
+import { ConversationActions } from "@/components/inbox/actions/conversation-actions";
 import { DailyLimitNotice } from "./daily-limit-notice";
 import { useInboxAccounts } from "@/lib/queries/inbox-accounts";
 import { ConversationNotFound } from "./conversation-not-found";
@@ -25,7 +25,7 @@ import { NewerMessages } from "./newer-messages";
 import { useLoadMore } from "@/components/hooks/use-load-more";
 import { useAddNote } from "./use-add-note";
 import { useSendMessage } from "./use-send-message";
-import { useTeamComposer } from "./use-team-composer";
+import { useTeamComposer } from "@/components/inbox/presence/use-team-composer";
 import { useThread } from "./use-thread";
 
 export function ConversationView({ conversationId }: { conversationId: string }) {
