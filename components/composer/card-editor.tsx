@@ -5,11 +5,10 @@ import { INSTAGRAM_LIMITS as L } from "@/lib/cm/limits";
 import type { TErrorAt } from "./check-draft";
 import { AddButton } from "@/components/ui/add-button";
 import { GroupError } from "@/components/ui/group-error";
-import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "./text-field";
-import { smallButton } from "@/components/ui/styles";
 import { ImageAttach } from "./image-attach";
 import { ImageTypeField } from "./image-type-field";
+import { CardButtonEditor } from "./card-button-editor";
 import {
   emptyButton,
   removeAt,
@@ -19,11 +18,6 @@ import {
   type TImageMimeType,
   type TNewId,
 } from "./rich-draft";
-
-const BUTTON_KINDS = [
-  { value: "reply", label: "Reply (postback)" },
-  { value: "url", label: "Open URL" },
-] as const;
 
 /**
  * A generic template: a title plus at least one of subtitle, image, buttons (spec: rich card).
@@ -110,49 +104,14 @@ export function CardEditor({
         <ol aria-label="Buttons" className="flex flex-col gap-2">
           {value.buttons.map((button, i) => (
             <li key={button.id}>
-              <fieldset className="rounded-md border border-neutral-200 p-2">
-                <legend className="px-1 text-xs font-medium text-neutral-600">Button {i + 1}</legend>
-                <div className="grid gap-2 sm:grid-cols-3">
-                  <SelectField
-                    label="Action"
-                    value={button.kind}
-                    options={BUTTON_KINDS}
-                    onChange={(kind) => setButton(i, { ...button, kind })}
-                  />
-                  <TextField
-                    label="Label"
-                    value={button.label}
-                    onChange={(label) => setButton(i, { ...button, label })}
-                    error={errorAt([...path, "buttons", i, "label"])}
-                    max={L.suggestionLabelMaxChars}
-                  />
-                  {button.kind === "reply" ? (
-                    <TextField
-                      label="Postback data"
-                      value={button.postbackData}
-                      onChange={(postbackData) => setButton(i, { ...button, postbackData })}
-                      error={errorAt([...path, "buttons", i, "postbackData"])}
-                    />
-                  ) : (
-                    <TextField
-                      label="URL"
-                      type="url"
-                      value={button.url}
-                      onChange={(url) => setButton(i, { ...button, url })}
-                      error={errorAt([...path, "buttons", i, "url"])}
-                      placeholder="https://"
-                    />
-                  )}
-                </div>
-                <button
-                  type="button"
-                  onClick={() => onChange({ ...value, buttons: removeAt(value.buttons, i) })}
-                  aria-label={`Remove button ${i + 1}`}
-                  className={`${smallButton} mt-2`}
-                >
-                  Remove
-                </button>
-              </fieldset>
+              <CardButtonEditor
+                index={i}
+                value={button}
+                onChange={(next) => setButton(i, next)}
+                onRemove={() => onChange({ ...value, buttons: removeAt(value.buttons, i) })}
+                errorAt={errorAt}
+                path={[...path, "buttons", i]}
+              />
             </li>
           ))}
         </ol>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkDraft, cmFieldToPath, describePath, summarizeIssue } from "./check-draft";
+import { checkDraft, cmFieldToPath, describePath, sendBlockers, summarizeIssue } from "./check-draft";
 import { createIdSource, emptyDraft, type TCardDraft, type TRichDraft } from "./rich-draft";
 
 const base = emptyDraft(createIdSource());
@@ -153,5 +153,22 @@ describe("describePath", () => {
     expect(describePath(["cards", "0", "image", "url"])).toBe("Card 1 image URL");
     expect(describePath(["image", "mimeType"])).toBe("MIME type");
     expect(describePath([""])).toBe("Message");
+  });
+});
+
+describe("sendBlockers", () => {
+  const issues = checkDraft({ ...base, kind: "quickReplies" }).issues;
+
+  it("lists every issue, then the take-back question", () => {
+    expect(issues.length).toBeGreaterThan(0);
+    expect(sendBlockers(issues, { blocked: false, needsTakeBack: false })).toEqual(issues.map(summarizeIssue));
+    expect(sendBlockers(issues, { blocked: false, needsTakeBack: true })).toEqual([
+      ...issues.map(summarizeIssue),
+      "Confirm that you take the chat back from the Instagram inbox.",
+    ]);
+  });
+
+  it("lists nothing while sending is blocked: the reason at the top says it all", () => {
+    expect(sendBlockers(issues, { blocked: true, needsTakeBack: true })).toEqual([]);
   });
 });

@@ -165,6 +165,21 @@ export function summarizeIssue(issue: TIssue): string {
   return /^[a-z]/.test(issue.message) ? `${issue.where} ${issue.message}.` : `${issue.where}: ${issue.message}`;
 }
 
+/**
+ * What the summary under the rich composer lists before Send: every issue, then the take-back
+ * question. While sending is blocked, the reason at the top is the one thing to say; a to-do
+ * list would mislead.
+ */
+export function sendBlockers(
+  issues: readonly TIssue[],
+  { blocked, needsTakeBack }: { blocked: boolean; needsTakeBack: boolean },
+): string[] {
+  if (blocked) return [];
+  const reasons = issues.map(summarizeIssue);
+  if (needsTakeBack) reasons.push("Confirm that you take the chat back from the Instagram inbox.");
+  return reasons;
+}
+
 /** How editors look up the issue for one of their fields, by its content path. */
 export type TErrorAt = (path: readonly (string | number)[]) => string | undefined;
 

@@ -1,18 +1,12 @@
 "use client";
 
-import { useEffect, useId, useRef, useState, type ClipboardEvent, type DragEvent, type ReactNode } from "react";
-import { uploadImage } from "@/lib/browser/upload-image";
+import { useId, useState, type ClipboardEvent, type DragEvent, type ReactNode } from "react";
 import { INSTAGRAM_LIMITS as L } from "@/lib/cm/limits";
-import { imageFileProblem, normalizeImageType } from "@/lib/cm/media-type";
+import { normalizeImageType } from "@/lib/cm/media-type";
 import type { TUploadAnswer } from "@/lib/media/schemas";
+import { useImageUpload, type TUploadState } from "./use-image-upload";
 
 const ACCEPT = [...L.imageMimeTypes, ...L.imageExtensions.map((e) => `.${e}`)].join(",");
-
-type TState =
-  | { phase: "idle" }
-  | { phase: "uploading"; percent: number; preview: string; name: string }
-  | { phase: "done"; preview: string; name: string }
-  | { phase: "failed"; message: string };
 
 /** The first image file in a drop or a paste, if any. */
 function imageFile(list: DataTransfer | null): File | null {
@@ -39,45 +33,8 @@ export function ImageAttach({
   children: ReactNode;
 }) {
   const inputId = useId();
-  const [state, setState] = useState<TState>({ phase: "idle" });
+  const { state, preview, start } = useImageUpload(onUploaded, initialFile);
   const [dragging, setDragging] = useState(false);
-  const abort = useRef<AbortController | null>(null);
-  const preview = state.phase === "uploading" || state.phase === "done" ? state.preview : null;
-
-  useEffect(() => () => abort.current?.abort(), []);
-  useEffect(() => {
-    if (initialFile) start(initialFile);
-    // Once per file this editor is opened with (`start` is a new function each render).
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [initialFile]);
-  useEffect(() => (preview === null ? undefined : () => URL.revokeObjectURL(preview)), [preview]);
-
-  function start(file: File) {
-    const problem = imageFileProblem(file);
-    if (problem !== null) {
-      setState({ phase: "failed", message: problem });
-      return;
-    }
-    abort.current?.abort();
-    const controller = new AbortController();
-    abort.current = controller;
-    const name = file.name || "pasted image";
-    setState({ phase: "uploading", percent: 0, preview: URL.createObjectURL(file), name });
-    uploadImage(
-      file,
-      (percent) => setState((s) => (s.phase === "uploading" ? { ...s, percent } : s)),
-      controller.signal,
-    ).then(
-      (upload) => {
-        setState((s) => (s.phase === "uploading" ? { phase: "done", preview: s.preview, name } : s));
-        onUploaded(upload);
-      },
-      (error: Error) => {
-        if (controller.signal.aborted) return;
-        setState({ phase: "failed", message: error.message });
-      },
-    );
-  }
 
   function onDragOver(event: DragEvent) {
     if (!event.dataTransfer.types.includes("Files")) return;
@@ -134,35 +91,44 @@ export function ImageAttach({
           or drop or paste one here: {L.imageExtensions.map((e) => e.toUpperCase()).join(", ")}, up to{" "}
           {L.imageMaxBytes / (1024 * 1024)} MB.
         </p>
-        {preview !== null && (
-          <img
-            src={preview}
-            alt={`Preview of ${state.phase === "idle" || state.phase === "failed" ? "the image" : state.name}`}
-            className="h-16 w-16 rounded border border-neutral-200 object-cover"
-          />
-        )}
-        {state.phase === "uploading" && (
-          <div
-            role="progressbar"
-            aria-label={`Uploading ${state.name}`}
-            aria-valuemin={0}
-            aria-valuemax={100}
-            aria-valuenow={state.percent}
-            className="h-2 w-32 overflow-hidden rounded bg-neutral-200"
-          >
-            <div className="h-full bg-blue-600 transition-[width]" style={{ width: `${state.percent}%` }} />
-          </div>
-        )}
-        <p role="status" className="text-xs text-neutral-700">
-          {state.phase === "done" ? `Uploaded ${state.name}.` : ""}
-        </p>
-        {state.phase === "failed" && (
-          <p role="alert" className="basis-full text-xs text-red-700">
-            {state.message}
-          </p>
-        )}
+        <UploadStatus state={state} preview={preview} />
       </div>
       {children}
     </div>
+  );
+}
+
+/** The upload's preview, progress, outcome and problem, beside the button that chose it. */
+function UploadStatus({ state, preview }: { state: TUploadState; preview: string | null }) {
+  return (
+    <>
+      {preview !== null && (
+        <img
+          src={preview}
+          alt={`Preview of ${state.phase === "idle" || state.phase === "failed" ? "the image" : state.name}`}
+          className="h-16 w-16 rounded border border-neutral-200 object-cover"
+        />
+      )}
+      {state.phase === "uploading" && (
+        <div
+          role="progressbar"
+          aria-label={`Uploading ${state.name}`}
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={state.percent}
+          className="h-2 w-32 overflow-hidden rounded bg-neutral-200"
+        >
+          <div className="h-full bg-blue-600 transition-[width]" style={{ width: `${state.percent}%` }} />
+        </div>
+      )}
+      <p role="status" className="text-xs text-neutral-700">
+        {state.phase === "done" ? `Uploaded ${state.name}.` : ""}
+      </p>
+      {state.phase === "failed" && (
+        <p role="alert" className="basis-full text-xs text-red-700">
+          {state.message}
+        </p>
+      )}
+    </>
   );
 }

@@ -1,20 +1,20 @@
 "use client";
 
-import { useId, useMemo, useState, type DragEvent, type FormEvent, type KeyboardEvent } from "react";
+import { useId, useState, type DragEvent, type FormEvent, type KeyboardEvent } from "react";
 import type { TOutboundContentInput } from "@/lib/messages/compose-schemas";
 import { CardEditor } from "./card-editor";
 import { CarouselEditor } from "./carousel-editor";
-import { checkDraft, errorLookup, summarizeIssue, type TErrorAt } from "./check-draft";
+import { sendBlockers, type TErrorAt } from "./check-draft";
 import { ImageEditor } from "./image-editor";
 import { InstagramPreview } from "./instagram-preview";
 import { MessageTypeTabs, RICH_KINDS, TEXT_AND_RICH_KINDS, panelId, tabId } from "./message-type-tabs";
 import { QuickRepliesEditor } from "./quick-replies-editor";
-import { contentToDraft, createIdSource, emptyDraft, type TRichDraft } from "./rich-draft";
+import type { TRichDraft } from "./rich-draft";
 import { TakeBackConfirm } from "./take-back-confirm";
 import { whenConfirmed } from "@/components/ui/when-confirmed";
 import { TextEditor } from "./text-editor";
+import { newId, useRichDraft } from "./use-rich-draft";
 
-const newId = createIdSource("rich");
 /** Enough to tell the agent where to look; every field shows its own message as well. */
 const SUMMARY_LINES = 5;
 
@@ -53,27 +53,18 @@ export function RichComposer({
   confirmSend?: () => Promise<boolean>;
 }) {
   const idBase = useId();
-  const summaryId = useId();
-  const [draft, setDraft] = useState<TRichDraft>(() =>
-    initialContent
-      ? contentToDraft(initialContent, newId)
-      : emptyDraft(newId, droppedFile ? "image" : purpose === "save" ? "text" : "quickReplies"),
-  );
+  const { draft, setDraft, imageFile, generation, check, errorAt, reset, takeImage } = useRichDraft({
+    initialContent,
+    droppedFile,
+    purpose,
+  });
   const saving = purpose === "save";
-  const [imageFile, setImageFile] = useState<File | null>(droppedFile ?? null);
   const [takeBack, setTakeBack] = useState(false);
-  // Bumped after a send to remount the editors, so their fields forget they were touched.
-  const [generation, setGeneration] = useState(0);
-  const check = useMemo(() => checkDraft(draft), [draft]);
-  const errorAt = useMemo(() => errorLookup(check.issues), [check.issues]);
   const disabledReason = blocked ?? null;
   const needsConfirm = Boolean(handedOver) && !takeBack;
   const canSend = disabledReason === null && check.valid !== null && !needsConfirm;
 
-  // While blocked, the reason at the top is the one thing to say; a to-do list would mislead.
-  const reasons = disabledReason === null ? check.issues.map(summarizeIssue) : [];
-  if (needsConfirm && disabledReason === null)
-    reasons.push("Confirm that you take the chat back from the Instagram inbox.");
+  const reasons = sendBlockers(check.issues, { blocked: disabledReason !== null, needsTakeBack: needsConfirm });
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -82,32 +73,23 @@ export function RichComposer({
     const send = () => {
       onSend(content, { takeBack: Boolean(handedOver) });
       if (saving) return;
-      setDraft(emptyDraft(newId, draft.kind));
-      setImageFile(null);
+      reset();
       setTakeBack(false);
-      setGeneration((g) => g + 1);
     };
     whenConfirmed(confirmSend, send);
   }
 
-  // A file dropped outside the image and card editors (which take their own) goes to the image editor.
   function onDrop(event: DragEvent<HTMLFormElement>) {
     const file = event.dataTransfer.files[0];
     if (event.defaultPrevented || file === undefined || disabledReason !== null) return;
     event.preventDefault();
-    setImageFile(file);
-    setDraft((d) => ({ ...d, kind: "image" }));
-  }
-
-  // Enter in a one-line field would submit the form; half-way through a card that is never meant.
-  function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
-    if (event.key === "Enter" && event.target instanceof HTMLInputElement) event.preventDefault();
+    takeImage(file);
   }
 
   return (
     <form
       onSubmit={submit}
-      onKeyDown={onKeyDown}
+      onKeyDown={keepEnterInFields}
       onInput={onTyping}
       onDragOver={(event) => {
         if (event.dataTransfer.types.includes("Files")) event.preventDefault();
@@ -143,42 +125,82 @@ export function RichComposer({
           <div role="tabpanel" id={panelId(idBase)} aria-labelledby={tabId(idBase, draft.kind)} className="min-w-0">
             <Editor key={generation} draft={draft} setDraft={setDraft} errorAt={errorAt} imageFile={imageFile} />
           </div>
-          {/* Stays in view beside a long editor (a carousel of ten cards). */}
-          <section aria-label="Instagram preview" className="min-w-0 self-start lg:sticky lg:top-3">
-            <h3 className="mb-2 text-xs font-medium tracking-wide text-neutral-500 uppercase">Instagram preview</h3>
-            <div className="rounded-md border border-neutral-200 bg-white p-3">
-              <InstagramPreview content={check.content} />
-            </div>
-          </section>
+          <PreviewPane content={check.content} />
         </div>
-        <div className="sticky bottom-0 flex flex-col gap-2 border-t border-neutral-200 bg-white px-3 py-2">
-          {handedOver && <TakeBackConfirm checked={takeBack} onChange={setTakeBack} />}
-          <div className="flex items-end justify-between gap-3">
-            <div id={summaryId} className="min-w-0 text-xs text-neutral-600">
-              {reasons.length > 0 && (
-                <>
-                  <p className="font-medium text-neutral-700">Before you can {saving ? "save" : "send"}:</p>
-                  <ul className="list-disc pl-4">
-                    {reasons.slice(0, SUMMARY_LINES).map((reason) => (
-                      <li key={reason}>{reason}</li>
-                    ))}
-                    {reasons.length > SUMMARY_LINES && <li>and {reasons.length - SUMMARY_LINES} more.</li>}
-                  </ul>
-                </>
-              )}
-            </div>
-            <button
-              type="submit"
-              disabled={!canSend}
-              aria-describedby={reasons.length > 0 ? summaryId : undefined}
-              className="shrink-0 rounded-md bg-blue-600 px-4 py-2 text-sm font-medium text-white disabled:opacity-50"
-            >
-              {saving ? "Save reply" : handedOver ? "Send and take back" : "Send"}
-            </button>
-          </div>
-        </div>
+        <SendBar
+          takeBack={handedOver ? { checked: takeBack, onChange: setTakeBack } : null}
+          reasons={reasons}
+          verb={saving ? "save" : "send"}
+          canSend={canSend}
+          label={saving ? "Save reply" : handedOver ? "Send and take back" : "Send"}
+        />
       </fieldset>
     </form>
+  );
+}
+
+// Enter in a one-line field would submit the form; half-way through a card that is never meant.
+function keepEnterInFields(event: KeyboardEvent<HTMLFormElement>) {
+  if (event.key === "Enter" && event.target instanceof HTMLInputElement) event.preventDefault();
+}
+
+/** Stays in view beside a long editor (a carousel of ten cards). */
+function PreviewPane({ content }: { content: TOutboundContentInput }) {
+  return (
+    <section aria-label="Instagram preview" className="min-w-0 self-start lg:sticky lg:top-3">
+      <h3 className="mb-2 text-xs font-medium tracking-wide text-neutral-500 uppercase">Instagram preview</h3>
+      <div className="rounded-md border border-neutral-200 bg-white p-3">
+        <InstagramPreview content={content} />
+      </div>
+    </section>
+  );
+}
+
+/**
+ * The bar under the editors: the take-back question during a handover, what still stands in
+ * the way (the first few, tied to the button) and the button.
+ */
+function SendBar({
+  takeBack,
+  reasons,
+  verb,
+  canSend,
+  label,
+}: {
+  takeBack: { checked: boolean; onChange: (checked: boolean) => void } | null;
+  reasons: string[];
+  verb: "save" | "send";
+  canSend: boolean;
+  label: string;
+}) {
+  const summaryId = useId();
+  return (
+    <div className="sticky bottom-0 flex flex-col gap-2 border-t border-neutral-200 bg-white px-3 py-2">
+      {takeBack && <TakeBackConfirm checked={takeBack.checked} onChange={takeBack.onChange} />}
+      <div className="flex items-end justify-between gap-3">
+        <div id={summaryId} className="min-w-0 text-xs text-neutral-600">
+          {reasons.length > 0 && (
+            <>
+              <p className="font-medium text-neutral-700">Before you can {verb}:</p>
+              <ul className="list-disc pl-4">
+                {reasons.slice(0, SUMMARY_LINES).map((reason) => (
+                  <li key={reason}>{reason}</li>
+                ))}
+                {reasons.length > SUMMARY_LINES && <li>and {reasons.length - SUMMARY_LINES} more.</li>}
+              </ul>
+            </>
+          )}
+        </div>
+        <button
+          type="submit"
+          disabled={!canSend}
+          aria-describedby={reasons.length > 0 ? summaryId : undefined}
+          className="shrink-0 rounded-md bg-blue-600 px-4 py-2 text-sm font-medium text-white disabled:opacity-50"
+        >
+          {label}
+        </button>
+      </div>
+    </div>
   );
 }
 

@@ -63,34 +63,15 @@ export function useSavedReplyPicker({
   }
 
   /** Handles the picker's keys; true when the composer must not act on the key too. */
-  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>): boolean {
-    if (!open) return false;
-    const move = (delta: number) => {
-      event.preventDefault();
-      if (matches.length > 0) setCursor({ query, index: (index + delta + matches.length) % matches.length });
-      return true;
-    };
-    switch (event.key) {
-      case "ArrowDown":
-        return move(1);
-      case "ArrowUp":
-        return move(-1);
-      case "Escape":
-        event.preventDefault();
-        event.stopPropagation();
-        setDismissed(true);
-        return true;
-      case "Enter":
-        if (event.shiftKey || event.nativeEvent.isComposing) return false;
-        // With nothing to insert, Enter does nothing rather than send "/thnks" to the customer:
-        // Esc first sends a text that starts with "/".
-        event.preventDefault();
-        if (active) insert(active);
-        return true;
-      default:
-        return false;
-    }
-  }
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>): boolean =>
+    open &&
+    pickerKeyDown(event, {
+      move: (delta) => {
+        if (matches.length > 0) setCursor({ query, index: (index + delta + matches.length) % matches.length });
+      },
+      close: () => setDismissed(true),
+      choose: () => active && insert(active),
+    });
 
   const showList = open && matches.length > 0;
   const inputProps = {
@@ -99,44 +80,104 @@ export function useSavedReplyPicker({
     "aria-activedescendant": showList ? activeId : undefined,
   };
 
-  let popup: ReactNode = null;
-  if (showList) {
-    popup = (
-      <ul id={listboxId} role="listbox" aria-label="Saved replies" className={popupClass}>
-        {matches.map((reply, i) => (
-          <li
-            key={reply.id}
-            id={optionId(reply)}
-            role="option"
-            aria-selected={i === index}
-            // The textarea keeps focus (and the combobox its state); the click inserts.
-            onMouseDown={(event) => event.preventDefault()}
-            onClick={() => insert(reply)}
-            className={`flex cursor-pointer items-baseline gap-2 px-3 py-1.5 text-sm ${
-              i === index ? "bg-blue-50 text-neutral-900" : "text-neutral-800"
-            }`}
-          >
-            <span className="min-w-0 flex-1 truncate font-medium">{reply.title}</span>
-            <span className="shrink-0 font-mono text-xs text-neutral-600">/{reply.code}</span>
-            <span className="shrink-0 text-xs text-neutral-600">{savedReplyKindLabel(reply)}</span>
-          </li>
-        ))}
-      </ul>
-    );
-  } else if (open) {
-    popup = (
-      <p role="status" className={`${popupClass} px-3 py-2 text-sm text-neutral-700`}>
-        {replies.isPending
+  const popup: ReactNode = open && (
+    <SavedReplyPopup
+      listboxId={listboxId}
+      matches={matches}
+      index={index}
+      optionId={optionId}
+      onInsert={insert}
+      status={
+        replies.isPending
           ? "Loading saved replies…"
           : replies.isError
             ? `Saved replies could not be loaded: ${replies.error.message}`
-            : `No saved reply matches “/${query}”. Esc closes this list.`}
-      </p>
-    );
-  }
+            : `No saved reply matches “/${query}”. Esc closes this list.`
+      }
+    />
+  );
 
   return { onKeyDown, inputProps, popup };
 }
 
 const popupClass =
   "absolute right-0 bottom-full left-0 z-10 mb-1 max-h-60 overflow-y-auto rounded-md border border-neutral-300 bg-white py-1 shadow-lg";
+
+/**
+ * The open picker's keys: arrows move, Escape closes, Enter inserts. True when the key was the
+ * picker's (the composer then leaves it alone).
+ */
+function pickerKeyDown(
+  event: KeyboardEvent<HTMLTextAreaElement>,
+  act: { move: (delta: number) => void; close: () => void; choose: () => void },
+): boolean {
+  switch (event.key) {
+    case "ArrowDown":
+    case "ArrowUp":
+      event.preventDefault();
+      act.move(event.key === "ArrowDown" ? 1 : -1);
+      return true;
+    case "Escape":
+      event.preventDefault();
+      event.stopPropagation();
+      act.close();
+      return true;
+    case "Enter":
+      if (event.shiftKey || event.nativeEvent.isComposing) return false;
+      // With nothing to insert, Enter does nothing rather than send "/thnks" to the customer:
+      // Esc first sends a text that starts with "/".
+      event.preventDefault();
+      act.choose();
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** The matching replies (the active one highlighted), or why there are none. */
+function SavedReplyPopup({
+  listboxId,
+  matches,
+  index,
+  optionId,
+  onInsert,
+  status,
+}: {
+  listboxId: string;
+  matches: TSavedReplyView[];
+  index: number;
+  optionId: (reply: TSavedReplyView) => string;
+  onInsert: (reply: TSavedReplyView) => void;
+  /** Shown when nothing matches: loading, failed, or no match. */
+  status: string;
+}) {
+  if (matches.length === 0) {
+    return (
+      <p role="status" className={`${popupClass} px-3 py-2 text-sm text-neutral-700`}>
+        {status}
+      </p>
+    );
+  }
+  return (
+    <ul id={listboxId} role="listbox" aria-label="Saved replies" className={popupClass}>
+      {matches.map((reply, i) => (
+        <li
+          key={reply.id}
+          id={optionId(reply)}
+          role="option"
+          aria-selected={i === index}
+          // The textarea keeps focus (and the combobox its state); the click inserts.
+          onMouseDown={(event) => event.preventDefault()}
+          onClick={() => onInsert(reply)}
+          className={`flex cursor-pointer items-baseline gap-2 px-3 py-1.5 text-sm ${
+            i === index ? "bg-blue-50 text-neutral-900" : "text-neutral-800"
+          }`}
+        >
+          <span className="min-w-0 flex-1 truncate font-medium">{reply.title}</span>
+          <span className="shrink-0 font-mono text-xs text-neutral-600">/{reply.code}</span>
+          <span className="shrink-0 text-xs text-neutral-600">{savedReplyKindLabel(reply)}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,13 +1,12 @@
 "use client";
 
-import { useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from "react";
+import { useRef, type KeyboardEvent, type ReactNode } from "react";
 import { INSTAGRAM_LIMITS, charCount } from "@/lib/cm/limits";
-import { ZSendText } from "@/lib/messages/compose-schemas";
-import { NOTE_COMPOSER, NoteToggle, checkNote, type TNoteMode } from "./note-mode";
+import { NOTE_COMPOSER, NoteToggle, type TNoteMode } from "./note-mode";
 import { useSavedReplyPicker, type TSavedReplyTarget } from "./saved-reply-picker";
 import { TakeBackConfirm } from "./take-back-confirm";
-import { whenConfirmed } from "@/components/ui/when-confirmed";
 import { useMentionPicker } from "./use-mention-picker";
+import { useTextDraft } from "./use-text-draft";
 
 /**
  * Text reply: Enter sends, Shift+Enter adds a line; Instagram's 1000-character limit is shown
@@ -40,12 +39,13 @@ export function TextComposer({
   /** Note mode (its state is the conversation view's). */
   note?: TNoteMode;
 }) {
-  const [text, setText] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [takeBack, setTakeBack] = useState(false);
-  const noting = note?.active === true;
+  const { text, setText, error, setError, takeBack, setTakeBack, noting, needsConfirm, submit } = useTextDraft({
+    onSend,
+    handedOver,
+    note,
+    confirmSend,
+  });
   const disabledReason = noting ? null : (blocked ?? null);
-  const needsConfirm = Boolean(handedOver) && !takeBack && !noting;
   const count = charCount(text);
   const maxChars = noting ? NOTE_COMPOSER.maxChars : INSTAGRAM_LIMITS.textMaxChars;
   const over = count > maxChars;
@@ -59,34 +59,6 @@ export function TextComposer({
     setText,
     field,
   });
-
-  function submit(event?: FormEvent) {
-    event?.preventDefault();
-    if (note && noting) {
-      const problem = checkNote(text);
-      setError(problem);
-      if (problem) return;
-      note.onAdd(text);
-      setText("");
-      return;
-    }
-    const checked = ZSendText.safeParse({ text });
-    if (!checked.success) {
-      setError(checked.error.issues[0]?.message ?? "This message cannot be sent.");
-      return;
-    }
-    if (needsConfirm) {
-      setError("Confirm that you take the chat back from the Instagram inbox.");
-      return;
-    }
-    setError(null);
-    const send = () => {
-      onSend(text, { takeBack: Boolean(handedOver) });
-      setText("");
-      setTakeBack(false);
-    };
-    whenConfirmed(confirmSend, send);
-  }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
     if (picker.onKeyDown(event) || mentionPicker.onKeyDown(event)) return;
@@ -102,16 +74,10 @@ export function TextComposer({
       aria-label="Reply"
       className={`border-t border-neutral-200 p-3 ${noting ? NOTE_COMPOSER.form : "bg-white"}`}
     >
-      {disabledReason && (
-        <p role="status" aria-label="Why you cannot reply" className="mb-2 text-sm text-amber-800">
-          {disabledReason}
-        </p>
-      )}
-      {handedOver && !disabledReason && !noting && (
-        <div className="mb-2">
-          <TakeBackConfirm checked={takeBack} onChange={setTakeBack} />
-        </div>
-      )}
+      <ReplyNotices
+        disabledReason={disabledReason}
+        takeBack={handedOver && !disabledReason && !noting ? { checked: takeBack, onChange: setTakeBack } : null}
+      />
       {mentionPicker.picker}
       <div className="relative flex items-end gap-2">
         {picker.popup}
@@ -149,24 +115,76 @@ export function TextComposer({
           {noting ? NOTE_COMPOSER.submitLabel : handedOver ? "Send and take back" : "Send"}
         </button>
       </div>
-      <div className="mt-1 flex justify-between text-xs">
-        <span role="alert" className="text-red-700">
-          {error ??
-            (over
-              ? noting
-                ? NOTE_COMPOSER.tooLong
-                : `Instagram allows at most ${INSTAGRAM_LIMITS.textMaxChars} characters.`
-              : "")}
-        </span>
-        <span className="flex items-center gap-3">
-          {note && <NoteToggle note={note} />}
-          {/* A note is plain text: the reply's extras (the rich composer) do not apply. */}
-          {!noting && extra}
-          <span id="composer-count" className={over ? "font-semibold text-red-700" : "text-neutral-500"}>
-            {count} / {maxChars}
-          </span>
-        </span>
-      </div>
+      <TextComposerFooter
+        message={
+          error ??
+          (over
+            ? noting
+              ? NOTE_COMPOSER.tooLong
+              : `Instagram allows at most ${INSTAGRAM_LIMITS.textMaxChars} characters.`
+            : "")
+        }
+        note={note}
+        // A note is plain text: the reply's extras (the rich composer) do not apply.
+        extra={noting ? null : extra}
+        count={count}
+        maxChars={maxChars}
+      />
     </form>
+  );
+}
+
+/** Under the box: the problem (if any), the note toggle, the footer's extras and the counter. */
+function TextComposerFooter({
+  message,
+  note,
+  extra,
+  count,
+  maxChars,
+}: {
+  message: string;
+  note: TNoteMode | undefined;
+  extra: ReactNode;
+  count: number;
+  maxChars: number;
+}) {
+  const over = count > maxChars;
+  return (
+    <div className="mt-1 flex justify-between text-xs">
+      <span role="alert" className="text-red-700">
+        {message}
+      </span>
+      <span className="flex items-center gap-3">
+        {note && <NoteToggle note={note} />}
+        {extra}
+        <span id="composer-count" className={over ? "font-semibold text-red-700" : "text-neutral-500"}>
+          {count} / {maxChars}
+        </span>
+      </span>
+    </div>
+  );
+}
+
+/** Above the box: why nothing can be sent now, or the question before taking a handed-over chat back. */
+function ReplyNotices({
+  disabledReason,
+  takeBack,
+}: {
+  disabledReason: string | null;
+  takeBack: { checked: boolean; onChange: (checked: boolean) => void } | null;
+}) {
+  return (
+    <>
+      {disabledReason && (
+        <p role="status" aria-label="Why you cannot reply" className="mb-2 text-sm text-amber-800">
+          {disabledReason}
+        </p>
+      )}
+      {takeBack && (
+        <div className="mb-2">
+          <TakeBackConfirm checked={takeBack.checked} onChange={takeBack.onChange} />
+        </div>
+      )}
+    </>
   );
 }

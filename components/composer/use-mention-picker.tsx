@@ -79,30 +79,49 @@ export function useMentionPicker({
         }
       : {},
     picker: open ? (
-      <ul
-        id={listId}
-        role="listbox"
-        aria-label="Agents to mention"
-        className="mb-2 max-h-48 overflow-y-auto rounded-md border border-yellow-400 bg-white py-1 text-sm shadow"
-      >
-        {options.map((agent, index) => (
-          <li
-            key={agent.id}
-            id={optionId(index)}
-            role="option"
-            aria-selected={index === highlighted}
-            // mousedown, not click: the text box must not lose the focus (and the list with it).
-            onMouseDown={(event) => {
-              event.preventDefault();
-              choose(agent.name);
-            }}
-            className={`cursor-pointer px-3 py-1.5 ${index === highlighted ? "bg-yellow-100 text-neutral-900" : "text-neutral-800"}`}
-          >
-            @{agent.name}
-            {agent.online && <span className="ml-2 text-xs text-emerald-700">online</span>}
-          </li>
-        ))}
-      </ul>
+      <MentionList listId={listId} options={options} highlighted={highlighted} optionId={optionId} onChoose={choose} />
     ) : null,
   };
+}
+
+/** The agents whose names match what follows the "@", the highlighted one first to go in. */
+function MentionList({
+  listId,
+  options,
+  highlighted,
+  optionId,
+  onChoose,
+}: {
+  listId: string;
+  options: { id: string; name: string; online: boolean }[];
+  highlighted: number;
+  optionId: (index: number) => string;
+  onChoose: (name: string) => void;
+}) {
+  return (
+    <ul
+      id={listId}
+      role="listbox"
+      aria-label="Agents to mention"
+      className="mb-2 max-h-48 overflow-y-auto rounded-md border border-yellow-400 bg-white py-1 text-sm shadow"
+    >
+      {options.map((agent, index) => (
+        <li
+          key={agent.id}
+          id={optionId(index)}
+          role="option"
+          aria-selected={index === highlighted}
+          // mousedown, not click: the text box must not lose the focus (and the list with it).
+          onMouseDown={(event) => {
+            event.preventDefault();
+            onChoose(agent.name);
+          }}
+          className={`cursor-pointer px-3 py-1.5 ${index === highlighted ? "bg-yellow-100 text-neutral-900" : "text-neutral-800"}`}
+        >
+          @{agent.name}
+          {agent.online && <span className="ml-2 text-xs text-emerald-700">online</span>}
+        </li>
+      ))}
+    </ul>
+  );
 }
