@@ -53,50 +53,7 @@ export function PipelineCard({ account, now }: { account: TAccountPipeline; now:
       )}
 
       <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.4fr)]">
-        <table className="w-full text-sm" aria-label={`Webhooks from CM for ${account.displayName}`}>
-          <thead>
-            <tr className="border-b border-neutral-200 text-left text-xs text-neutral-500">
-              <th scope="col" className="py-1 pr-3 font-medium">
-                Webhook
-              </th>
-              <th scope="col" className="py-1 pr-3 font-medium">
-                Last received
-              </th>
-              <th scope="col" className="py-1 text-right font-medium">
-                Last hour
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {(Object.keys(KIND_LABELS) as TWebhookKind[]).map((kind) => {
-              const at = account.lastWebhookAt[kind] ?? null;
-              return (
-                <tr key={kind} className="border-b border-neutral-100">
-                  <th scope="row" className="py-1.5 pr-3 text-left font-normal">
-                    {KIND_LABELS[kind]}
-                  </th>
-                  <td className="py-1.5 pr-3">
-                    {at ? (
-                      <time dateTime={at} title={exactTime(at)}>
-                        {timeAgo(at, now)}
-                      </time>
-                    ) : (
-                      <span className="text-neutral-500">never</span>
-                    )}
-                  </td>
-                  <td className="py-1.5 text-right tabular-nums">{account.lastHourByKind[kind] ?? 0}</td>
-                </tr>
-              );
-            })}
-            <tr>
-              <th scope="row" className="py-1.5 pr-3 text-left font-medium">
-                All
-              </th>
-              <td />
-              <td className="py-1.5 text-right font-medium tabular-nums">{webhooks.lastHour}</td>
-            </tr>
-          </tbody>
-        </table>
+        <WebhookTable account={account} now={now} />
 
         <dl className="grid grid-cols-2 gap-2 text-sm sm:grid-cols-3">
           <Count label="Waiting to be applied" value={webhooks.pending} tone={backlog ? "warn" : undefined} />
@@ -120,24 +77,86 @@ export function PipelineCard({ account, now }: { account: TAccountPipeline; now:
         </dl>
       </div>
 
-      {replies.recentFailures.length > 0 && (
-        <div className="text-sm">
-          <h3 className="font-medium">Latest failed replies</h3>
-          <ul className="mt-1 space-y-1">
-            {replies.recentFailures.map((failure, index) => (
-              <li key={index} className="flex flex-wrap gap-x-2">
-                <time dateTime={failure.at} title={exactTime(failure.at)} className="text-neutral-500">
-                  {timeAgo(failure.at, now)}
-                </time>
-                <span className="break-words">{failure.reason ?? "No reason given"}</span>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <RecentReplyFailures failures={replies.recentFailures} now={now} />
 
       <FailingWebhooks account={account} now={now} />
     </section>
+  );
+}
+
+/** When CM last reached us, per kind of webhook, and how many came in the last hour. */
+function WebhookTable({ account, now }: { account: TAccountPipeline; now: Date }) {
+  return (
+    <table className="w-full text-sm" aria-label={`Webhooks from CM for ${account.displayName}`}>
+      <thead>
+        <tr className="border-b border-neutral-200 text-left text-xs text-neutral-500">
+          <th scope="col" className="py-1 pr-3 font-medium">
+            Webhook
+          </th>
+          <th scope="col" className="py-1 pr-3 font-medium">
+            Last received
+          </th>
+          <th scope="col" className="py-1 text-right font-medium">
+            Last hour
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {(Object.keys(KIND_LABELS) as TWebhookKind[]).map((kind) => {
+          const at = account.lastWebhookAt[kind] ?? null;
+          return (
+            <tr key={kind} className="border-b border-neutral-100">
+              <th scope="row" className="py-1.5 pr-3 text-left font-normal">
+                {KIND_LABELS[kind]}
+              </th>
+              <td className="py-1.5 pr-3">
+                {at ? (
+                  <time dateTime={at} title={exactTime(at)}>
+                    {timeAgo(at, now)}
+                  </time>
+                ) : (
+                  <span className="text-neutral-500">never</span>
+                )}
+              </td>
+              <td className="py-1.5 text-right tabular-nums">{account.lastHourByKind[kind] ?? 0}</td>
+            </tr>
+          );
+        })}
+        <tr>
+          <th scope="row" className="py-1.5 pr-3 text-left font-medium">
+            All
+          </th>
+          <td />
+          <td className="py-1.5 text-right font-medium tabular-nums">{account.webhooks.lastHour}</td>
+        </tr>
+      </tbody>
+    </table>
+  );
+}
+
+/** The newest replies the outbox gave up on, and why. */
+function RecentReplyFailures({
+  failures,
+  now,
+}: {
+  failures: TAccountPipeline["replies"]["recentFailures"];
+  now: Date;
+}) {
+  if (failures.length === 0) return null;
+  return (
+    <div className="text-sm">
+      <h3 className="font-medium">Latest failed replies</h3>
+      <ul className="mt-1 space-y-1">
+        {failures.map((failure, index) => (
+          <li key={index} className="flex flex-wrap gap-x-2">
+            <time dateTime={failure.at} title={exactTime(failure.at)} className="text-neutral-500">
+              {timeAgo(failure.at, now)}
+            </time>
+            <span className="break-words">{failure.reason ?? "No reason given"}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 

@@ -33,20 +33,7 @@ export function UserRow({ user }: { user: TUserView }) {
         </td>
         <td className="px-3 py-2 text-neutral-700">{user.email}</td>
         <td className="px-3 py-2">
-          {/* Controlled by the cache: a refused change (last admin) snaps back by itself. */}
-          <select
-            aria-label={`Role of ${user.name}`}
-            value={user.role}
-            disabled={update.isPending}
-            onChange={(event) => changeRole(event.target.value)}
-            className="rounded-md border border-neutral-300 bg-white px-2 py-1 text-sm"
-          >
-            {ROLES.map((role) => (
-              <option key={role} value={role}>
-                {role === "admin" ? "Admin" : "Agent"}
-              </option>
-            ))}
-          </select>
+          <RoleSelect user={user} disabled={update.isPending} onChange={changeRole} />
         </td>
         <td className="px-3 py-2">
           <AgentAccounts user={user} />
@@ -123,5 +110,32 @@ export function UserRow({ user }: { user: TUserView }) {
         </tr>
       )}
     </>
+  );
+}
+
+/** The user's role, controlled by the cache: a refused change (the last admin) snaps back by itself. */
+function RoleSelect({
+  user,
+  disabled,
+  onChange,
+}: {
+  user: TUserView;
+  disabled: boolean;
+  onChange: (role: string) => void;
+}) {
+  return (
+    <select
+      aria-label={`Role of ${user.name}`}
+      value={user.role}
+      disabled={disabled}
+      onChange={(event) => onChange(event.target.value)}
+      className="rounded-md border border-neutral-300 bg-white px-2 py-1 text-sm"
+    >
+      {ROLES.map((role) => (
+        <option key={role} value={role}>
+          {role === "admin" ? "Admin" : "Agent"}
+        </option>
+      ))}
+    </select>
   );
 }
