@@ -19,18 +19,18 @@ import { createWebhookIntake } from "./lib/pipeline/intake/webhook-intake";
 import { createWebhookAccounts } from "./lib/pipeline/intake/webhook-accounts";
 import { startIntake } from "./lib/pipeline/intake/start-intake";
 import { createStoreAndApply } from "./lib/pipeline/intake/store-and-apply-message";
-import { listOnlineUserIds } from "./lib/realtime/presence";
+import { listOnlineUserIds } from "./lib/realtime/server/presence";
 import { startTeamWorker } from "./lib/pipeline/team/start-team-worker";
-import type { TEffects } from "./lib/server/webhooks/effects";
+import type { TEffects } from "./lib/effects/inbox-effects";
 import { startOutbox } from "./lib/pipeline/outbox/start-outbox";
-import { emitEffects } from "./lib/realtime/emit";
-import { createIo } from "./lib/realtime/create-io";
-import { startDatabaseWatch } from "./lib/realtime/database-watch";
-import { startSessionSweep } from "./lib/realtime/session-sweep";
+import { emitEffects } from "./lib/realtime/server/emit";
+import { createIo } from "./lib/realtime/server/create-io";
+import { startDatabaseWatch } from "./lib/realtime/server/database-watch";
+import { startSessionSweep } from "./lib/realtime/server/session-sweep";
 import { startUploadSweep } from "./lib/server/uploads/delete-expired-uploads";
 import { createMediaHttpHandler } from "./lib/server/uploads/media-http";
 import { setRuntime, type TRuntime } from "./lib/runtime";
-import { createShutdown } from "./lib/server/lifecycle/shutdown";
+import { createShutdown } from "./lib/lifecycle/shutdown";
 import { accessibleAccountIds } from "./lib/server/access/account-access";
 import { conversationAccountFor } from "./lib/server/access/assert-conversation-access";
 import { DEMO_USERS } from "./lib/server/demo/demo-fixtures";
@@ -74,7 +74,7 @@ async function main(): Promise<void> {
   const tokens = createSecretBox(secret, "cm-product-token");
   // Several instances may start at once on one PostgreSQL: only one creates the first admin.
   await withStartupLock(db, () =>
-    prepareUsers({ config, prisma: db.prisma, auth, tokens, io: undefined, appUrl: runtimeConfig.publicUrl }),
+    prepareUsers({ config, prisma: db.prisma, auth, tokens, appUrl: runtimeConfig.publicUrl }),
   );
 
   // Webhooks are stored by the intake (called by the route app/api/webhooks/cm/…) and applied
@@ -178,7 +178,7 @@ async function main(): Promise<void> {
     `Inbox ready on ${runtimeConfig.appUrl}`,
   );
 
-  // SIGTERM: unready, drain, reconnect browsers elsewhere, finish, close (lib/server/lifecycle/shutdown.ts).
+  // SIGTERM: unready, drain, reconnect browsers elsewhere, finish, close (lib/lifecycle/shutdown.ts).
   const stop = createShutdown({
     runtime,
     migrations: await shippedMigrations(),
@@ -214,10 +214,7 @@ async function prepareUsers(deps: { config: TEnv; appUrl: string } & Parameters<
     }
     return;
   }
-  const outcome = await bootstrapUsers(
-    { ...deps, io: undefined },
-    { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD },
-  );
+  const outcome = await bootstrapUsers({ ...deps }, { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD });
   if (outcome.kind === "created-admin") log().info({ email: outcome.email }, "Created the first admin");
   if (outcome.kind === "needs-admin") {
     log().warn("No users yet: set ADMIN_EMAIL and ADMIN_PASSWORD and restart to create the first admin.");

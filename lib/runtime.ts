@@ -22,7 +22,7 @@ export interface TRuntime {
   /** This instance's background workers; undefined in tests that drive them by hand. */
   workers?: { intake?: TIntakeWorker; outbox?: TWorker; team?: TTeamWorker } | undefined;
   /**
-   * This instance's lifecycle (lib/server/lifecycle/shutdown.ts): `stopping` turns true at the
+   * This instance's lifecycle (lib/lifecycle/shutdown.ts): `stopping` turns true at the
    * first moment of a graceful stop, before anything closes, so readiness and the webhook
    * intake refuse (503) while requests in flight finish. Absent in tests that build a runtime.
    */

@@ -1,6 +1,8 @@
-import type { TRuntime } from "../../runtime";
-import type { TUserDeps } from "./user-deps";
+import { onlineUserIdsNow } from "../realtime/server/presence";
+import type { TRuntime } from "../runtime";
+import type { TUserPresenceDeps } from "../server/users/user-deps";
 
-export function userDeps(runtime: TRuntime): TUserDeps {
-  return { prisma: runtime.db.prisma, auth: runtime.auth, io: runtime.io };
+/** What the user verbs need, from this process's runtime: who is online comes from socket.io. */
+export function userDeps(runtime: TRuntime): TUserPresenceDeps {
+  return { prisma: runtime.db.prisma, auth: runtime.auth, onlineUserIds: onlineUserIdsNow };
 }

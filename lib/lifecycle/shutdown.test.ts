@@ -1,8 +1,8 @@
 import { createServer, request, type Server } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
-import { EVENTS } from "../../realtime/events";
-import type { TIo, TRuntime } from "../../runtime";
-import { checkReadiness } from "../health/check-readiness";
+import { EVENTS } from "../realtime/events";
+import type { TIo, TRuntime } from "../runtime";
+import { checkReadiness } from "../server/health/check-readiness";
 import { createShutdown, type TShutdownDeps } from "./shutdown";
 
 // The order of a graceful stop, on a real HTTP server: unready and refusing webhooks first,

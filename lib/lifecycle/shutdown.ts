@@ -1,7 +1,7 @@
 import type { Server as HttpServer } from "node:http";
-import { oneLine } from "../../errors-one-line";
-import { EVENTS } from "../../realtime/events";
-import type { TIo, TRuntime } from "../../runtime";
+import { oneLine } from "../errors-one-line";
+import { EVENTS } from "../realtime/events";
+import type { TIo, TRuntime } from "../runtime";
 
 // A graceful stop (SIGTERM from a deploy, an orchestrator, Ctrl-C) that loses nothing: no
 // webhook answered 200 goes unapplied, no reply is sent twice or waits for a lease to run out,

@@ -7,7 +7,7 @@ import { searchTextOf } from "../../messages/search-text";
 import type { TConversationStatus } from "../../conversations/summary";
 import { toConversationSummary, type TConversationRow } from "../../server/conversations/to-summary";
 import { toMessageView, type TMessageRow } from "../../server/messages/to-message-view";
-import type { TEffects } from "../../server/webhooks/effects";
+import type { TEffects } from "../../effects/inbox-effects";
 
 const KIND = {
   text: "TEXT",

@@ -1,6 +1,6 @@
 import pg from "pg";
 import { preparedName } from "../../db/prepared";
-import { noEffects } from "../../server/webhooks/effects";
+import { noEffects } from "../../effects/inbox-effects";
 import { applyInboundMessages, type TInboundItem, type TQuery } from "./apply-inbound-message";
 import { claimWebhooks } from "./claim-webhooks";
 import { parseStoredUnit } from "./parse-webhook";

@@ -2,7 +2,7 @@ import type pg from "pg";
 import type { Prisma, PrismaClient } from "../../db/generated/client";
 import { oneLine } from "../../errors-one-line";
 import { applyDeliveryReport } from "../../server/messages/apply-delivery-report";
-import { mergeEffects, noEffects, type TEffects } from "../../server/webhooks/effects";
+import { mergeEffects, noEffects, type TEffects } from "../../effects/inbox-effects";
 import { ingestEvent } from "../../server/webhooks/ingest-event";
 import { applyInboundMessages, type TInboundItem, type TQuery } from "./apply-inbound-message";
 import { applyMessagesDirectly } from "./apply-messages-directly";

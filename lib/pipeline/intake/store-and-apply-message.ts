@@ -1,6 +1,6 @@
 import type pg from "pg";
 import { preparedName } from "../../db/prepared";
-import { noEffects, type TEffects } from "../../server/webhooks/effects";
+import { noEffects, type TEffects } from "../../effects/inbox-effects";
 import { applyInboundMessages, type TApplied, type TQuery } from "./apply-inbound-message";
 import { types } from "./apply-messages-directly";
 import { orderKeyOf, type TWebhookAccount, type TWebhookUnit } from "./parse-webhook";

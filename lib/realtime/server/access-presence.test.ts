@@ -3,24 +3,25 @@ import type { AddressInfo } from "node:net";
 import pg from "pg";
 import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import type { TSessionUser } from "../auth/session";
-import { setRuntime, type TIo, type TRuntime } from "../runtime";
-import { accessibleAccountIds } from "../server/access/account-access";
-import { conversationAccountFor } from "../server/access/assert-conversation-access";
-import { setMembership } from "../server/access/set-membership";
-import { updateUser } from "../server/users/update-user";
-import { userDeps } from "../server/users/user-deps-from-runtime";
-import { noEffects } from "../server/webhooks/effects";
-import type { TConversationSummary } from "../conversations/summary";
-import { getSignedInSession } from "../auth/session";
-import { describeEachDatabase } from "../testing/databases";
-import { createTestAccount } from "../testing/factories";
-import { createTestRuntime, signedInCookie, TEST_APP_URL } from "../testing/test-runtime";
+import type { TSessionUser } from "../../auth/session";
+import { setRuntime, type TIo, type TRuntime } from "../../runtime";
+import { accessibleAccountIds } from "../../server/access/account-access";
+import { conversationAccountFor } from "../../server/access/assert-conversation-access";
+import { setMembership } from "../../server/access/set-membership";
+import { announce } from "./announce";
+import { updateUser } from "../../server/users/update-user";
+import { userDeps } from "../../http/user-deps";
+import { noEffects } from "../../effects/inbox-effects";
+import type { TConversationSummary } from "../../conversations/summary";
+import { getSignedInSession } from "../../auth/session";
+import { describeEachDatabase } from "../../testing/databases";
+import { createTestAccount } from "../../testing/factories";
+import { createTestRuntime, signedInCookie, TEST_APP_URL } from "../../testing/test-runtime";
 import { syncAccessRooms } from "./access-rooms";
-import type { TConversationPresence } from "./conversation-presence-state";
+import type { TConversationPresence } from "../conversation-presence-state";
 import { createIo } from "./create-io";
 import { emitEffects } from "./emit";
-import { EVENTS, ROOMS, type TClientToServerEvents, type TInboxChange, type TServerToClientEvents } from "./events";
+import { EVENTS, ROOMS, type TClientToServerEvents, type TInboxChange, type TServerToClientEvents } from "../events";
 
 // Access taken away must take presence with it, whatever the browser does: every client here
 // ignores access.changed. Ada and Max are on the last instance, Bo and Root (who act) on the
@@ -136,7 +137,7 @@ describeEachDatabase("presence follows access, without the browser's help", (ctx
     ada.socket.emit("conversation.typing", { conversationId: conversation, typing: true });
     await expect.poll(() => lastSeen(bo)).toEqual({ viewers: ["ada", "bo"], typing: ["ada"] });
 
-    await setMembership({ prisma: ctx.db.prisma, io }, { accountId: shop, userId: ada.userId, member: false });
+    await announce((await setMembership(ctx.db.prisma, { accountId: shop, userId: ada.userId, member: false })).effect);
     // The others are told she is gone; her socket holds nothing of the conversation any more.
     await expect.poll(() => lastSeen(bo)).toEqual({ viewers: ["bo"], typing: [] });
     expect(await inRoom()).toEqual(["bo"]);
@@ -159,14 +160,14 @@ describeEachDatabase("presence follows access, without the browser's help", (ctx
     expect(lastSeen(bo).typing).toEqual(["bo"]);
 
     // Added back, her next view is let in as any other.
-    await setMembership({ prisma: ctx.db.prisma, io }, { accountId: shop, userId: ada.userId, member: true });
+    await announce((await setMembership(ctx.db.prisma, { accountId: shop, userId: ada.userId, member: true })).effect);
     view("ada");
     await expect.poll(() => lastSeen(bo).viewers).toEqual(["ada", "bo"]);
   });
 
   it("does not let a view whose check began before the removal in after it", async () => {
     const { ada, bo } = clients;
-    await setMembership({ prisma: ctx.db.prisma, io }, { accountId: shop, userId: ada.userId, member: true });
+    await announce((await setMembership(ctx.db.prisma, { accountId: shop, userId: ada.userId, member: true })).effect);
     view("bo");
     ada.socket.emit("conversation.leave", { conversationId: conversation });
     await expect.poll(() => lastSeen(bo).viewers).toEqual(["bo"]);
@@ -178,7 +179,7 @@ describeEachDatabase("presence follows access, without the browser's help", (ctx
     view("ada");
     // Her check said yes (she is still a member); its answer comes only after the removal.
     await waiting;
-    await setMembership({ prisma: ctx.db.prisma, io }, { accountId: shop, userId: ada.userId, member: false });
+    await announce((await setMembership(ctx.db.prisma, { accountId: shop, userId: ada.userId, member: false })).effect);
     release();
     await settle(ada);
     await expect.poll(() => presenceOf("ada")).toEqual([undefined]);
@@ -190,7 +191,15 @@ describeEachDatabase("presence follows access, without the browser's help", (ctx
     view("max");
     await expect.poll(() => lastSeen(bo).viewers).toEqual(["bo", "max"]);
 
-    await updateUser(userDeps(runtime), { actorId: clients.root.userId, userId: max.userId, input: { role: "agent" } });
+    await announce(
+      (
+        await updateUser(userDeps(runtime), {
+          actorId: clients.root.userId,
+          userId: max.userId,
+          input: { role: "agent" },
+        })
+      ).effect,
+    );
     await expect.poll(() => lastSeen(bo).viewers).toEqual(["bo"]);
     // Asked again by a browser that kept its old idea of the role: still refused.
     view("max");

@@ -3,22 +3,23 @@ import type { AddressInfo } from "node:net";
 import pg from "pg";
 import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { getSignedInSession } from "../auth/session";
-import type { TMessageView } from "../messages/schemas";
-import type { TConversationSummary } from "../conversations/summary";
-import { setRuntime, type TIo, type TRuntime } from "../runtime";
-import { accessibleAccountIds } from "../server/access/account-access";
-import { setMembership } from "../server/access/set-membership";
-import { updateUser } from "../server/users/update-user";
-import { userDeps } from "../server/users/user-deps-from-runtime";
-import { noEffects } from "../server/webhooks/effects";
-import { describeEachDatabase } from "../testing/databases";
-import { createTestAccount } from "../testing/factories";
-import { createTestRuntime, signedInCookie, TEST_APP_URL } from "../testing/test-runtime";
+import { getSignedInSession } from "../../auth/session";
+import type { TMessageView } from "../../messages/schemas";
+import type { TConversationSummary } from "../../conversations/summary";
+import { setRuntime, type TIo, type TRuntime } from "../../runtime";
+import { accessibleAccountIds } from "../../server/access/account-access";
+import { setMembership } from "../../server/access/set-membership";
+import { announce } from "./announce";
+import { updateUser } from "../../server/users/update-user";
+import { userDeps } from "../../http/user-deps";
+import { noEffects } from "../../effects/inbox-effects";
+import { describeEachDatabase } from "../../testing/databases";
+import { createTestAccount } from "../../testing/factories";
+import { createTestRuntime, signedInCookie, TEST_APP_URL } from "../../testing/test-runtime";
 import { announceAccountRemoved, syncAccessRooms } from "./access-rooms";
 import { createIo } from "./create-io";
 import { emitEffects } from "./emit";
-import { EVENTS, ROOMS, type TInboxChange } from "./events";
+import { EVENTS, ROOMS, type TInboxChange } from "../events";
 
 // socket.io rooms follow membership: an agent's socket gets the events of their accounts only,
 // an admin's every account's, and a change of membership or role moves a live socket at once.
@@ -192,16 +193,16 @@ describeEachDatabase("socket rooms follow account membership", (ctx) => {
     const socketId = socket.id;
     const told = clients.ada.accessChanged;
 
-    await setMembership(
-      { prisma: ctx.db.prisma, io },
-      { accountId: accounts.other, userId: clients.ada.userId, member: true },
+    await announce(
+      (await setMembership(ctx.db.prisma, { accountId: accounts.other, userId: clients.ada.userId, member: true }))
+        .effect,
     );
     await expect.poll(() => clients.ada.accessChanged).toBe(told + 1);
     expect(ids((await received(() => emitEffects(changeOn("other", "c-added")))).ada)).toEqual([["c-added"]]);
 
-    await setMembership(
-      { prisma: ctx.db.prisma, io },
-      { accountId: accounts.other, userId: clients.ada.userId, member: false },
+    await announce(
+      (await setMembership(ctx.db.prisma, { accountId: accounts.other, userId: clients.ada.userId, member: false }))
+        .effect,
     );
     await expect.poll(() => clients.ada.accessChanged).toBe(told + 2);
     const after = await received(() => {
@@ -219,11 +220,17 @@ describeEachDatabase("socket rooms follow account membership", (ctx) => {
   it("follows a change of role: an agent made admin gets every account, made agent again only theirs", async () => {
     const deps = userDeps(runtime);
     const told = clients.bo.accessChanged;
-    await updateUser(deps, { actorId: clients.root.userId, userId: clients.bo.userId, input: { role: "admin" } });
+    await announce(
+      (await updateUser(deps, { actorId: clients.root.userId, userId: clients.bo.userId, input: { role: "admin" } }))
+        .effect,
+    );
     await expect.poll(() => clients.bo.accessChanged).toBe(told + 1);
     expect(ids((await received(() => emitEffects(changeOn("shop", "c-as-admin")))).bo)).toEqual([["c-as-admin"]]);
 
-    await updateUser(deps, { actorId: clients.root.userId, userId: clients.bo.userId, input: { role: "agent" } });
+    await announce(
+      (await updateUser(deps, { actorId: clients.root.userId, userId: clients.bo.userId, input: { role: "agent" } }))
+        .effect,
+    );
     await expect.poll(() => clients.bo.accessChanged).toBe(told + 2);
     const after = await received(() => {
       emitEffects(changeOn("shop", "c-not-bo"));

@@ -1,9 +1,9 @@
-import type { PrismaClient } from "../db/generated/client";
-import { isAdmin, type TRole } from "../auth/roles";
-import type { TIo } from "../runtime";
-import { accessibleAccountIds } from "../server/access/account-access";
+import type { PrismaClient } from "../../db/generated/client";
+import { isAdmin, type TRole } from "../../auth/roles";
+import type { TIo } from "../../runtime";
+import type { TAccessChanged } from "../../effects/effects";
 import { reviseView, reviseViews } from "./conversation-presence";
-import { EVENTS, ROOMS } from "./events";
+import { EVENTS, ROOMS } from "../events";
 
 // socket.io rooms follow what a user may see: an agent's sockets are in the room of each
 // account they are a member of, an admin's in the admins' room (lib/realtime/emit.ts sends
@@ -32,30 +32,24 @@ function isAccessRoom(room: string): boolean {
  * removed account disappear, those of an added one appear). None of this waits for the browser:
  * one that ignores access.changed hears nothing more of what it lost.
  */
-export async function moveUserRooms(io: TIo | undefined, prisma: PrismaClient, userId: string): Promise<void> {
-  if (!io) return;
-  const user = await prisma.user.findUnique({ where: { id: userId }, select: { id: true, role: true } });
-  if (!user) return;
-  const [allowed, accounts] = await Promise.all([
-    accessibleAccountIds(prisma, user),
-    prisma.instagramAccount.findMany({ select: { id: true } }),
-  ]);
-  const target = accessRooms(allowed);
-  const leave = [ROOMS.admins, ...accounts.map((a) => ROOMS.account(a.id))].filter((room) => !target.includes(room));
-  const sockets = io.in(ROOMS.user(userId));
+export async function moveUserRooms(io: TIo, change: TAccessChanged): Promise<void> {
+  const target = accessRooms(change.accountIds);
+  const leave = [ROOMS.admins, ...change.otherAccountIds.map((id) => ROOMS.account(id))].filter(
+    (room) => !target.includes(room),
+  );
+  const sockets = io.in(ROOMS.user(change.userId));
   // Disjoint sets, so the order in which instances apply the two does not matter.
   if (leave.length > 0) sockets.socketsLeave(leave);
   if (target.length > 0) sockets.socketsJoin(target);
-  await reviseViews(io, user.id, roleOf(user.role));
-  io.to(ROOMS.user(userId)).emit(EVENTS.accessChanged);
+  await reviseViews(io, change.userId, change.role);
+  io.to(ROOMS.user(change.userId)).emit(EVENTS.accessChanged);
 }
 
 /**
  * An account was removed with its conversations: its members' and the admins' browsers refetch
  * (its conversations leave their lists), and the room, now pointless, is emptied.
  */
-export function announceAccountRemoved(io: TIo | undefined, accountId: string): void {
-  if (!io) return;
+export function announceAccountRemoved(io: TIo, accountId: string): void {
   io.to(ROOMS.account(accountId)).to(ROOMS.admins).emit(EVENTS.accessChanged);
   io.in(ROOMS.account(accountId)).socketsLeave(ROOMS.account(accountId));
 }

@@ -3,11 +3,11 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { TIo } from "../runtime";
-import { TEST_REDIS_URL as REDIS_URL, dropRedisStream, redisReachable } from "../testing/scratch-redis";
-import { TEST_APP_URL } from "../testing/test-runtime";
+import type { TIo } from "../../runtime";
+import { TEST_REDIS_URL as REDIS_URL, dropRedisStream, redisReachable } from "../../testing/scratch-redis";
+import { TEST_APP_URL } from "../../testing/test-runtime";
 import { createIo } from "./create-io";
-import { EVENTS, ROOMS } from "./events";
+import { EVENTS, ROOMS } from "../events";
 import { listOnlineUserIds } from "./presence";
 
 // REDIS_URL set: two instances share socket.io's events through a Redis stream. An event

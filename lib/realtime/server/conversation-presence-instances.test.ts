@@ -2,13 +2,13 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type TDatabase } from "../db/client";
-import type { TIo } from "../runtime";
-import { TEST_APP_URL } from "../testing/test-runtime";
-import { createScratchPostgres, postgresReachable } from "../testing/scratch-postgres";
-import type { TConversationPresence } from "./conversation-presence-state";
+import { openDatabase, type TDatabase } from "../../db/client";
+import type { TIo } from "../../runtime";
+import { TEST_APP_URL } from "../../testing/test-runtime";
+import { createScratchPostgres, postgresReachable } from "../../testing/scratch-postgres";
+import type { TConversationPresence } from "../conversation-presence-state";
 import { createIo } from "./create-io";
-import { EVENTS, type TClientToServerEvents, type TServerToClientEvents } from "./events";
+import { EVENTS, type TClientToServerEvents, type TServerToClientEvents } from "../events";
 
 // Two agents on two app instances (one PostgreSQL, the adapter between them) view one
 // conversation: each sees the other, and the other's typing.

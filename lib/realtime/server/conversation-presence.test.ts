@@ -2,11 +2,11 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { TIo } from "../runtime";
-import { TEST_APP_URL } from "../testing/test-runtime";
-import type { TConversationPresence } from "./conversation-presence-state";
+import type { TIo } from "../../runtime";
+import { TEST_APP_URL } from "../../testing/test-runtime";
+import type { TConversationPresence } from "../conversation-presence-state";
 import { createIo } from "./create-io";
-import { EVENTS, ROOMS, type TClientToServerEvents, type TServerToClientEvents } from "./events";
+import { EVENTS, ROOMS, type TClientToServerEvents, type TServerToClientEvents } from "../events";
 
 // A real socket.io server (one instance, in-memory adapter). Users are named by a test header;
 // Kim may see only conversation "open", Sam and Ada every conversation.

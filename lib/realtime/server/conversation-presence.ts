@@ -1,14 +1,14 @@
 import type { Socket } from "socket.io";
-import type { TRole } from "../auth/roles";
-import type { TSessionUser } from "../auth/session";
-import type { TIo } from "../runtime";
+import type { TRole } from "../../auth/roles";
+import type { TSessionUser } from "../../auth/session";
+import type { TIo } from "../../runtime";
 import {
   TYPING_TTL_MS,
   ZConversationTyping,
   ZConversationView,
   summarizePresence,
   type TSocketPresence,
-} from "./conversation-presence-state";
+} from "../conversation-presence-state";
 import {
   EVENTS,
   ROOMS,
@@ -16,7 +16,7 @@ import {
   type TServerSideEvents,
   type TServerToClientEvents,
   type TSocketData,
-} from "./events";
+} from "../events";
 
 const MIN_PING_GAP_MS = 1_000;
 

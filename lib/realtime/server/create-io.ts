@@ -1,12 +1,12 @@
 import type { Server as HttpServer } from "node:http";
 import type pg from "pg";
 import { Server } from "socket.io";
-import type { TSessionUser } from "../auth/session";
-import type { TIo } from "../runtime";
+import type { TSessionUser } from "../../auth/session";
+import type { TIo } from "../../runtime";
 import { accessRooms } from "./access-rooms";
 import { createCluster } from "./cluster-adapter";
 import { answerViewRevisions, handleConversationPresence, type TMayViewConversation } from "./conversation-presence";
-import { ROOMS, UNAUTHORIZED } from "./events";
+import { ROOMS, UNAUTHORIZED } from "../events";
 import { isOwnOrigin } from "./handshake-origin";
 import { announcePresenceChanged, answerPresenceQueries } from "./presence";
 

@@ -1,7 +1,7 @@
-import type { PrismaClient } from "../db/generated/client";
-import type { TIo } from "../runtime";
-import { EVENTS, type TServerStatus } from "./events";
-import { log as logger } from "../log/logger";
+import type { PrismaClient } from "../../db/generated/client";
+import type { TIo } from "../../runtime";
+import { EVENTS, type TServerStatus } from "../events";
+import { log as logger } from "../../log/logger";
 
 const PING_TIMEOUT_MS = 2000;
 

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { runOutboxRound } from "../pipeline/outbox/run-outbox-round";
-import { applyDeliveryReport } from "../server/messages/apply-delivery-report";
-import { cancelMessage } from "../server/messages/cancel-message";
-import { retryMessage } from "../server/messages/retry-message";
-import { ingestEvent } from "../server/webhooks/ingest-event";
-import { noEffects, type TEffects } from "../server/webhooks/effects";
-import { describeEachDatabase } from "../testing/databases";
-import { accepted, startFakeCm, type TFakeCm } from "../testing/fake-cm";
-import { seedOutboxAccount, testClock } from "../testing/outbox-fixture";
+import { runOutboxRound } from "../../pipeline/outbox/run-outbox-round";
+import { applyDeliveryReport } from "../../server/messages/apply-delivery-report";
+import { cancelMessage } from "../../server/messages/cancel-message";
+import { retryMessage } from "../../server/messages/retry-message";
+import { ingestEvent } from "../../server/webhooks/ingest-event";
+import { noEffects, type TEffects } from "../../effects/inbox-effects";
+import { describeEachDatabase } from "../../testing/databases";
+import { accepted, startFakeCm, type TFakeCm } from "../../testing/fake-cm";
+import { seedOutboxAccount, testClock } from "../../testing/outbox-fixture";
 import { knownAccounts, toInboxChange } from "./emit";
 
 // emitEffects sends each account's part of a change to that account's room without asking the

@@ -1,11 +1,9 @@
-import type { PrismaClient } from "../db/generated/client";
-import { listLabels } from "../server/labels/list-labels";
-import { getRuntime } from "../runtime";
-import { EVENTS, ROOMS } from "./events";
+import type { TContactUpdated, TLabelsChanged, TMentioned } from "../../effects/effects";
+import type { TIo } from "../../runtime";
+import { EVENTS, ROOMS } from "../events";
 
-// Events of the labels and the contact panel. Like emitEffects, they go through this
-// process's socket.io server (its adapter carries them to the other instances) and do
-// nothing where no server runs (build, unit tests).
+// Events of the labels, the contact panel and mentions. Like emitEffects, they go through this
+// process's socket.io server; its adapter carries them to the other instances.
 
 /**
  * The labels changed (created, renamed, recoloured, deleted): every signed-in browser gets
@@ -13,23 +11,19 @@ import { EVENTS, ROOMS } from "./events";
  * socket is authenticated on its handshake, so this goes to all sockets; no conversation
  * rides along: each browser refetches what it shows.
  */
-export async function announceLabels(prisma: PrismaClient): Promise<void> {
-  const io = getRuntime()?.io;
-  if (io) io.emit(EVENTS.labelsChanged, { labels: await listLabels(prisma) });
+export function emitLabelsChanged(io: TIo, { labels }: TLabelsChanged): void {
+  io.emit(EVENTS.labelsChanged, { labels });
 }
 
 /** A contact's notes changed: the account's members and the admins refetch the contact panel. */
-export function emitContactUpdated({
-  accountId,
-  conversationId,
-  contactId,
-}: {
-  accountId: string;
-  conversationId: string;
-  contactId: string;
-}): void {
-  getRuntime()
-    ?.io?.to(ROOMS.account(accountId))
-    .to(ROOMS.admins)
-    .emit(EVENTS.contactUpdated, { conversationId, contactId });
+export function emitContactUpdated(io: TIo, { accountId, conversationId, contactId }: TContactUpdated): void {
+  io.to(ROOMS.account(accountId)).to(ROOMS.admins).emit(EVENTS.contactUpdated, { conversationId, contactId });
+}
+
+/**
+ * Tells each mentioned agent, on every instance (the adapter carries it), in their own room
+ * only: nobody else learns whom a note named.
+ */
+export function emitMentions(io: TIo, { mentions }: TMentioned): void {
+  for (const { userId, notice } of mentions) io.to(ROOMS.user(userId)).emit(EVENTS.mentionCreated, notice);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { TMessageView } from "../messages/schemas";
-import type { TConversationSummary } from "../conversations/summary";
-import { noEffects } from "../server/webhooks/effects";
+import type { TMessageView } from "../../messages/schemas";
+import type { TConversationSummary } from "../../conversations/summary";
+import { noEffects } from "../../effects/inbox-effects";
 import { knownAccounts, splitByAccount, toInboxChange } from "./emit";
 
 const conversation = (id: string, updatedAt: string, preview: string, accountId = "shop") =>

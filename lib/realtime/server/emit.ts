@@ -1,9 +1,9 @@
-import { oneLine } from "../errors-one-line";
-import { getRuntime, type TIo } from "../runtime";
-import type { TEffects } from "../server/webhooks/effects";
-import type { TConversationSummary } from "../conversations/summary";
-import { EVENTS, ROOMS, type TInboxChange } from "./events";
-import { log } from "../log/logger";
+import { oneLine } from "../../errors-one-line";
+import { getRuntime, type TIo } from "../../runtime";
+import type { TEffects } from "../../effects/inbox-effects";
+import type { TConversationSummary } from "../../conversations/summary";
+import { EVENTS, ROOMS, type TInboxChange } from "../events";
+import { log } from "../../log/logger";
 
 // Emits go through the socket.io server of this process; its adapter (PostgreSQL
 // LISTEN/NOTIFY when DATABASE_URL is set) carries them to the other instances. One listener

@@ -2,8 +2,8 @@ import { createServer, request, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { io as connect } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appOrigins } from "../http/app-origins";
-import type { TIo } from "../runtime";
+import { appOrigins } from "../../http/app-origins";
+import type { TIo } from "../../runtime";
 import { createIo } from "./create-io";
 
 // A real socket.io server for an app at http://localhost:3000. Everyone who reaches

@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from "node:http";
-import { requestOrigin } from "../http/app-origins";
+import { requestOrigin } from "../../http/app-origins";
 
 /**
  * Whether a socket.io handshake comes from a page of the app itself. The session cookie is

@@ -2,10 +2,10 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { io as connect, type Socket } from "socket.io-client";
 import { afterEach, describe, expect, it } from "vitest";
-import type { TIo } from "../runtime";
-import { TEST_APP_URL } from "../testing/test-runtime";
+import type { TIo } from "../../runtime";
+import { TEST_APP_URL } from "../../testing/test-runtime";
 import { createIo } from "./create-io";
-import { EVENTS } from "./events";
+import { EVENTS } from "../events";
 import { listOnlineUserIds } from "./presence";
 
 // Issue 17: the Agents page showed its own admin "Offline" while her socket was live: the list

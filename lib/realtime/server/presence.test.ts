@@ -2,10 +2,10 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type TDatabase } from "../db/client";
-import type { TIo } from "../runtime";
-import { TEST_APP_URL } from "../testing/test-runtime";
-import { createScratchPostgres, postgresReachable } from "../testing/scratch-postgres";
+import { openDatabase, type TDatabase } from "../../db/client";
+import type { TIo } from "../../runtime";
+import { TEST_APP_URL } from "../../testing/test-runtime";
+import { createScratchPostgres, postgresReachable } from "../../testing/scratch-postgres";
 import { createIo } from "./create-io";
 import { listOnlineUserIds } from "./presence";
 

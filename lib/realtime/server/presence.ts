@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import type { TIo } from "../runtime";
-import { EVENTS, ROOMS } from "./events";
+import { getRuntime, type TIo } from "../../runtime";
+import { EVENTS, ROOMS } from "../events";
 
 /** How long to wait for the other instances' answers: a dead one never answers. */
 const PRESENCE_WAIT_MS = 1000;
@@ -36,6 +36,11 @@ export async function listOnlineUserIds(io: TIo | undefined): Promise<Set<string
   return online;
 }
 
+/** As listOnlineUserIds, through this process's socket.io server (none in unit tests: nobody). */
+export function onlineUserIdsNow(): Promise<Set<string>> {
+  return listOnlineUserIds(getRuntime()?.io);
+}
+
 /**
  * Tells the admins' pages, on every instance, that someone's sockets changed. A page that asked
  * who is online before its own socket connected (the Agents table, fetched as the page opens)
@@ -55,17 +60,16 @@ function localUserIds(io: TIo): string[] {
 }
 
 /** Ends a user's live connections everywhere (deactivated, password reset), telling their browsers why. */
-export function disconnectUser(io: TIo | undefined, userId: string, reason: string): void {
+export function disconnectUser(io: TIo, userId: string, reason: string): void {
   endConnections(io, ROOMS.user(userId), reason);
 }
 
 /** Ends the live connections of one session (signed out) on every instance. */
-export function disconnectSession(io: TIo | undefined, sessionId: string, reason: string): void {
+export function disconnectSession(io: TIo, sessionId: string, reason: string): void {
   endConnections(io, ROOMS.session(sessionId), reason);
 }
 
-function endConnections(io: TIo | undefined, room: string, reason: string): void {
-  if (!io) return;
+function endConnections(io: TIo, room: string, reason: string): void {
   io.to(room).emit(EVENTS.sessionRevoked, { reason });
   io.in(room).disconnectSockets(true);
 }

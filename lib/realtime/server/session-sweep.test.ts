@@ -2,13 +2,13 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { getSignedInSession } from "../auth/session";
-import type { TIo } from "../runtime";
-import { accessibleAccountIds } from "../server/access/account-access";
-import { describeEachDatabase } from "../testing/databases";
-import { createTestRuntime, signedInCookie, TEST_APP_URL } from "../testing/test-runtime";
+import { getSignedInSession } from "../../auth/session";
+import type { TIo } from "../../runtime";
+import { accessibleAccountIds } from "../../server/access/account-access";
+import { describeEachDatabase } from "../../testing/databases";
+import { createTestRuntime, signedInCookie, TEST_APP_URL } from "../../testing/test-runtime";
 import { createIo } from "./create-io";
-import { EVENTS, UNAUTHORIZED } from "./events";
+import { EVENTS, UNAUTHORIZED } from "../events";
 import { sweepSessions } from "./session-sweep";
 
 describeEachDatabase("live connections and sessions", (ctx) => {

@@ -1,8 +1,8 @@
-import type { PrismaClient } from "../db/generated/client";
-import type { TIo } from "../runtime";
+import type { PrismaClient } from "../../db/generated/client";
+import type { TIo } from "../../runtime";
 import { syncAccessRooms } from "./access-rooms";
-import { EVENTS } from "./events";
-import { log } from "../log/logger";
+import { EVENTS } from "../events";
+import { log } from "../../log/logger";
 
 /**
  * Sockets are authenticated once, at the handshake. Sessions can end afterwards without an

@@ -8,7 +8,7 @@ import { outboundKind, type TOutboundContentInput } from "../../messages/compose
 import type { TMessageView } from "../../messages/schemas";
 import { recordMessage } from "./record-message";
 import { MESSAGE_VIEW_INCLUDE, toMessageView } from "./to-message-view";
-import { noEffects, type TEffects } from "../webhooks/effects";
+import { noEffects, type TEffects } from "../../effects/inbox-effects";
 
 /**
  * An agent's reply of any kind. It is checked against Instagram's rules (the reply window,
