@@ -13,7 +13,7 @@ import { wireShutdown } from "./lib/boot/wire-shutdown";
 import { EnvError, env } from "./lib/env";
 import { appOrigins } from "./lib/http/app-origins";
 import { log, routeConsoleToLog } from "./lib/log/logger";
-import { setRuntime, type TRuntime } from "./lib/runtime";
+import { isStopping, setRuntime, type TRuntime } from "./lib/runtime";
 
 async function main(): Promise<void> {
   routeConsoleToLog();
@@ -22,8 +22,8 @@ async function main(): Promise<void> {
   // Database opened and migrated, sign-in set up, first users there; nothing listens yet.
   const { db, runtime } = await openRuntime(config);
 
-  let accepting = true;
-  const stopping = () => !accepting;
+  // Every "are we stopping?" reads the runtime's lifecycle, set by the graceful stop (wireShutdown).
+  const stopping = () => isStopping(runtime);
   const workers: NonNullable<TRuntime["workers"]> = {};
   const { intake, announce } = createIntake({ db, config, workers });
   const handlePlain = createPlainHandlers({ db, config, stopping });
@@ -43,7 +43,7 @@ async function main(): Promise<void> {
 
   runtime.io = io;
   // The webhook route (app/api/webhooks/cm/…) answers 503 + Retry-After once this says no.
-  runtime.intake = () => (accepting ? intake : undefined);
+  runtime.intake = () => (stopping() ? undefined : intake);
   setRuntime(runtime);
   // After socket.io, so every change the workers make is announced.
   startWorkers({ db, config, io, runtime, workers, announce });
@@ -56,7 +56,6 @@ async function main(): Promise<void> {
     server,
     io,
     workers,
-    stopAccepting: () => void (accepting = false),
     stopSweeps,
     closeNext: () => app.close(),
   });

@@ -7,8 +7,8 @@ import { createShutdown } from "../server/lifecycle/shutdown";
 
 /**
  * The graceful stop on SIGTERM/SIGINT: unready, drain, reconnect browsers elsewhere, finish,
- * close (lib/server/lifecycle/shutdown.ts). From here on the runtime has its lifecycle, which
- * readiness reads.
+ * close (lib/server/lifecycle/shutdown.ts). From here on the runtime has its lifecycle, whose
+ * `stopping` readiness, the webhook intake, media and the HTTP server read.
  */
 export async function wireShutdown({
   runtime,
@@ -17,7 +17,6 @@ export async function wireShutdown({
   server,
   io,
   workers,
-  stopAccepting,
   stopSweeps,
   closeNext,
 }: {
@@ -27,7 +26,6 @@ export async function wireShutdown({
   server: Server;
   io: TIo;
   workers: NonNullable<TRuntime["workers"]>;
-  stopAccepting: () => void;
   stopSweeps: () => void;
   closeNext: () => Promise<void>;
 }): Promise<void> {
@@ -37,7 +35,9 @@ export async function wireShutdown({
     server,
     io,
     workers,
-    stopAccepting,
+    // Nothing to switch off here: whatever refuses new work while stopping reads
+    // runtime.lifecycle.stopping (isStopping), which createShutdown sets just before this.
+    stopAccepting: () => {},
     stopSweeps,
     closeNext,
     closeDatabase: () => db.close(),
