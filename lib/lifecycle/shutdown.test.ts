@@ -57,7 +57,6 @@ function harness(overrides: Partial<TShutdownDeps> = {}) {
     server,
     io,
     workers,
-    stopAccepting: () => steps.push("stop accepting webhooks"),
     stopSweeps: () => steps.push("sweeps stopped"),
     closeNext: async () => void steps.push("next.close"),
     closeDatabase: async () => void steps.push("database closed"),
@@ -95,7 +94,7 @@ describe("graceful shutdown", () => {
     // At once: unready and no new webhooks, before anything closes.
     expect(h.runtime.lifecycle?.stopping).toBe(true);
     expect((await checkReadiness(h.runtime)).failed?.check).toBe("stopping");
-    expect(h.steps).toEqual(["stop accepting webhooks", "sweeps stopped", "outbox.stop"]);
+    expect(h.steps).toEqual(["sweeps stopped", "outbox.stop"]);
     // While draining, the port still serves (the proxy has not taken us out yet).
     expect(await get("/")).toBe(200);
 
@@ -110,7 +109,6 @@ describe("graceful shutdown", () => {
     expect(await h.exited.promise).toBe(0);
     await stopped;
     expect(h.steps).toEqual([
-      "stop accepting webhooks",
       "sweeps stopped",
       "outbox.stop",
       `emit ${EVENTS.serverStopping}`,

@@ -24,8 +24,6 @@ export interface TShutdownDeps {
   migrations: readonly string[];
   server: HttpServer;
   io: TIo;
-  /** Refuses new webhooks from now on (server.ts's `accepting` switch). */
-  stopAccepting: () => void;
   /** Periodic sweeps that start new work; stopped at once. */
   stopSweeps: () => void;
   workers: NonNullable<TRuntime["workers"]>;
@@ -55,8 +53,8 @@ export function createShutdown(deps: TShutdownDeps): (signal: string) => Promise
 
   return async (signal: string) => {
     if (lifecycle.stopping) return;
+    // From here on whatever refuses new work (webhooks, uploads) sees it: isStopping(runtime).
     lifecycle.stopping = true;
-    deps.stopAccepting();
     const started = Date.now();
     log(`${signal} received: unready now, finishing what is in flight (at most ${deps.timeoutMs} ms).`);
     const force = setTimeout(() => {
