@@ -85,7 +85,7 @@ describe("live events in the cache", () => {
     client.setQueryData<TMessagePages>(messageKeys.thread("a"), {
       pages: [{ messages: [], nextCursor: null }],
       pageParams: [null],
-    } as never);
+    });
 
     applyMessageEvent(client, message("m1", "a"));
     markUnread(client, "a");

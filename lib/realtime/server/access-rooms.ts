@@ -81,8 +81,9 @@ export async function syncAccessRooms(io: TIo, prisma: PrismaClient): Promise<nu
     const role = roles.get(socket.data.user.id);
     const roleChanged = role !== undefined && role !== socket.data.user.role;
     if (leave.length + join.length === 0 && !roleChanged) continue;
-    leave.forEach((room) => socket.leave(room));
-    socket.join(join);
+    // This instance's own sockets: joining and leaving happen here, at once.
+    for (const room of leave) void socket.leave(room);
+    void socket.join(join);
     if (role !== undefined) await reviseView(socket, role);
     socket.emit(EVENTS.accessChanged);
     moved++;
