@@ -39,6 +39,36 @@ const noWorkers = (relative) => ({
   group: ["**/lib/pipeline/**", relative],
   message: "Workers (lib/pipeline) call domain functions, never the other way round.",
 });
+const NO_REALTIME = {
+  group: ["**/lib/realtime/**", "**/realtime/**"],
+  message:
+    "Domain functions never reach socket.io: they return effects (lib/effects) that the route wrapper or a worker announces.",
+};
+const NO_REALTIME_SERVER = {
+  group: ["**/lib/realtime/server/**", "**/realtime/server/**"],
+  message: "The browser shares only lib/realtime's event names and payloads; lib/realtime/server runs on the server.",
+};
+/** lib/realtime sends what it is given: it never calls domain functions (those return effects to it). */
+const NO_DOMAIN_FROM_REALTIME = {
+  group: ["**/lib/server/**", "../../server/**", "../server/**"],
+  message: "lib/realtime announces effects it is given; it never calls domain functions (lib/server).",
+};
+/** Effects are plain data: shared by the domain, the workers and lib/realtime. */
+const ONLY_SHARED = {
+  group: [
+    "**/lib/server/**",
+    "**/lib/realtime/**",
+    "**/lib/pipeline/**",
+    "**/lib/http/**",
+    "**/lib/queries/**",
+    "../server/**",
+    "../realtime/**",
+    "../pipeline/**",
+    "../http/**",
+    "../queries/**",
+  ],
+  message: "lib/effects is plain data below every layer that produces or announces it.",
+};
 const NO_DATABASE = { group: ["**/db/**", "@prisma/*"], message: "lib/cm knows nothing of the database." };
 
 const restrict = (files, ...patterns) => ({
@@ -80,10 +110,10 @@ export default tseslint.config(
   },
   restrict(["server.ts", "app/**/*.{ts,tsx}"], NO_SIMULATOR),
   restrict(["lib/**/*.{ts,tsx}"], NO_SIMULATOR, NO_COMPONENTS),
-  restrict(["components/**/*.{ts,tsx}"], NO_SIMULATOR, NO_SERVER_CODE),
-  restrict(["components/admin/**/*.{ts,tsx}"], NO_SIMULATOR, NO_SERVER_CODE, NO_INBOX),
+  restrict(["components/**/*.{ts,tsx}"], NO_SIMULATOR, NO_SERVER_CODE, NO_REALTIME_SERVER),
+  restrict(["components/admin/**/*.{ts,tsx}"], NO_SIMULATOR, NO_SERVER_CODE, NO_REALTIME_SERVER, NO_INBOX),
   // The floor (ui/, hooks/) knows no feature and fetches nothing: features build on it, not the reverse.
-  restrict(["components/{ui,hooks}/**/*.{ts,tsx}"], NO_SIMULATOR, NO_SERVER_CODE, {
+  restrict(["components/{ui,hooks}/**/*.{ts,tsx}"], NO_SIMULATOR, NO_SERVER_CODE, NO_REALTIME_SERVER, {
     group: [
       "@/components/*/**",
       "../*/**",
@@ -96,18 +126,30 @@ export default tseslint.config(
     message: "components/ui and components/hooks are the floor: no feature components, no data fetching.",
   }),
   restrict(["app/api/**/*.ts"], NO_SIMULATOR, NO_PRISMA_OR_GATEWAY),
-  restrict(["lib/queries/**/*.ts"], NO_SIMULATOR, NO_COMPONENTS, NO_DOMAIN, noWorkers("../pipeline/**")),
+  restrict(
+    ["lib/queries/**/*.ts"],
+    NO_SIMULATOR,
+    NO_COMPONENTS,
+    NO_DOMAIN,
+    NO_REALTIME_SERVER,
+    noWorkers("../pipeline/**"),
+  ),
   restrict(
     ["lib/server/**/*.ts"],
     NO_SIMULATOR,
     NO_COMPONENTS,
     NO_FRAMEWORK,
     NO_BROWSER_DATA,
+    NO_REALTIME,
     noWorkers("../../pipeline/**"),
   ),
   // Tests of domain functions may drive a worker afterwards (a reply queued, then sent).
-  restrict(["lib/server/**/*.test.ts"], NO_SIMULATOR, NO_COMPONENTS, NO_FRAMEWORK, NO_BROWSER_DATA),
+  restrict(["lib/server/**/*.test.ts"], NO_SIMULATOR, NO_COMPONENTS, NO_FRAMEWORK, NO_BROWSER_DATA, NO_REALTIME),
+  restrict(["lib/effects/**/*.ts"], NO_SIMULATOR, NO_COMPONENTS, NO_FRAMEWORK, ONLY_SHARED),
   restrict(["lib/http/**/*.ts"], NO_SIMULATOR, NO_COMPONENTS, noWorkers("../pipeline/**")),
-  restrict(["lib/pipeline/**/*.ts", "lib/realtime/**/*.ts"], NO_SIMULATOR, NO_COMPONENTS, NO_BROWSER_DATA),
+  restrict(["lib/pipeline/**/*.ts"], NO_SIMULATOR, NO_COMPONENTS, NO_BROWSER_DATA),
+  restrict(["lib/realtime/**/*.ts"], NO_SIMULATOR, NO_COMPONENTS, NO_BROWSER_DATA, NO_DOMAIN_FROM_REALTIME),
+  // Tests of the rooms drive the domain verbs whose effects move them.
+  restrict(["lib/realtime/**/*.test.ts"], NO_SIMULATOR, NO_COMPONENTS, NO_BROWSER_DATA),
   restrict(["lib/cm/**/*.ts"], NO_SIMULATOR, NO_COMPONENTS, NO_DATABASE),
 );

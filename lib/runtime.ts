@@ -22,16 +22,17 @@ export interface TRuntime {
   /** This instance's background workers; undefined in tests that drive them by hand. */
   workers?: { intake?: TIntakeWorker; outbox?: TWorker; team?: TTeamWorker } | undefined;
   /**
-   * This instance's lifecycle (lib/server/lifecycle/shutdown.ts): `stopping` turns true at the
+   * This instance's lifecycle (lib/lifecycle/shutdown.ts): `stopping` turns true at the
    * first moment of a graceful stop, before anything closes, so readiness and the webhook
-   * intake refuse (503) while requests in flight finish. Absent in tests that build a runtime.
+   * intake refuse (503) while requests in flight finish. The one switch (see isStopping).
+   * Absent while starting and in tests that build a runtime.
    */
   lifecycle?: {
     stopping: boolean;
     /** The migrations this code ships (prisma/migrations): readiness checks they are applied. */
     migrations: readonly string[];
   };
-  /** CM's webhook intake (the route app/api/webhooks/cm/…); undefined while not accepting webhooks. */
+  /** CM's webhook intake (the route app/api/webhooks/cm/…); undefined while not accepting webhooks (stopping). */
   intake?: () => TWebhookIntake | undefined;
   auth: TAuth;
   /** Encrypts and decrypts CM product tokens at rest. */
@@ -66,4 +67,12 @@ export function setRuntime(runtime: TRuntime | undefined): void {
 /** The process's runtime; undefined during `next build` or outside the custom server. */
 export function getRuntime(): TRuntime | undefined {
   return (globalThis as TGlobal)[KEY];
+}
+
+/**
+ * True from the first moment of a graceful stop: the one switch that readiness, the webhook
+ * intake, uploaded media and the HTTP server's `Connection: close` all read.
+ */
+export function isStopping(runtime: Pick<TRuntime, "lifecycle">): boolean {
+  return runtime.lifecycle?.stopping === true;
 }

@@ -34,10 +34,7 @@ describeEachDatabase("the per-account sign-in limit", (ctx) => {
     });
     runtime = { ...base, auth };
     for (const email of ["guessed@example.com", "typo@example.com", "parallel@example.com"]) {
-      await createUser(
-        { prisma: ctx.db.prisma, auth, io: undefined },
-        { email, name: "Agent", role: "agent", password: PASSWORD },
-      );
+      await createUser({ prisma: ctx.db.prisma, auth }, { email, name: "Agent", role: "agent", password: PASSWORD });
     }
   });
 

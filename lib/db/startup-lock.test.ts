@@ -33,7 +33,6 @@ run("start-up work on several instances at once [postgres]", () => {
         const deps = {
           prisma: db.prisma,
           auth: runtime.auth,
-          io: undefined,
           tokens: runtime.tokens,
           appUrl: TEST_APP_URL,
         };

@@ -4,14 +4,17 @@ import { getSessionUser, type TSessionUser } from "../auth/session";
 import { isDatabaseUnavailable } from "../db/unavailable";
 import { AppError } from "../errors";
 import { oneLine } from "../errors-one-line";
+import type { TEffect } from "../effects/effects";
+import { announce } from "../realtime/server/announce";
 import { getRuntime, type TRuntime } from "../runtime";
 import { API_JSON_MAX_BYTES } from "./body-limits";
 import { readJsonBody } from "./read-body";
 import { addLogContext, log } from "../log/logger";
 
 // The one wrapper every JSON route handler goes through: it owns the session and role check,
-// body/query parsing and validation, the runtime lookup and error mapping, so each handler
-// is a few lines. `access` is required: a route is public only by saying so.
+// address/body/query parsing and validation, the runtime lookup, the answer's shape, telling
+// the browsers what changed, and error mapping, so each handler is a few lines. `access` is
+// required: a route is public only by saying so.
 
 export type TAccess = "public" | "signed-in" | "admin";
 
@@ -19,9 +22,16 @@ interface TRouteOptions<
   TBody extends z.ZodType,
   TQuery extends z.ZodType,
   TParams extends z.ZodType,
+  TResponse extends z.ZodType,
   A extends TAccess,
 > {
   access: A;
+  /**
+   * The answer's shape, as the browser reads it (JSON: dates as strings). The handler's result
+   * is checked against it and only what it names is sent; one that does not fit is our bug: a
+   * 500, logged. Shared with the browser's fetchers (lib/queries), which parse with it too.
+   */
+  response?: TResponse;
   /** The address's dynamic segments (lib/http/route-params.ts); one that does not fit is a 404. */
   params?: TParams;
   body?: TBody;
@@ -37,20 +47,26 @@ interface TRouteContext<TBody, TQuery, TParams, A extends TAccess> {
   query: TQuery;
   /** Validated by the `params` schema; a route without one sees none. */
   params: TParams;
+  /**
+   * Effects of what the handler changed (domain functions return them), told to the browsers
+   * by lib/realtime once the handler has returned, in the order given, before the answer.
+   */
+  announce: (...effects: (TEffect | null | undefined)[]) => void;
 }
 
-type THandler<TBody, TQuery, TParams, A extends TAccess> = (
+type THandler<TBody, TQuery, TParams, TResult, A extends TAccess> = (
   ctx: TRouteContext<TBody, TQuery, TParams, A>,
-) => Promise<unknown>;
+) => Promise<TResult | Response>;
 
 export function route<
   A extends TAccess,
   TBody extends z.ZodType = z.ZodUndefined,
   TQuery extends z.ZodType = z.ZodUndefined,
   TParams extends z.ZodType = z.ZodUndefined,
+  TResponse extends z.ZodType = z.ZodUnknown,
 >(
-  options: TRouteOptions<TBody, TQuery, TParams, A>,
-  handler: THandler<z.infer<TBody>, z.infer<TQuery>, z.infer<TParams>, A>,
+  options: TRouteOptions<TBody, TQuery, TParams, TResponse, A>,
+  handler: THandler<z.infer<TBody>, z.infer<TQuery>, z.infer<TParams>, z.input<TResponse>, A>,
 ) {
   return async (request: NextRequest, context: { params?: Promise<Record<string, string>> }) => {
     try {
@@ -74,13 +90,13 @@ export function route<
       const query = options.query
         ? parseWith(options.query, Object.fromEntries(request.nextUrl.searchParams), "query")
         : undefined;
-      const result = await handler({ request, runtime, user, body, query, params } as TRouteContext<
-        z.infer<TBody>,
-        z.infer<TQuery>,
-        z.infer<TParams>,
-        A
-      >);
-      return result instanceof Response ? result : NextResponse.json(result);
+      const effects: (TEffect | null | undefined)[] = [];
+      const announceLater = (...more: (TEffect | null | undefined)[]) => void effects.push(...more);
+      const ctx = { request, runtime, user, body, query, params, announce: announceLater };
+      const result = await handler(ctx as TRouteContext<z.infer<TBody>, z.infer<TQuery>, z.infer<TParams>, A>);
+      if (effects.length > 0) await announce(...effects);
+      if (result instanceof Response) return result;
+      return NextResponse.json(options.response ? answerIn(options.response, result) : result);
     } catch (error) {
       return errorResponse(error);
     }
@@ -116,6 +132,15 @@ function logUnavailable(error: unknown): void {
   if (Date.now() - lastUnavailableLog < 5000) return;
   lastUnavailableLog = Date.now();
   log().error(`Database unavailable, answering 503: ${oneLine(error)}`);
+}
+
+/** The result as JSON carries it, checked against the route's answer schema and cut to it. */
+function answerIn<T extends z.ZodType>(schema: T, result: unknown): z.output<T> {
+  const wire: unknown = result === undefined ? undefined : JSON.parse(JSON.stringify(result));
+  const parsed = schema.safeParse(wire);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((i) => `${i.path.join(".") || "answer"}: ${i.message}`);
+  throw new Error(`The answer does not fit the route's response schema: ${problems.join("; ")}`);
 }
 
 async function readJson(request: NextRequest, maxBytes: number): Promise<unknown> {

@@ -1,7 +1,6 @@
 import client from "prom-client";
 import type pg from "pg";
 import type { TSql } from "../db/client";
-import { getRuntime } from "../runtime";
 import { readDatabaseGauges } from "./database-gauges";
 
 // Prometheus metrics of this process (served by lib/metrics/metrics-http.ts at /metrics). The
@@ -26,6 +25,8 @@ export interface TMetricSources {
   sql: TSql;
   /** PostgreSQL's pools (undefined on the embedded database). */
   pools?: { app?: pg.Pool | undefined; events?: pg.Pool | undefined };
+  /** Browsers connected to this instance's socket.io server now (none before it starts). */
+  browsers?: () => number;
 }
 
 export interface TMetricsRegistry {
@@ -74,7 +75,24 @@ export function createMetricsRegistry(sources: TMetricSources): TMetricsRegistry
   // Node.js dashboards expect them; our own metrics are prefixed inbox_.
   client.collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: 20 });
   const registers = [registry];
+  // Registered in this order, which is the order of the exposition text.
+  const webhooks = webhookMetrics(registers);
+  const outbox = outboxMetrics(registers);
+  connectionGauges(registers, sources);
+  const database = databaseGauges(registers, sources.sql);
+  return {
+    api: { ...webhooks, ...outbox },
+    async scrape() {
+      await database.read();
+      return { contentType: registry.contentType, body: await registry.metrics() };
+    },
+  };
+}
 
+type TRegisters = client.Registry[];
+
+/** Webhooks answered and applied. */
+function webhookMetrics(registers: TRegisters): Pick<TMetrics, "webhookAnswered" | "webhooksApplied"> {
   const received = new client.Counter({
     name: "inbox_webhooks_received_total",
     help: "Webhooks from CM answered, by kind and HTTP status of the answer.",
@@ -86,6 +104,16 @@ export function createMetricsRegistry(sources: TMetricSources): TMetricsRegistry
     help: "Webhooks applied to the inbox by this instance.",
     registers,
   });
+  return {
+    webhookAnswered: (kind, status) => received.inc({ kind: KINDS.has(kind) ? kind : "other", status: String(status) }),
+    webhooksApplied: (count) => {
+      if (count > 0) applied.inc(count);
+    },
+  };
+}
+
+/** Sends to CM: their results, how long they took, and takeovers of a dead worker's sends. */
+function outboxMetrics(registers: TRegisters): Pick<TMetrics, "sendFinished" | "sendTakenOver"> {
   const sends = new client.Counter({
     name: "inbox_outbox_sends_total",
     help: "Sends to CM by result: accepted, failed (for good: a person must look), retry (tried again later).",
@@ -104,12 +132,23 @@ export function createMetricsRegistry(sources: TMetricSources): TMetricsRegistry
     help: "Sends taken over after their worker stopped before finishing them.",
     registers,
   });
+  return {
+    sendFinished: (result, seconds) => {
+      sends.inc({ result });
+      sendSeconds.observe({ result }, seconds);
+    },
+    sendTakenOver: () => takeovers.inc(),
+  };
+}
+
+/** This process's connections, read from memory at each scrape: browsers and database pools. */
+function connectionGauges(registers: TRegisters, sources: TMetricSources): void {
   new client.Gauge({
     name: "inbox_socket_connections",
     help: "Browsers connected to this instance's socket.io server.",
     registers,
     collect() {
-      this.set(getRuntime()?.io?.engine.clientsCount ?? 0);
+      this.set(sources.browsers?.() ?? 0);
     },
   });
   new client.Gauge({
@@ -126,6 +165,10 @@ export function createMetricsRegistry(sources: TMetricSources): TMetricsRegistry
       }
     },
   });
+}
+
+/** The whole database's backlog, outbox and webhook ages; `read` refreshes them (each scrape). */
+function databaseGauges(registers: TRegisters, sql: TSql): { read(): Promise<void> } {
   const backlog = new client.Gauge({
     name: "inbox_intake_backlog",
     help: "Webhooks stored and not yet applied (whole database: every instance reports the same).",
@@ -153,23 +196,10 @@ export function createMetricsRegistry(sources: TMetricSources): TMetricsRegistry
     help: "Scrapes whose database gauges could not be read (the gauges keep their last values).",
     registers,
   });
-
   return {
-    api: {
-      webhookAnswered: (kind, status) =>
-        received.inc({ kind: KINDS.has(kind) ? kind : "other", status: String(status) }),
-      webhooksApplied: (count) => {
-        if (count > 0) applied.inc(count);
-      },
-      sendFinished: (result, seconds) => {
-        sends.inc({ result });
-        sendSeconds.observe({ result }, seconds);
-      },
-      sendTakenOver: () => takeovers.inc(),
-    },
-    async scrape() {
+    async read() {
       try {
-        const gauges = await readDatabaseGauges(sources.sql, Date.now());
+        const gauges = await readDatabaseGauges(sql, Date.now());
         backlog.set(gauges.backlog);
         backlogAge.set(gauges.oldestPendingAgeSeconds);
         outboxDepth.set({ state: "queued" }, gauges.outbox.queued);
@@ -180,7 +210,6 @@ export function createMetricsRegistry(sources: TMetricSources): TMetricsRegistry
         // The database is away: the process's own metrics are still worth a scrape.
         scrapeErrors.inc();
       }
-      return { contentType: registry.contentType, body: await registry.metrics() };
     },
   };
 }

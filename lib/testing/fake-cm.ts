@@ -20,7 +20,7 @@ export async function startFakeCm(): Promise<TFakeCm> {
   const server = createServer((req, res) => {
     let text = "";
     req.on("data", (chunk: Buffer) => (text += chunk.toString()));
-    req.on("end", async () => {
+    const reply = async () => {
       const body: unknown = JSON.parse(text || "null");
       requests.push({ headers: req.headers, body });
       const answer = await respond(body);
@@ -29,7 +29,8 @@ export async function startFakeCm(): Promise<TFakeCm> {
         return;
       }
       res.writeHead(answer.status, { "content-type": "application/json" }).end(JSON.stringify(answer.body));
-    });
+    };
+    req.on("end", () => void reply());
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return {

@@ -1,7 +1,7 @@
 import type { PrismaClient } from "../db/generated/client";
 import { createDemoMessage } from "../server/demo/create-demo-message";
 import { recordMessage } from "../server/messages/record-message";
-import { noEffects } from "../server/webhooks/effects";
+import { noEffects } from "../effects/inbox-effects";
 
 // Conversations with messages written the way the app writes them (searchText included), for
 // the search and thread tests.

@@ -43,7 +43,7 @@ export async function signedInCookie(
   const password = user.password ?? "correct-horse-battery";
   if (!(await runtime.db.prisma.user.findUnique({ where: { email: user.email } }))) {
     await createUser(
-      { prisma: runtime.db.prisma, auth: runtime.auth, io: undefined },
+      { prisma: runtime.db.prisma, auth: runtime.auth },
       { email: user.email, name: user.email.split("@")[0] ?? "user", role: user.role, password },
     );
   }

@@ -11,7 +11,7 @@ import {
   type TWebhookIntake,
   type TWebhookIntakeOptions,
 } from "../pipeline/intake/webhook-intake";
-import { mergeEffects, noEffects, type TEffects } from "../server/webhooks/effects";
+import { mergeEffects, noEffects, type TEffects } from "../effects/inbox-effects";
 
 const PATH = /^\/api\/webhooks\/cm\/([^/?#]*)\/([^/?#]*)\/?(?:\?.*)?$/;
 

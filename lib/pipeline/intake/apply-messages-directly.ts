@@ -1,19 +1,10 @@
-import pg from "pg";
-import { preparedName } from "../../db/prepared";
-import { noEffects } from "../../server/webhooks/effects";
-import { applyInboundMessages, type TInboundItem, type TQuery } from "./apply-inbound-message";
+import type pg from "pg";
+import { applyStoredMessages } from "./apply-stored-messages";
 import { claimWebhooks } from "./claim-webhooks";
+import type { TInboundItem } from "./inbound-message";
+import { emptyRound, type TIntakeRound } from "./intake-round";
 import { parseStoredUnit } from "./parse-webhook";
-import type { TIntakeRound } from "./process-webhooks";
-
-// pg reads `timestamp` (without time zone) in the process's local zone; ours are UTC.
-const TIMESTAMP_OID = 1114;
-export const types = {
-  getTypeParser: ((oid: number, format?: "text" | "binary") =>
-    oid === TIMESTAMP_OID
-      ? (value: string) => new Date(`${value.replace(" ", "T")}Z`)
-      : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig["getTypeParser"],
-};
+import { driverQuery } from "./query";
 
 /**
  * The hot path of intake on PostgreSQL: a round of customers' messages only, straight on the
@@ -28,12 +19,11 @@ export async function applyMessagesDirectly(
   { now, limit }: { now: Date; limit: number },
 ): Promise<TIntakeRound> {
   const client = await pool.connect();
-  const query: TQuery = async <T>(text: string, values: unknown[]) =>
-    (await client.query({ name: preparedName(text), text, values, types })).rows as T[];
+  const query = driverQuery(client);
   try {
     await client.query("BEGIN");
     const claimed = await claimWebhooks(query, { now, limit, messagesOnly: true });
-    const round: TIntakeRound = { claimed: claimed.length, applied: 0, waiting: 0, failed: 0, effects: noEffects() };
+    const round = emptyRound(claimed.length);
     if (claimed.length > 0) {
       // As in the general round: stored durably before, effect and DONE mark lost together.
       await client.query("SET LOCAL synchronous_commit = off");
@@ -44,13 +34,7 @@ export async function applyMessagesDirectly(
         if (unit?.kind !== "MESSAGE") throw new Error("not a message: general round");
         items.push({ accountId: webhook.accountId, mo: unit.mo, dedupeKey: unit.dedupeKey, replaced: unit.replaced });
       }
-      await applyInboundMessages(
-        query,
-        items,
-        now,
-        round.effects,
-        claimed.map((w) => w.id),
-      );
+      await applyStoredMessages(query, { items, webhookIds: claimed.map((w) => w.id), now, effects: round.effects });
       round.applied = claimed.length;
     }
     await client.query("COMMIT");

@@ -1,5 +1,5 @@
 import type { WebhookKind } from "../../db/generated/client";
-import type { TQuery } from "./apply-inbound-message";
+import type { TQuery } from "./query";
 
 export interface TClaimedWebhook {
   id: string;

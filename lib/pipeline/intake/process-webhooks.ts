@@ -2,12 +2,15 @@ import type pg from "pg";
 import type { Prisma, PrismaClient } from "../../db/generated/client";
 import { oneLine } from "../../errors-one-line";
 import { applyDeliveryReport } from "../../server/messages/apply-delivery-report";
-import { mergeEffects, noEffects, type TEffects } from "../../server/webhooks/effects";
+import { mergeEffects } from "../../effects/inbox-effects";
 import { ingestEvent } from "../../server/webhooks/ingest-event";
-import { applyInboundMessages, type TInboundItem, type TQuery } from "./apply-inbound-message";
 import { applyMessagesDirectly } from "./apply-messages-directly";
+import { applyStoredMessages } from "./apply-stored-messages";
 import { claimWebhooks, type TClaimedWebhook } from "./claim-webhooks";
+import type { TInboundItem } from "./inbound-message";
+import { emptyRound, type TIntakeRound } from "./intake-round";
 import { parseStoredUnit } from "./parse-webhook";
+import { prismaQuery } from "./query";
 
 export interface TIntakeRoundOptions {
   /** PostgreSQL's pool: a round of customers' messages is tried straight on the driver first. */
@@ -17,14 +20,6 @@ export interface TIntakeRoundOptions {
   batchSize?: number;
   /** Tries before a webhook is set aside as FAILED for an admin to look at. */
   maxAttempts?: number;
-}
-
-export interface TIntakeRound {
-  claimed: number;
-  applied: number;
-  waiting: number;
-  failed: number;
-  effects: TEffects;
 }
 
 const TX_OPTIONS = { maxWait: 10_000, timeout: 60_000 } as const;
@@ -86,7 +81,7 @@ async function processOneByOne(
   prisma: PrismaClient,
   { now, batchSize, maxAttempts }: { now: () => Date; batchSize: number; maxAttempts: number },
 ): Promise<TIntakeRound> {
-  const round: TIntakeRound = { claimed: 0, applied: 0, waiting: 0, failed: 0, effects: noEffects() };
+  const round = emptyRound();
   const candidates = await prisma.$transaction(
     (tx) => claimWebhooks(prismaQuery(tx), { now: now(), limit: batchSize }),
     TX_OPTIONS,
@@ -114,7 +109,7 @@ async function processOneByOne(
 }
 
 async function applyAll(tx: Prisma.TransactionClient, claimed: TClaimedWebhook[], now: Date): Promise<TIntakeRound> {
-  const round: TIntakeRound = { claimed: claimed.length, applied: 0, waiting: 0, failed: 0, effects: noEffects() };
+  const round = emptyRound(claimed.length);
   if (claimed.length === 0) return round;
   // This commit need not wait for its WAL flush: the webhooks were stored durably before CM
   // got its 200, and their effect and their DONE mark commit together, so if PostgreSQL
@@ -128,15 +123,10 @@ async function applyAll(tx: Prisma.TransactionClient, claimed: TClaimedWebhook[]
   let run: { id: string; item: TInboundItem }[] = [];
   let marked = 0; // marked DONE by the statement that stored their messages
   const flush = async () => {
-    const ids = run.map((r) => r.id);
-    await applyInboundMessages(
-      prismaQuery(tx),
-      run.map((r) => r.item),
-      now,
-      round.effects,
-      ids,
-    );
-    marked += ids.length;
+    const webhookIds = run.map((r) => r.id);
+    const items = run.map((r) => r.item);
+    await applyStoredMessages(prismaQuery(tx), { items, webhookIds, now, effects: round.effects });
+    marked += webhookIds.length;
     run = [];
   };
   for (const webhook of claimed) {
@@ -174,11 +164,6 @@ async function applyAll(tx: Prisma.TransactionClient, claimed: TClaimedWebhook[]
   round.applied = done.length + marked;
   round.waiting = waiting.length;
   return round;
-}
-
-/** Statements with positional parameters, inside Prisma's interactive transaction. */
-function prismaQuery(tx: Prisma.TransactionClient): TQuery {
-  return (text, values) => tx.$queryRawUnsafe(text, ...values);
 }
 
 /** Backoff before the next try: 1 s, 2 s, 4 s … up to 5 min, with jitter so instances spread out. */

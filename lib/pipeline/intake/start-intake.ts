@@ -1,6 +1,6 @@
 import type pg from "pg";
 import type { PrismaClient } from "../../db/generated/client";
-import type { TEffects } from "../../server/webhooks/effects";
+import type { TEffects } from "../../effects/inbox-effects";
 import { startWorkerLoop, type TWorker } from "../worker-loop";
 import type { TWebhookUrlKind } from "./parse-webhook";
 import { INTAKE_BATCH_SIZE, processWebhooks } from "./process-webhooks";

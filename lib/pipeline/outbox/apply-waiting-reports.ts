@@ -1,7 +1,7 @@
 import { parseStatusReports } from "../../cm/schemas/status-report";
 import type { Prisma } from "../../db/generated/client";
 import { applyDeliveryReport } from "../../server/messages/apply-delivery-report";
-import type { TEffects } from "../../server/webhooks/effects";
+import type { TEffects } from "../../effects/inbox-effects";
 
 /**
  * Status reports for this reference that came before the message could take them (they were

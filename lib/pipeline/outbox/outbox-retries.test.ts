@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
 import { parseStatusReports } from "../../cm/schemas/status-report";
 import { applyDeliveryReport } from "../../server/messages/apply-delivery-report";
-import { noEffects } from "../../server/webhooks/effects";
+import { noEffects } from "../../effects/inbox-effects";
 import { describeEachDatabase } from "../../testing/databases";
 import { accepted, startFakeCm, type TFakeCm } from "../../testing/fake-cm";
 import { seedOutboxAccount, sentTexts, testClock } from "../../testing/outbox-fixture";

@@ -1,5 +1,5 @@
 import { oneLine } from "../../errors-one-line";
-import { noEffects, type TEffects } from "../../server/webhooks/effects";
+import { noEffects, type TEffects } from "../../effects/inbox-effects";
 import { claimDueSends, type TClaimedSend } from "./claim-due-sends";
 import type { TOutbox } from "./outbox-deps";
 import { releaseClaims } from "./release-claims";

@@ -5,7 +5,7 @@ import { gatewayFetch } from "../../server/accounts/gateway-fetch";
 import type { TDeliveryStatus } from "../../messages/delivery";
 import { ZOutboundContent, type TOutboundContentInput } from "../../messages/compose-schemas";
 import { CONVERSATION_SUMMARY_INCLUDE, toConversationSummary } from "../../server/conversations/to-summary";
-import { noEffects, type TEffects } from "../../server/webhooks/effects";
+import { noEffects, type TEffects } from "../../effects/inbox-effects";
 import { applyWaitingReports } from "./apply-waiting-reports";
 import type { TClaimedSend } from "./claim-due-sends";
 import { describeSendOutcome, type TSendOutcome } from "./describe-send-outcome";

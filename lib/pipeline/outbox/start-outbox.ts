@@ -1,4 +1,4 @@
-import { emitEffects } from "../../realtime/emit";
+import { announce } from "../../realtime/server/announce";
 import { startWorkerLoop, type TWorker } from "../worker-loop";
 import { resolveOutbox, type TOutboxDeps } from "./outbox-deps";
 import { runOutboxRound } from "./run-outbox-round";
@@ -16,7 +16,7 @@ export function startOutbox(deps: TOutboxDeps & { idleMs?: number }): TWorker {
   const loop = startWorkerLoop({
     name: "outbox",
     idleMs: deps.idleMs ?? 1_000,
-    tick: () => runOutboxRound(outbox, emitEffects, stopping.signal),
+    tick: () => runOutboxRound(outbox, (effects) => void announce(effects), stopping.signal),
   });
   return {
     wake: () => loop.wake(),

@@ -2,7 +2,7 @@ import type { PrismaClient } from "../../db/generated/client";
 import { oneLine } from "../../errors-one-line";
 import { autoAssign, isAutoAssignCandidate } from "../../server/conversations/auto-assign";
 import { wakeSnoozed } from "../../server/conversations/wake-snoozed";
-import type { TEffects } from "../../server/webhooks/effects";
+import type { TEffects } from "../../effects/inbox-effects";
 import { startWorkerLoop, type TWorker } from "../worker-loop";
 import { log as logger } from "../../log/logger";
 

@@ -2,18 +2,18 @@ import type { TMembership, TSetMembership } from "../../access/schemas";
 import { isAdmin } from "../../auth/roles";
 import type { PrismaClient } from "../../db/generated/client";
 import { AppError } from "../../errors";
-import { moveUserRooms } from "../../realtime/access-rooms";
-import type { TIo } from "../../runtime";
+import type { TAccessChanged } from "../../effects/effects";
+import { accessChanged } from "./access-changed";
 
 /**
  * Makes an agent a member of an account, or no longer one. Repeating it changes nothing. When
- * it did change something, the agent's open inboxes follow at once, on every instance: their
- * sockets join or leave the account's room and their browsers refetch.
+ * it did change something, its effect moves the agent's open inboxes at once, on every instance:
+ * their sockets join or leave the account's room and their browsers refetch.
  */
 export async function setMembership(
-  { prisma, io }: { prisma: PrismaClient; io: TIo | undefined },
+  prisma: PrismaClient,
   { accountId, userId, member }: TSetMembership,
-): Promise<TMembership & { member: boolean }> {
+): Promise<{ membership: TMembership & { member: boolean }; effect: TAccessChanged | null }> {
   const [account, user] = await Promise.all([
     prisma.instagramAccount.findUnique({ where: { id: accountId }, select: { id: true } }),
     prisma.user.findUnique({ where: { id: userId }, select: { name: true, role: true } }),
@@ -26,6 +26,6 @@ export async function setMembership(
   const changed = member
     ? (await prisma.accountMember.createMany({ data: [{ accountId, userId }], skipDuplicates: true })).count
     : (await prisma.accountMember.deleteMany({ where: { accountId, userId } })).count;
-  if (changed > 0) await moveUserRooms(io, prisma, userId);
-  return { accountId, userId, member };
+  const effect = changed > 0 ? await accessChanged(prisma, userId) : null;
+  return { membership: { accountId, userId, member }, effect };
 }

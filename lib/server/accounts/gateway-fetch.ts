@@ -38,7 +38,7 @@ export function gatewayFetch(resolve?: TResolve): typeof fetch {
       req.on("error", (error) => fail(new TypeError("fetch failed", { cause: error })));
       req.end(typeof init.body === "string" ? init.body : undefined);
     });
-  return send as typeof fetch;
+  return send;
 }
 
 function toResponse(status: number, body: Buffer): Response {

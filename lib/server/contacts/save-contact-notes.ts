@@ -1,5 +1,6 @@
 import type { PrismaClient } from "../../db/generated/client";
 import type { TContactDetails, TSaveContactNotes } from "../../contacts/schemas";
+import type { TContactUpdated } from "../../effects/effects";
 import { AppError } from "../../errors";
 import type { TAccessUser } from "../access/account-access";
 import { CONVERSATION_NOT_FOUND, accessibleConversationWhere } from "../access/assert-conversation-access";
@@ -20,7 +21,7 @@ export async function saveContactNotes(
     input,
     now = new Date(),
   }: { conversationId: string; actor: TAccessUser; input: TSaveContactNotes; now?: Date },
-): Promise<TContactDetails & { accountId: string; changed: boolean }> {
+): Promise<TContactDetails & { accountId: string; effect: TContactUpdated | null }> {
   return prisma.$transaction(async (tx) => {
     // What the save needs (the panel's counts are read once, at the end).
     const conversation = await tx.conversation.findFirst({
@@ -30,7 +31,7 @@ export async function saveContactNotes(
     if (!conversation) throw new AppError("NOT_FOUND", CONVERSATION_NOT_FOUND);
     const current = conversation.contact;
     if (input.notes === current.notes && input.notesUpdatedAt === (current.notesUpdatedAt?.toISOString() ?? null)) {
-      return { ...(await getContactDetails(tx, { conversationId, user: actor })), changed: false };
+      return { ...(await getContactDetails(tx, { conversationId, user: actor })), effect: null };
     }
     const { count } = await tx.contact.updateMany({
       where: {
@@ -46,6 +47,12 @@ export async function saveContactNotes(
         contact: saved,
       });
     }
-    return { ...saved, changed: true };
+    const effect = {
+      kind: "contact-updated",
+      accountId: saved.accountId,
+      conversationId,
+      contactId: saved.id,
+    } as const;
+    return { ...saved, effect };
   });
 }

@@ -1,7 +1,7 @@
 import type { PrismaClient } from "../../db/generated/client";
 import { AppError } from "../../errors";
 import type { TConversationSummary } from "../../conversations/summary";
-import { noEffects, type TEffects } from "../webhooks/effects";
+import { noEffects, type TEffects } from "../../effects/inbox-effects";
 import type { TAccessUser } from "../access/account-access";
 import { findAccessibleConversation } from "./find-accessible-conversation";
 import { recordSystemLine } from "./record-system-line";

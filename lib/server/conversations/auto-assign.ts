@@ -1,6 +1,6 @@
 import type { PrismaClient } from "../../db/generated/client";
 import type { TConversationSummary } from "../../conversations/summary";
-import { noEffects, type TEffects } from "../webhooks/effects";
+import { noEffects, type TEffects } from "../../effects/inbox-effects";
 import { recordSystemLine } from "./record-system-line";
 import { CONVERSATION_ROW_INCLUDE, toConversationSummary, withLabels } from "./to-summary";
 

@@ -1,6 +1,6 @@
 import type { Prisma } from "../../db/generated/client";
 import type { TSystemContent } from "../../messages/system-line";
-import type { TEffects } from "../webhooks/effects";
+import type { TEffects } from "../../effects/inbox-effects";
 import { MESSAGE_VIEW_INCLUDE, toMessageView } from "../messages/to-message-view";
 
 /**

@@ -2,7 +2,7 @@ import type { PrismaClient } from "../../db/generated/client";
 import type { TStatusBody } from "../../conversations/schemas";
 import { AppError } from "../../errors";
 import type { TConversationSummary } from "../../conversations/summary";
-import { noEffects, type TEffects } from "../webhooks/effects";
+import { noEffects, type TEffects } from "../../effects/inbox-effects";
 import type { TActor } from "./assign-conversation";
 import { findAccessibleConversation } from "./find-accessible-conversation";
 import { recordSystemLine } from "./record-system-line";

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "../../db/generated/client";
-import { noEffects, type TEffects } from "../webhooks/effects";
+import { noEffects, type TEffects } from "../../effects/inbox-effects";
 import { recordSystemLine } from "./record-system-line";
 import { CONVERSATION_ROW_INCLUDE, toConversationSummary, withLabels } from "./to-summary";
 

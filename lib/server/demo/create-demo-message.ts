@@ -1,7 +1,7 @@
 import type { PrismaClient } from "../../db/generated/client";
 import { findOrStartConversation } from "../conversations/touch-conversation";
 import { recordMessage } from "../messages/record-message";
-import { noEffects, type TEffects } from "../webhooks/effects";
+import { noEffects, type TEffects } from "../../effects/inbox-effects";
 
 export interface TCreateDemoMessageOptions {
   accountId: string;

@@ -9,7 +9,7 @@ describeEachDatabase("demo data", (ctx) => {
   it("makes the demo agent a member of the demo account, and leaves a membership an admin removed removed", async () => {
     const runtime = createTestRuntime(ctx.db);
     const { prisma } = ctx.db;
-    const deps = { prisma, auth: runtime.auth, io: undefined, tokens: runtime.tokens, appUrl: TEST_APP_URL };
+    const deps = { prisma, auth: runtime.auth, tokens: runtime.tokens, appUrl: TEST_APP_URL };
     const account = await seedDemo(deps);
     const email = DEMO_USERS.find((u) => u.role === "agent")?.email ?? "";
     const agent = await prisma.user.findUniqueOrThrow({ where: { email } });

@@ -4,7 +4,7 @@ import type { TConversationSummary } from "../../conversations/summary";
 import type { TAccessUser } from "../access/account-access";
 import { findAccessibleConversation } from "../conversations/find-accessible-conversation";
 import { CONVERSATION_SUMMARY_INCLUDE, toConversationSummary } from "../conversations/to-summary";
-import { noEffects, type TEffects } from "../webhooks/effects";
+import { noEffects, type TEffects } from "../../effects/inbox-effects";
 import { LABEL_NOT_FOUND } from "./assert-label-name-free";
 
 /**

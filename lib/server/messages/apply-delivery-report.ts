@@ -3,7 +3,7 @@ import type { TStatusReport } from "../../cm/schemas/status-report";
 import type { Prisma } from "../../db/generated/client";
 import { applyStatusReport } from "../../messages/delivery";
 import { MESSAGE_VIEW_INCLUDE, toMessageView } from "./to-message-view";
-import type { TEffects } from "../webhooks/effects";
+import type { TEffects } from "../../effects/inbox-effects";
 
 /**
  * Applies one CM status report to our message with that reference. Returns false when no

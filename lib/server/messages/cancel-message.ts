@@ -1,7 +1,7 @@
 import type { PrismaClient } from "../../db/generated/client";
 import { AppError } from "../../errors";
 import type { TMessageView } from "../../messages/schemas";
-import { noEffects, type TEffects } from "../webhooks/effects";
+import { messageUpdated, noEffects, type TEffects } from "../../effects/inbox-effects";
 import { MESSAGE_VIEW_INCLUDE, toMessageView } from "./to-message-view";
 import { messageViewColumns, rawToMessageView, type TRawMessageRow } from "./message-view-returning";
 
@@ -28,10 +28,7 @@ export async function cancelMessage(
       (SELECT c."accountId" FROM "Conversation" c WHERE c."id" = m."conversationId") AS "accountId"`;
   if (row) {
     const view = rawToMessageView(row);
-    const effects = noEffects();
-    effects.updatedMessages.push(view);
-    effects.accounts.set(view.conversationId, row.accountId);
-    return { message: view, effects };
+    return { message: view, effects: messageUpdated(view, row.accountId) };
   }
   const message = await prisma.message.findUnique({ where: { id: messageId }, include: MESSAGE_VIEW_INCLUDE });
   if (!message || message.direction !== "OUTBOUND")

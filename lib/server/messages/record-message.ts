@@ -3,7 +3,7 @@ import { previewOf } from "../../messages/schemas";
 import { searchTextOf } from "../../messages/search-text";
 import { recordSystemLine } from "../conversations/record-system-line";
 import { touchConversation } from "../conversations/touch-conversation";
-import type { TEffects } from "../webhooks/effects";
+import type { TEffects } from "../../effects/inbox-effects";
 import { MESSAGE_VIEW_INCLUDE, toMessageView } from "./to-message-view";
 
 /**

@@ -1,7 +1,7 @@
 import type { PrismaClient } from "../../db/generated/client";
 import { AppError } from "../../errors";
 import type { TMessageView } from "../../messages/schemas";
-import { noEffects, type TEffects } from "../webhooks/effects";
+import { messageUpdated, type TEffects } from "../../effects/inbox-effects";
 import { messageViewColumns, rawToMessageView, type TRawMessageRow } from "./message-view-returning";
 
 /**
@@ -34,8 +34,5 @@ export async function retryMessage(
     throw new AppError("CONFLICT", "Only a failed message can be sent again.");
   }
   const view = rawToMessageView(row);
-  const effects = noEffects();
-  effects.updatedMessages.push(view);
-  effects.accounts.set(view.conversationId, row.accountId);
-  return { message: view, effects };
+  return { message: view, effects: messageUpdated(view, row.accountId) };
 }

@@ -8,7 +8,7 @@ import { TEST_PRODUCT_TOKEN, seedOutboxAccount } from "../../testing/outbox-fixt
 import type { TOutboundContentInput } from "../../messages/compose-schemas";
 import { sendMessage } from "./send-message";
 import { retryMessage } from "./retry-message";
-import type { TEffects } from "../webhooks/effects";
+import type { TEffects } from "../../effects/inbox-effects";
 
 describeEachDatabase("sending a reply", (ctx) => {
   let cm: TFakeCm;

@@ -2,13 +2,13 @@ import { buildInstagramMessage } from "../../cm/build-send-request";
 import { newCmReference } from "../../cm/reference";
 import { validateInstagramMessage } from "../../cm/validate-instagram-message";
 import { canSend } from "../../channel/rules";
-import type { Prisma, PrismaClient } from "../../db/generated/client";
+import type { PrismaClient } from "../../db/generated/client";
 import { AppError } from "../../errors";
 import { outboundKind, type TOutboundContentInput } from "../../messages/compose-schemas";
 import type { TMessageView } from "../../messages/schemas";
 import { recordMessage } from "./record-message";
 import { MESSAGE_VIEW_INCLUDE, toMessageView } from "./to-message-view";
-import { noEffects, type TEffects } from "../webhooks/effects";
+import { noEffects, type TEffects } from "../../effects/inbox-effects";
 
 /**
  * An agent's reply of any kind. It is checked against Instagram's rules (the reply window,
@@ -82,7 +82,7 @@ export async function sendMessage(
         conversationId: conversation.id,
         direction: "OUTBOUND",
         kind: outboundKind(input.content),
-        content: input.content as Prisma.InputJsonValue,
+        content: input.content,
         status: "QUEUED",
         tag: verdict.tag,
         nextAttemptAt: input.now,

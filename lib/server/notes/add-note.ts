@@ -7,7 +7,7 @@ import type { TActor } from "../conversations/assign-conversation";
 import { findAccessibleConversation } from "../conversations/find-accessible-conversation";
 import { listAccountAgents } from "../conversations/list-assignable-agents";
 import { MESSAGE_VIEW_INCLUDE, toMessageView } from "../messages/to-message-view";
-import { noEffects, type TEffects } from "../webhooks/effects";
+import { noEffects, type TEffects } from "../../effects/inbox-effects";
 
 /**
  * A private note in a conversation's thread: a message of direction INTERNAL and kind NOTE,

@@ -1,9 +1,13 @@
 import { AppError } from "../../errors";
-import { disconnectUser } from "../../realtime/presence";
+import type { TUserSignedOut } from "../../effects/effects";
 import type { TUserDeps } from "./user-deps";
 
-/** Sets a new password chosen by an admin and ends the user's sessions. */
-export async function resetPassword({ prisma, auth, io }: TUserDeps, userId: string, password: string): Promise<void> {
+/** Sets a new password chosen by an admin and ends the user's sessions (the effect closes their live connections). */
+export async function resetPassword(
+  { prisma, auth }: TUserDeps,
+  userId: string,
+  password: string,
+): Promise<TUserSignedOut> {
   const context = await auth.$context;
   const hash = await context.password.hash(password);
   await prisma.$transaction(async (tx) => {
@@ -12,5 +16,5 @@ export async function resetPassword({ prisma, auth, io }: TUserDeps, userId: str
     await tx.account.update({ where: { id: credential.id }, data: { password: hash } });
     await tx.session.deleteMany({ where: { userId } });
   });
-  disconnectUser(io, userId, "Your password was reset by an administrator.");
+  return { kind: "user-signed-out", userId, reason: "Your password was reset by an administrator." };
 }

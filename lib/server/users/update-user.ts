@@ -1,21 +1,21 @@
 import { AppError } from "../../errors";
-import { moveUserRooms } from "../../realtime/access-rooms";
-import { disconnectUser, listOnlineUserIds } from "../../realtime/presence";
+import type { TAccessChanged, TUserSignedOut } from "../../effects/effects";
+import { accessChanged } from "../access/access-changed";
 import type { TUpdateUser, TUserView } from "../../users/schemas";
 import { toUserView } from "./to-user-view";
-import type { TUserDeps } from "./user-deps";
+import type { TUserPresenceDeps } from "./user-deps";
 
 /**
  * Renames, changes the role of, deactivates or reactivates a user. Deactivation ends every
- * session in the same transaction and closes the user's sockets on every instance. The last
+ * session in the same transaction, and its effect closes the user's sockets on every instance. The last
  * active admin can be neither demoted nor deactivated: someone must be able to administer.
- * A new role changes what the user may see at once: their sockets move to the rooms it calls
- * for (an admin's, or their member accounts') and their browsers refetch.
+ * A new role changes what the user may see at once: its effect moves their sockets to the rooms
+ * it calls for (an admin's, or their member accounts') and their browsers refetch.
  */
 export async function updateUser(
-  { prisma, io }: TUserDeps,
+  { prisma, onlineUserIds }: TUserPresenceDeps,
   { actorId, userId, input }: { actorId: string; userId: string; input: TUpdateUser },
-): Promise<TUserView> {
+): Promise<{ user: TUserView; effect: TUserSignedOut | TAccessChanged | null }> {
   const deactivating = input.active === false;
   const losesAdmin = deactivating || input.role === "agent";
   const { row, roleChanged } = await prisma.$transaction(async (tx) => {
@@ -41,7 +41,10 @@ export async function updateUser(
     });
     return { row: updated, roleChanged: updated.role !== user.role };
   });
-  if (deactivating) disconnectUser(io, userId, "Your account was deactivated.");
-  else if (roleChanged) await moveUserRooms(io, prisma, userId);
-  return toUserView(row, !deactivating && (await listOnlineUserIds(io)).has(userId));
+  const effect = deactivating
+    ? ({ kind: "user-signed-out", userId, reason: "Your account was deactivated." } as const)
+    : roleChanged
+      ? await accessChanged(prisma, userId)
+      : null;
+  return { user: toUserView(row, !deactivating && (await onlineUserIds()).has(userId)), effect };
 }

@@ -1,9 +1,13 @@
 import type { TAuth } from "../../auth/create-auth";
 import type { PrismaClient } from "../../db/generated/client";
-import type { TIo } from "../../runtime";
 
 export interface TUserDeps {
   prisma: PrismaClient;
   auth: TAuth;
-  io: TIo | undefined;
+}
+
+/** The verbs that show who is online also ask it (socket.io knows; lib/http/user-deps.ts). */
+export interface TUserPresenceDeps extends TUserDeps {
+  /** Ids of the users with a live connection now, on any instance. */
+  onlineUserIds: () => Promise<ReadonlySet<string>>;
 }

@@ -7,15 +7,15 @@ import { bootstrapUsers } from "./bootstrap-users";
 import { listUsers } from "./list-users";
 import { resetPassword } from "./reset-password";
 import { updateUser } from "./update-user";
-import type { TUserDeps } from "./user-deps";
+import type { TUserPresenceDeps } from "./user-deps";
 
 describeEachDatabase("users and sessions", (ctx) => {
   let runtime: TRuntime;
-  let deps: TUserDeps;
+  let deps: TUserPresenceDeps;
 
   beforeAll(() => {
     runtime = createTestRuntime(ctx.db);
-    deps = { prisma: ctx.db.prisma, auth: runtime.auth, io: undefined };
+    deps = { prisma: ctx.db.prisma, auth: runtime.auth, onlineUserIds: async () => new Set<string>() };
   });
 
   const session = (cookie: string) => getSessionUser(runtime.auth, new Headers({ cookie }));
@@ -49,7 +49,7 @@ describeEachDatabase("users and sessions", (ctx) => {
     expect((await session(cookie))?.email).toBe("leaver@example.com");
     const leaver = await ctx.db.prisma.user.findUniqueOrThrow({ where: { email: "leaver@example.com" } });
 
-    const view = await updateUser(deps, { actorId: admin.id, userId: leaver.id, input: { active: false } });
+    const { user: view } = await updateUser(deps, { actorId: admin.id, userId: leaver.id, input: { active: false } });
     expect(view.active).toBe(false);
     expect(await session(cookie)).toBeNull();
     expect(await session(other)).toBeNull();

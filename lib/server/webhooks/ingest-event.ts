@@ -4,7 +4,7 @@ import { previewOf } from "../../messages/schemas";
 import { findOrStartConversation, touchConversation } from "../conversations/touch-conversation";
 import { recordMessage } from "../messages/record-message";
 import { MESSAGE_VIEW_INCLUDE, toMessageView } from "../messages/to-message-view";
-import type { TEffects } from "./effects";
+import type { TEffects } from "../../effects/inbox-effects";
 
 /**
  * Applies an Instagram event. Returns false when it must wait: a MessageDelete for a message

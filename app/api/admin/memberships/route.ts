@@ -11,6 +11,8 @@ export const GET = route({ access: "admin" }, async ({ runtime }) => ({
 }));
 
 /** Adds (`member: true`) or removes an agent's membership of an account; the agent's inbox follows live. */
-export const PUT = route({ access: "admin", body: ZSetMembership }, async ({ runtime, body }) => ({
-  membership: await setMembership({ prisma: runtime.db.prisma, io: runtime.io }, body),
-}));
+export const PUT = route({ access: "admin", body: ZSetMembership }, async ({ runtime, body, announce }) => {
+  const { membership, effect } = await setMembership(runtime.db.prisma, body);
+  announce(effect);
+  return { membership };
+});

@@ -1,7 +1,7 @@
 import { route } from "@/lib/http/route";
 import { createUser } from "@/lib/server/users/create-user";
 import { listUsers } from "@/lib/server/users/list-users";
-import { userDeps } from "@/lib/server/users/user-deps-from-runtime";
+import { userDeps } from "@/lib/http/user-deps";
 import { ZCreateUser } from "@/lib/users/schemas";
 
 export const dynamic = "force-dynamic";

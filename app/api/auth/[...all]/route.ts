@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { getSignedInSession } from "@/lib/auth/session";
-import { disconnectSession } from "@/lib/realtime/presence";
+import { announce } from "@/lib/realtime/server/announce";
 import { getRuntime } from "@/lib/runtime";
 
 export const dynamic = "force-dynamic";
@@ -16,7 +16,9 @@ async function handle(request: Request): Promise<Response> {
   const signingOut = request.method === "POST" && new URL(request.url).pathname.endsWith("/sign-out");
   const before = signingOut ? await getSignedInSession(runtime.auth, request.headers) : null;
   const response = await runtime.auth.handler(request);
-  if (before && response.ok) disconnectSession(runtime.io, before.sessionId, "You signed out.");
+  if (before && response.ok) {
+    await announce({ kind: "session-ended", sessionId: before.sessionId, reason: "You signed out." });
+  }
   return withoutSessionToken(response);
 }
 

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { route } from "@/lib/http/route";
-import { emitEffects } from "@/lib/realtime/emit";
 import { createDemoMessage } from "@/lib/server/demo/create-demo-message";
 import { findDemoAccountId } from "@/lib/server/demo/find-demo-account";
 
@@ -15,10 +14,10 @@ const ZDemoMessage = z.object({
 });
 
 /** Demo mode only: stores a customer message on the demo account as if it had come from Instagram. */
-export const POST = route({ access: "signed-in", body: ZDemoMessage }, async ({ runtime, body }) => {
+export const POST = route({ access: "signed-in", body: ZDemoMessage }, async ({ runtime, body, announce }) => {
   if (!runtime.config.demoMode) throw new AppError("NOT_FOUND", "Demo endpoints are off (DEMO_MODE is not set).");
   const accountId = await findDemoAccountId(runtime.db.prisma);
   const effects = await createDemoMessage(runtime.db.prisma, { ...body, accountId, now: new Date() });
-  emitEffects(effects);
+  announce(effects);
   return { conversation: effects.conversations.at(-1) };
 });

@@ -1,6 +1,5 @@
 import { ZUpdateAccount } from "@/lib/accounts/schemas";
 import { route } from "@/lib/http/route";
-import { announceAccountRemoved } from "@/lib/realtime/access-rooms";
 import { accountDeps } from "@/lib/server/accounts/account-deps";
 import { deleteAccount } from "@/lib/server/accounts/delete-account";
 import { updateAccount } from "@/lib/server/accounts/update-account";
@@ -15,8 +14,7 @@ export const PATCH = route(
   }),
 );
 
-export const DELETE = route({ access: "admin", params: ZIdParams }, async ({ runtime, params }) => {
-  await deleteAccount(accountDeps(runtime), params.id);
-  announceAccountRemoved(runtime.io, params.id);
+export const DELETE = route({ access: "admin", params: ZIdParams }, async ({ runtime, params, announce }) => {
+  announce(await deleteAccount(accountDeps(runtime), params.id));
   return { deleted: true };
 });

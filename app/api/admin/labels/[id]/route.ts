@@ -1,7 +1,7 @@
 import { ZUpdateLabel } from "@/lib/labels/schemas";
 import { route } from "@/lib/http/route";
-import { announceLabels } from "@/lib/realtime/emit-team-events";
 import { deleteLabel } from "@/lib/server/labels/delete-label";
+import { labelsChanged } from "@/lib/server/labels/labels-changed";
 import { updateLabel } from "@/lib/server/labels/update-label";
 import { ZIdParams } from "@/lib/http/route-params";
 
@@ -10,16 +10,16 @@ export const dynamic = "force-dynamic";
 /** Rename or recolour; 409 when another label has the name, whatever the case. */
 export const PATCH = route(
   { access: "admin", params: ZIdParams, body: ZUpdateLabel },
-  async ({ runtime, body, params }) => {
+  async ({ runtime, body, params, announce }) => {
     const label = await updateLabel(runtime.db.prisma, { id: params.id, input: body });
-    await announceLabels(runtime.db.prisma);
+    announce(await labelsChanged(runtime.db.prisma));
     return { label };
   },
 );
 
 /** Deletes the label and takes it off every conversation. */
-export const DELETE = route({ access: "admin", params: ZIdParams }, async ({ runtime, params }) => {
+export const DELETE = route({ access: "admin", params: ZIdParams }, async ({ runtime, params, announce }) => {
   await deleteLabel(runtime.db.prisma, { id: params.id });
-  await announceLabels(runtime.db.prisma);
+  announce(await labelsChanged(runtime.db.prisma));
   return { deleted: true };
 });

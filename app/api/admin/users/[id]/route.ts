@@ -1,6 +1,6 @@
 import { route } from "@/lib/http/route";
 import { updateUser } from "@/lib/server/users/update-user";
-import { userDeps } from "@/lib/server/users/user-deps-from-runtime";
+import { userDeps } from "@/lib/http/user-deps";
 import { ZUpdateUser } from "@/lib/users/schemas";
 import { ZIdParams } from "@/lib/http/route-params";
 
@@ -8,7 +8,13 @@ export const dynamic = "force-dynamic";
 
 export const PATCH = route(
   { access: "admin", params: ZIdParams, body: ZUpdateUser },
-  async ({ runtime, user, body, params }) => ({
-    user: await updateUser(userDeps(runtime), { actorId: user.id, userId: params.id, input: body }),
-  }),
+  async ({ runtime, user, body, params, announce }) => {
+    const { user: updated, effect } = await updateUser(userDeps(runtime), {
+      actorId: user.id,
+      userId: params.id,
+      input: body,
+    });
+    announce(effect);
+    return { user: updated };
+  },
 );

@@ -1,5 +1,5 @@
 import { route } from "@/lib/http/route";
-import { listOnlineUserIds } from "@/lib/realtime/presence";
+import { onlineUserIdsNow } from "@/lib/realtime/server/presence";
 import { listAssignableAgents } from "@/lib/server/conversations/list-assignable-agents";
 import { ZIdParams } from "@/lib/http/route-params";
 
@@ -10,6 +10,6 @@ export const GET = route({ access: "signed-in", params: ZIdParams }, async ({ ru
   agents: await listAssignableAgents(runtime.db.prisma, {
     conversationId: params.id,
     user,
-    online: await listOnlineUserIds(runtime.io),
+    online: await onlineUserIdsNow(),
   }),
 }));

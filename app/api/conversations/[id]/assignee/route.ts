@@ -1,6 +1,5 @@
 import { ZAssignBody } from "@/lib/conversations/schemas";
 import { route } from "@/lib/http/route";
-import { emitEffects } from "@/lib/realtime/emit";
 import { assignConversation } from "@/lib/server/conversations/assign-conversation";
 import { ZIdParams } from "@/lib/http/route-params";
 
@@ -9,14 +8,14 @@ export const dynamic = "force-dynamic";
 /** Assign to an agent (or to nobody: `assigneeId: null`). 409 when someone changed it meanwhile. */
 export const POST = route(
   { access: "signed-in", params: ZIdParams, body: ZAssignBody },
-  async ({ runtime, user, body, params }) => {
+  async ({ runtime, user, body, params, announce }) => {
     const { conversation, effects } = await assignConversation(runtime.db.prisma, {
       conversationId: params.id,
       actor: user,
       assigneeId: body.assigneeId,
       expectedAssigneeId: body.expectedAssigneeId,
     });
-    emitEffects(effects);
+    announce(effects);
     return { conversation };
   },
 );

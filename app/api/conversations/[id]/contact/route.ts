@@ -1,6 +1,5 @@
 import { ZSaveContactNotes } from "@/lib/contacts/schemas";
 import { route } from "@/lib/http/route";
-import { emitContactUpdated } from "@/lib/realtime/emit-team-events";
 import { getContactDetails } from "@/lib/server/contacts/get-contact-details";
 import { saveContactNotes } from "@/lib/server/contacts/save-contact-notes";
 import { ZIdParams } from "@/lib/http/route-params";
@@ -19,14 +18,17 @@ export const GET = route({ access: "signed-in", params: ZIdParams }, async ({ ru
 /** Saves the customer notes; 409 with the current notes when they changed since the agent began. */
 export const PATCH = route(
   { access: "signed-in", params: ZIdParams, body: ZSaveContactNotes },
-  async ({ runtime, user, body, params }) => {
-    const conversationId = params.id;
-    const { accountId, changed, ...contact } = await saveContactNotes(runtime.db.prisma, {
-      conversationId,
+  async ({ runtime, user, body, params, announce }) => {
+    const {
+      effect,
+      accountId: _,
+      ...contact
+    } = await saveContactNotes(runtime.db.prisma, {
+      conversationId: params.id,
       actor: user,
       input: body,
     });
-    if (changed) emitContactUpdated({ accountId, conversationId, contactId: contact.id });
+    announce(effect);
     return { contact };
   },
 );

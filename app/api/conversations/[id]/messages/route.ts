@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { route } from "@/lib/http/route";
 import { ZSendMessage } from "@/lib/messages/compose-schemas";
-import { emitEffects } from "@/lib/realtime/emit";
 import { assertConversationAccess } from "@/lib/server/access/assert-conversation-access";
 import { listMessages } from "@/lib/server/messages/list-messages";
 import { sendMessage } from "@/lib/server/messages/send-message";
@@ -43,7 +42,7 @@ export const GET = route(
 /** An agent's reply: checked, stored queued, shown to everyone; the outbox sends it. */
 export const POST = route(
   { access: "signed-in", params: ZIdParams, body: ZSendMessage },
-  async ({ runtime, user, body, params }) => {
+  async ({ runtime, user, body, params, announce }) => {
     await assertConversationAccess(runtime.db.prisma, user, params.id);
     const { message, effects } = await sendMessage(runtime.db.prisma, {
       conversationId: params.id,
@@ -53,7 +52,7 @@ export const POST = route(
       takeBack: body.takeBack,
       now: new Date(),
     });
-    emitEffects(effects);
+    announce(effects);
     runtime.workers?.outbox?.wake();
     return { message };
   },

@@ -58,7 +58,7 @@ describeEachDatabase("private notes route", (ctx) => {
     ] as const;
     for (const [key, email, name, role] of people) {
       const user = await createUser(
-        { prisma, auth: runtime.auth, io: undefined },
+        { prisma, auth: runtime.auth },
         { email, name, role, password: "correct-horse-battery" },
       );
       ids[key] = user.id;

@@ -1,7 +1,5 @@
 import { route } from "@/lib/http/route";
 import { ZAddNote } from "@/lib/notes/schemas";
-import { emitEffects } from "@/lib/realtime/emit";
-import { emitMentions } from "@/lib/realtime/emit-mentions";
 import { addNote } from "@/lib/server/notes/add-note";
 import { ZIdParams } from "@/lib/http/route-params";
 
@@ -10,7 +8,7 @@ export const dynamic = "force-dynamic";
 /** A private note in the thread: shown to every agent of the account, never sent to the customer. */
 export const POST = route(
   { access: "signed-in", params: ZIdParams, body: ZAddNote },
-  async ({ runtime, user, body, params }) => {
+  async ({ runtime, user, body, params, announce }) => {
     const { message, effects, mentions } = await addNote(runtime.db.prisma, {
       conversationId: params.id,
       author: user,
@@ -18,8 +16,7 @@ export const POST = route(
       clientId: body.clientId,
       now: new Date(),
     });
-    emitEffects(effects);
-    emitMentions(mentions);
+    announce(effects, { kind: "mentioned", mentions });
     return { message };
   },
 );

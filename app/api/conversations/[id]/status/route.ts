@@ -1,6 +1,5 @@
 import { ZStatusBody } from "@/lib/conversations/schemas";
 import { route } from "@/lib/http/route";
-import { emitEffects } from "@/lib/realtime/emit";
 import { setConversationStatus } from "@/lib/server/conversations/set-conversation-status";
 import { ZIdParams } from "@/lib/http/route-params";
 
@@ -9,13 +8,13 @@ export const dynamic = "force-dynamic";
 /** Resolve, reopen, or snooze until a time. */
 export const POST = route(
   { access: "signed-in", params: ZIdParams, body: ZStatusBody },
-  async ({ runtime, user, body, params }) => {
+  async ({ runtime, user, body, params, announce }) => {
     const { conversation, effects } = await setConversationStatus(runtime.db.prisma, {
       conversationId: params.id,
       actor: user,
       change: body,
     });
-    emitEffects(effects);
+    announce(effects);
     return { conversation };
   },
 );

@@ -1,6 +1,6 @@
 import { route } from "@/lib/http/route";
 import { resetPassword } from "@/lib/server/users/reset-password";
-import { userDeps } from "@/lib/server/users/user-deps-from-runtime";
+import { userDeps } from "@/lib/http/user-deps";
 import { ZResetPassword } from "@/lib/users/schemas";
 import { ZIdParams } from "@/lib/http/route-params";
 
@@ -8,8 +8,8 @@ export const dynamic = "force-dynamic";
 
 export const POST = route(
   { access: "admin", params: ZIdParams, body: ZResetPassword },
-  async ({ runtime, body, params }) => {
-    await resetPassword(userDeps(runtime), params.id, body.password);
+  async ({ runtime, body, params, announce }) => {
+    announce(await resetPassword(userDeps(runtime), params.id, body.password));
     return { reset: true };
   },
 );

@@ -1,5 +1,4 @@
 import { route } from "@/lib/http/route";
-import { emitEffects } from "@/lib/realtime/emit";
 import { setConversationLabel } from "@/lib/server/labels/set-conversation-label";
 import { ZConversationLabelParams } from "@/lib/http/route-params";
 
@@ -10,28 +9,28 @@ export const dynamic = "force-dynamic";
 
 export const PUT = route(
   { access: "signed-in", params: ZConversationLabelParams },
-  async ({ runtime, user, params }) => {
+  async ({ runtime, user, params, announce }) => {
     const { conversation, effects } = await setConversationLabel(runtime.db.prisma, {
       conversationId: params.id,
       labelId: params.labelId,
       on: true,
       actor: user,
     });
-    emitEffects(effects);
+    announce(effects);
     return { conversation };
   },
 );
 
 export const DELETE = route(
   { access: "signed-in", params: ZConversationLabelParams },
-  async ({ runtime, user, params }) => {
+  async ({ runtime, user, params, announce }) => {
     const { conversation, effects } = await setConversationLabel(runtime.db.prisma, {
       conversationId: params.id,
       labelId: params.labelId,
       on: false,
       actor: user,
     });
-    emitEffects(effects);
+    announce(effects);
     return { conversation };
   },
 );

@@ -1,0 +1,37 @@
+import type { Server } from "node:http";
+import type { TAuth } from "../auth/create-auth";
+import { getSignedInSession } from "../auth/session";
+import type { TDatabase } from "../db/client";
+import type { TEnv } from "../env";
+import { createIo } from "../realtime/server/create-io";
+import { startDatabaseWatch } from "../realtime/server/database-watch";
+import { startSessionSweep } from "../realtime/server/session-sweep";
+import type { TIo } from "../runtime";
+import { accessibleAccountIds } from "../server/access/account-access";
+import { conversationAccountFor } from "../server/access/assert-conversation-access";
+import { startUploadSweep } from "../server/uploads/delete-expired-uploads";
+
+/**
+ * socket.io on the HTTP server (sign-in checked at the handshake, rooms per account and
+ * conversation), and the periodic sweeps: sessions that ended, changes made by other
+ * instances, expired uploads. `stopSweeps` stops the sweeps at once (a graceful stop).
+ */
+export async function startRealtime(
+  server: Server,
+  { db, auth, config, origins }: { db: TDatabase; auth: TAuth; config: TEnv; origins: string[] },
+): Promise<{ io: TIo; stopSweeps: () => void }> {
+  const io = await createIo(server, db.eventsPool, {
+    origins,
+    authenticate: (headers) => getSignedInSession(auth, headers),
+    accessibleAccounts: (user) => accessibleAccountIds(db.prisma, user),
+    mayViewConversation: async (user, id) => (await conversationAccountFor(db.prisma, user, id)) !== null,
+    redis: config.REDIS_URL ? { url: config.REDIS_URL, stream: config.REDIS_STREAM } : undefined,
+  });
+  const stopSweep = startSessionSweep(io, db.prisma);
+  const stopDatabaseWatch = startDatabaseWatch(io, db.prisma);
+  const stopUploadSweep = startUploadSweep(db.prisma, config.UPLOAD_RETENTION_DAYS);
+  return {
+    io,
+    stopSweeps: () => [stopSweep, stopDatabaseWatch, stopUploadSweep].forEach((stopOne) => stopOne()),
+  };
+}

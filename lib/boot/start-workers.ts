@@ -1,0 +1,50 @@
+import type { TDatabase } from "../db/client";
+import type { TEnv } from "../env";
+import { startIntake } from "../pipeline/intake/start-intake";
+import { startOutbox } from "../pipeline/outbox/start-outbox";
+import { startTeamWorker } from "../pipeline/team/start-team-worker";
+import { announce as announceLive } from "../realtime/server/announce";
+import { listOnlineUserIds } from "../realtime/server/presence";
+import type { TIo, TRuntime } from "../runtime";
+import type { TEffects } from "../effects/inbox-effects";
+
+/**
+ * The pipeline's workers, started after socket.io so every change they make is announced, into
+ * `workers` (which the intake's `announce` and the graceful stop read), then on the runtime.
+ * Intake applies stored webhooks; the team worker assigns conversations; the outbox sends
+ * queued replies, retries them, and takes over sends of instances that died.
+ */
+export function startWorkers({
+  db,
+  config,
+  io,
+  runtime,
+  workers,
+  announce,
+}: {
+  db: TDatabase;
+  config: TEnv;
+  io: TIo;
+  runtime: TRuntime;
+  workers: NonNullable<TRuntime["workers"]>;
+  announce: (effects: TEffects) => void;
+}): void {
+  workers.intake = startIntake({
+    prisma: db.prisma,
+    pool: db.pool,
+    emit: announce,
+    concurrency: db.kind === "postgres" ? config.INTAKE_CONCURRENCY : 1,
+  });
+  workers.team = startTeamWorker({
+    prisma: db.prisma,
+    emit: (effects) => void announceLive(effects),
+    online: () => listOnlineUserIds(io),
+  });
+  workers.outbox = startOutbox({
+    prisma: db.prisma,
+    tokens: runtime.tokens,
+    cmBaseUrl: runtime.config.cmBaseUrl,
+    cmGateway: { allowPrivate: config.ALLOW_PRIVATE_CM_GATEWAY },
+  });
+  runtime.workers = workers;
+}

@@ -1,0 +1,95 @@
+import type { Server as HttpServer } from "node:http";
+import { oneLine } from "../errors-one-line";
+import { EVENTS } from "../realtime/events";
+import type { TIo, TRuntime } from "../runtime";
+
+// A graceful stop (SIGTERM from a deploy, an orchestrator, Ctrl-C) that loses nothing: no
+// webhook answered 200 goes unapplied, no reply is sent twice or waits for a lease to run out,
+// no browser misses an event. The order is the point:
+//   1. turn unready and refuse new webhooks (503 + Retry-After: CM retries, the proxy sends
+//      them elsewhere), hand back the outbox's unsent claims;
+//   2. keep serving for `drainMs`, so the proxy's health check takes us out of rotation before
+//      the port closes (a connection the proxy reuses just as we close it would be a 502);
+//   3. close the port, tell browsers to reconnect (to another instance, through the proxy);
+//   4. wait for requests in flight, then close socket.io, finish the intake round in progress;
+//   5. close the database last.
+// All of it bounded by `timeoutMs`: past it the process exits with code 1.
+
+/** Browsers reconnect at a random moment within this, so a team does not arrive at once. */
+export const RECONNECT_SPREAD_MS = 1_000;
+
+export interface TShutdownDeps {
+  runtime: TRuntime;
+  /** The migrations this code ships, for readiness (lib/db/migrate.ts shippedMigrations). */
+  migrations: readonly string[];
+  server: HttpServer;
+  io: TIo;
+  /** Periodic sweeps that start new work; stopped at once. */
+  stopSweeps: () => void;
+  workers: NonNullable<TRuntime["workers"]>;
+  closeNext: () => Promise<void>;
+  closeDatabase: () => Promise<void>;
+  drainMs: number;
+  timeoutMs: number;
+  log?: (line: string) => void;
+  exit?: (code: number) => void;
+  /** Waits `ms` (injected so tests need not). */
+  wait?: (ms: number) => Promise<void>;
+}
+
+/**
+ * Marks the runtime as running (readiness reads `runtime.lifecycle`) and returns `stop`, to be
+ * called on SIGTERM/SIGINT; a second call while stopping does nothing.
+ */
+export function createShutdown(deps: TShutdownDeps): (signal: string) => Promise<void> {
+  const { runtime, server, io, workers, log = console.log, exit = (code) => process.exit(code) } = deps;
+  const wait = deps.wait ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const lifecycle = { stopping: false, migrations: deps.migrations };
+  runtime.lifecycle = lifecycle;
+
+  const quietly = async (what: string, step: () => Promise<unknown>) => {
+    await step().catch((error: unknown) => log(`While stopping, ${what} failed: ${oneLine(error)}`));
+  };
+
+  return async (signal: string) => {
+    if (lifecycle.stopping) return;
+    // From here on whatever refuses new work (webhooks, uploads) sees it: isStopping(runtime).
+    lifecycle.stopping = true;
+    const started = Date.now();
+    log(`${signal} received: unready now, finishing what is in flight (at most ${deps.timeoutMs} ms).`);
+    const force = setTimeout(() => {
+      log(`Graceful stop took longer than SHUTDOWN_TIMEOUT_MS (${deps.timeoutMs} ms); exiting.`);
+      exit(1);
+    }, deps.timeoutMs);
+    force.unref();
+
+    deps.stopSweeps();
+    // Sends already at CM finish (and are recorded) meanwhile; the rest go back to the queue.
+    const outboxStopped = quietly("the outbox", async () => {
+      await workers.outbox?.stop();
+      delete workers.outbox;
+    });
+    if (deps.drainMs > 0) await wait(deps.drainMs);
+
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    io.local.emit(EVENTS.serverStopping, { reconnectWithinMs: RECONNECT_SPREAD_MS });
+    // Browsers leave by themselves within the spread; whoever is still here is disconnected
+    // (and reconnects by itself: socket.io retries), then the port's last requests finish.
+    await wait(RECONNECT_SPREAD_MS);
+    await quietly("socket.io", () => io.close());
+    await closed;
+    await outboxStopped;
+    // The round in progress commits (or rolls back: its webhooks stay pending for another
+    // instance) before the database closes.
+    await quietly("the intake", async () => {
+      await workers.intake?.stop();
+      delete workers.intake;
+    });
+    await quietly("the team worker", async () => workers.team?.stop());
+    await quietly("Next.js", deps.closeNext);
+    await quietly("the database", deps.closeDatabase);
+    log(`Stopped in ${Date.now() - started} ms.`);
+    exit(0);
+  };
+}
