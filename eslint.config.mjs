@@ -1,6 +1,7 @@
 import js from "@eslint/js";
 import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
+import functionSize from "./scripts/eslint/function-size.mjs";
 
 // Folder boundaries (STYLE.md), made visible with no-restricted-imports. Flat config lets a
 // later block replace a rule, so each folder lists all of its bans in one place.
@@ -100,6 +101,30 @@ export default tseslint.config(
       "@typescript-eslint/no-explicit-any": "error",
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  // Type-aware: the mistakes types can see and tests cannot — a promise nobody awaits or
+  // catches, a promise where a boolean or a void callback is expected, an await of a
+  // non-promise, a cast that changes nothing.
+  {
+    files: ["**/*.{ts,tsx}"],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/no-misused-promises": "error",
+      "@typescript-eslint/await-thenable": "error",
+      "@typescript-eslint/no-unnecessary-type-assertion": "error",
+    },
+  },
+  // Sizes a reader holds in mind (ARCHITECTURE.md): files at most 300 lines, functions 80,
+  // React components 120. Tests and generated code aside; a long SQL string is one statement.
+  {
+    files: ["{app,components,lib}/**/*.{ts,tsx}", "server.ts"],
+    ignores: ["**/*.test.{ts,tsx}", "lib/testing/**"],
+    plugins: { house: functionSize },
+    rules: {
+      "max-lines": ["error", { max: 300 }],
+      "house/function-size": "error",
     },
   },
   {

@@ -5,6 +5,7 @@ import { useEffect } from "react";
 import { useSocket } from "@/components/realtime/socket-context";
 import { adminKeys } from "@/lib/queries/admin";
 import { EVENTS } from "@/lib/realtime/events";
+import { listenValidated } from "@/lib/realtime/listen";
 
 /** A burst of connections (a deploy, a network blip) is one refetch, not one per socket. */
 const BURST_MS = 300;
@@ -26,11 +27,11 @@ export function usePresenceRefresh(): void {
       timer = setTimeout(() => void queryClient.invalidateQueries({ queryKey: adminKeys.users() }), BURST_MS);
     };
     refresh(); // the socket is connected now: it counts from here on
-    socket.on(EVENTS.presenceChanged, refresh);
+    const stop = listenValidated(socket, { [EVENTS.presenceChanged]: refresh });
     socket.on("connect", refresh);
     return () => {
       clearTimeout(timer);
-      socket.off(EVENTS.presenceChanged, refresh);
+      stop();
       socket.off("connect", refresh);
     };
   }, [socket, queryClient]);

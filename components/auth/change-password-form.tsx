@@ -31,7 +31,7 @@ export function ChangePasswordForm() {
   const field = "mt-1 block w-full rounded-md border border-neutral-300 px-3 py-2";
   return (
     <form
-      onSubmit={onSubmit}
+      onSubmit={(event) => void onSubmit(event)}
       className="space-y-4 rounded-xl border border-neutral-200 bg-white p-6"
       aria-label="Change password"
     >

@@ -24,7 +24,7 @@ export function SignInForm({ next, notice }: { next: string; notice?: string | u
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" aria-label="Sign in">
+    <form onSubmit={(event) => void onSubmit(event)} className="space-y-4" aria-label="Sign in">
       {notice && (
         <p role="status" className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">
           {notice}

@@ -3,8 +3,13 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useSessionUser } from "@/components/auth/session-context";
 import { useSocket } from "@/components/realtime/socket-context";
-import { TYPING_PING_MS, ZConversationPresence, type TPresentUser } from "@/lib/realtime/conversation-presence-state";
+import {
+  TYPING_PING_MS,
+  type TConversationPresence,
+  type TPresentUser,
+} from "@/lib/realtime/conversation-presence-state";
 import { EVENTS } from "@/lib/realtime/events";
+import { listenValidated } from "@/lib/realtime/listen";
 
 interface TShown {
   viewers: TPresentUser[];
@@ -27,26 +32,26 @@ export function useConversationPresence(conversationId: string) {
   useEffect(() => {
     if (!socket) return;
     const view = () => socket.emit("conversation.view", { conversationId });
-    const onPresence = (payload: unknown) => {
-      const parsed = ZConversationPresence.safeParse(payload);
-      if (!parsed.success || parsed.data.conversationId !== conversationId) return;
+    const onPresence = (presence: TConversationPresence) => {
+      if (presence.conversationId !== conversationId) return;
       const now = Date.now();
       setShown({
-        viewers: parsed.data.viewers.filter((user) => user.id !== me.id),
-        typing: parsed.data.typing
+        viewers: presence.viewers.filter((user) => user.id !== me.id),
+        typing: presence.typing
           .filter((user) => user.id !== me.id)
           .map(({ id, name, expiresInMs }) => ({ id, name, until: now + expiresInMs })),
       });
     };
-    socket.on(EVENTS.conversationPresence, onPresence);
+    const stop = listenValidated(socket, {
+      [EVENTS.conversationPresence]: onPresence,
+      // Asked again when this user's access changed: a conversation no longer theirs is left.
+      [EVENTS.accessChanged]: view,
+    });
     socket.on("connect", view);
-    // Asked again when this user's access changed: a conversation no longer theirs is left.
-    socket.on(EVENTS.accessChanged, view);
     if (socket.connected) view();
     return () => {
-      socket.off(EVENTS.conversationPresence, onPresence);
+      stop();
       socket.off("connect", view);
-      socket.off(EVENTS.accessChanged, view);
       socket.emit("conversation.leave", { conversationId });
       setShown(NOBODY);
     };
