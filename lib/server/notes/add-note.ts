@@ -1,3 +1,4 @@
+import { contactName } from "../../contacts/contact-name";
 import type { PrismaClient } from "../../db/generated/client";
 import { findMentions } from "../../notes/mentions";
 import type { TMentionNotice } from "../../notes/schemas";
@@ -68,7 +69,7 @@ export async function addNote(
       conversationId: conversation.id,
       messageId: row.id,
       authorName: input.author.name,
-      contactName: contact.name || contact.username || contact.igsid,
+      contactName: contactName(contact),
       excerpt: snippetAround(input.text, []),
     };
     const mentions = mentioned.filter((m) => m.userId !== input.author.id).map((m) => ({ userId: m.userId, notice }));
