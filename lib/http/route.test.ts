@@ -1,9 +1,10 @@
 import { NextRequest } from "next/server";
+import { z } from "zod";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setRuntime, type TRuntime } from "../runtime";
 import { openTestDatabase } from "../testing/databases";
 import { TEST_APP_URL, createTestRuntime, signedInCookie } from "../testing/test-runtime";
-import { route } from "./route";
+import { route, routeDeclaration } from "./route";
 import { ZConversationLabelParams, ZIdParams } from "./route-params";
 
 // The route wrapper's address segments: validated by the route's schema before its handler runs,
@@ -65,5 +66,64 @@ describe("route params", () => {
   it("checks access before the address: signed out is 401 whatever the id", async () => {
     const response = await call(one, { id: "a b" }, false);
     expect(response.status).toBe(401);
+  });
+});
+
+// The answer's schema: what the handler returns is sent as JSON carries it, cut to what the
+// schema names; an answer that does not fit is our bug, a 500 that says nothing of it.
+describe("route response", () => {
+  let runtime: TRuntime;
+  let cookie: string;
+  let close: () => Promise<void>;
+  const ZAnswer = z.object({ thing: z.object({ id: z.string(), at: z.string() }) });
+
+  beforeAll(async () => {
+    const opened = await openTestDatabase("pglite");
+    close = opened.close;
+    runtime = createTestRuntime(opened.db);
+    setRuntime(runtime);
+    cookie = await signedInCookie(runtime, { email: "kim@example.com", role: "agent" });
+  });
+  afterAll(async () => {
+    setRuntime(undefined);
+    await close();
+  });
+
+  const call = (handler: (request: NextRequest, context: object) => Promise<Response>) =>
+    handler(new NextRequest(`${TEST_APP_URL}/api/x`, { headers: { cookie } }), {});
+
+  it("answers only what the schema names, dates as ISO strings", async () => {
+    const at = new Date("2026-01-02T03:04:05.000Z");
+    const handler = route({ access: "signed-in", response: ZAnswer }, async () => ({
+      thing: { id: "t1", at: at as unknown as string, secret: "internal" },
+    }));
+    const response = await call(handler);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ thing: { id: "t1", at: "2026-01-02T03:04:05.000Z" } });
+  });
+
+  it("answers 500 without details when the answer does not fit", async () => {
+    const handler = route({ access: "signed-in", response: ZAnswer }, async () => ({ thing: { id: 1 } }) as never);
+    const response = await call(handler);
+    expect(response.status).toBe(500);
+    expect(await response.json()).toEqual({
+      error: { code: "INTERNAL", message: "Something went wrong on our side." },
+    });
+  });
+
+  it("answers with the declared status, and passes a Response through untouched", async () => {
+    const created = route({ access: "signed-in", response: ZAnswer, status: 201 }, async () => ({
+      thing: { id: "t2", at: "now" },
+    }));
+    expect((await call(created)).status).toBe(201);
+    const raw = route({ access: "signed-in", response: ZAnswer }, async () => new Response("plain", { status: 202 }));
+    const answer = await call(raw);
+    expect([answer.status, await answer.text()]).toEqual([202, "plain"]);
+  });
+
+  it("records what each handler was built with, for the sweeps", () => {
+    const handler = route({ access: "admin", response: ZAnswer }, async () => ({ thing: { id: "t", at: "a" } }));
+    expect(routeDeclaration(handler)).toMatchObject({ access: "admin", response: ZAnswer });
+    expect(routeDeclaration(async () => new Response())).toBeUndefined();
   });
 });

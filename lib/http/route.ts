@@ -37,6 +37,17 @@ interface TRouteOptions<
   body?: TBody;
   query?: TQuery;
   maxBodyBytes?: number;
+  /** The status of an answer that is not a `Response`: 200 unless said (201 for a thing created). */
+  status?: number;
+}
+
+/** What every wrapped handler was built with, for the sweeps that check all routes (app/api/*.test.ts). */
+export type TRouteDeclaration = Readonly<{ access: TAccess; response?: z.ZodType; params?: z.ZodType }>;
+const declarations = new WeakMap<object, TRouteDeclaration>();
+
+/** The options a handler exported by a route file was wrapped with; undefined when `route` did not build it. */
+export function routeDeclaration(handler: unknown): TRouteDeclaration | undefined {
+  return typeof handler === "function" ? declarations.get(handler) : undefined;
 }
 
 interface TRouteContext<TBody, TQuery, TParams, A extends TAccess> {
@@ -68,7 +79,7 @@ export function route<
   options: TRouteOptions<TBody, TQuery, TParams, TResponse, A>,
   handler: THandler<z.infer<TBody>, z.infer<TQuery>, z.infer<TParams>, z.input<TResponse>, A>,
 ) {
-  return async (request: NextRequest, context: { params?: Promise<Record<string, string>> }) => {
+  const wrapped = async (request: NextRequest, context: { params?: Promise<Record<string, string>> }) => {
     try {
       const runtime = getRuntime();
       if (!runtime) throw new AppError("UNAVAILABLE", "The server is starting or shutting down; try again.");
@@ -96,11 +107,15 @@ export function route<
       const result = await handler(ctx as TRouteContext<z.infer<TBody>, z.infer<TQuery>, z.infer<TParams>, A>);
       if (effects.length > 0) await announce(...effects);
       if (result instanceof Response) return result;
-      return NextResponse.json(options.response ? answerIn(options.response, result) : result);
+      return NextResponse.json(options.response ? answerIn(options.response, result) : result, {
+        status: options.status ?? 200,
+      });
     } catch (error) {
       return errorResponse(error);
     }
   };
+  declarations.set(wrapped, options);
+  return wrapped;
 }
 
 export function errorResponse(error: unknown): NextResponse {
