@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { route } from "@/lib/http/route";
+import { ZMessagePage, ZMessageAnswer } from "@/lib/messages/schemas";
 import { ZSendMessage } from "@/lib/messages/compose-schemas";
 import { assertConversationAccess } from "@/lib/server/access/assert-conversation-access";
 import { listMessages } from "@/lib/server/messages/list-messages";
@@ -27,7 +28,7 @@ const ZQuery = z
   );
 
 export const GET = route(
-  { access: "signed-in", params: ZIdParams, query: ZQuery },
+  { access: "signed-in", params: ZIdParams, query: ZQuery, response: ZMessagePage },
   async ({ runtime, user, query, params }) => {
     await assertConversationAccess(runtime.db.prisma, user, params.id);
     return listMessages(runtime.db.prisma, {
@@ -41,7 +42,7 @@ export const GET = route(
 
 /** An agent's reply: checked, stored queued, shown to everyone; the outbox sends it. */
 export const POST = route(
-  { access: "signed-in", params: ZIdParams, body: ZSendMessage },
+  { access: "signed-in", params: ZIdParams, body: ZSendMessage, response: ZMessageAnswer },
   async ({ runtime, user, body, params, announce }) => {
     await assertConversationAccess(runtime.db.prisma, user, params.id);
     const { message, effects } = await sendMessage(runtime.db.prisma, {
