@@ -1,16 +1,13 @@
-import { z } from "zod";
 import { sendJson } from "../http/fetch-json";
-import { ZMessageView, type TMessageView } from "../messages/schemas";
+import { ZMessageAnswer, type TMessageView } from "../messages/schemas";
 import { pendingMessage } from "./messages";
 
 /** Adds a private note to a conversation's thread (never sent to the customer). */
 export function postNote(conversationId: string, text: string, clientId: string): Promise<TMessageView> {
-  return sendJson(
-    "POST",
-    `/api/conversations/${encodeURIComponent(conversationId)}/notes`,
-    z.object({ message: ZMessageView }),
-    { text, clientId },
-  ).then((r) => r.message);
+  return sendJson("POST", `/api/conversations/${encodeURIComponent(conversationId)}/notes`, ZMessageAnswer, {
+    text,
+    clientId,
+  }).then((r) => r.message);
 }
 
 /**
