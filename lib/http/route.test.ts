@@ -2,7 +2,9 @@ import { NextRequest } from "next/server";
 import { z } from "zod";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setRuntime, type TRuntime } from "../runtime";
+import { CONVERSATION_NOT_FOUND } from "../server/access/assert-conversation-access";
 import { openTestDatabase } from "../testing/databases";
+import { createTestAccount } from "../testing/factories";
 import { TEST_APP_URL, createTestRuntime, signedInCookie } from "../testing/test-runtime";
 import { route, routeDeclaration } from "./route";
 import { ZConversationLabelParams, ZIdParams } from "./route-params";
@@ -125,5 +127,76 @@ describe("route response", () => {
     const handler = route({ access: "admin", response: ZAnswer }, async () => ({ thing: { id: "t", at: "a" } }));
     expect(routeDeclaration(handler)).toMatchObject({ access: "admin", response: ZAnswer });
     expect(routeDeclaration(async () => new Response())).toBeUndefined();
+  });
+});
+
+// `conversation: true`: the address's conversation through the one access rule, before the
+// handler runs; another account's conversation is, to an agent, word for word a missing one.
+describe("route conversation", () => {
+  let runtime: TRuntime;
+  let cookie: string;
+  let close: () => Promise<void>;
+  const ids = { ours: "", theirs: "", account: "" };
+  const seen: unknown[] = [];
+  const handler = route(
+    {
+      access: "signed-in",
+      params: ZIdParams,
+      conversation: true,
+      response: z.object({ id: z.string(), accountId: z.string() }),
+    },
+    async ({ conversation }) => {
+      seen.push(conversation.id);
+      return conversation;
+    },
+  );
+
+  beforeAll(async () => {
+    const opened = await openTestDatabase("pglite");
+    close = opened.close;
+    runtime = createTestRuntime(opened.db);
+    setRuntime(runtime);
+    const prisma = opened.db.prisma;
+    cookie = await signedInCookie(runtime, { email: "lee@example.com", role: "agent" });
+    const userId = (await prisma.user.findUniqueOrThrow({ where: { email: "lee@example.com" } })).id;
+    const [ours, theirs] = [await createTestAccount(prisma), await createTestAccount(prisma)];
+    await prisma.accountMember.create({ data: { accountId: ours.id, userId } });
+    for (const [key, account, igsid] of [
+      ["ours", ours, "6000000001"],
+      ["theirs", theirs, "6000000002"],
+    ] as const) {
+      const contact = await prisma.contact.create({ data: { accountId: account.id, igsid } });
+      ids[key] = (
+        await prisma.conversation.create({
+          data: { accountId: account.id, contactId: contact.id, lastMessageAt: new Date() },
+        })
+      ).id;
+    }
+    ids.account = ours.id;
+  });
+  afterAll(async () => {
+    setRuntime(undefined);
+    await close();
+  });
+
+  const call = (id: string) =>
+    handler(new NextRequest(`${TEST_APP_URL}/api/x`, { headers: { cookie } }), { params: Promise.resolve({ id }) });
+
+  it("hands the handler a conversation the user may see, with its account", async () => {
+    const response = await call(ids.ours);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ id: ids.ours, accountId: ids.account });
+  });
+
+  it("answers another account's conversation as a missing one, without running the handler", async () => {
+    seen.length = 0;
+    const answers = await Promise.all(
+      [call(ids.theirs), call("missing")].map(async (r) => [(await r).status, await (await r).json()]),
+    );
+    expect(answers).toEqual([
+      [404, { error: { code: "NOT_FOUND", message: CONVERSATION_NOT_FOUND } }],
+      [404, { error: { code: "NOT_FOUND", message: CONVERSATION_NOT_FOUND } }],
+    ]);
+    expect(seen).toEqual([]);
   });
 });
