@@ -49,6 +49,24 @@ export function postMessage(
   }).then((r) => r.message);
 }
 
+/** A write into a thread with its optimistic bubble, as useThreadWrite (./cache) runs it. */
+export interface TThreadWrite<TVariables> {
+  /** Sends it; answers the stored message. */
+  post: (variables: TVariables) => Promise<TMessageView>;
+  /** What shows until the server's copy arrives (pendingMessage). */
+  bubble: (variables: TVariables) => TMessageView;
+}
+
+export type TReplyWrite = { content: TOutboundContentInput; clientId: string; takeBack: boolean };
+
+/** A reply as the one optimistic thread-write sends it (useThreadWrite in ./cache). */
+export function replyWrite(conversationId: string, authorName: string): TThreadWrite<TReplyWrite> {
+  return {
+    post: ({ content, clientId, takeBack }) => postMessage(conversationId, content, clientId, takeBack),
+    bubble: ({ content, clientId }) => optimisticMessage(conversationId, content, clientId, authorName),
+  };
+}
+
 export function postRetry(messageId: string): Promise<TMessageView> {
   return sendJson("POST", `/api/messages/${encodeURIComponent(messageId)}/retry`, ZMessageAnswer).then(
     (r) => r.message,

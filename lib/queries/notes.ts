@@ -1,6 +1,6 @@
 import { sendJson } from "../http/fetch-json";
 import { ZMessageAnswer, type TMessageView } from "../messages/schemas";
-import { pendingMessage } from "./messages";
+import { pendingMessage, type TThreadWrite } from "./messages";
 
 /** Adds a private note to a conversation's thread (never sent to the customer). */
 export function postNote(conversationId: string, text: string, clientId: string): Promise<TMessageView> {
@@ -28,4 +28,15 @@ export function optimisticNote(
     clientId,
     authorName,
   });
+}
+
+/** A note as the one optimistic thread-write sends it (useThreadWrite in ./cache), as replies are. */
+export function noteWrite(
+  conversationId: string,
+  authorName: string,
+): TThreadWrite<{ text: string; clientId: string }> {
+  return {
+    post: ({ text, clientId }) => postNote(conversationId, text, clientId),
+    bubble: ({ text, clientId }) => optimisticNote(conversationId, text, clientId, authorName),
+  };
 }
