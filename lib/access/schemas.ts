@@ -18,5 +18,13 @@ export const ZSetMembership = z.object({
 });
 export type TSetMembership = z.infer<typeof ZSetMembership>;
 
-export const ZMembershipList = z.object({ memberships: z.array(ZMembership) });
+export const ZMembershipList = z
+  .object({ memberships: z.array(ZMembership) })
+  .describe("GET /api/admin/memberships: which agent works which account (admins are never listed).");
 export type TMembershipList = z.infer<typeof ZMembershipList>;
+
+export const ZMembershipAnswer = z
+  .object({
+    membership: ZMembership.extend({ member: z.boolean().describe("Whether the agent works the account now.") }),
+  })
+  .describe("PUT /api/admin/memberships: the membership as it is now.");

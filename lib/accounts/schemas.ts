@@ -80,6 +80,20 @@ export const ZConnectionTest = z.object({
 });
 export type TConnectionTest = z.infer<typeof ZConnectionTest>;
 
+// ---- Answers (the routes' `response`, read by lib/queries with the same schemas) ----------
+
+export const ZAccountList = z
+  .object({ accounts: z.array(ZAccountView).describe("By display name.") })
+  .describe("GET /api/admin/accounts: every linked account.");
+
+export const ZAccountAnswer = z
+  .object({ account: ZAccountView })
+  .describe("The account as it is after the write (created, updated, auto-assign set, webhook secret rotated).");
+
+export const ZConnectionTestAnswer = z
+  .object({ result: ZConnectionTest })
+  .describe("POST /api/admin/accounts/<id>/test-connection: what CM.com said of the stored product token.");
+
 export function maskToken(last4: string): string {
   return `••••••••-••••-••••-••••-••••••••${last4}`;
 }

@@ -21,7 +21,9 @@ export const ZContactDetails = z.object({
 });
 export type TContactDetails = z.infer<typeof ZContactDetails>;
 
-export const ZContactAnswer = z.object({ contact: ZContactDetails });
+export const ZContactAnswer = z
+  .object({ contact: ZContactDetails })
+  .describe("GET and PATCH /api/conversations/<id>/contact: the conversation's customer (after the save, for PATCH).");
 
 export const ZSaveContactNotes = z.object({
   notes: z.string().max(CONTACT_NOTES_MAX, `must be at most ${CONTACT_NOTES_MAX} characters`),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZConversationSummary } from "./summary";
 
 // What the inbox list shows, as the URL and the API say it: shared by server and browser.
 
@@ -60,7 +61,9 @@ export function filtersFromParams(params: URLSearchParams): TListFilters {
 }
 
 /** Open conversations per view, for the tabs' counts. */
-export const ZViewCounts = z.object({ mine: z.number(), unassigned: z.number(), all: z.number() });
+export const ZViewCounts = z
+  .object({ mine: z.number(), unassigned: z.number(), all: z.number() })
+  .describe("GET /api/conversations/counts: open conversations in Mine, Unassigned and All.");
 export type TViewCounts = z.infer<typeof ZViewCounts>;
 
 /** Assign (agent id) or unassign (null). `expectedAssigneeId`: who the agent saw holding it. */
@@ -84,25 +87,37 @@ export type TStatusBody = z.infer<typeof ZStatusBody>;
 
 /** An agent the conversation can be assigned to, as the picker shows them. */
 export const ZAssignableAgent = z.object({ id: z.string(), name: z.string(), online: z.boolean() });
-export const ZAssignableAgents = z.object({ agents: z.array(ZAssignableAgent) });
+export const ZAssignableAgents = z
+  .object({ agents: z.array(ZAssignableAgent).describe("Online ones first, then by name.") })
+  .describe("GET /api/conversations/<id>/agents: who the conversation can be assigned to.");
 export type TAssignableAgent = z.infer<typeof ZAssignableAgent>;
 
 /** An account as the inbox's filter lists it. */
-export const ZInboxAccounts = z.object({
-  accounts: z.array(
-    z.object({
-      id: z.string(),
-      displayName: z.string(),
-      /** A person's replies 24 hours to 7 days after the customer wrote go out with the HUMAN_AGENT tag. */
-      humanAgentTag: z.boolean(),
-      /** Instagram's daily limit: sends in the last 24 h against 200 × the people reachable now. */
-      usage: z.object({
-        sent: z.number(),
-        reachable: z.number(),
-        limit: z.number(),
-        level: z.enum(["ok", "warn", "reached"]),
+export const ZInboxAccounts = z
+  .object({
+    accounts: z.array(
+      z.object({
+        id: z.string(),
+        displayName: z.string(),
+        /** A person's replies 24 hours to 7 days after the customer wrote go out with the HUMAN_AGENT tag. */
+        humanAgentTag: z.boolean(),
+        /** Instagram's daily limit: sends in the last 24 h against 200 × the people reachable now. */
+        usage: z.object({
+          sent: z.number(),
+          reachable: z.number(),
+          limit: z.number(),
+          level: z.enum(["ok", "warn", "reached"]),
+        }),
       }),
-    }),
-  ),
-});
+    ),
+  })
+  .describe("GET /api/accounts: the Instagram accounts this agent works (all of them for an admin), by name.");
 export type TInboxAccount = z.infer<typeof ZInboxAccounts>["accounts"][number];
+
+export const ZMarkedRead = z
+  .object({ read: z.literal(true) })
+  .describe("POST /api/conversations/<id>/read: everything in it is seen by this agent now.");
+
+export const ZDemoMessageAnswer = z
+  .object({ conversation: ZConversationSummary.optional().describe("The customer's conversation as it is now.") })
+  .describe("POST /api/demo/messages (demo mode only): the message is stored as if Instagram had sent it.");

@@ -37,8 +37,15 @@ export const ZConversationSummary = z.object({
 });
 export type TConversationSummary = z.infer<typeof ZConversationSummary>;
 
-export const ZConversationPage = z.object({
-  conversations: z.array(ZConversationSummary),
-  nextCursor: z.string().nullable(),
-});
+export const ZConversationPage = z
+  .object({
+    conversations: z.array(ZConversationSummary),
+    /** The next page's cursor (null: this is the last page). */
+    nextCursor: z.string().nullable(),
+  })
+  .describe("GET /api/conversations: one page of the inbox list, in the order asked for.");
 export type TConversationPage = z.infer<typeof ZConversationPage>;
+
+export const ZConversationAnswer = z
+  .object({ conversation: ZConversationSummary })
+  .describe("The conversation as it is now (after the change, for a write); `unreadCount` is this agent's.");

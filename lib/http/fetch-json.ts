@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { ZErrorAnswer } from "./answers";
 
 /** An error answer from our own API, with the server's message fit to show a user. */
 export class ApiError extends Error {
@@ -22,12 +23,10 @@ export async function fetchJson<T extends z.ZodType>(url: string, schema: T, ini
   }
   const body: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
-    const error = (body as { error?: { code?: string; message?: string } } | undefined)?.error;
-    throw new ApiError(
-      response.status,
-      error?.code ?? "HTTP",
-      error?.message ?? `The server answered ${response.status}.`,
-    );
+    // Not ours when it does not fit (a proxy's error page): the status is all there is to say.
+    const answer = ZErrorAnswer.safeParse(body);
+    if (!answer.success) throw new ApiError(response.status, "HTTP", `The server answered ${response.status}.`);
+    throw new ApiError(response.status, answer.data.error.code, answer.data.error.message);
   }
   const parsed = schema.safeParse(body);
   if (!parsed.success)

@@ -6,6 +6,7 @@ import { AppError } from "../errors";
 import { oneLine } from "../errors-one-line";
 import type { TEffect } from "../effects/effects";
 import { announce } from "../realtime/server/announce";
+import { assertConversationAccess } from "../server/access/assert-conversation-access";
 import { getRuntime, type TRuntime } from "../runtime";
 import { API_JSON_MAX_BYTES } from "./body-limits";
 import { readJsonBody } from "./read-body";
@@ -24,6 +25,7 @@ interface TRouteOptions<
   TParams extends z.ZodType,
   TResponse extends z.ZodType,
   A extends TAccess,
+  C extends boolean,
 > {
   access: A;
   /**
@@ -34,12 +36,34 @@ interface TRouteOptions<
   response?: TResponse;
   /** The address's dynamic segments (lib/http/route-params.ts); one that does not fit is a 404. */
   params?: TParams;
+  /**
+   * The address's `[id]` is a conversation this user may see (lib/server/access: an admin any, an
+   * agent their accounts'), handed over as `ctx.conversation`; else 404 in a missing one's words.
+   */
+  conversation?: z.infer<TParams> extends { id: string } ? C : never;
   body?: TBody;
   query?: TQuery;
   maxBodyBytes?: number;
+  /** The status of an answer that is not a `Response`: 200 unless said (201 for a thing created). */
+  status?: number;
 }
 
-interface TRouteContext<TBody, TQuery, TParams, A extends TAccess> {
+/** What every wrapped handler was built with, for the sweeps that check all routes (app/api/*.test.ts). */
+export type TRouteDeclaration = Readonly<{ access: TAccess; response?: z.ZodType; params?: z.ZodType }>;
+const declarations = new WeakMap<object, TRouteDeclaration>();
+
+/** The options a handler exported by a route file was wrapped with; undefined when `route` did not build it. */
+export function routeDeclaration(handler: unknown): TRouteDeclaration | undefined {
+  return typeof handler === "function" ? declarations.get(handler) : undefined;
+}
+
+/** A conversation the route's user may see, resolved from the address (`conversation: true`). */
+export interface TConversationRef {
+  id: string;
+  accountId: string;
+}
+
+interface TRouteContext<TBody, TQuery, TParams, A extends TAccess, C extends boolean = false> {
   request: NextRequest;
   runtime: TRuntime;
   user: A extends "public" ? TSessionUser | null : TSessionUser;
@@ -47,6 +71,8 @@ interface TRouteContext<TBody, TQuery, TParams, A extends TAccess> {
   query: TQuery;
   /** Validated by the `params` schema; a route without one sees none. */
   params: TParams;
+  /** With `conversation: true`, the address's conversation, which the user may see; else none. */
+  conversation: C extends true ? TConversationRef : undefined;
   /**
    * Effects of what the handler changed (domain functions return them), told to the browsers
    * by lib/realtime once the handler has returned, in the order given, before the answer.
@@ -54,8 +80,8 @@ interface TRouteContext<TBody, TQuery, TParams, A extends TAccess> {
   announce: (...effects: (TEffect | null | undefined)[]) => void;
 }
 
-type THandler<TBody, TQuery, TParams, TResult, A extends TAccess> = (
-  ctx: TRouteContext<TBody, TQuery, TParams, A>,
+type THandler<TBody, TQuery, TParams, TResult, A extends TAccess, C extends boolean> = (
+  ctx: TRouteContext<TBody, TQuery, TParams, A, C>,
 ) => Promise<TResult | Response>;
 
 export function route<
@@ -64,11 +90,12 @@ export function route<
   TQuery extends z.ZodType = z.ZodUndefined,
   TParams extends z.ZodType = z.ZodUndefined,
   TResponse extends z.ZodType = z.ZodUnknown,
+  C extends boolean = false,
 >(
-  options: TRouteOptions<TBody, TQuery, TParams, TResponse, A>,
-  handler: THandler<z.infer<TBody>, z.infer<TQuery>, z.infer<TParams>, z.input<TResponse>, A>,
+  options: TRouteOptions<TBody, TQuery, TParams, TResponse, A, C>,
+  handler: THandler<z.infer<TBody>, z.infer<TQuery>, z.infer<TParams>, z.input<TResponse>, A, C>,
 ) {
-  return async (request: NextRequest, context: { params?: Promise<Record<string, string>> }) => {
+  const wrapped = async (request: NextRequest, context: { params?: Promise<Record<string, string>> }) => {
     try {
       const runtime = getRuntime();
       if (!runtime) throw new AppError("UNAVAILABLE", "The server is starting or shutting down; try again.");
@@ -90,17 +117,26 @@ export function route<
       const query = options.query
         ? parseWith(options.query, Object.fromEntries(request.nextUrl.searchParams), "query")
         : undefined;
+      // After the request's own checks, as the handlers that looked it up themselves did: a bad
+      // body is a 400 before any lookup.
+      const conversation = options.conversation
+        ? await conversationOf(runtime, user, params as { id: string } | undefined)
+        : undefined;
       const effects: (TEffect | null | undefined)[] = [];
       const announceLater = (...more: (TEffect | null | undefined)[]) => void effects.push(...more);
-      const ctx = { request, runtime, user, body, query, params, announce: announceLater };
-      const result = await handler(ctx as TRouteContext<z.infer<TBody>, z.infer<TQuery>, z.infer<TParams>, A>);
+      const ctx = { request, runtime, user, body, query, params, conversation, announce: announceLater };
+      const result = await handler(ctx as TRouteContext<z.infer<TBody>, z.infer<TQuery>, z.infer<TParams>, A, C>);
       if (effects.length > 0) await announce(...effects);
       if (result instanceof Response) return result;
-      return NextResponse.json(options.response ? answerIn(options.response, result) : result);
+      return NextResponse.json(options.response ? answerIn(options.response, result) : result, {
+        status: options.status ?? 200,
+      });
     } catch (error) {
       return errorResponse(error);
     }
   };
+  declarations.set(wrapped, options);
+  return wrapped;
 }
 
 export function errorResponse(error: unknown): NextResponse {
@@ -132,6 +168,17 @@ function logUnavailable(error: unknown): void {
   if (Date.now() - lastUnavailableLog < 5000) return;
   lastUnavailableLog = Date.now();
   log().error(`Database unavailable, answering 503: ${oneLine(error)}`);
+}
+
+/** The address's conversation when this user may see it; NOT_FOUND, as for a missing one, when not. */
+async function conversationOf(
+  runtime: TRuntime,
+  user: TSessionUser | null,
+  params: { id: string } | undefined,
+): Promise<TConversationRef> {
+  if (!user || !params) throw new Error("`conversation: true` needs a signed-in route with an [id] in its address.");
+  const { accountId } = await assertConversationAccess(runtime.db.prisma, user, params.id);
+  return { id: params.id, accountId };
 }
 
 /** The result as JSON carries it, checked against the route's answer schema and cut to it. */

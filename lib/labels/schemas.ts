@@ -42,8 +42,10 @@ export const ZUpdateLabel = z
   .refine((input) => input.name !== undefined || input.color !== undefined, "give a name or a color");
 export type TUpdateLabel = z.infer<typeof ZUpdateLabel>;
 
-export const ZLabelList = z.object({ labels: z.array(ZLabel) });
-export const ZLabelAnswer = z.object({ label: ZLabel });
+export const ZLabelList = z
+  .object({ labels: z.array(ZLabel).describe("By name, whatever the case.") })
+  .describe("GET /api/labels and /api/admin/labels: every label.");
+export const ZLabelAnswer = z.object({ label: ZLabel }).describe("The label as it is after the write.");
 
 /** Orders labels as every list shows them: by name, whatever the case. */
 export function compareLabels(a: TLabel, b: TLabel): number {

@@ -95,14 +95,20 @@ export const ZMessageView = z.object({
 });
 export type TMessageView = z.infer<typeof ZMessageView>;
 
-export const ZMessagePage = z.object({
-  messages: z.array(ZMessageView),
-  /** Older messages follow from here (null: this page holds the oldest). */
-  nextCursor: z.string().nullable(),
-  /** Only on a page away from the newest end (around a message): newer messages follow from here. */
-  newerCursor: z.string().nullable().optional(),
-});
+export const ZMessagePage = z
+  .object({
+    messages: z.array(ZMessageView).describe("Newest first."),
+    /** Older messages follow from here (null: this page holds the oldest). */
+    nextCursor: z.string().nullable(),
+    /** Only on a page away from the newest end (around a message): newer messages follow from here. */
+    newerCursor: z.string().nullable().optional(),
+  })
+  .describe("GET /api/conversations/<id>/messages: one page of the thread (the newest, older, around or newer).");
 export type TMessagePage = z.infer<typeof ZMessagePage>;
+
+export const ZMessageAnswer = z
+  .object({ message: ZMessageView })
+  .describe("The message as stored after the write: a reply or note queued or added, a reply retried or cancelled.");
 
 /** One line for the conversation list. */
 export function previewOf(kind: TMessageKind, content: Record<string, unknown> | null): string {

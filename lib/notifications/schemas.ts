@@ -13,6 +13,10 @@ export const ZAgentSettings = z.object({
 });
 export type TAgentSettings = z.infer<typeof ZAgentSettings>;
 
+export const ZAgentSettingsAnswer = z
+  .object({ settings: ZAgentSettings })
+  .describe("GET and PUT /api/me/settings: all of the agent's choices (after the change, for PUT).");
+
 /** What an agent who never changed anything gets (the table's defaults). */
 export const DEFAULT_AGENT_SETTINGS: TAgentSettings = { notifyDesktop: true, notifySound: false, notifyTitle: true };
 

@@ -1,16 +1,24 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
-import { z } from "zod";
 import {
-  ZAccountView,
-  ZConnectionTest,
+  ZAccountAnswer,
+  ZAccountList,
+  ZConnectionTestAnswer,
   type TAccountView,
   type TAutoAssignSettings,
   type TConnectionTest,
   type TCreateAccount,
   type TUpdateAccount,
 } from "../accounts/schemas";
+import { ZDeletedAnswer } from "../http/answers";
 import { fetchJson, sendJson } from "../http/fetch-json";
-import { ZUserView, type TCreateUser, type TUpdateUser, type TUserView } from "../users/schemas";
+import {
+  ZPasswordResetAnswer,
+  ZUserAnswer,
+  ZUserList,
+  type TCreateUser,
+  type TUpdateUser,
+  type TUserView,
+} from "../users/schemas";
 import { conversationKeys } from "./conversations";
 import { compareText, removeRow, upsertRow, useRowMutation, type TCompare } from "./rows";
 
@@ -22,11 +30,6 @@ export const adminKeys = {
 
 // How often the agents table asks who is online: presence is one socket lookup per request.
 export const PRESENCE_REFRESH_MS = 15_000;
-
-const ZAccountList = z.object({ accounts: z.array(ZAccountView) });
-const ZAccountAnswer = z.object({ account: ZAccountView });
-const ZUserList = z.object({ users: z.array(ZUserView) });
-const ZUserAnswer = z.object({ user: ZUserView });
 
 const accountUrl = (id: string) => `/api/admin/accounts/${encodeURIComponent(id)}`;
 const userUrl = (id: string) => `/api/admin/users/${encodeURIComponent(id)}`;
@@ -101,7 +104,7 @@ export function useRotateWebhookSecret() {
 export function useDeleteAccount() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => sendJson("DELETE", accountUrl(id), z.object({ deleted: z.literal(true) })),
+    mutationFn: (id: string) => sendJson("DELETE", accountUrl(id), ZDeletedAnswer),
     onSuccess: (_answer, id) => {
       queryClient.setQueryData<TAccountView[]>(adminKeys.accounts(), (rows) => removeRow(rows, id));
       // The account's conversations went with it (the database cascades): lists must refetch.
@@ -114,7 +117,7 @@ export function useDeleteAccount() {
 export function useTestConnection() {
   return useMutation({
     mutationFn: async (id: string): Promise<TConnectionTest> =>
-      (await sendJson("POST", `${accountUrl(id)}/test-connection`, z.object({ result: ZConnectionTest }))).result,
+      (await sendJson("POST", `${accountUrl(id)}/test-connection`, ZConnectionTestAnswer)).result,
   });
 }
 
@@ -138,6 +141,6 @@ export function useUpdateUser() {
 export function useResetPassword() {
   return useMutation({
     mutationFn: ({ id, password }: { id: string; password: string }) =>
-      sendJson("POST", `${userUrl(id)}/reset-password`, z.object({ reset: z.literal(true) }), { password }),
+      sendJson("POST", `${userUrl(id)}/reset-password`, ZPasswordResetAnswer, { password }),
   });
 }

@@ -1,9 +1,6 @@
-import { z } from "zod";
 import { ZAssignableAgents, type TAssignBody, type TStatusBody } from "../conversations/schemas";
 import { fetchJson, sendJson } from "../http/fetch-json";
-import { ZConversationSummary, type TConversationSummary } from "../conversations/summary";
-
-const ZConversationAnswer = z.object({ conversation: ZConversationSummary });
+import { ZConversationAnswer, type TConversationSummary } from "../conversations/summary";
 
 export async function postAssignee(conversationId: string, body: TAssignBody): Promise<TConversationSummary> {
   const answer = await sendJson("POST", `/api/conversations/${conversationId}/assignee`, ZConversationAnswer, body);

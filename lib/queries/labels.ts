@@ -1,5 +1,5 @@
 import { queryOptions } from "@tanstack/react-query";
-import { z } from "zod";
+import { ZDeletedAnswer } from "../http/answers";
 import { fetchJson, sendJson } from "../http/fetch-json";
 import {
   ZLabelAnswer,
@@ -9,7 +9,7 @@ import {
   type TLabel,
   type TUpdateLabel,
 } from "../labels/schemas";
-import { ZConversationSummary, type TConversationSummary } from "../conversations/summary";
+import { ZConversationAnswer, type TConversationSummary } from "../conversations/summary";
 
 export const labelKeys = {
   all: ["labels"] as const,
@@ -34,7 +34,7 @@ export async function updateLabel(id: string, input: TUpdateLabel): Promise<TLab
 }
 
 export async function deleteLabel(id: string): Promise<void> {
-  await sendJson("DELETE", adminLabelUrl(id), z.object({ deleted: z.literal(true) }));
+  await sendJson("DELETE", adminLabelUrl(id), ZDeletedAnswer);
 }
 
 /** Puts a label on a conversation (`on`) or takes it off; the answer is the conversation as it is now. */
@@ -44,7 +44,7 @@ export async function setConversationLabel(
   on: boolean,
 ): Promise<TConversationSummary> {
   const url = `/api/conversations/${encodeURIComponent(conversationId)}/labels/${encodeURIComponent(labelId)}`;
-  return (await sendJson(on ? "PUT" : "DELETE", url, z.object({ conversation: ZConversationSummary }))).conversation;
+  return (await sendJson(on ? "PUT" : "DELETE", url, ZConversationAnswer)).conversation;
 }
 
 // ---- Pure cache updaters ---------------------------------------------------------------

@@ -4,17 +4,12 @@ import { ZListFilters } from "../conversations/schemas";
 import type { TConversationSummary } from "../conversations/summary";
 import type { TLabel } from "../labels/schemas";
 import type { TMessageView } from "../messages/schemas";
+import { writeConversationDetail, writeMessage } from "./cache";
 import { contactKeys } from "./contact";
-import {
-  bumpUnread,
-  conversationKeys,
-  detailFromEvent,
-  upsertConversation,
-  type TConversationPages,
-} from "./conversations";
+import { bumpUnread, conversationKeys, upsertConversation, type TConversationPages } from "./conversations";
 import type { TEventReplay } from "./event-replay";
 import { labelKeys } from "./labels";
-import { conversationDetailKey, messageKeys, upsertMessage, type TMessagePages } from "./messages";
+import { messageKeys } from "./messages";
 
 // What each live event does to React Query's cache, as plain functions of the cache and the
 // event: the realtime provider calls them, tests call them on a QueryClient without a browser.
@@ -36,16 +31,12 @@ export function applyConversationEvent(
     );
   }
   // The open conversation's header (reply window, handover) follows the same events.
-  client.setQueryData<TConversationSummary>(conversationDetailKey(conversation.id), (current) =>
-    detailFromEvent(current, conversation),
-  );
+  writeConversationDetail(client, conversation, "event");
 }
 
 /** A message created or changed: into its thread, if the thread is held. */
 export function applyMessageEvent(client: QueryClient, message: TMessageView): void {
-  client.setQueryData<TMessagePages>(messageKeys.thread(message.conversationId), (data) =>
-    upsertMessage(data, message),
-  );
+  writeMessage(client, message);
 }
 
 /** A customer's new message, not read here: one more unread on its row in every list. */

@@ -1,6 +1,5 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
-import { z } from "zod";
-import { ZMembership, ZMembershipList, type TMembership, type TSetMembership } from "../access/schemas";
+import { ZMembershipAnswer, ZMembershipList, type TMembership, type TSetMembership } from "../access/schemas";
 import { fetchJson, sendJson } from "../http/fetch-json";
 import { adminKeys } from "./admin";
 
@@ -14,8 +13,6 @@ export const membershipsQuery = queryOptions({
   queryKey: membershipKeys.all,
   queryFn: async () => (await fetchJson("/api/admin/memberships", ZMembershipList)).memberships,
 });
-
-const ZMembershipAnswer = z.object({ membership: ZMembership.extend({ member: z.boolean() }) });
 
 // ---- Pure cache updaters ---------------------------------------------------------------
 

@@ -1,10 +1,10 @@
 import type { InfiniteData } from "@tanstack/react-query";
 import { fetchJson, sendJson } from "../http/fetch-json";
 import { outboundKind, type TOutboundContentInput } from "../messages/compose-schemas";
-import { ZMessagePage, ZMessageView, type TMessagePage, type TMessageView } from "../messages/schemas";
+import { ZMessageAnswer, ZMessagePage, type TMessagePage, type TMessageView } from "../messages/schemas";
 import { compareThreadOrder, UNSTORED_SEQ } from "../messages/thread-order";
-import { z } from "zod";
-import { ZConversationSummary } from "../conversations/summary";
+import { ZMarkedRead } from "../conversations/schemas";
+import { ZConversationAnswer } from "../conversations/summary";
 import { conversationKeys } from "./conversations";
 
 export const MESSAGE_PAGE_SIZE = 50;
@@ -33,10 +33,7 @@ export function fetchMessagePage(conversationId: string, from: TThreadPageParam)
 }
 
 export function fetchConversation(id: string) {
-  return fetchJson(
-    `/api/conversations/${encodeURIComponent(id)}`,
-    z.object({ conversation: ZConversationSummary }),
-  ).then((r) => r.conversation);
+  return fetchJson(`/api/conversations/${encodeURIComponent(id)}`, ZConversationAnswer).then((r) => r.conversation);
 }
 
 export function postMessage(
@@ -45,37 +42,46 @@ export function postMessage(
   clientId: string,
   takeBack = false,
 ): Promise<TMessageView> {
-  return sendJson(
-    "POST",
-    `/api/conversations/${encodeURIComponent(conversationId)}/messages`,
-    z.object({ message: ZMessageView }),
-    { content, clientId, takeBack },
-  ).then((r) => r.message);
+  return sendJson("POST", `/api/conversations/${encodeURIComponent(conversationId)}/messages`, ZMessageAnswer, {
+    content,
+    clientId,
+    takeBack,
+  }).then((r) => r.message);
+}
+
+/** A write into a thread with its optimistic bubble, as useThreadWrite (./cache) runs it. */
+export interface TThreadWrite<TVariables> {
+  /** Sends it; answers the stored message. */
+  post: (variables: TVariables) => Promise<TMessageView>;
+  /** What shows until the server's copy arrives (pendingMessage). */
+  bubble: (variables: TVariables) => TMessageView;
+}
+
+export type TReplyWrite = { content: TOutboundContentInput; clientId: string; takeBack: boolean };
+
+/** A reply as the one optimistic thread-write sends it (useThreadWrite in ./cache). */
+export function replyWrite(conversationId: string, authorName: string): TThreadWrite<TReplyWrite> {
+  return {
+    post: ({ content, clientId, takeBack }) => postMessage(conversationId, content, clientId, takeBack),
+    bubble: ({ content, clientId }) => optimisticMessage(conversationId, content, clientId, authorName),
+  };
 }
 
 export function postRetry(messageId: string): Promise<TMessageView> {
-  return sendJson(
-    "POST",
-    `/api/messages/${encodeURIComponent(messageId)}/retry`,
-    z.object({ message: ZMessageView }),
-  ).then((r) => r.message);
+  return sendJson("POST", `/api/messages/${encodeURIComponent(messageId)}/retry`, ZMessageAnswer).then(
+    (r) => r.message,
+  );
 }
 
 /** Withdraws a queued reply; 409 with the reason once it is being sent or was sent. */
 export function postCancel(messageId: string): Promise<TMessageView> {
-  return sendJson(
-    "POST",
-    `/api/messages/${encodeURIComponent(messageId)}/cancel`,
-    z.object({ message: ZMessageView }),
-  ).then((r) => r.message);
+  return sendJson("POST", `/api/messages/${encodeURIComponent(messageId)}/cancel`, ZMessageAnswer).then(
+    (r) => r.message,
+  );
 }
 
 export function postRead(conversationId: string): Promise<unknown> {
-  return sendJson(
-    "POST",
-    `/api/conversations/${encodeURIComponent(conversationId)}/read`,
-    z.object({ read: z.boolean() }),
-  );
+  return sendJson("POST", `/api/conversations/${encodeURIComponent(conversationId)}/read`, ZMarkedRead);
 }
 
 /**

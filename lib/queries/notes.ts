@@ -1,16 +1,13 @@
-import { z } from "zod";
 import { sendJson } from "../http/fetch-json";
-import { ZMessageView, type TMessageView } from "../messages/schemas";
-import { pendingMessage } from "./messages";
+import { ZMessageAnswer, type TMessageView } from "../messages/schemas";
+import { pendingMessage, type TThreadWrite } from "./messages";
 
 /** Adds a private note to a conversation's thread (never sent to the customer). */
 export function postNote(conversationId: string, text: string, clientId: string): Promise<TMessageView> {
-  return sendJson(
-    "POST",
-    `/api/conversations/${encodeURIComponent(conversationId)}/notes`,
-    z.object({ message: ZMessageView }),
-    { text, clientId },
-  ).then((r) => r.message);
+  return sendJson("POST", `/api/conversations/${encodeURIComponent(conversationId)}/notes`, ZMessageAnswer, {
+    text,
+    clientId,
+  }).then((r) => r.message);
 }
 
 /**
@@ -31,4 +28,15 @@ export function optimisticNote(
     clientId,
     authorName,
   });
+}
+
+/** A note as the one optimistic thread-write sends it (useThreadWrite in ./cache), as replies are. */
+export function noteWrite(
+  conversationId: string,
+  authorName: string,
+): TThreadWrite<{ text: string; clientId: string }> {
+  return {
+    post: ({ text, clientId }) => postNote(conversationId, text, clientId),
+    bubble: ({ text, clientId }) => optimisticNote(conversationId, text, clientId, authorName),
+  };
 }

@@ -1,8 +1,9 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
-import { z } from "zod";
+import { ZDeletedAnswer } from "../http/answers";
 import { fetchJson, sendJson } from "../http/fetch-json";
 import {
-  ZSavedReplyView,
+  ZSavedReplyAnswer,
+  ZSavedReplyList,
   type TCreateSavedReply,
   type TSavedReplyView,
   type TUpdateSavedReply,
@@ -17,13 +18,11 @@ export const savedReplyKeys = {
   list: () => [...savedReplyKeys.all, "list"] as const,
 };
 
-const ZList = z.object({ savedReplies: z.array(ZSavedReplyView) });
-const ZAnswer = z.object({ savedReply: ZSavedReplyView });
 const itemUrl = (id: string) => `/api/saved-replies/${encodeURIComponent(id)}`;
 
 export const savedRepliesQuery = queryOptions({
   queryKey: savedReplyKeys.list(),
-  queryFn: async () => (await fetchJson("/api/saved-replies", ZList)).savedReplies,
+  queryFn: async () => (await fetchJson("/api/saved-replies", ZSavedReplyList)).savedReplies,
   // No live event announces another agent's change: coming back to the tab, or opening the
   // picker a little later, asks again.
   staleTime: 10_000,
@@ -50,21 +49,22 @@ function useSavedReplyWrite<TVariables>(mutationFn: (variables: TVariables) => P
 
 export function useCreateSavedReply() {
   return useSavedReplyWrite(
-    async (input: TCreateSavedReply) => (await sendJson("POST", "/api/saved-replies", ZAnswer, input)).savedReply,
+    async (input: TCreateSavedReply) =>
+      (await sendJson("POST", "/api/saved-replies", ZSavedReplyAnswer, input)).savedReply,
   );
 }
 
 export function useUpdateSavedReply() {
   return useSavedReplyWrite(
     async ({ id, input }: { id: string; input: TUpdateSavedReply }) =>
-      (await sendJson("PATCH", itemUrl(id), ZAnswer, input)).savedReply,
+      (await sendJson("PATCH", itemUrl(id), ZSavedReplyAnswer, input)).savedReply,
   );
 }
 
 export function useDeleteSavedReply() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => sendJson("DELETE", itemUrl(id), z.object({ deleted: z.literal(true) })),
+    mutationFn: (id: string) => sendJson("DELETE", itemUrl(id), ZDeletedAnswer),
     onSuccess: (_answer, id) =>
       queryClient.setQueryData<TSavedReplyView[]>(savedReplyKeys.list(), (rows) => removeSavedReply(rows, id)),
   });

@@ -63,6 +63,14 @@ export const ZSavedReplyView = z.object({
 });
 export type TSavedReplyView = z.infer<typeof ZSavedReplyView>;
 
+export const ZSavedReplyList = z
+  .object({ savedReplies: z.array(ZSavedReplyView).describe("By code.") })
+  .describe("GET /api/saved-replies: every saved reply (the team shares them).");
+
+export const ZSavedReplyAnswer = z
+  .object({ savedReply: ZSavedReplyView })
+  .describe("The saved reply as it is after the write.");
+
 const KIND_LABELS = {
   TEXT: "Text",
   QUICK_REPLIES: "Quick replies",

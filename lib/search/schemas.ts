@@ -39,16 +39,18 @@ export const ZSearchMessageHit = z.object({
 });
 export type TSearchMessageHit = z.infer<typeof ZSearchMessageHit>;
 
-export const ZSearchResults = z.object({
-  /**
-   * The words searched for, as the database compares them (lower case, accents folded): the
-   * browser highlights the words that start with one of them.
-   */
-  terms: z.array(z.string()),
-  /** Conversations whose contact's name or @username matches (first page only). */
-  contacts: z.array(ZSearchConversation),
-  /** Matching messages, newest first. */
-  messages: z.array(ZSearchMessageHit),
-  nextCursor: z.string().nullable(),
-});
+export const ZSearchResults = z
+  .object({
+    /**
+     * The words searched for, as the database compares them (lower case, accents folded): the
+     * browser highlights the words that start with one of them.
+     */
+    terms: z.array(z.string()),
+    /** Conversations whose contact's name or @username matches (first page only). */
+    contacts: z.array(ZSearchConversation),
+    /** Matching messages, newest first. */
+    messages: z.array(ZSearchMessageHit),
+    nextCursor: z.string().nullable(),
+  })
+  .describe("GET /api/search: contacts and messages of the accounts this agent may see.");
 export type TSearchResults = z.infer<typeof ZSearchResults>;

@@ -49,3 +49,23 @@ export const ZUserView = z.object({
   createdAt: z.string(),
 });
 export type TUserView = z.infer<typeof ZUserView>;
+
+/** The signed-in user, as the session names them. */
+export const ZSignedInUser = z.object({ id: z.string(), email: z.string(), name: z.string(), role: ZRole });
+export type TSignedInUser = z.infer<typeof ZSignedInUser>;
+
+// ---- Answers (the routes' `response`, read by lib/queries with the same schemas) ----------
+
+export const ZUserList = z
+  .object({ users: z.array(ZUserView).describe("Admins first, then agents, each by name.") })
+  .describe("GET /api/admin/users: every user, with who is online now.");
+
+export const ZUserAnswer = z
+  .object({ user: ZUserView })
+  .describe("The user as it is after the write (created or updated).");
+
+export const ZPasswordResetAnswer = z
+  .object({ reset: z.literal(true) })
+  .describe("POST /api/admin/users/<id>/reset-password: the new password is set and the user's sessions are ended.");
+
+export const ZMeAnswer = z.object({ user: ZSignedInUser }).describe("GET /api/me: who is signed in.");

@@ -58,11 +58,17 @@ export const ZAccountPipeline = z.object({
 });
 export type TAccountPipeline = z.infer<typeof ZAccountPipeline>;
 
-export const ZPipelineStatus = z.object({
-  generatedAt: z.string(),
-  accounts: z.array(ZAccountPipeline),
-});
+export const ZPipelineStatus = z
+  .object({
+    generatedAt: z.string(),
+    accounts: z.array(ZAccountPipeline),
+  })
+  .describe("GET /api/admin/pipeline: each linked account's webhooks and replies, as of generatedAt.");
 export type TPipelineStatus = z.infer<typeof ZPipelineStatus>;
 
-export const ZRetriedWebhook = z.object({ webhook: ZFailingWebhook });
-export const ZRetriedAll = z.object({ retried: z.number() });
+export const ZRetriedWebhook = z
+  .object({ webhook: ZFailingWebhook })
+  .describe("POST /api/admin/pipeline/webhooks/<id>/retry: the webhook, pending again.");
+export const ZRetriedAll = z
+  .object({ retried: z.number().describe("How many failed webhooks are pending again.") })
+  .describe("POST /api/admin/accounts/<id>/pipeline/retry-failed.");

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ZListFilters } from "@/lib/conversations/schemas";
 import { route } from "@/lib/http/route";
+import { ZConversationPage } from "@/lib/conversations/summary";
 import { accessibleAccountIds } from "@/lib/server/access/account-access";
 import { listConversations } from "@/lib/server/conversations/list-conversations";
 
@@ -12,13 +13,16 @@ const ZQuery = ZListFilters.extend({
 });
 
 /** The inbox list: a view (mine, unassigned, all), filters and an order, in keyset pages. */
-export const GET = route({ access: "signed-in", query: ZQuery }, async ({ runtime, user, query }) => {
-  const { limit, cursor, ...filters } = query;
-  return listConversations(runtime.db.prisma, {
-    userId: user.id,
-    accountIds: await accessibleAccountIds(runtime.db.prisma, user),
-    limit,
-    cursor,
-    filters,
-  });
-});
+export const GET = route(
+  { access: "signed-in", query: ZQuery, response: ZConversationPage },
+  async ({ runtime, user, query }) => {
+    const { limit, cursor, ...filters } = query;
+    return listConversations(runtime.db.prisma, {
+      userId: user.id,
+      accountIds: await accessibleAccountIds(runtime.db.prisma, user),
+      limit,
+      cursor,
+      filters,
+    });
+  },
+);

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { route } from "@/lib/http/route";
+import { ZMessagePage, ZMessageAnswer } from "@/lib/messages/schemas";
 import { ZSendMessage } from "@/lib/messages/compose-schemas";
-import { assertConversationAccess } from "@/lib/server/access/assert-conversation-access";
 import { listMessages } from "@/lib/server/messages/list-messages";
 import { sendMessage } from "@/lib/server/messages/send-message";
 import { ZIdParams } from "@/lib/http/route-params";
@@ -27,25 +27,22 @@ const ZQuery = z
   );
 
 export const GET = route(
-  { access: "signed-in", params: ZIdParams, query: ZQuery },
-  async ({ runtime, user, query, params }) => {
-    await assertConversationAccess(runtime.db.prisma, user, params.id);
-    return listMessages(runtime.db.prisma, {
-      conversationId: params.id,
+  { access: "signed-in", params: ZIdParams, conversation: true, query: ZQuery, response: ZMessagePage },
+  async ({ runtime, query, conversation }) =>
+    listMessages(runtime.db.prisma, {
+      conversationId: conversation.id,
       limit: query.limit,
       cursor: query.cursor,
       window: query.around ? { around: query.around } : query.after ? { after: query.after } : undefined,
-    });
-  },
+    }),
 );
 
 /** An agent's reply: checked, stored queued, shown to everyone; the outbox sends it. */
 export const POST = route(
-  { access: "signed-in", params: ZIdParams, body: ZSendMessage },
-  async ({ runtime, user, body, params, announce }) => {
-    await assertConversationAccess(runtime.db.prisma, user, params.id);
+  { access: "signed-in", params: ZIdParams, conversation: true, body: ZSendMessage, response: ZMessageAnswer },
+  async ({ runtime, user, body, conversation, announce }) => {
     const { message, effects } = await sendMessage(runtime.db.prisma, {
-      conversationId: params.id,
+      conversationId: conversation.id,
       authorId: user.id,
       content: body.content,
       clientId: body.clientId,

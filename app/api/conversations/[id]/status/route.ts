@@ -1,5 +1,6 @@
 import { ZStatusBody } from "@/lib/conversations/schemas";
 import { route } from "@/lib/http/route";
+import { ZConversationAnswer } from "@/lib/conversations/summary";
 import { setConversationStatus } from "@/lib/server/conversations/set-conversation-status";
 import { ZIdParams } from "@/lib/http/route-params";
 
@@ -7,7 +8,7 @@ export const dynamic = "force-dynamic";
 
 /** Resolve, reopen, or snooze until a time. */
 export const POST = route(
-  { access: "signed-in", params: ZIdParams, body: ZStatusBody },
+  { access: "signed-in", params: ZIdParams, body: ZStatusBody, response: ZConversationAnswer },
   async ({ runtime, user, body, params, announce }) => {
     const { conversation, effects } = await setConversationStatus(runtime.db.prisma, {
       conversationId: params.id,

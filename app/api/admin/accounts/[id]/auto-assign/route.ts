@@ -1,4 +1,4 @@
-import { ZAutoAssignSettings } from "@/lib/accounts/schemas";
+import { ZAutoAssignSettings, ZAccountAnswer } from "@/lib/accounts/schemas";
 import { route } from "@/lib/http/route";
 import { accountDeps } from "@/lib/server/accounts/account-deps";
 import { setAutoAssign } from "@/lib/server/accounts/set-auto-assign";
@@ -7,7 +7,7 @@ import { ZIdParams } from "@/lib/http/route-params";
 export const dynamic = "force-dynamic";
 
 export const POST = route(
-  { access: "admin", params: ZIdParams, body: ZAutoAssignSettings },
+  { access: "admin", params: ZIdParams, body: ZAutoAssignSettings, response: ZAccountAnswer },
   async ({ runtime, params, body }) => ({
     account: await setAutoAssign(accountDeps(runtime), params.id, body),
   }),

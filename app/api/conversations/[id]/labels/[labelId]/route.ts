@@ -1,4 +1,5 @@
 import { route } from "@/lib/http/route";
+import { ZConversationAnswer } from "@/lib/conversations/summary";
 import { setConversationLabel } from "@/lib/server/labels/set-conversation-label";
 import { ZConversationLabelParams } from "@/lib/http/route-params";
 
@@ -8,7 +9,7 @@ export const dynamic = "force-dynamic";
 // 404, word for word as for a missing conversation, when the agent may not see it.
 
 export const PUT = route(
-  { access: "signed-in", params: ZConversationLabelParams },
+  { access: "signed-in", params: ZConversationLabelParams, response: ZConversationAnswer },
   async ({ runtime, user, params, announce }) => {
     const { conversation, effects } = await setConversationLabel(runtime.db.prisma, {
       conversationId: params.id,
@@ -22,7 +23,7 @@ export const PUT = route(
 );
 
 export const DELETE = route(
-  { access: "signed-in", params: ZConversationLabelParams },
+  { access: "signed-in", params: ZConversationLabelParams, response: ZConversationAnswer },
   async ({ runtime, user, params, announce }) => {
     const { conversation, effects } = await setConversationLabel(runtime.db.prisma, {
       conversationId: params.id,
