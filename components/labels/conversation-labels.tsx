@@ -7,9 +7,8 @@ import { useSessionUser } from "@/components/auth/session-context";
 import { useDismiss } from "@/components/hooks/use-dismiss";
 import type { TConversationSummary } from "@/lib/conversations/summary";
 import { labelsQuery, setConversationLabel } from "@/lib/queries/labels";
-import { conversationDetailKey } from "@/lib/queries/messages";
+import { writeConversationDetail } from "@/lib/queries/cache";
 import { LabelChip, LabelChips } from "./label-chips";
-import { detailFromAnswer } from "@/lib/queries/conversations";
 
 const button =
   "rounded-md border border-neutral-300 bg-white px-2.5 py-1 text-sm font-medium text-neutral-800 hover:bg-neutral-50 disabled:opacity-50";
@@ -72,10 +71,7 @@ function LabelsMenu({
       setConversationLabel(conversation.id, labelId, on),
     onSettled: (_answer, _error, { labelId }) => settle(labelId),
     // The list follows through the live event (to every agent at once); the header takes the answer now.
-    onSuccess: (updated) =>
-      queryClient.setQueryData<TConversationSummary>(conversationDetailKey(updated.id), (current) =>
-        detailFromAnswer(current, updated),
-      ),
+    onSuccess: (updated) => writeConversationDetail(queryClient, updated, "answer"),
   });
 
   useEffect(() => {

@@ -1,3 +1,4 @@
+import { ZErrorAnswer } from "@/lib/http/answers";
 import { ApiError } from "@/lib/http/fetch-json";
 import { ZUploadAnswer, type TUploadAnswer } from "@/lib/media/schemas";
 
@@ -21,7 +22,7 @@ export function uploadImage(
     xhr.onload = () => {
       const body: unknown = xhr.response;
       if (xhr.status !== 201) {
-        const error = (body as { error?: { code?: string; message?: string } } | null)?.error;
+        const error = ZErrorAnswer.safeParse(body).data?.error;
         reject(new ApiError(xhr.status, error?.code ?? "HTTP", error?.message ?? `The server answered ${xhr.status}.`));
         return;
       }

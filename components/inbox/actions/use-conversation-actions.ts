@@ -6,7 +6,7 @@ import { useSessionUser } from "@/components/auth/session-context";
 import type { TAssignBody, TStatusBody } from "@/lib/conversations/schemas";
 import type { TConversationSummary } from "@/lib/conversations/summary";
 import { postAssignee, postStatus } from "@/lib/queries/conversation-actions";
-import { detailFromAnswer } from "@/lib/queries/conversations";
+import { writeConversationDetail } from "@/lib/queries/cache";
 import { conversationDetailKey } from "@/lib/queries/messages";
 
 type TAgent = { id: string; name: string };
@@ -22,10 +22,7 @@ export function useConversationActions(conversation: TConversationSummary) {
   const [takeOver, setTakeOver] = useState<TAgent | null>(null);
   const holder = conversation.assignee;
 
-  const show = (updated: TConversationSummary) =>
-    queryClient.setQueryData<TConversationSummary>(conversationDetailKey(updated.id), (current) =>
-      detailFromAnswer(current, updated),
-    );
+  const show = (updated: TConversationSummary) => writeConversationDetail(queryClient, updated, "answer");
   const assign = useMutation({
     mutationFn: (body: TAssignBody) => postAssignee(conversation.id, body),
     onSuccess: show,
