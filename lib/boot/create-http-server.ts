@@ -4,6 +4,7 @@ import type { TEnv } from "../env";
 import { createEdge, edgeServerOptions } from "../http/edge";
 import { observeRequests } from "../log/request-log";
 import { createMetricsHttpHandler } from "../metrics/metrics-http";
+import { connectedBrowsers } from "../realtime/server/presence";
 import { getRuntime } from "../runtime";
 import { createMediaHttpHandler } from "../server/uploads/media-http";
 
@@ -29,7 +30,7 @@ export function createPlainHandlers({
   const handleMetrics = createMetricsHttpHandler(config.METRICS_TOKEN, {
     sql: db.sql,
     pools: { app: db.pool, events: db.eventsPool },
-    browsers: () => getRuntime()?.io?.engine.clientsCount ?? 0,
+    browsers: () => connectedBrowsers(getRuntime()?.io),
   });
   return (req, res) => handleMedia(req, res) || handleMetrics(req, res);
 }

@@ -4,6 +4,7 @@ import { shippedMigrations } from "../db/migrate";
 import type { TEnv } from "../env";
 import type { TIo, TRuntime } from "../runtime";
 import { createShutdown } from "../lifecycle/shutdown";
+import { realtimeStop } from "../realtime/server/stop-realtime";
 
 /**
  * The graceful stop on SIGTERM/SIGINT: unready, drain, reconnect browsers elsewhere, finish,
@@ -33,7 +34,7 @@ export async function wireShutdown({
     runtime,
     migrations: await shippedMigrations(),
     server,
-    io,
+    realtime: realtimeStop(io),
     workers,
     stopSweeps,
     closeNext,

@@ -1,7 +1,7 @@
 import { createServer, request, type Server } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
 import { EVENTS } from "../realtime/events";
-import type { TIo, TRuntime } from "../runtime";
+import type { TRuntime } from "../runtime";
 import { checkReadiness } from "../server/health/check-readiness";
 import { createShutdown, type TShutdownDeps } from "./shutdown";
 
@@ -40,10 +40,10 @@ function harness(overrides: Partial<TShutdownDeps> = {}) {
       res.end("ok");
     });
   });
-  const io = {
-    local: { emit: (event: string) => steps.push(`emit ${event}`) },
+  const realtime = {
+    askBrowsersToMove: () => void steps.push(`emit ${EVENTS.serverStopping}`),
     close: async () => void steps.push("io.close"),
-  } as unknown as TIo;
+  };
   const workers: NonNullable<TRuntime["workers"]> = {
     intake: { wake() {}, stop: async () => void steps.push("intake.stop") },
     outbox: { wake() {}, stop: async () => void steps.push("outbox.stop") },
@@ -55,7 +55,7 @@ function harness(overrides: Partial<TShutdownDeps> = {}) {
     runtime,
     migrations: [],
     server,
-    io,
+    realtime,
     workers,
     stopSweeps: () => steps.push("sweeps stopped"),
     closeNext: async () => void steps.push("next.close"),

@@ -1,7 +1,7 @@
 import type { Server as HttpServer } from "node:http";
 import { oneLine } from "../errors-one-line";
-import { EVENTS } from "../realtime/events";
-import type { TIo, TRuntime } from "../runtime";
+import type { TRealtimeStop } from "../realtime/server/stop-realtime";
+import type { TRuntime } from "../runtime";
 
 // A graceful stop (SIGTERM from a deploy, an orchestrator, Ctrl-C) that loses nothing: no
 // webhook answered 200 goes unapplied, no reply is sent twice or waits for a lease to run out,
@@ -23,7 +23,7 @@ export interface TShutdownDeps {
   /** The migrations this code ships, for readiness (lib/db/migrate.ts shippedMigrations). */
   migrations: readonly string[];
   server: HttpServer;
-  io: TIo;
+  realtime: TRealtimeStop;
   /** Periodic sweeps that start new work; stopped at once. */
   stopSweeps: () => void;
   workers: NonNullable<TRuntime["workers"]>;
@@ -42,7 +42,7 @@ export interface TShutdownDeps {
  * called on SIGTERM/SIGINT; a second call while stopping does nothing.
  */
 export function createShutdown(deps: TShutdownDeps): (signal: string) => Promise<void> {
-  const { runtime, server, io, workers, log = console.log, exit = (code) => process.exit(code) } = deps;
+  const { runtime, server, realtime, workers, log = console.log, exit = (code) => process.exit(code) } = deps;
   const wait = deps.wait ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const lifecycle = { stopping: false, migrations: deps.migrations };
   runtime.lifecycle = lifecycle;
@@ -73,11 +73,11 @@ export function createShutdown(deps: TShutdownDeps): (signal: string) => Promise
 
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
-    io.local.emit(EVENTS.serverStopping, { reconnectWithinMs: RECONNECT_SPREAD_MS });
+    realtime.askBrowsersToMove(RECONNECT_SPREAD_MS);
     // Browsers leave by themselves within the spread; whoever is still here is disconnected
     // (and reconnects by itself: socket.io retries), then the port's last requests finish.
     await wait(RECONNECT_SPREAD_MS);
-    await quietly("socket.io", () => io.close());
+    await quietly("socket.io", () => realtime.close());
     await closed;
     await outboxStopped;
     // The round in progress commits (or rolls back: its webhooks stay pending for another

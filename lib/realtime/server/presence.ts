@@ -36,6 +36,11 @@ export async function listOnlineUserIds(io: TIo | undefined): Promise<Set<string
   return online;
 }
 
+/** Browsers connected to this process's socket.io server now (its metrics gauge). */
+export function connectedBrowsers(io: TIo | undefined): number {
+  return io?.engine.clientsCount ?? 0;
+}
+
 /** As listOnlineUserIds, through this process's socket.io server (none in unit tests: nobody). */
 export function onlineUserIdsNow(): Promise<Set<string>> {
   return listOnlineUserIds(getRuntime()?.io);
