@@ -1,8 +1,8 @@
 import { QueryClient } from "@tanstack/react-query";
 import { describe, expect, it } from "vitest";
+import { conversationSummary, messageView } from "../testing/views";
 import { ZListFilters } from "../conversations/schemas";
 import type { TConversationSummary } from "../conversations/summary";
-import type { TMessageView } from "../messages/schemas";
 import { conversationKeys, type TConversationPages } from "./conversations";
 import { createEventReplay } from "./event-replay";
 import { labelKeys } from "./labels";
@@ -10,49 +10,9 @@ import { applyConversationEvent, applyLabelsChanged, applyMessageEvent, markUnre
 import { conversationDetailKey, messageKeys, type TMessagePages } from "./messages";
 
 const at = (minute: number) => new Date(Date.UTC(2026, 0, 1, 10, minute)).toISOString();
-
-function conversation(id: string, minute: number, overrides: Partial<TConversationSummary> = {}): TConversationSummary {
-  return {
-    id,
-    accountId: "acc",
-    accountName: "Shop",
-    contact: { igsid: id, name: id, username: null },
-    lastMessageAt: at(minute),
-    lastMessagePreview: `msg ${id}`,
-    lastInboundAt: at(minute),
-    handoverUntil: null,
-    status: "OPEN",
-    snoozedUntil: null,
-    waitingSince: null,
-    assignee: null,
-    labels: [],
-    unreadCount: 0,
-    updatedAt: at(minute),
-    ...overrides,
-  };
-}
-
-function message(id: string, conversationId: string): TMessageView {
-  return {
-    id,
-    conversationId,
-    direction: "INBOUND",
-    kind: "TEXT",
-    content: { text: id },
-    deleted: false,
-    status: "RECEIVED",
-    statusReason: null,
-    retryable: false,
-    attempts: 0,
-    nextAttemptAt: null,
-    maybeDuplicate: false,
-    authorName: null,
-    sentAt: at(1),
-    seq: 1,
-    updatedAt: at(1),
-    clientId: null,
-  };
-}
+const conversation = (id: string, minute: number, overrides: Partial<TConversationSummary> = {}) =>
+  conversationSummary(id, minute, { unreadCount: 0, ...overrides });
+const message = (id: string, conversationId: string) => messageView(id, 1, { conversationId });
 
 const listKey = (filters: Record<string, unknown>) => conversationKeys.list(ZListFilters.parse(filters));
 const page = (...conversations: TConversationSummary[]): TConversationPages => ({

@@ -1,31 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { messageView } from "../testing/views";
 import type { TMessageView } from "../messages/schemas";
 import { failOptimistic, optimisticMessage, upsertMessage, type TMessagePages } from "./messages";
 
-function msg(id: string, second: number, overrides: Partial<TMessageView> = {}): TMessageView {
-  const at = new Date(Date.UTC(2026, 0, 1, 10, 0, second)).toISOString();
-  return {
-    id,
-    conversationId: "c",
-    direction: "INBOUND",
-    kind: "TEXT",
-    content: { text: id },
-    deleted: false,
-    status: "RECEIVED",
-    statusReason: null,
-    retryable: false,
-    attempts: 0,
-    nextAttemptAt: null,
-    maybeDuplicate: false,
-    authorName: null,
-    sentAt: at,
-    // Stored in the order of the seconds given, unless a test says otherwise.
-    seq: second,
-    updatedAt: at,
-    clientId: null,
-    ...overrides,
-  };
-}
+const msg = messageView;
 
 const thread = (...pages: TMessageView[][]): TMessagePages => ({
   pages: pages.map((messages, i) => ({ messages, nextCursor: i < pages.length - 1 ? `c${i}` : null })),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { TMessageView } from "../messages/schemas";
+import { messageView } from "../testing/views";
 import { upsertMessage, type TMessagePages } from "./messages";
 import {
   holdsMessage,
@@ -10,29 +10,7 @@ import {
   threadMessages,
 } from "./thread";
 
-function msg(id: string, second: number): TMessageView {
-  const at = new Date(Date.UTC(2026, 0, 1, 10, 0, second)).toISOString();
-  return {
-    id,
-    conversationId: "c",
-    direction: "INBOUND",
-    kind: "TEXT",
-    content: { text: id },
-    deleted: false,
-    status: "RECEIVED",
-    statusReason: null,
-    retryable: false,
-    attempts: 0,
-    nextAttemptAt: null,
-    maybeDuplicate: false,
-    authorName: null,
-    sentAt: at,
-    // Stored in the order of the seconds given, unless a test says otherwise.
-    seq: second,
-    updatedAt: at,
-    clientId: null,
-  };
-}
+const msg = messageView;
 
 // Opened around "m20": the page holds m19..m21 (newest first), newer and older pages follow.
 const around: TMessagePages = {
