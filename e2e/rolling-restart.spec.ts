@@ -275,6 +275,14 @@ test("a rolling restart of two instances under 50 webhooks/s and replies loses n
     for (const page of [agent, admin])
       await expect(page.getByRole("status", { name: "Connection: Live" })).toBeVisible();
     const watchedStored = delivered.filter((o) => o.text.startsWith("watched"));
+    // A catch-up after a move fetches the thread again from its newest page (50 messages); about
+    // a hundred arrived here, so the older ones load as the agent scrolls up, as they would.
+    const thread = agent.getByRole("region", { name: "Thread" });
+    const first = agent.getByRole("listitem", { name: `Customer: hello from ${WATCHED}`, exact: true });
+    await expect(async () => {
+      await thread.evaluate((element) => element.scrollTo(0, 0));
+      await expect(first).toBeAttached({ timeout: 1_000 });
+    }).toPass({ timeout: 60_000 });
     for (const o of watchedStored) {
       // Exact: "watched 50" is also the start of "watched 500".
       await expect(agent.getByRole("listitem", { name: `Customer: ${o.text}`, exact: true })).toBeVisible();
