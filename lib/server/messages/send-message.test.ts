@@ -250,7 +250,10 @@ describeEachDatabase("sending a reply", (ctx) => {
       expect(row.statusReason).toContain("cannot be read (was APP_SECRET changed?)");
       expect(cm.requests).toHaveLength(0);
     } finally {
-      await ctx.db.prisma.instagramAccount.update({ where: { id: account.id }, data: account });
+      await ctx.db.prisma.instagramAccount.update({
+        where: { id: account.id },
+        data: { productTokenEncrypted: account.productTokenEncrypted },
+      });
     }
   });
 
