@@ -156,8 +156,24 @@ function readBody(req: IncomingMessage): Promise<Buffer | null> {
   });
 }
 
+// The reports benchmark's baseline: the overview's core figures for a range, in one hand-written
+// statement over the app's own ReportEvent table (counts by kind, percentiles of the times).
+const REPORT_SQL = `
+SELECT kind, count(*)::int AS n,
+  percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds) AS median,
+  percentile_cont(0.9) WITHIN GROUP (ORDER BY seconds) AS p90
+FROM "ReportEvent" WHERE "at" >= $1 AND "at" < $2 GROUP BY kind`;
+
+async function report(url: URL, res: ServerResponse): Promise<void> {
+  const from = new Date(url.searchParams.get("from") ?? "");
+  const to = new Date(url.searchParams.get("to") ?? "");
+  if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime())) return answer(res, 400, { error: "from, to" });
+  answer(res, 200, { figures: (await pool.query(REPORT_SQL, [from, to])).rows });
+}
+
 async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
   if (req.method === "GET" && req.url === "/health") return answer(res, 200, { status: "ok" });
+  if (req.method === "GET" && req.url?.startsWith("/report?")) return report(new URL(req.url, "http://x"), res);
   if (req.method === "POST" && req.url === "/refuse") {
     // The benchmark's floor: the body read, then refused before any database work.
     if ((await readBody(req)) === null) return answer(res, 413, { error: "body over 64 KB" });

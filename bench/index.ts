@@ -1,13 +1,19 @@
 // `npm run bench`: the database benchmark (bench/run.ts), the HTTP load benchmark of webhook
 // intake (bench/ingest-load.ts), then live-event latency across three instances per socket.io
-// adapter (bench/events-load.ts), each in its own process. They print figures and assert
-// nothing. BENCH_ONLY=db, ingest or events runs one of them.
+// adapter (bench/events-load.ts), then the reports over a year of history (bench/reports-load.ts),
+// each in its own process. They print figures and assert nothing. BENCH_ONLY=db, ingest, events
+// or reports runs one of them.
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const parts = { db: "bench/run.ts", ingest: "bench/ingest-load.ts", events: "bench/events-load.ts" } as const;
+const parts = {
+  db: "bench/run.ts",
+  ingest: "bench/ingest-load.ts",
+  events: "bench/events-load.ts",
+  reports: "bench/reports-load.ts",
+} as const;
 const only = process.env.BENCH_ONLY?.trim();
 if (only && !(only in parts)) {
   console.error(`BENCH_ONLY must be one of ${Object.keys(parts).join(", ")}, not "${only}"`);

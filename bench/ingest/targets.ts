@@ -32,6 +32,8 @@ export interface TTargetOptions {
   benchRoot: string;
   port: number;
   agents: number;
+  /** An existing database to run on (the reports benchmark's history) instead of a scratch one. */
+  databaseUrl?: string;
 }
 
 async function withTeardown<T>(teardown: Teardown, work: () => Promise<T>): Promise<T> {
@@ -54,8 +56,9 @@ export async function startApp(name: "app-pg" | "app-pglite", options: TTargetOp
   const teardown = new Teardown();
   teardown.add(() => rm(dataDir, { recursive: true, force: true }));
   return withTeardown(teardown, async () => {
-    const scratch = name === "app-pg" ? await createScratchPostgres("bench_app") : null;
+    const scratch = name === "app-pg" && !options.databaseUrl ? await createScratchPostgres("bench_app") : null;
     if (scratch) teardown.add(scratch.drop);
+    const databaseUrl = options.databaseUrl ?? scratch?.url ?? "";
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       NODE_ENV: "production",
@@ -65,7 +68,7 @@ export async function startApp(name: "app-pg" | "app-pglite", options: TTargetOp
       APP_URL: baseUrl,
       APP_SECRET: randomBytes(32).toString("hex"),
       DATA_DIR: dataDir,
-      DATABASE_URL: scratch?.url ?? "",
+      DATABASE_URL: databaseUrl,
       CM_API_BASE_URL: "http://127.0.0.1:9",
       CM_SIMULATOR_URL: "",
       SIGN_IN_RATE_LIMIT: "1000",
@@ -84,7 +87,11 @@ export async function startApp(name: "app-pg" | "app-pglite", options: TTargetOp
     const webhookUrl = await demoWebhookUrl(baseUrl, adminCookie);
     return {
       name,
-      description: scratch ? "app (npm start) on PostgreSQL, scratch database" : `app (npm start) on PGlite`,
+      description: scratch
+        ? "app (npm start) on PostgreSQL, scratch database"
+        : databaseUrl
+          ? "app (npm start) on PostgreSQL, the given database"
+          : `app (npm start) on PGlite`,
       baseUrl,
       webhookUrl,
       // The webhook route with a secret no account can have (too short): refused before the database.
@@ -103,11 +110,12 @@ export async function startBaseline(options: TTargetOptions): Promise<TTarget> {
   const baseUrl = `http://127.0.0.1:${options.port}`;
   const teardown = new Teardown();
   return withTeardown(teardown, async () => {
-    const scratch = await createScratchPostgres("bench_base");
-    teardown.add(scratch.drop);
+    const scratch = options.databaseUrl ? null : await createScratchPostgres("bench_base");
+    if (scratch) teardown.add(scratch.drop);
+    const databaseUrl = options.databaseUrl ?? scratch?.url ?? "";
     const tsx = join(options.benchRoot, "node_modules", ".bin", "tsx");
     const script = join(options.benchRoot, "bench", "baseline-server.ts");
-    const child = startChild("baseline", tsx, [script, "--port", String(options.port), "--database-url", scratch.url], {
+    const child = startChild("baseline", tsx, [script, "--port", String(options.port), "--database-url", databaseUrl], {
       cwd: options.benchRoot,
       env: { ...process.env, NODE_ENV: "production", BASELINE_IG_ACCOUNT_ID: DEMO_IG_ACCOUNT },
     });
