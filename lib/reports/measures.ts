@@ -141,7 +141,7 @@ export function eventsForStatusChange(
   return { facts: [], state: { ...state, status } };
 }
 
-/** Given to an agent (or to nobody: agentId null). */
-export function eventsForAssignment(state: TMeasureState, { at, agentId }: { at: Date; agentId: string | null }) {
-  return { facts: [fact("ASSIGNED", at, agentId)], state };
+/** Given to an agent (or to nobody: agentId null). The measures' state does not change. */
+export function eventsForAssignment({ at, agentId }: { at: Date; agentId: string | null }): TReportFact[] {
+  return [fact("ASSIGNED", at, agentId)];
 }

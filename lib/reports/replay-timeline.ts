@@ -30,7 +30,7 @@ function step(state: TMeasureState, entry: TTimelineEntry, clock: TReportClock):
     case "status":
       return eventsForStatusChange(state, entry, clock);
     case "assigned":
-      return eventsForAssignment(state, entry);
+      return { facts: eventsForAssignment(entry), state };
   }
 }
 
