@@ -58,5 +58,11 @@ describeEachDatabase("concurrent first messages", (ctx) => {
       where: { contact: { igsid: customers[1]?.igsid } },
     });
     expect(conversation.lastMessagePreview).toBe(`message 4 from ${customers[1]?.igsid}`);
+    // Reports (issue 19): each conversation opened once, however its first messages raced; every message counted in.
+    const facts = await ctx.db.prisma.reportEvent.groupBy({ by: ["kind"], _count: true, orderBy: { kind: "asc" } });
+    expect(facts.map((f) => [f.kind, f._count])).toEqual([
+      ["OPENED", customers.length],
+      ["MESSAGE_IN", bodies.length],
+    ]);
   });
 });

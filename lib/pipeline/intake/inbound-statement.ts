@@ -53,22 +53,30 @@ const APPLY = `early_delete AS (
         "username" = COALESCE(EXCLUDED."username", "Contact"."username"),
         "updatedAt" = EXCLUDED."updatedAt"
       RETURNING "id", "accountId", "igsid", "name", "username"
-    ), reopening AS (
-      -- A snoozed or resolved conversation opens again when the customer writes (seen before the upsert below).
-      SELECT v."id" FROM customer cu
+    ), prior AS (
+      -- The conversations as they were before this statement (the upsert below cannot tell).
+      SELECT v."id", v."status", v."openedAt" FROM customer cu
       JOIN "Contact" ct ON ct."accountId" = cu.account_id AND ct."igsid" = cu.igsid
       JOIN "Conversation" v ON v."accountId" = ct."accountId" AND v."contactId" = ct."id"
-      WHERE v."status" <> 'OPEN'
+    ), reopening AS (
+      -- A snoozed or resolved conversation opens again when the customer writes.
+      SELECT "id" FROM prior WHERE "status" <> 'OPEN'
     ), conversation AS (
       INSERT INTO "Conversation" ("id", "accountId", "contactId", "lastMessageAt", "lastMessagePreview",
-        "lastInboundAt", "handoverUntil", "createdAt", "updatedAt", "waitingSince")
+        "lastInboundAt", "handoverUntil", "createdAt", "updatedAt", "waitingSince", "openedAt")
       SELECT cu.conversation_id, cu.account_id, ct."id", cu.newest_at AT TIME ZONE 'UTC',
         CASE WHEN EXISTS (SELECT 1 FROM early_delete d WHERE d."accountId" = cu.account_id AND d."cmReference" = cu.newest_mid)
           THEN cu.deleted_preview ELSE cu.preview END,
         cu.newest_at AT TIME ZONE 'UTC', cu.handover_until AT TIME ZONE 'UTC', $20::timestamp(3), $20::timestamp(3),
-        cu.oldest_at AT TIME ZONE 'UTC'
+        cu.oldest_at AT TIME ZONE 'UTC', cu.oldest_at AT TIME ZONE 'UTC'
       FROM customer cu JOIN contact ct ON ct."accountId" = cu.account_id AND ct."igsid" = cu.igsid
       ON CONFLICT ("accountId", "contactId") DO UPDATE SET
+        -- An opening (lib/reports/measures.ts): the first message ever, or one to a snoozed or
+        -- resolved conversation, starts it; its first response is still to come.
+        "openedAt" = CASE WHEN "Conversation"."status" <> 'OPEN' OR "Conversation"."openedAt" IS NULL
+          THEN EXCLUDED."openedAt" ELSE "Conversation"."openedAt" END,
+        "firstResponseAt" = CASE WHEN "Conversation"."status" <> 'OPEN' OR "Conversation"."openedAt" IS NULL
+          THEN NULL ELSE "Conversation"."firstResponseAt" END,
         "lastMessagePreview" = CASE WHEN EXCLUDED."lastMessageAt" >= "Conversation"."lastMessageAt"
           THEN EXCLUDED."lastMessagePreview" ELSE "Conversation"."lastMessagePreview" END,
         "lastMessageAt" = GREATEST("Conversation"."lastMessageAt", EXCLUDED."lastMessageAt"),
@@ -78,7 +86,9 @@ const APPLY = `early_delete AS (
         "snoozedUntil" = NULL,
         "waitingSince" = COALESCE("Conversation"."waitingSince", EXCLUDED."waitingSince"),
         "updatedAt" = EXCLUDED."updatedAt"
-      RETURNING *
+      -- xmax is 0 on a row this statement inserted: a conversation created now, even when
+      -- another instance's first message for the same customer raced this one.
+      RETURNING *, ("xmax" = 0) AS "inserted"
     ), conversation_labels AS (
       -- The labels agents put on these conversations, for the list's rows in the live event.
       SELECT cl."conversationId", json_agg(json_build_object('label',
@@ -109,6 +119,23 @@ const APPLY = `early_delete AS (
       -- message (drawing their seq) before this insert draws its own.
       JOIN (SELECT "conversationId" FROM message GROUP BY "conversationId") written ON written."conversationId" = r."id"
       RETURNING *
+    ), report_facts AS (
+      -- What reports count (lib/reports/measures.ts: eventsForCustomerMessage), in this statement.
+      INSERT INTO "ReportEvent" ("kind", "at", "accountId", "conversationId", "labelIds")
+      SELECT f."kind"::"ReportEventKind", f."at", f."accountId", f."conversationId",
+        COALESCE((SELECT array_agg(cl."labelId" ORDER BY cl."labelId") FROM "ConversationLabel" cl
+          WHERE cl."conversationId" = f."conversationId"), ARRAY[]::text[])
+      FROM (
+        SELECT CASE WHEN v."inserted" OR p."openedAt" IS NULL THEN 'OPENED' ELSE 'REOPENED' END AS "kind",
+          cu.oldest_at AT TIME ZONE 'UTC' AS "at", v."accountId", v."id" AS "conversationId"
+        FROM conversation v
+        JOIN contact ct ON ct."id" = v."contactId"
+        JOIN customer cu ON cu.account_id = ct."accountId" AND cu.igsid = ct."igsid"
+        LEFT JOIN prior p ON p."id" = v."id"
+        WHERE v."inserted" OR (p."id" IS NOT NULL AND (p."openedAt" IS NULL OR p."status" <> 'OPEN'))
+        UNION ALL
+        SELECT 'MESSAGE_IN', m."sentAt", v."accountId", v."id" FROM message m JOIN conversation v ON v."id" = m."conversationId"
+      ) f
     ), delete_applied AS (
       UPDATE "WebhookEvent" SET "state" = 'DONE', "processedAt" = $20::timestamp(3)
       WHERE "id" IN (SELECT "id" FROM early_delete)

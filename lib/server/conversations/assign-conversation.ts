@@ -3,6 +3,8 @@ import { AppError } from "../../errors";
 import type { TConversationSummary } from "../../conversations/summary";
 import { noEffects, type TEffects } from "../../effects/inbox-effects";
 import type { TAccessUser } from "../access/account-access";
+import { eventsForAssignment } from "../../reports/measures";
+import { recordReportFacts } from "../reports/record-report-facts";
 import { findAccessibleConversation } from "./find-accessible-conversation";
 import { recordSystemLine } from "./record-system-line";
 import { CONVERSATION_ROW_INCLUDE, toConversationSummary, withLabels } from "./to-summary";
@@ -67,6 +69,7 @@ export async function assignConversation(
     }
     const previous = current.assignee;
     if ((previous?.id ?? null) !== assigneeId) {
+      await recordReportFacts(tx, conversationId, eventsForAssignment({ at: now, agentId: assigneeId }));
       await recordSystemLine(
         tx,
         {

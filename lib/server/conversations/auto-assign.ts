@@ -1,6 +1,8 @@
 import type { PrismaClient } from "../../db/generated/client";
 import type { TConversationSummary } from "../../conversations/summary";
 import { noEffects, type TEffects } from "../../effects/inbox-effects";
+import { eventsForAssignment } from "../../reports/measures";
+import { recordReportFacts } from "../reports/record-report-facts";
 import { recordSystemLine } from "./record-system-line";
 import { CONVERSATION_ROW_INCLUDE, toConversationSummary, withLabels } from "./to-summary";
 
@@ -44,6 +46,7 @@ export async function autoAssign(
       }),
     );
     if (!updated) return;
+    await recordReportFacts(tx, conversationId, eventsForAssignment({ at: now, agentId: chosen.id }));
     await recordSystemLine(
       tx,
       {

@@ -3,6 +3,9 @@ import type { TStatusBody } from "../../conversations/schemas";
 import { AppError } from "../../errors";
 import type { TConversationSummary } from "../../conversations/summary";
 import { noEffects, type TEffects } from "../../effects/inbox-effects";
+import { eventsForStatusChange } from "../../reports/measures";
+import { loadReportState } from "../reports/load-report-state";
+import { recordReportFacts } from "../reports/record-report-facts";
 import type { TActor } from "./assign-conversation";
 import { findAccessibleConversation } from "./find-accessible-conversation";
 import { recordSystemLine } from "./record-system-line";
@@ -34,9 +37,18 @@ export async function setConversationStatus(
     const same =
       current.status === change.status && (until === null || current.snoozedUntil?.getTime() === until.getTime());
     if (same) return toConversationSummary(current);
+    // Reports: a resolution measures the opening; an agent's reopening starts a new one.
+    const { state, clock } = await loadReportState(tx, conversationId);
+    const step = eventsForStatusChange(state, { at: now, agentId: actor.id, status: change.status }, clock);
+    await recordReportFacts(tx, conversationId, step.facts);
     const updated = await tx.conversation.update({
       where: { id: conversationId },
-      data: { status: change.status, snoozedUntil: until },
+      data: {
+        status: change.status,
+        snoozedUntil: until,
+        openedAt: step.state.openedAt,
+        firstResponseAt: step.state.firstResponseAt,
+      },
       include: CONVERSATION_SUMMARY_INCLUDE,
     });
     await recordSystemLine(

@@ -16,6 +16,7 @@ export async function touchConversation(
     preview,
     inbound,
     answered = false,
+    opening,
   }: {
     conversationId: string;
     at: Date;
@@ -23,6 +24,8 @@ export async function touchConversation(
     inbound: boolean;
     /** An agent's reply: the customer no longer waits for an answer. */
     answered?: boolean;
+    /** The opening's start and first response, when this message moves them (lib/reports/measures.ts). */
+    opening?: { openedAt: Date | null; firstResponseAt: Date | null } | undefined;
   },
   /** Something from the customer: a snoozed or resolved conversation opens again. */
   { reopen = false }: { reopen?: boolean } = {},
@@ -37,6 +40,7 @@ export async function touchConversation(
       ...(answered ? { waitingSince: null } : {}),
       ...(inbound && !current.waitingSince ? { waitingSince: at } : {}),
       ...(reopen ? { status: "OPEN" as const, snoozedUntil: null } : {}),
+      ...opening,
     },
     include: CONVERSATION_SUMMARY_INCLUDE,
   });

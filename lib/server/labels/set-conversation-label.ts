@@ -5,6 +5,7 @@ import type { TAccessUser } from "../access/account-access";
 import { findAccessibleConversation } from "../conversations/find-accessible-conversation";
 import { CONVERSATION_SUMMARY_INCLUDE, toConversationSummary } from "../conversations/to-summary";
 import { noEffects, type TEffects } from "../../effects/inbox-effects";
+import { syncReportLabels } from "../reports/sync-report-labels";
 import { LABEL_NOT_FOUND } from "./assert-label-name-free";
 
 /**
@@ -34,6 +35,7 @@ export async function setConversationLabel(
       ? await tx.conversationLabel.createMany({ data: [{ conversationId, labelId }], skipDuplicates: true })
       : await tx.conversationLabel.deleteMany({ where: { conversationId, labelId } });
     if (count === 0) return toConversationSummary(current);
+    await syncReportLabels(tx, conversationId);
     const updated = await tx.conversation.update({
       where: { id: conversationId },
       data: { updatedAt: now },

@@ -4,6 +4,15 @@ import { searchTextOf } from "../../messages/search-text";
 import { recordSystemLine } from "../conversations/record-system-line";
 import { touchConversation } from "../conversations/touch-conversation";
 import type { TEffects } from "../../effects/inbox-effects";
+import {
+  eventsForAgentReply,
+  eventsForAutomaticMessage,
+  eventsForCustomerMessage,
+  type TMeasureState,
+  type TMeasureStep,
+} from "../../reports/measures";
+import { loadReportState } from "../reports/load-report-state";
+import { recordReportFacts } from "../reports/record-report-facts";
 import { MESSAGE_VIEW_INCLUDE, toMessageView } from "./to-message-view";
 
 /**
@@ -21,9 +30,15 @@ export async function recordMessage(
       ? searchTextOf(data.kind, (data.content ?? null) as Record<string, unknown> | null)
       : data.searchText;
   const fromCustomer = data.direction === "INBOUND";
-  const before = fromCustomer
-    ? await tx.conversation.findUniqueOrThrow({ where: { id: data.conversationId }, select: { status: true } })
-    : null;
+  // What reports count (lib/reports/measures.ts), measured from the state before this message.
+  const { state: before, clock } = await loadReportState(tx, data.conversationId);
+  const step: TMeasureStep | null = fromCustomer
+    ? eventsForCustomerMessage(before, { at: data.sentAt })
+    : data.direction !== "OUTBOUND"
+      ? null
+      : data.authorId
+        ? eventsForAgentReply(before, { at: data.sentAt, agentId: data.authorId }, clock)
+        : eventsForAutomaticMessage(before, { at: data.sentAt });
   const row = await tx.message.create({ data: { ...data, searchText }, include: MESSAGE_VIEW_INCLUDE });
   const view = toMessageView(row);
   effects.createdMessages.push(view);
@@ -34,11 +49,14 @@ export async function recordMessage(
       at: data.sentAt,
       preview: previewOf(view.kind, view.content),
       inbound: opensWindow,
-      answered: data.direction === "OUTBOUND",
+      // An automatic message (no author) answers nobody: the customer still waits for a person.
+      answered: data.direction === "OUTBOUND" && Boolean(data.authorId),
+      opening: step ? opening(before, step) : undefined,
     },
     { reopen: fromCustomer },
   );
-  if (before && before.status !== "OPEN") {
+  if (step) await recordReportFacts(tx, data.conversationId, step.facts);
+  if (fromCustomer && before.status !== "OPEN") {
     await recordSystemLine(
       tx,
       {
@@ -52,4 +70,12 @@ export async function recordMessage(
   }
   effects.conversations.push(conversation);
   return row;
+}
+
+/** The opening's columns when this message changes them (an opening, a first response). */
+function opening(before: TMeasureState, step: TMeasureStep) {
+  const { openedAt, firstResponseAt } = step.state;
+  return openedAt !== before.openedAt || firstResponseAt !== before.firstResponseAt
+    ? { openedAt, firstResponseAt }
+    : undefined;
 }

@@ -1,0 +1,33 @@
+import type { Prisma } from "../../db/generated/client";
+import { ZBusinessHours } from "../../business-hours/schemas";
+import type { TMeasureState, TReportClock } from "../../reports/measures";
+
+/**
+ * What the measures need to know of a conversation before a change: its state and its
+ * account's clock. Locks the conversation's row until the transaction ends, so two changes at
+ * once (two agents replying) are measured one after the other, never both from the same state.
+ */
+export async function loadReportState(
+  tx: Prisma.TransactionClient,
+  conversationId: string,
+): Promise<{ state: TMeasureState; clock: TReportClock }> {
+  const [row] = await tx.$queryRaw<
+    (TMeasureState & { timeZone: string; businessHours: unknown })[]
+  >`SELECT c."status"::text AS "status", c."openedAt", c."firstResponseAt", c."waitingSince",
+      a."timeZone", a."businessHours"
+    FROM "Conversation" c JOIN "InstagramAccount" a ON a."id" = c."accountId"
+    WHERE c."id" = ${conversationId}
+    FOR UPDATE OF c`;
+  if (!row) throw new Error(`conversation ${conversationId} not found`);
+  const hours = ZBusinessHours.safeParse(row.businessHours);
+  return {
+    state: {
+      status: row.status,
+      openedAt: row.openedAt,
+      firstResponseAt: row.firstResponseAt,
+      waitingSince: row.waitingSince,
+    },
+    // Hours that no longer parse (never written so: the settings form validates) count as none.
+    clock: { timeZone: row.timeZone, businessHours: hours.success ? hours.data : null },
+  };
+}
