@@ -10,6 +10,7 @@ import {
   refetchCounts,
 } from "@/lib/queries/live";
 import { postRead } from "@/lib/queries/messages";
+import { refreshBoardFor } from "@/lib/queries/windows";
 import { EVENTS, type TInboxChange } from "@/lib/realtime/events";
 import { listenValidated, type TBrowserSocket } from "@/lib/realtime/listen";
 
@@ -32,9 +33,20 @@ interface TInboxEventsOptions {
  */
 export function listenToInboxEvents(socket: TBrowserSocket, { client, recent, userId, isShown }: TInboxEventsOptions) {
   let countsTimer: ReturnType<typeof setTimeout> | undefined;
+  let boardTimer: ReturnType<typeof setTimeout> | undefined;
+  let boardMoved: TInboxChange["conversations"] = [];
   const refreshCounts = () => {
     clearTimeout(countsTimer);
     countsTimer = setTimeout(() => refetchCounts(client), COUNTS_DEBOUNCE_MS);
+  };
+  // The reply-window board is asked again (once per burst) when a change may move it.
+  const refreshBoard = (conversations: TInboxChange["conversations"]) => {
+    boardMoved = [...boardMoved, ...conversations];
+    clearTimeout(boardTimer);
+    boardTimer = setTimeout(() => {
+      refreshBoardFor(client, boardMoved, new Date());
+      boardMoved = [];
+    }, COUNTS_DEBOUNCE_MS);
   };
   const applyCreated = (message: TMessageView) => {
     recent.record(() => applyMessageEvent(client, message));
@@ -47,7 +59,10 @@ export function listenToInboxEvents(socket: TBrowserSocket, { client, recent, us
     for (const conversation of change.conversations) {
       recent.record(() => applyConversationEvent(client, conversation, { userId, now: new Date() }));
     }
-    if (change.conversations.length > 0) refreshCounts();
+    if (change.conversations.length > 0) {
+      refreshCounts();
+      refreshBoard(change.conversations);
+    }
     change.created.forEach(applyCreated);
     for (const message of change.updated) recent.record(() => applyMessageEvent(client, message));
   };
@@ -58,6 +73,7 @@ export function listenToInboxEvents(socket: TBrowserSocket, { client, recent, us
   });
   return () => {
     clearTimeout(countsTimer);
+    clearTimeout(boardTimer);
     stop();
   };
 }

@@ -12,6 +12,7 @@ export function AppHeader() {
   const pathname = usePathname();
   const links = [
     { href: "/", label: "Inbox", active: pathname === "/" },
+    { href: "/windows", label: "Reply windows", active: pathname.startsWith("/windows") },
     { href: "/saved-replies", label: "Saved replies", active: pathname.startsWith("/saved-replies") },
     ...(user.role === "admin"
       ? [{ href: "/admin/accounts", label: "Admin", active: pathname.startsWith("/admin") }]

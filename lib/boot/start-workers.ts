@@ -3,6 +3,7 @@ import type { TEnv } from "../env";
 import { startIntake } from "../pipeline/intake/start-intake";
 import { startOutbox } from "../pipeline/outbox/start-outbox";
 import { startTeamWorker } from "../pipeline/team/start-team-worker";
+import { startWindowsWorker } from "../pipeline/windows/start-windows-worker";
 import { announce as announceLive } from "../realtime/server/announce";
 import { listOnlineUserIds } from "../realtime/server/presence";
 import type { TIo, TRuntime } from "../runtime";
@@ -12,7 +13,8 @@ import type { TEffects } from "../effects/inbox-effects";
  * The pipeline's workers, started after socket.io so every change they make is announced, into
  * `workers` (which the intake's `announce` and the graceful stop read), then on the runtime.
  * Intake applies stored webhooks; the team worker assigns conversations; the outbox sends
- * queued replies, retries them, and takes over sends of instances that died.
+ * queued replies, retries them, and takes over sends of instances that died; the windows worker
+ * counts reply windows that closed without an answer.
  */
 export function startWorkers({
   db,
@@ -46,5 +48,6 @@ export function startWorkers({
     cmBaseUrl: runtime.config.cmBaseUrl,
     cmGateway: { allowPrivate: config.ALLOW_PRIVATE_CM_GATEWAY },
   });
+  workers.windows = startWindowsWorker({ prisma: db.prisma });
   runtime.workers = workers;
 }

@@ -10,6 +10,7 @@ import { bumpUnread, conversationKeys, upsertConversation, type TConversationPag
 import type { TEventReplay } from "./event-replay";
 import { labelKeys } from "./labels";
 import { messageKeys } from "./messages";
+import { windowKeys } from "./windows";
 
 // What each live event does to React Query's cache, as plain functions of the cache and the
 // event: the realtime provider calls them, tests call them on a QueryClient without a browser.
@@ -69,7 +70,7 @@ export function refetchCounts(client: QueryClient): void {
 
 /** Everything live events keep up to date, fetched again (events may have been missed). */
 export function refetchLive(client: QueryClient): void {
-  for (const queryKey of [conversationKeys.all, messageKeys.all, contactKeys.all, labelKeys.all]) {
+  for (const queryKey of [conversationKeys.all, messageKeys.all, contactKeys.all, labelKeys.all, windowKeys.all]) {
     void client.invalidateQueries({ queryKey });
   }
 }
