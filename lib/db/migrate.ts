@@ -70,14 +70,18 @@ export async function pendingMigrations(
  * Applies every migration in prisma/migrations not yet recorded in `_prisma_migrations`,
  * exactly as `prisma migrate deploy` would. Returns the names it applied (none the second time).
  */
-export async function applyMigrations(adapter: SqlMigrationAwareDriverAdapterFactory): Promise<string[]> {
+export async function applyMigrations(
+  adapter: SqlMigrationAwareDriverAdapterFactory,
+  /** Another folder of migrations: a test that applies a release's up to some point. */
+  dir = MIGRATIONS_DIR,
+): Promise<string[]> {
   const engine = await createSchemaEngine(adapter, {
     path: SCHEMA_PATH,
     content: await readFile(SCHEMA_PATH, "utf8"),
   });
   try {
     const { appliedMigrationNames } = await engine.applyMigrations({
-      migrationsList: await readMigrations(),
+      migrationsList: await readMigrations(dir),
       filters: { externalTables: [], externalEnums: [] },
     });
     return appliedMigrationNames;
