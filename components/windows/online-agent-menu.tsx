@@ -27,7 +27,7 @@ export function OnlineAgentMenu({
       ref={ref}
       role="group"
       aria-label="Assign to an online agent"
-      className="absolute right-0 z-20 mt-1 w-56 rounded-md border border-neutral-200 bg-white p-1 text-sm shadow-lg"
+      className="absolute top-full left-0 z-20 mt-1 w-56 sm:right-0 sm:left-auto rounded-md border border-neutral-200 bg-white p-1 text-sm shadow-lg"
     >
       {agents.isPending && <p className="px-2 py-1.5 text-neutral-600">Loading agents…</p>}
       {agents.isError && <p className="px-2 py-1.5 text-red-800">Agents could not be loaded: {agents.error.message}</p>}

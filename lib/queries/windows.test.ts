@@ -34,14 +34,16 @@ const board = (conversationId: string): TReplyWindows => ({
 });
 
 describe("touchesBoard", () => {
-  it("is true for a row on the board, whatever changed, and for a customer waiting within 7 days", () => {
+  it("is true for a row on the board, whatever changed, and for a customer who wrote 20 hours to 7 days ago", () => {
     const answered = conversationSummary("on-board", 0, { waitingSince: null, lastInboundAt: hoursAgo(23.5) });
     expect(touchesBoard(board("on-board"), answered, NOW)).toBe(true);
     const waiting = conversationSummary("new", 0, { waitingSince: hoursAgo(21), lastInboundAt: hoursAgo(21) });
     expect(touchesBoard(board("on-board"), waiting, NOW)).toBe(true);
   });
 
-  it("is false for a conversation nobody waits on, or waiting longer than the tag's 7 days", () => {
+  it("is false for a conversation nobody waits on, a customer who just wrote, or one waiting past the tag's 7 days", () => {
+    const fresh = conversationSummary("fresh", 0, { waitingSince: hoursAgo(0), lastInboundAt: hoursAgo(0) });
+    expect(touchesBoard(board("on-board"), fresh, NOW)).toBe(false);
     const answered = conversationSummary("other", 0, { waitingSince: null, lastInboundAt: hoursAgo(1) });
     expect(touchesBoard(board("on-board"), answered, NOW)).toBe(false);
     const old = conversationSummary("old", 0, { waitingSince: hoursAgo(200), lastInboundAt: hoursAgo(200) });

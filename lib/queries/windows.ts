@@ -2,7 +2,8 @@ import { queryOptions, type QueryClient } from "@tanstack/react-query";
 import type { TConversationSummary } from "../conversations/summary";
 import { fetchJson } from "../http/fetch-json";
 import { HUMAN_AGENT_TAG_MS } from "../channel/rules";
-import { allReplyWindowRows } from "../windows/group-reply-windows";
+import { MESSAGING_WINDOW_MS } from "../channel/rules";
+import { BOARD_HORIZON_MS, allReplyWindowRows } from "../windows/group-reply-windows";
 import { ZReplyWindows, type TReplyWindows } from "../windows/schemas";
 
 export const windowKeys = {
@@ -18,13 +19,15 @@ export const replyWindowsQuery = queryOptions({
 
 /**
  * Whether a conversation's change may move the board: it is on it (answered, assigned,
- * handed over), or its customer waits and wrote within the tag's 7 days (the server knows
- * whether the account uses the tag and where the window stands; the browser need not guess).
+ * handed over, or the customer wrote again), or its customer waits and wrote between 20 hours
+ * and 7 days ago (a late webhook; whether the account uses the tag, the server knows). A
+ * customer who just wrote is 20 hours away from the board: the clock brings them (refreshAt).
  */
 export function touchesBoard(board: TReplyWindows | undefined, conversation: TConversationSummary, now: Date): boolean {
   if (board && allReplyWindowRows(board.groups).some((row) => row.conversationId === conversation.id)) return true;
   if (!conversation.waitingSince || !conversation.lastInboundAt) return false;
-  return now.getTime() - Date.parse(conversation.lastInboundAt) < HUMAN_AGENT_TAG_MS;
+  const age = now.getTime() - Date.parse(conversation.lastInboundAt);
+  return age >= MESSAGING_WINDOW_MS - BOARD_HORIZON_MS && age < HUMAN_AGENT_TAG_MS;
 }
 
 /** The board is fetched again when any of these conversations may move it. */
