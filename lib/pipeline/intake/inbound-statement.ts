@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { TFoldedCustomer } from "./fold-customers";
 import type { TInboundRowInput } from "./inbound-message";
+import { SURVEY_COMMENT_CTE, SURVEY_HELD_CTE, unlessSurveyAnswer } from "./survey-answers-sql";
 
 // The statement that stores customers' messages, however many, in ONE round trip (the hot path
 // of intake): each customer's contact and conversation are created on first contact or moved
@@ -53,12 +54,12 @@ const APPLY = `early_delete AS (
         "username" = COALESCE(EXCLUDED."username", "Contact"."username"),
         "updatedAt" = EXCLUDED."updatedAt"
       RETURNING "id", "accountId", "igsid", "name", "username"
-    ), reopening AS (
+    ), ${SURVEY_HELD_CTE}, reopening AS (
       -- A snoozed or resolved conversation opens again when the customer writes (seen before the upsert below).
       SELECT v."id" FROM customer cu
       JOIN "Contact" ct ON ct."accountId" = cu.account_id AND ct."igsid" = cu.igsid
       JOIN "Conversation" v ON v."accountId" = ct."accountId" AND v."contactId" = ct."id"
-      WHERE v."status" <> 'OPEN'
+      WHERE v."status" <> 'OPEN' AND v."id" NOT IN (SELECT "id" FROM survey_held)
     ), conversation AS (
       INSERT INTO "Conversation" ("id", "accountId", "contactId", "lastMessageAt", "lastMessagePreview",
         "lastInboundAt", "handoverUntil", "createdAt", "updatedAt", "waitingSince")
@@ -74,9 +75,9 @@ const APPLY = `early_delete AS (
         "lastMessageAt" = GREATEST("Conversation"."lastMessageAt", EXCLUDED."lastMessageAt"),
         "lastInboundAt" = GREATEST("Conversation"."lastInboundAt", EXCLUDED."lastInboundAt"),
         "handoverUntil" = COALESCE(EXCLUDED."handoverUntil", "Conversation"."handoverUntil"),
-        "status" = 'OPEN',
-        "snoozedUntil" = NULL,
-        "waitingSince" = COALESCE("Conversation"."waitingSince", EXCLUDED."waitingSince"),
+        "status" = ${unlessSurveyAnswer(`"Conversation"."status"`, `'OPEN'`)},
+        "snoozedUntil" = ${unlessSurveyAnswer(`"Conversation"."snoozedUntil"`, "NULL")},
+        "waitingSince" = ${unlessSurveyAnswer(`"Conversation"."waitingSince"`, `COALESCE("Conversation"."waitingSince", EXCLUDED."waitingSince")`)},
         "updatedAt" = EXCLUDED."updatedAt"
       RETURNING *
     ), conversation_labels AS (
@@ -109,7 +110,7 @@ const APPLY = `early_delete AS (
       -- message (drawing their seq) before this insert draws its own.
       JOIN (SELECT "conversationId" FROM message GROUP BY "conversationId") written ON written."conversationId" = r."id"
       RETURNING *
-    ), delete_applied AS (
+    ), ${SURVEY_COMMENT_CTE}, delete_applied AS (
       UPDATE "WebhookEvent" SET "state" = 'DONE', "processedAt" = $20::timestamp(3)
       WHERE "id" IN (SELECT "id" FROM early_delete)
     ), webhooks_applied AS (

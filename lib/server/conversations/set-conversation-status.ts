@@ -6,6 +6,7 @@ import { noEffects, type TEffects } from "../../effects/inbox-effects";
 import type { TActor } from "./assign-conversation";
 import { findAccessibleConversation } from "./find-accessible-conversation";
 import { recordSystemLine } from "./record-system-line";
+import { sendSurveyOnResolve } from "../surveys/send-survey-on-resolve";
 import { CONVERSATION_SUMMARY_INCLUDE, toConversationSummary } from "./to-summary";
 
 /** A snooze ends within a year: further than that is a typo. */
@@ -54,7 +55,13 @@ export async function setConversationStatus(
       },
       effects,
     );
-    return toConversationSummary(updated);
+    // Issue 19: a satisfaction survey when the account's rules allow (lib/server/surveys).
+    const survey = await sendSurveyOnResolve(
+      tx,
+      { conversationId, status: change.status, agentId: actor.id, now },
+      effects,
+    );
+    return survey.conversation ?? toConversationSummary(updated);
   });
   effects.conversations.push(conversation);
   return { conversation, effects };
