@@ -7,6 +7,7 @@ import { useInboxAccounts } from "@/lib/queries/inbox-accounts";
 import { useUpdateAccount } from "@/lib/queries/admin";
 import { AccountEditForm } from "./account-edit-form";
 import { AccountMembers } from "./account-members";
+import { AccountSettingsForm } from "./account-settings-form";
 import { AutoAssignSettings } from "./auto-assign-settings";
 import { HumanAgentTagSetting } from "./human-agent-tag-setting";
 import { ConnectionTest } from "./connection-test";
@@ -78,6 +79,7 @@ export function AccountCard({ account }: { account: TAccountView }) {
       </div>
       <AutoAssignSettings account={account} />
       <HumanAgentTagSetting account={account} />
+      <AccountSettingsForm account={account} />
     </section>
   );
 }

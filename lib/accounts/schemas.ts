@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZAccountSettings } from "./settings-schemas";
 
 // Linked Instagram accounts, as the admin page sends and receives them. Shared by the route
 // handlers (validation) and the browser (forms). The product token goes in, never out.
@@ -56,6 +57,8 @@ export const ZAccountView = z.object({
   autoAssignLimit: z.number(),
   webhookUrls: ZWebhookUrls,
   createdAt: z.string(),
+  /** Time zone, business hours and the satisfaction survey (issue 19), as the settings form edits them. */
+  settings: ZAccountSettings,
 });
 export type TAccountView = z.infer<typeof ZAccountView>;
 

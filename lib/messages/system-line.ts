@@ -1,9 +1,18 @@
 import { z } from "zod";
+import { isSurveyScore, ratedText } from "../surveys/survey-message";
 
 // A line in the thread for agents only: a change of a conversation's status or assignee.
 // Stored as a Message (direction INTERNAL, kind SYSTEM), pushed live like one, never sent.
 
-export const SYSTEM_EVENTS = ["assigned", "unassigned", "resolved", "reopened", "snoozed", "woke"] as const;
+export const SYSTEM_EVENTS = [
+  "assigned",
+  "unassigned",
+  "resolved",
+  "reopened",
+  "snoozed",
+  "woke",
+  "survey_answered",
+] as const;
 
 export const ZSystemContent = z.object({
   event: z.enum(SYSTEM_EVENTS),
@@ -15,6 +24,8 @@ export const ZSystemContent = z.object({
   reason: z.enum(["agent", "customer_wrote"]).optional(),
   /** snoozed: until when (ISO time). */
   until: z.string().optional(),
+  /** survey_answered: the customer's score, 1 to 5 (issue 19). */
+  score: z.number().int().min(1).max(5).optional(),
 });
 export type TSystemContent = z.infer<typeof ZSystemContent>;
 
@@ -39,5 +50,7 @@ export function systemLineText(content: TSystemContent, formatUntil: (iso: strin
       return `Snoozed by ${actor ?? "an agent"} until ${content.until ? formatUntil(content.until) : "later"}`;
     case "woke":
       return "Woke up from snooze";
+    case "survey_answered":
+      return content.score && isSurveyScore(content.score) ? ratedText(content.score) : "Survey answered";
   }
 }

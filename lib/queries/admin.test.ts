@@ -17,6 +17,14 @@ function account(id: string, displayName: string, enabled = true): TAccountView 
     autoAssignLimit: 10,
     webhookUrls: { messages: "m", events: "e", statusReports: "s" },
     createdAt: "2026-01-01T10:00:00.000Z",
+    settings: {
+      timeZone: "UTC",
+      businessHours: null,
+      surveyEnabled: false,
+      surveyText: "",
+      surveyFollowUpText: "",
+      surveyCooldownDays: 7,
+    },
   };
 }
 

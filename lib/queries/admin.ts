@@ -9,6 +9,7 @@ import {
   type TCreateAccount,
   type TUpdateAccount,
 } from "../accounts/schemas";
+import type { TAccountSettings } from "../accounts/settings-schemas";
 import { ZDeletedAnswer } from "../http/answers";
 import { fetchJson, sendJson } from "../http/fetch-json";
 import {
@@ -89,6 +90,15 @@ export function useSetAutoAssign() {
     adminKeys.accounts(),
     async ({ id, input }: { id: string; input: TAutoAssignSettings }) =>
       (await sendJson("POST", `${accountUrl(id)}/auto-assign`, ZAccountAnswer, input)).account,
+    upsertAccount,
+  );
+}
+
+export function useSetAccountSettings() {
+  return useRowMutation(
+    adminKeys.accounts(),
+    async ({ id, input }: { id: string; input: TAccountSettings }) =>
+      (await sendJson("PUT", `${accountUrl(id)}/settings`, ZAccountAnswer, input)).account,
     upsertAccount,
   );
 }

@@ -5,6 +5,7 @@ import type { TInboundItem } from "./inbound-message";
 import { emptyRound, type TIntakeRound } from "./intake-round";
 import { parseStoredUnit } from "./parse-webhook";
 import { driverQuery } from "./query";
+import { surveyAnswerKeys } from "./survey-answer-items";
 
 /**
  * The hot path of intake on PostgreSQL: a round of customers' messages only, straight on the
@@ -34,6 +35,7 @@ export async function applyMessagesDirectly(
         if (unit?.kind !== "MESSAGE") throw new Error("not a message: general round");
         items.push({ accountId: webhook.accountId, mo: unit.mo, dedupeKey: unit.dedupeKey, replaced: unit.replaced });
       }
+      if (surveyAnswerKeys(items).length > 0) throw new Error("a survey's answer: general round");
       await applyStoredMessages(query, { items, webhookIds: claimed.map((w) => w.id), now, effects: round.effects });
       round.applied = claimed.length;
     }

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { TFoldedCustomer } from "./fold-customers";
 import type { TInboundRowInput } from "./inbound-message";
+import { SURVEY_COMMENT_CTE, SURVEY_HELD_CTE, unlessSurveyAnswer } from "./survey-answers-sql";
 
 // The statement that stores customers' messages, however many, in ONE round trip (the hot path
 // of intake): each customer's contact and conversation are created on first contact or moved
@@ -58,9 +59,10 @@ const APPLY = `early_delete AS (
       SELECT v."id", v."status", v."openedAt" FROM customer cu
       JOIN "Contact" ct ON ct."accountId" = cu.account_id AND ct."igsid" = cu.igsid
       JOIN "Conversation" v ON v."accountId" = ct."accountId" AND v."contactId" = ct."id"
-    ), reopening AS (
-      -- A snoozed or resolved conversation opens again when the customer writes.
-      SELECT "id" FROM prior WHERE "status" <> 'OPEN'
+    ), ${SURVEY_HELD_CTE}, reopening AS (
+      -- A snoozed or resolved conversation opens again when the customer writes, unless what
+      -- they sent is a survey's answer (lib/surveys).
+      SELECT "id" FROM prior WHERE "status" <> 'OPEN' AND "id" NOT IN (SELECT "id" FROM survey_held)
     ), conversation AS (
       INSERT INTO "Conversation" ("id", "accountId", "contactId", "lastMessageAt", "lastMessagePreview",
         "lastInboundAt", "handoverUntil", "createdAt", "updatedAt", "waitingSince", "openedAt")
@@ -72,19 +74,26 @@ const APPLY = `early_delete AS (
       FROM customer cu JOIN contact ct ON ct."accountId" = cu.account_id AND ct."igsid" = cu.igsid
       ON CONFLICT ("accountId", "contactId") DO UPDATE SET
         -- An opening (lib/reports/measures.ts): the first message ever, or one to a snoozed or
-        -- resolved conversation, starts it; its first response is still to come.
-        "openedAt" = CASE WHEN "Conversation"."status" <> 'OPEN' OR "Conversation"."openedAt" IS NULL
-          THEN EXCLUDED."openedAt" ELSE "Conversation"."openedAt" END,
-        "firstResponseAt" = CASE WHEN "Conversation"."status" <> 'OPEN' OR "Conversation"."openedAt" IS NULL
-          THEN NULL ELSE "Conversation"."firstResponseAt" END,
+        -- resolved conversation, starts it; its first response is still to come. A survey's
+        -- answer starts nothing.
+        "openedAt" = ${unlessSurveyAnswer(
+          `"Conversation"."openedAt"`,
+          `CASE WHEN "Conversation"."status" <> 'OPEN' OR "Conversation"."openedAt" IS NULL
+          THEN EXCLUDED."openedAt" ELSE "Conversation"."openedAt" END`,
+        )},
+        "firstResponseAt" = ${unlessSurveyAnswer(
+          `"Conversation"."firstResponseAt"`,
+          `CASE WHEN "Conversation"."status" <> 'OPEN' OR "Conversation"."openedAt" IS NULL
+          THEN NULL ELSE "Conversation"."firstResponseAt" END`,
+        )},
         "lastMessagePreview" = CASE WHEN EXCLUDED."lastMessageAt" >= "Conversation"."lastMessageAt"
           THEN EXCLUDED."lastMessagePreview" ELSE "Conversation"."lastMessagePreview" END,
         "lastMessageAt" = GREATEST("Conversation"."lastMessageAt", EXCLUDED."lastMessageAt"),
         "lastInboundAt" = GREATEST("Conversation"."lastInboundAt", EXCLUDED."lastInboundAt"),
         "handoverUntil" = COALESCE(EXCLUDED."handoverUntil", "Conversation"."handoverUntil"),
-        "status" = 'OPEN',
-        "snoozedUntil" = NULL,
-        "waitingSince" = COALESCE("Conversation"."waitingSince", EXCLUDED."waitingSince"),
+        "status" = ${unlessSurveyAnswer(`"Conversation"."status"`, `'OPEN'`)},
+        "snoozedUntil" = ${unlessSurveyAnswer(`"Conversation"."snoozedUntil"`, "NULL")},
+        "waitingSince" = ${unlessSurveyAnswer(`"Conversation"."waitingSince"`, `COALESCE("Conversation"."waitingSince", EXCLUDED."waitingSince")`)},
         "updatedAt" = EXCLUDED."updatedAt"
       -- xmax is 0 on a row this statement inserted: a conversation created now, even when
       -- another instance's first message for the same customer raced this one.
@@ -132,11 +141,11 @@ const APPLY = `early_delete AS (
         JOIN contact ct ON ct."id" = v."contactId"
         JOIN customer cu ON cu.account_id = ct."accountId" AND cu.igsid = ct."igsid"
         LEFT JOIN prior p ON p."id" = v."id"
-        WHERE v."inserted" OR (p."id" IS NOT NULL AND (p."openedAt" IS NULL OR p."status" <> 'OPEN'))
+        WHERE v."inserted" OR (p."id" IS NOT NULL AND (p."openedAt" IS NULL OR p."id" IN (SELECT "id" FROM reopening)))
         UNION ALL
         SELECT 'MESSAGE_IN', m."sentAt", v."accountId", v."id" FROM message m JOIN conversation v ON v."id" = m."conversationId"
       ) f
-    ), delete_applied AS (
+    ), ${SURVEY_COMMENT_CTE}, delete_applied AS (
       UPDATE "WebhookEvent" SET "state" = 'DONE', "processedAt" = $20::timestamp(3)
       WHERE "id" IN (SELECT "id" FROM early_delete)
     ), webhooks_applied AS (

@@ -11,6 +11,8 @@ import type { TInboundItem } from "./inbound-message";
 import { emptyRound, type TIntakeRound } from "./intake-round";
 import { parseStoredUnit } from "./parse-webhook";
 import { prismaQuery } from "./query";
+import { recordSurveyAnswers } from "../../server/surveys/record-survey-answers";
+import { surveyAnswerKeys } from "./survey-answer-items";
 
 export interface TIntakeRoundOptions {
   /** PostgreSQL's pool: a round of customers' messages is tried straight on the driver first. */
@@ -126,6 +128,7 @@ async function applyAll(tx: Prisma.TransactionClient, claimed: TClaimedWebhook[]
     const webhookIds = run.map((r) => r.id);
     const items = run.map((r) => r.item);
     await applyStoredMessages(prismaQuery(tx), { items, webhookIds, now, effects: round.effects });
+    await recordSurveyAnswers(tx, { dedupeKeys: surveyAnswerKeys(items), now }, round.effects);
     marked += webhookIds.length;
     run = [];
   };

@@ -6,6 +6,7 @@ import { toInboundRowInput, type TInboundItem } from "./inbound-message";
 import { STORE_AND_APPLY_MESSAGE, inboundValues, inlineWebhookValues, type TStoreInline } from "./inbound-statement";
 import { orderKeyOf, type TWebhookAccount, type TWebhookUnit } from "./parse-webhook";
 import { driverQuery, type TQuery } from "./query";
+import { looksLikeSurveyAnswerItem } from "./survey-answer-items";
 
 export interface TStoreAndApplyInput {
   account: TWebhookAccount;
@@ -43,7 +44,8 @@ export function createStoreAndApply(
   const query = driverQuery(pool);
   let inFlight = 0;
   return async ({ account, secret, unit, payload, now }) => {
-    if (inFlight >= maxInFlight) return null;
+    // A survey's answer takes the processor's lane, where its second step runs in the same transaction.
+    if (inFlight >= maxInFlight || looksLikeSurveyAnswerItem(unit.mo)) return null;
     inFlight++;
     try {
       const item = { accountId: account.id, mo: unit.mo, dedupeKey: unit.dedupeKey, replaced: unit.replaced };

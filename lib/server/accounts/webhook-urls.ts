@@ -1,5 +1,6 @@
 import type { TAccountView } from "../../accounts/schemas";
 import { maskToken } from "../../accounts/schemas";
+import { accountSettingsOf } from "./account-settings-of";
 
 /**
  * CM's Channels app posts to three URLs per account. The account's secret is in the path:
@@ -22,6 +23,12 @@ export interface TAccountRow {
   autoAssignLimit: number;
   webhookSecret: string;
   createdAt: Date;
+  timeZone: string;
+  businessHours: unknown;
+  surveyEnabled: boolean;
+  surveyText: string | null;
+  surveyFollowUpText: string | null;
+  surveyCooldownDays: number;
 }
 
 export function toAccountView(row: TAccountRow, appUrl: string): TAccountView {
@@ -37,5 +44,6 @@ export function toAccountView(row: TAccountRow, appUrl: string): TAccountView {
     autoAssignLimit: row.autoAssignLimit,
     webhookUrls: webhookUrls(appUrl, row.webhookSecret),
     createdAt: row.createdAt.toISOString(),
+    settings: accountSettingsOf(row),
   };
 }

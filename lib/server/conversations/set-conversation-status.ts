@@ -9,6 +9,7 @@ import { recordReportFacts } from "../reports/record-report-facts";
 import type { TActor } from "./assign-conversation";
 import { findAccessibleConversation } from "./find-accessible-conversation";
 import { recordSystemLine } from "./record-system-line";
+import { sendSurveyOnResolve } from "../surveys/send-survey-on-resolve";
 import { CONVERSATION_SUMMARY_INCLUDE, toConversationSummary } from "./to-summary";
 
 /** A snooze ends within a year: further than that is a typo. */
@@ -66,7 +67,13 @@ export async function setConversationStatus(
       },
       effects,
     );
-    return toConversationSummary(updated);
+    // Issue 19: a satisfaction survey when the account's rules allow (lib/server/surveys).
+    const survey = await sendSurveyOnResolve(
+      tx,
+      { conversationId, status: change.status, agentId: actor.id, now },
+      effects,
+    );
+    return survey.conversation ?? toConversationSummary(updated);
   });
   effects.conversations.push(conversation);
   return { conversation, effects };

@@ -16,6 +16,8 @@ export const POST = route(
       change: body,
     });
     announce(effects);
+    // Resolving may have queued a satisfaction survey (issue 19).
+    if (effects.createdMessages.some((m) => m.status === "QUEUED")) runtime.workers?.outbox?.wake();
     return { conversation };
   },
 );
