@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Conversation_lastInboundAt_idx" ON "Conversation"("lastInboundAt");
