@@ -8,6 +8,7 @@ import { createTestAccount } from "../../testing/factories";
 import { startWebhookServer } from "../../testing/webhook-server";
 import { assignConversation } from "../conversations/assign-conversation";
 import { setConversationStatus } from "../conversations/set-conversation-status";
+import { deleteLabel } from "../labels/delete-label";
 import { setConversationLabel } from "../labels/set-conversation-label";
 import { recordMessage } from "../messages/record-message";
 import { sendMessage } from "../messages/send-message";
@@ -149,6 +150,17 @@ for (const fastLane of [false, true]) {
           actor: ana,
         });
         expect(new Set((await facts(conversation.id)).map((f) => f.labelIds.join()))).toEqual(new Set([""]));
+        // A deleted label leaves every fact that carried it.
+        const gone = await ctx.db.prisma.label.create({ data: { name: `Gone ${fastLane}`, color: "red" } });
+        await setConversationLabel(ctx.db.prisma, {
+          conversationId: conversation.id,
+          labelId: gone.id,
+          on: true,
+          actor: ana,
+        });
+        expect(await ctx.db.prisma.reportEvent.count({ where: { labelIds: { has: gone.id } } })).toBeGreaterThan(0);
+        await deleteLabel(ctx.db.prisma, { id: gone.id });
+        expect(await ctx.db.prisma.reportEvent.count({ where: { labelIds: { has: gone.id } } })).toBe(0);
       });
 
       it("counts an automatic message out, for nobody, and the customer still waits", async () => {
