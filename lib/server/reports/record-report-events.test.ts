@@ -99,6 +99,12 @@ for (const fastLane of [false, true]) {
         expect(reopened).toMatchObject({ openedAt: new Date("2026-03-02T18:00:00Z"), firstResponseAt: null });
         await reply(conversation.id, "2026-03-03T08:30:00");
         await resolve("2026-03-03T09:00:00");
+        await setConversationStatus(ctx.db.prisma, {
+          conversationId: conversation.id,
+          actor: ana,
+          change: { status: "OPEN" },
+          now: new Date("2026-03-03T09:10:00Z"),
+        });
 
         const timeline: TTimelineEntry[] = [
           { type: "customer", at: new Date("2026-03-02T08:00:00Z") },
@@ -109,6 +115,7 @@ for (const fastLane of [false, true]) {
           { type: "customer", at: new Date("2026-03-02T18:00:00Z") },
           { type: "agent", at: new Date("2026-03-03T08:30:00Z"), agentId: ana.id },
           { type: "status", at: new Date("2026-03-03T09:00:00Z"), agentId: ana.id, status: "RESOLVED" },
+          { type: "status", at: new Date("2026-03-03T09:10:00Z"), agentId: ana.id, status: "OPEN" },
         ];
         const expected = replayTimeline(timeline, {
           timeZone: "Europe/Amsterdam",
@@ -128,6 +135,9 @@ for (const fastLane of [false, true]) {
           openedAt: expected.state.openedAt,
           firstResponseAt: expected.state.firstResponseAt,
         });
+        // Reopened by Ana: counted for her, an opening with no first response to wait for.
+        expect(recorded.at(-1)).toMatchObject({ kind: "REOPENED", agentId: ana.id });
+        expect(after.openedAt).toEqual(new Date("2026-03-03T09:10:00Z"));
       });
 
       it("keeps every fact's labels in step with the conversation's", async () => {
