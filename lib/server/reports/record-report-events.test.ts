@@ -8,6 +8,7 @@ import { createTestAccount } from "../../testing/factories";
 import { startWebhookServer } from "../../testing/webhook-server";
 import { assignConversation } from "../conversations/assign-conversation";
 import { setConversationStatus } from "../conversations/set-conversation-status";
+import { deleteLabel } from "../labels/delete-label";
 import { setConversationLabel } from "../labels/set-conversation-label";
 import { recordMessage } from "../messages/record-message";
 import { sendMessage } from "../messages/send-message";
@@ -98,6 +99,12 @@ for (const fastLane of [false, true]) {
         expect(reopened).toMatchObject({ openedAt: new Date("2026-03-02T18:00:00Z"), firstResponseAt: null });
         await reply(conversation.id, "2026-03-03T08:30:00");
         await resolve("2026-03-03T09:00:00");
+        await setConversationStatus(ctx.db.prisma, {
+          conversationId: conversation.id,
+          actor: ana,
+          change: { status: "OPEN" },
+          now: new Date("2026-03-03T09:10:00Z"),
+        });
 
         const timeline: TTimelineEntry[] = [
           { type: "customer", at: new Date("2026-03-02T08:00:00Z") },
@@ -108,6 +115,7 @@ for (const fastLane of [false, true]) {
           { type: "customer", at: new Date("2026-03-02T18:00:00Z") },
           { type: "agent", at: new Date("2026-03-03T08:30:00Z"), agentId: ana.id },
           { type: "status", at: new Date("2026-03-03T09:00:00Z"), agentId: ana.id, status: "RESOLVED" },
+          { type: "status", at: new Date("2026-03-03T09:10:00Z"), agentId: ana.id, status: "OPEN" },
         ];
         const expected = replayTimeline(timeline, {
           timeZone: "Europe/Amsterdam",
@@ -127,6 +135,9 @@ for (const fastLane of [false, true]) {
           openedAt: expected.state.openedAt,
           firstResponseAt: expected.state.firstResponseAt,
         });
+        // Reopened by Ana: counted for her, an opening with no first response to wait for.
+        expect(recorded.at(-1)).toMatchObject({ kind: "REOPENED", agentId: ana.id });
+        expect(after.openedAt).toEqual(new Date("2026-03-03T09:10:00Z"));
       });
 
       it("keeps every fact's labels in step with the conversation's", async () => {
@@ -149,6 +160,17 @@ for (const fastLane of [false, true]) {
           actor: ana,
         });
         expect(new Set((await facts(conversation.id)).map((f) => f.labelIds.join()))).toEqual(new Set([""]));
+        // A deleted label leaves every fact that carried it.
+        const gone = await ctx.db.prisma.label.create({ data: { name: `Gone ${fastLane}`, color: "red" } });
+        await setConversationLabel(ctx.db.prisma, {
+          conversationId: conversation.id,
+          labelId: gone.id,
+          on: true,
+          actor: ana,
+        });
+        expect(await ctx.db.prisma.reportEvent.count({ where: { labelIds: { has: gone.id } } })).toBeGreaterThan(0);
+        await deleteLabel(ctx.db.prisma, { id: gone.id });
+        expect(await ctx.db.prisma.reportEvent.count({ where: { labelIds: { has: gone.id } } })).toBe(0);
       });
 
       it("counts an automatic message out, for nobody, and the customer still waits", async () => {
