@@ -13,6 +13,10 @@ async function figure(page: Page, key: string): Promise<string> {
   return (await page.getByTestId(`figure-${key}`).getByRole("definition").first().textContent()) ?? "";
 }
 
+// Each test drives two or three signed-in browsers and runs axe several times: on this shared
+// 2-core machine that takes longer than the default minute.
+test.describe.configure({ timeout: 150_000 });
+
 const asNumber = (text: string) => Number(text.replace(/,/g, ""));
 
 /** A new customer writes and the demo agent answers them in the inbox. */
