@@ -60,7 +60,7 @@ export function SeriesChart({
             dataKey={line.key}
             name={line.label}
             stroke={line.color}
-            dot={false}
+            dot={data.length <= 48 ? { r: 2 } : false}
             isAnimationActive={false}
             connectNulls
           />
