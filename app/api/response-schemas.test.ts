@@ -17,8 +17,10 @@ const UNWRAPPED = new Map<string, string>([
   ["webhooks/cm/[secret]/[kind] POST", "CM's webhooks: the intake answers CM in CM's terms"],
 ]);
 
-/** Handlers built with `route(...)` that answer a non-JSON `Response` only: none today. */
-const NO_JSON_ANSWER = new Map<string, string>();
+/** Handlers built with `route(...)` that answer a non-JSON `Response` only. */
+const NO_JSON_ANSWER = new Map<string, string>([
+  ["admin/reports/tables/[by]/csv GET", "a CSV download (text/csv) of the table GET admin/reports/tables/[by] answers"],
+]);
 
 const METHODS = ["GET", "POST", "PATCH", "PUT", "DELETE"] as const;
 const API_DIR = join(import.meta.dirname);

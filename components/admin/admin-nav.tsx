@@ -12,6 +12,8 @@ const LINKS = [
 
 export function AdminNav() {
   const pathname = usePathname();
+  // Reports live under /admin (the admin guard) but are a section of their own, with their own tabs.
+  if (pathname.startsWith("/admin/reports")) return null;
   return (
     <nav aria-label="Admin" className="mb-6 flex gap-4 border-b border-neutral-200 text-sm">
       {LINKS.map((link) => {

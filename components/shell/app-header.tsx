@@ -15,8 +15,15 @@ export function AppHeader() {
     { href: "/windows", label: "Reply windows", active: pathname.startsWith("/windows") },
     { href: "/saved-replies", label: "Saved replies", active: pathname.startsWith("/saved-replies") },
     ...(user.role === "admin"
-      ? [{ href: "/admin/accounts", label: "Admin", active: pathname.startsWith("/admin") }]
-      : []),
+      ? [
+          { href: "/admin/reports", label: "Reports", active: pathname.startsWith("/admin/reports") },
+          {
+            href: "/admin/accounts",
+            label: "Admin",
+            active: pathname.startsWith("/admin") && !pathname.startsWith("/admin/reports"),
+          },
+        ]
+      : [{ href: "/performance", label: "My performance", active: pathname.startsWith("/performance") }]),
   ];
 
   function signOut() {
@@ -27,7 +34,7 @@ export function AppHeader() {
   return (
     <header className="flex flex-wrap items-center gap-x-3 gap-y-2 border-b border-neutral-200 bg-white px-4 py-2.5 sm:gap-x-6">
       <span className="font-semibold">Instagram Inbox</span>
-      <nav aria-label="Main" className="flex gap-1">
+      <nav aria-label="Main" className="flex flex-wrap gap-1">
         {links.map((link) => (
           <Link
             key={link.href}
