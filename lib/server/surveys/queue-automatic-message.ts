@@ -4,12 +4,10 @@ import { validateInstagramMessage } from "../../cm/validate-instagram-message";
 import type { TConversationSummary } from "../../conversations/summary";
 import type { Prisma } from "../../db/generated/client";
 import type { TEffects } from "../../effects/inbox-effects";
-import { previewOf } from "../../messages/schemas";
 import { outboundKind } from "../../messages/compose-schemas";
 import { searchTextOf } from "../../messages/search-text";
 import type { TSurveyContent } from "../../surveys/survey-message";
-import { touchConversation } from "../conversations/touch-conversation";
-import { MESSAGE_VIEW_INCLUDE, toMessageView } from "../messages/to-message-view";
+import { recordMessage } from "../messages/record-message";
 
 /**
  * Queues a message the inbox sends by itself (a survey's question or follow-up) in the outbox,
@@ -41,8 +39,11 @@ export async function queueAutomaticMessage(
   );
   if (problems.length > 0) return null;
   const kind = outboundKind(content);
-  const row = await tx.message.create({
-    data: {
+  // Through the one door every message takes: its MESSAGE_OUT fact (for nobody) is recorded,
+  // and with no author it answers nobody (lib/server/messages/record-message.ts).
+  const row = await recordMessage(
+    tx,
+    {
       conversationId: conversation.id,
       direction: "OUTBOUND",
       kind,
@@ -54,16 +55,10 @@ export async function queueAutomaticMessage(
       sentAt: now,
       searchText: searchTextOf(kind, content),
     },
-    include: MESSAGE_VIEW_INCLUDE,
-  });
-  const view = toMessageView(row);
-  effects.createdMessages.push(view);
-  const touched = await touchConversation(tx, {
-    conversationId: conversation.id,
-    at: now,
-    preview: previewOf(view.kind, view.content),
-    inbound: false,
-  });
-  effects.conversations.push(touched);
+    { effects, opensWindow: false },
+  );
+  // recordMessage announces the conversation as it left it: the last one in the effects.
+  const touched = effects.conversations.at(-1);
+  if (!touched) throw new Error("recordMessage announced no conversation");
   return { id: row.id, conversation: touched };
 }

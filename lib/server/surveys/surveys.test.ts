@@ -58,7 +58,7 @@ describeEachDatabase("satisfaction surveys", (ctx) => {
         orderBy: { seq: "asc" },
       })
     ).map((m) => ({ kind: m.kind, status: m.status, authorId: m.authorId, content: m.content }));
-  const events = async (kind: "SURVEY_SENT" | "SURVEY_ANSWERED") =>
+  const events = async (kind: "SURVEY_SENT" | "SURVEY_ANSWERED" | "MESSAGE_OUT") =>
     prisma().reportEvent.findMany({ where: { accountId, kind }, orderBy: { id: "asc" } });
 
   beforeAll(async () => {
@@ -101,6 +101,8 @@ describeEachDatabase("satisfaction surveys", (ctx) => {
       [1, 2, 3, 4, 5].map((n) => `survey:${survey?.id}:${n}`),
     );
     expect(await events("SURVEY_SENT")).toMatchObject([{ agentId: agent.id }]);
+    // The question counts as a message out, for nobody (an automatic message answers no one).
+    expect(await events("MESSAGE_OUT")).toMatchObject([{ agentId: null }]);
     expect(effects.createdMessages.map((m) => m.kind)).toEqual(["SYSTEM", "QUICK_REPLIES"]);
     expect(after).toMatchObject({ status: "RESOLVED" });
     // Reopened by the agent and resolved again without the customer writing: no second survey.
