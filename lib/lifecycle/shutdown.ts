@@ -87,6 +87,7 @@ export function createShutdown(deps: TShutdownDeps): (signal: string) => Promise
       delete workers.intake;
     });
     await quietly("the team worker", async () => workers.team?.stop());
+    await quietly("the SLA worker", async () => workers.sla?.stop());
     await quietly("Next.js", deps.closeNext);
     await quietly("the database", deps.closeDatabase);
     log(`Stopped in ${Date.now() - started} ms.`);

@@ -70,3 +70,15 @@ export const ZSlaPolicyAnswer = z
 export const ZSlaPolicyRemoved = z
   .object({ removed: z.literal(true) })
   .describe("DELETE /api/admin/sla-policies/…: the policy is gone (an account falls back to the default).");
+
+/** Sent to each person warned (EVENTS.slaWarned, their own room): a due time is 10 minutes away. */
+export const ZSlaWarningNotice = z.object({
+  conversationId: z.string(),
+  /** The customer, as the list names them. */
+  contactName: z.string(),
+  target: ZSlaTarget.nullable(),
+  dueAt: z.string(),
+  /** "First response due in 10 min". */
+  text: z.string(),
+});
+export type TSlaWarningNotice = z.infer<typeof ZSlaWarningNotice>;
