@@ -18,8 +18,17 @@ export async function warnSlaDue(
   prisma: PrismaClient,
   { now, limit }: { now: Date; limit: number },
 ): Promise<TSlaWarned> {
-  const soon = { status: "OPEN", slaWarnedAt: null, slaDueAt: { gt: now, lte: new Date(now.getTime() + SLA_WARNING_MS) } } as const;
-  const ids = await prisma.conversation.findMany({ where: soon, select: { id: true }, orderBy: { slaDueAt: "asc" }, take: limit });
+  const soon = {
+    status: "OPEN",
+    slaWarnedAt: null,
+    slaDueAt: { gt: now, lte: new Date(now.getTime() + SLA_WARNING_MS) },
+  } as const;
+  const ids = await prisma.conversation.findMany({
+    where: soon,
+    select: { id: true },
+    orderBy: { slaDueAt: "asc" },
+    take: limit,
+  });
   if (ids.length === 0) return { kind: "sla-warned", warnings: [] };
   const marked = await prisma.conversation.updateManyAndReturn({
     where: { ...soon, id: { in: ids.map((row) => row.id) } },
