@@ -67,10 +67,6 @@ export const ZSlaPolicyAnswer = z
   .object({ policy: ZSlaPolicy })
   .describe("PUT /api/admin/sla-policies/default or /accounts/<id>: the policy as saved.");
 
-export const ZSlaPolicyRemoved = z
-  .object({ removed: z.literal(true) })
-  .describe("DELETE /api/admin/sla-policies/…: the policy is gone (an account falls back to the default).");
-
 /** Sent to each person warned (EVENTS.slaWarned, their own room): a due time is 10 minutes away. */
 export const ZSlaWarningNotice = z.object({
   conversationId: z.string(),
