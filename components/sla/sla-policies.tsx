@@ -17,12 +17,7 @@ export function SlaPolicies() {
         <h2 id="sla-default" className="mb-3 font-medium">
           Default policy
         </h2>
-        <SlaPolicyForm
-          key={defaultPolicy?.updatedAt ?? "none"}
-          accountId={null}
-          name="Default policy"
-          policy={defaultPolicy}
-        />
+        <SlaPolicyForm accountId={null} name="Default policy" policy={defaultPolicy} />
       </section>
       {accounts.map((account) => (
         <section
@@ -40,7 +35,6 @@ export function SlaPolicies() {
               : "No business hours set: “Business hours only” runs around the clock."}
           </p>
           <SlaPolicyForm
-            key={account.policy?.updatedAt ?? "none"}
             accountId={account.accountId}
             name={`Policy for ${account.displayName}`}
             policy={account.policy}
