@@ -66,6 +66,8 @@ export default defineConfig({
       // As behind a proxy: X-Forwarded-Proto says whether the browser came over HTTPS (HSTS).
       TRUST_PROXY: "true",
       NEXT_TELEMETRY_DISABLED: "1",
+      // The SLA worker looks every second, so a due time shows soon after a customer writes.
+      SLA_INTERVAL_MS: "1000",
     },
   },
 });

@@ -105,6 +105,8 @@ export const ZEnv = z.object({
   CM_SIMULATOR_URL: z.url({ protocol: /^https?$/, error: "must be the simulator's http(s) URL" }).optional(),
   WEBHOOK_MAX_IN_FLIGHT: z.coerce.number({ error: "must be a number" }).int().min(1).max(100_000).default(256),
   INTAKE_CONCURRENCY: z.coerce.number({ error: "must be a number" }).int().min(1).max(16).default(3),
+  /** How often the SLA worker keeps due times, warnings and breaches (lib/pipeline/sla). */
+  SLA_INTERVAL_MS: z.coerce.number({ error: "must be a number" }).int().min(500).max(300_000).default(15_000),
   SIGN_IN_RATE_LIMIT: z.coerce.number({ error: "must be a number" }).int().min(1).max(10_000).default(10),
   /**
    * Failed sign-ins allowed per account in 15 minutes, from all addresses together: above

@@ -20,7 +20,9 @@ export interface TRuntime {
   db: { kind: TDatabaseKind; prisma: PrismaClient; sql: TSql };
   io: TIo | undefined;
   /** This instance's background workers; undefined in tests that drive them by hand. */
-  workers?: { intake?: TIntakeWorker; outbox?: TWorker; team?: TTeamWorker; windows?: TWorker } | undefined;
+  workers?:
+    | { intake?: TIntakeWorker; outbox?: TWorker; team?: TTeamWorker; windows?: TWorker; sla?: TWorker }
+    | undefined;
   /**
    * This instance's lifecycle (lib/lifecycle/shutdown.ts): `stopping` turns true at the
    * first moment of a graceful stop, before anything closes, so readiness and the webhook

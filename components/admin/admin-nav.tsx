@@ -7,6 +7,7 @@ const LINKS = [
   { href: "/admin/accounts", label: "Instagram accounts" },
   { href: "/admin/agents", label: "Agents" },
   { href: "/admin/labels", label: "Labels" },
+  { href: "/admin/sla-policies", label: "SLA policies" },
   { href: "/admin/pipeline", label: "Pipeline" },
 ];
 

@@ -5,7 +5,13 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { useSessionUser } from "@/components/auth/session-context";
 import { useSocket } from "@/components/realtime/socket-context";
-import { noticeForMention, noticesForChange, titleWithCount, type TNotice } from "@/lib/notifications/notify-rules";
+import {
+  noticeForMention,
+  noticeForSlaWarning,
+  noticesForChange,
+  titleWithCount,
+  type TNotice,
+} from "@/lib/notifications/notify-rules";
 import { DEFAULT_AGENT_SETTINGS, type TAgentSettings } from "@/lib/notifications/schemas";
 import { fetchMySettings, settingsKeys } from "@/lib/queries/settings";
 import { EVENTS } from "@/lib/realtime/events";
@@ -20,8 +26,9 @@ const TOASTS_MAX = 3;
 
 /**
  * While this tab is hidden: a customer's new message in a conversation assigned to this agent
- * or to nobody, and an @mention of them, as a browser notification, a tone and a count in the
- * title, each as their settings say. An @mention while the tab is in view becomes a toast.
+ * or to nobody, an @mention of them, and an SLA warning (a due time 10 minutes away), as a
+ * browser notification, a tone and a count in the title, each as their settings say. A mention
+ * or a warning while the tab is in view becomes a toast.
  * Listens on the tab's one socket, through the validated listener map (lib/realtime/listen.ts).
  */
 export function useLiveNotices(): { toasts: TNotice[]; dismiss: (tag: string) => void } {
@@ -38,16 +45,17 @@ export function useLiveNotices(): { toasts: TNotice[]; dismiss: (tag: string) =>
   useEffect(() => {
     if (!socket) return;
     const notify = createNotifier(choices, (conversationId) => router.push(`/c/${encodeURIComponent(conversationId)}`));
+    const notifyOrToast = (notice: TNotice) => {
+      if (document.visibilityState === "hidden") return notify.show(notice);
+      setToasts((current) => [...current.filter((t) => t.tag !== notice.tag), notice].slice(-TOASTS_MAX));
+    };
     const stop = listenValidated(socket, {
       [EVENTS.inboxChanged]: (change) => {
         if (document.visibilityState !== "hidden") return;
         for (const notice of noticesForChange({ ...change, updated: [] }, user.id)) notify.show(notice);
       },
-      [EVENTS.mentionCreated]: (mention) => {
-        const notice = noticeForMention(mention);
-        if (document.visibilityState === "hidden") return notify.show(notice);
-        setToasts((current) => [...current.filter((t) => t.tag !== notice.tag), notice].slice(-TOASTS_MAX));
-      },
+      [EVENTS.mentionCreated]: (mention) => notifyOrToast(noticeForMention(mention)),
+      [EVENTS.slaWarned]: (warning) => notifyOrToast(noticeForSlaWarning(warning)),
     });
     document.addEventListener("visibilitychange", notify.onVisibility);
     return () => {

@@ -2,6 +2,7 @@ import type { TDatabase } from "../db/client";
 import type { TEnv } from "../env";
 import { startIntake } from "../pipeline/intake/start-intake";
 import { startOutbox } from "../pipeline/outbox/start-outbox";
+import { startSlaWorker } from "../pipeline/sla/start-sla-worker";
 import { startTeamWorker } from "../pipeline/team/start-team-worker";
 import { startWindowsWorker } from "../pipeline/windows/start-windows-worker";
 import { announce as announceLive } from "../realtime/server/announce";
@@ -12,9 +13,10 @@ import type { TEffects } from "../effects/inbox-effects";
 /**
  * The pipeline's workers, started after socket.io so every change they make is announced, into
  * `workers` (which the intake's `announce` and the graceful stop read), then on the runtime.
- * Intake applies stored webhooks; the team worker assigns conversations; the outbox sends
- * queued replies, retries them, and takes over sends of instances that died; the windows worker
- * counts reply windows that closed without an answer.
+ * Intake applies stored webhooks; the team worker assigns conversations; the SLA worker keeps
+ * due times, warnings and breaches; the outbox sends queued replies, retries them, and takes
+ * over sends of instances that died; the windows worker counts reply windows that closed
+ * without an answer.
  */
 export function startWorkers({
   db,
@@ -41,6 +43,11 @@ export function startWorkers({
     prisma: db.prisma,
     emit: (effects) => void announceLive(effects),
     online: () => listOnlineUserIds(io),
+  });
+  workers.sla = startSlaWorker({
+    prisma: db.prisma,
+    emit: (...effects) => void announceLive(...effects),
+    intervalMs: config.SLA_INTERVAL_MS,
   });
   workers.outbox = startOutbox({
     prisma: db.prisma,

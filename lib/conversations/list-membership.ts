@@ -33,6 +33,9 @@ export function matchesFilters(
   return true;
 }
 
+/** Where conversations without an SLA due time sort in "SLA due soonest": last (as the server's key). */
+export const NO_SLA_DUE = "9999-12-31T00:00:00.000Z";
+
 /** Negative when `a` comes before `b` in a list in this order (the server's ORDER BY). */
 export function compareForSort(sort: TListFilters["sort"]) {
   return (a: TConversationSummary, b: TConversationSummary): number => {
@@ -41,7 +44,9 @@ export function compareForSort(sort: TListFilters["sort"]) {
         ? [a.waitingSince ?? "", b.waitingSince ?? "", false]
         : sort === "closing"
           ? [a.lastInboundAt ?? "", b.lastInboundAt ?? "", false]
-          : [a.lastMessageAt, b.lastMessageAt, true];
+          : sort === "sla"
+            ? [a.slaDueAt ?? NO_SLA_DUE, b.slaDueAt ?? NO_SLA_DUE, false]
+            : [a.lastMessageAt, b.lastMessageAt, true];
     const byKey = ka === kb ? 0 : ka < kb ? -1 : 1;
     const byId = a.id === b.id ? 0 : a.id < b.id ? -1 : 1;
     const order = byKey !== 0 ? byKey : byId;

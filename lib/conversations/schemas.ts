@@ -6,7 +6,7 @@ import { ZConversationSummary } from "./summary";
 export const VIEWS = ["mine", "unassigned", "all"] as const;
 export const STATUS_FILTERS = ["open", "snoozed", "resolved", "all"] as const;
 export const WINDOW_FILTERS = ["any", "open", "closing", "closed"] as const;
-export const SORTS = ["newest", "waiting", "closing"] as const;
+export const SORTS = ["newest", "waiting", "closing", "sla"] as const;
 
 export type TView = (typeof VIEWS)[number];
 export type TStatusFilter = (typeof STATUS_FILTERS)[number];

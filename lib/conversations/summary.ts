@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ZLabel } from "../labels/schemas";
+import { ZSlaTarget } from "../sla/schemas";
 
 export const CONVERSATION_STATUSES = ["OPEN", "SNOOZED", "RESOLVED"] as const;
 export const ZConversationStatus = z.enum(CONVERSATION_STATUSES);
@@ -34,6 +35,15 @@ export const ZConversationSummary = z.object({
   /** Messages from the customer this agent has not seen; null in live events (per agent). */
   unreadCount: z.number().int().nonnegative().nullable(),
   updatedAt: z.string(),
+  /**
+   * The next SLA due time (issue 19; null: none), its target, when 75 % of it is used, and
+   * whether that was so when this was built. Absent where a producer does not read them (the
+   * intake's live events): a browser keeps what it holds then.
+   */
+  slaDueAt: z.string().nullable().optional(),
+  slaTarget: ZSlaTarget.nullable().optional(),
+  slaAtRiskAt: z.string().nullable().optional(),
+  slaAtRisk: z.boolean().optional(),
 });
 export type TConversationSummary = z.infer<typeof ZConversationSummary>;
 
@@ -49,3 +59,18 @@ export type TConversationPage = z.infer<typeof ZConversationPage>;
 export const ZConversationAnswer = z
   .object({ conversation: ZConversationSummary })
   .describe("The conversation as it is now (after the change, for a write); `unreadCount` is this agent's.");
+
+/**
+ * `incoming` with the SLA fields of `held` when it does not carry them (a live event from the
+ * intake): a customer's new message must not wipe the badge until the SLA worker says more.
+ */
+export function keepSla(incoming: TConversationSummary, held: TConversationSummary | undefined): TConversationSummary {
+  if (incoming.slaDueAt !== undefined || !held || held.slaDueAt === undefined) return incoming;
+  return {
+    ...incoming,
+    slaDueAt: held.slaDueAt,
+    slaTarget: held.slaTarget ?? null,
+    slaAtRiskAt: held.slaAtRiskAt ?? null,
+    slaAtRisk: held.slaAtRisk ?? false,
+  };
+}

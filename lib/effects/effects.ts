@@ -1,5 +1,6 @@
 import type { TLabel } from "../labels/schemas";
 import type { TMentionNotice } from "../notes/schemas";
+import type { TSlaWarningNotice } from "../sla/schemas";
 import type { TEffects } from "./inbox-effects";
 
 // What a committed change means for the browsers, as domain functions return it. They never
@@ -24,6 +25,12 @@ export interface TLabelsChanged {
 export interface TMentioned {
   kind: "mentioned";
   mentions: readonly { userId: string; notice: TMentionNotice }[];
+}
+
+/** SLA due times 10 minutes away: each person warned is told in their own room only. */
+export interface TSlaWarned {
+  kind: "sla-warned";
+  warnings: readonly { userId: string; notice: TSlaWarningNotice }[];
 }
 
 /** A user's live connections end everywhere (deactivated, password reset), their browsers told why. */
@@ -65,6 +72,7 @@ export type TEffect =
   | TContactUpdated
   | TLabelsChanged
   | TMentioned
+  | TSlaWarned
   | TUserSignedOut
   | TSessionEnded
   | TAccessChanged

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { TMessageView } from "../messages/schemas";
 import type { TConversationSummary } from "../conversations/summary";
-import { noticeForMention, noticesForChange, titleWithCount } from "./notify-rules";
+import { noticeForMention, noticeForSlaWarning, noticesForChange, titleWithCount } from "./notify-rules";
 
 const conversation = (id: string, assignee: string | null, name: string | null = "Jane") =>
   ({
@@ -88,5 +88,23 @@ describe("the tab's title", () => {
     expect(titleWithCount("(3) Instagram Inbox", 4)).toBe("(4) Instagram Inbox");
     expect(titleWithCount("(4) Instagram Inbox", 0)).toBe("Instagram Inbox");
     expect(titleWithCount("(draft) notes", 0)).toBe("(draft) notes");
+  });
+});
+
+describe("noticeForSlaWarning", () => {
+  it("names the customer and what is due, once per due time", () => {
+    const warning = {
+      conversationId: "c1",
+      contactName: "Ann",
+      target: "FIRST_RESPONSE" as const,
+      dueAt: "2026-01-13T10:00:00.000Z",
+      text: "First response due in 9 min",
+    };
+    expect(noticeForSlaWarning(warning)).toEqual({
+      tag: "sla:c1:2026-01-13T10:00:00.000Z",
+      conversationId: "c1",
+      title: "SLA: Ann",
+      body: "First response due in 9 min",
+    });
   });
 });

@@ -1,6 +1,7 @@
 import { previewOf } from "../messages/schemas";
 import type { TMentionNotice } from "../notes/schemas";
 import type { TInboxChange } from "../realtime/events";
+import type { TSlaWarningNotice } from "../sla/schemas";
 
 // What deserves a notification while the inbox's tab is hidden, as pure functions of the live
 // events (the browser decides; the server sends every agent of an account the same events).
@@ -44,6 +45,16 @@ export function noticeForMention(mention: TMentionNotice): TNotice {
     conversationId: mention.conversationId,
     title: `${mention.authorName} mentioned you`,
     body: `Note on ${mention.contactName}: ${mention.excerpt}`,
+  };
+}
+
+/** An SLA due time 10 minutes away, on a conversation this agent answers for. */
+export function noticeForSlaWarning(warning: TSlaWarningNotice): TNotice {
+  return {
+    tag: `sla:${warning.conversationId}:${warning.dueAt}`,
+    conversationId: warning.conversationId,
+    title: `SLA: ${warning.contactName}`,
+    body: warning.text,
   };
 }
 

@@ -2,7 +2,12 @@ import type { InfiniteData } from "@tanstack/react-query";
 import { compareForSort } from "../conversations/list-membership";
 import { ZViewCounts, filtersToParams, type TListFilters, type TViewCounts } from "../conversations/schemas";
 import { fetchJson } from "../http/fetch-json";
-import { ZConversationPage, type TConversationPage, type TConversationSummary } from "../conversations/summary";
+import {
+  ZConversationPage,
+  keepSla,
+  type TConversationPage,
+  type TConversationSummary,
+} from "../conversations/summary";
 
 export const PAGE_SIZE = 50;
 
@@ -60,8 +65,8 @@ export function upsertConversation(
     };
   }
   // Live events do not know this agent's unread count: keep the one we hold.
-  const merged =
-    incoming.unreadCount === null && existing ? { ...incoming, unreadCount: existing.unreadCount } : incoming;
+  const known = keepSla(incoming, existing);
+  const merged = known.unreadCount === null && existing ? { ...known, unreadCount: existing.unreadCount } : known;
 
   const pages = data.pages.map((page) => ({
     ...page,
@@ -126,7 +131,7 @@ export function detailFromAnswer(
 ): TConversationSummary {
   return current && current.updatedAt > answer.updatedAt
     ? current
-    : { ...answer, unreadCount: current?.unreadCount ?? 0 };
+    : { ...keepSla(answer, current), unreadCount: current?.unreadCount ?? 0 };
 }
 
 /**
@@ -137,5 +142,7 @@ export function detailFromEvent(
   current: TConversationSummary | undefined,
   event: TConversationSummary,
 ): TConversationSummary | undefined {
-  return current && current.updatedAt < event.updatedAt ? { ...event, unreadCount: current.unreadCount } : current;
+  return current && current.updatedAt < event.updatedAt
+    ? { ...keepSla(event, current), unreadCount: current.unreadCount }
+    : current;
 }

@@ -7,6 +7,7 @@ import type { TSessionUser } from "../auth/session";
 import type { TLabel } from "../labels/schemas";
 import type { TMessageView } from "../messages/schemas";
 import type { TMentionNotice } from "../notes/schemas";
+import type { TSlaWarningNotice } from "../sla/schemas";
 import type { TConversationSummary } from "../conversations/summary";
 import type {
   TConversationPresence,
@@ -41,6 +42,8 @@ export const EVENTS = {
   conversationPresence: "conversation.presence_changed",
   /** This user was @mentioned in a private note (to their own room only). */
   mentionCreated: "mention.created",
+  /** An SLA due time of a conversation this user answers for is 10 minutes away (own room only). */
+  slaWarned: "sla.warned",
   /** The labels were created, renamed, recoloured or deleted: the whole list (lib/realtime/emit-team-events.ts). */
   labelsChanged: "labels.changed",
   /** A customer's notes were saved (contact panel): whoever shows them refetches. */
@@ -60,6 +63,7 @@ export interface TServerToClientEvents {
   [EVENTS.accessChanged]: () => void;
   [EVENTS.conversationPresence]: (payload: TConversationPresence) => void;
   [EVENTS.mentionCreated]: (payload: TMentionNotice) => void;
+  [EVENTS.slaWarned]: (payload: TSlaWarningNotice) => void;
   [EVENTS.labelsChanged]: (payload: { labels: TLabel[] }) => void;
   [EVENTS.contactUpdated]: (payload: { conversationId: string; contactId: string }) => void;
   [EVENTS.presenceChanged]: () => void;

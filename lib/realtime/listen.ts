@@ -4,6 +4,7 @@ import { ZConversationSummary } from "../conversations/summary";
 import { ZLabelList } from "../labels/schemas";
 import { ZMessageView } from "../messages/schemas";
 import { ZMentionNotice } from "../notes/schemas";
+import { ZSlaWarningNotice } from "../sla/schemas";
 import { ZConversationPresence } from "./conversation-presence-state";
 import { EVENTS, type TClientToServerEvents, type TInboxChange, type TServerToClientEvents } from "./events";
 
@@ -54,6 +55,7 @@ const PARSERS: { [K in TEventName]: (raw: unknown) => TPayloadOf<K> | null } = {
   [EVENTS.accessChanged]: noPayload,
   [EVENTS.conversationPresence]: fromSchema(ZConversationPresence),
   [EVENTS.mentionCreated]: fromSchema(ZMentionNotice),
+  [EVENTS.slaWarned]: fromSchema(ZSlaWarningNotice),
   [EVENTS.labelsChanged]: fromSchema(ZLabelList),
   [EVENTS.contactUpdated]: fromSchema(z.object({ conversationId: z.string(), contactId: z.string() })),
   [EVENTS.presenceChanged]: noPayload,

@@ -10,6 +10,7 @@ import { conversationKeys, fetchConversationPage } from "@/lib/queries/conversat
 import type { TConversationSummary } from "@/lib/conversations/summary";
 import { handover, messagingWindow } from "@/lib/channel/rules";
 import { LabelChips } from "@/components/labels/label-chips";
+import { SlaBadge } from "@/components/sla/sla-badge";
 import { contactName } from "@/lib/contacts/contact-name";
 import { formatTime } from "@/components/ui/format-time";
 import { useNow } from "@/components/hooks/use-now";
@@ -213,6 +214,7 @@ function ConversationRow({
                 {conversation.status === "SNOOZED" ? "Snoozed" : "Resolved"}
               </span>
             )}
+            <SlaBadge conversation={conversation} now={now} />
             {conversation.assignee && <span className="truncate text-neutral-600">→ {conversation.assignee.name}</span>}
             {handedOver && <span className="rounded bg-amber-50 px-1 text-amber-900">Handed over</span>}
             {!windowOpen && <span className="rounded bg-neutral-100 px-1 text-neutral-600">Window closed</span>}

@@ -31,6 +31,7 @@ const SORT_LABELS: Record<TSort, string> = {
   newest: "Newest activity",
   waiting: "Waiting longest",
   closing: "Window closing soonest",
+  sla: "SLA due soonest",
 };
 
 const selectClass = "w-full rounded-md border border-neutral-300 bg-white px-2 py-1 text-sm";

@@ -4,7 +4,7 @@ import { log } from "../../log/logger";
 import { getRuntime, type TIo } from "../../runtime";
 import { announceAccountRemoved, moveUserRooms } from "./access-rooms";
 import { emitEffects } from "./emit";
-import { emitContactUpdated, emitLabelsChanged, emitMentions } from "./emit-team-events";
+import { emitContactUpdated, emitLabelsChanged, emitMentions, emitSlaWarnings } from "./emit-team-events";
 import { disconnectSession, disconnectUser } from "./presence";
 
 /**
@@ -37,6 +37,8 @@ async function announceOne(io: TIo, effect: TEffect): Promise<void> {
       return emitLabelsChanged(io, effect);
     case "mentioned":
       return emitMentions(io, effect);
+    case "sla-warned":
+      return emitSlaWarnings(io, effect);
     case "user-signed-out":
       return disconnectUser(io, effect.userId, effect.reason);
     case "session-ended":

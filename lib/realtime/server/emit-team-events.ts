@@ -1,4 +1,4 @@
-import type { TContactUpdated, TLabelsChanged, TMentioned } from "../../effects/effects";
+import type { TContactUpdated, TLabelsChanged, TMentioned, TSlaWarned } from "../../effects/effects";
 import type { TIo } from "../../runtime";
 import { EVENTS, ROOMS } from "../events";
 
@@ -26,4 +26,9 @@ export function emitContactUpdated(io: TIo, { accountId, conversationId, contact
  */
 export function emitMentions(io: TIo, { mentions }: TMentioned): void {
   for (const { userId, notice } of mentions) io.to(ROOMS.user(userId)).emit(EVENTS.mentionCreated, notice);
+}
+
+/** SLA warnings, each to the warned person's own room only. */
+export function emitSlaWarnings(io: TIo, { warnings }: TSlaWarned): void {
+  for (const { userId, notice } of warnings) io.to(ROOMS.user(userId)).emit(EVENTS.slaWarned, notice);
 }

@@ -24,7 +24,8 @@ export interface TListConversationsOptions {
  * orders, in keyset pages that stay stable while conversations change:
  * - newest: latest activity first (lastMessageAt, then id, descending);
  * - waiting: customers waiting for an answer, the longest waiting first (waitingSince);
- * - closing: reply windows still open, the one that closes first on top (lastInboundAt).
+ * - closing: reply windows still open, the one that closes first on top (lastInboundAt);
+ * - sla: the next SLA due time soonest first (overdue ones on top), those without one last.
  */
 export async function listConversations(
   prisma: PrismaClient,
@@ -102,6 +103,9 @@ export function conversationWhere({
   return where;
 }
 
+/** NO_SLA_DUE as a literal (a parameter would be typed apart from the column on some drivers). */
+const SLA_KEY = Prisma.sql`COALESCE(c."slaDueAt", TIMESTAMP '9999-12-31 00:00:00')`;
+
 interface TOrder {
   key: Prisma.Sql;
   orderBy: Prisma.Sql;
@@ -127,5 +131,11 @@ const ORDERS: Record<TListFilters["sort"], TOrder> = {
     orderBy: Prisma.sql`c."lastInboundAt" ASC, c."id" ASC`,
     only: (now) => Prisma.sql`c."lastInboundAt" > ${new Date(now.getTime() - WINDOW_MS)}`,
     after: ({ at, id }) => Prisma.sql`(c."lastInboundAt", c."id") > (${at}, ${id})`,
+  },
+  // Nulls last through a key far in the future, which a cursor can carry like any other time.
+  sla: {
+    key: SLA_KEY,
+    orderBy: Prisma.sql`${SLA_KEY} ASC, c."id" ASC`,
+    after: ({ at, id }) => Prisma.sql`(${SLA_KEY}, c."id") > (${at}, ${id})`,
   },
 };

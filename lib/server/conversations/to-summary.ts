@@ -1,6 +1,7 @@
 import type { Prisma } from "../../db/generated/client";
 import type { TConversationSummary } from "../../conversations/summary";
 import { compareLabels } from "../../labels/schemas";
+import type { TSlaTarget } from "../../sla/schemas";
 import { toLabel } from "../labels/to-label";
 
 export interface TConversationRow {
@@ -15,6 +16,10 @@ export interface TConversationRow {
   waitingSince: Date | null;
   assignee: { id: string; name: string } | null;
   updatedAt: Date;
+  /** The SLA columns; left out by producers that do not read them (the summary omits them then). */
+  slaDueAt?: Date | null;
+  slaTarget?: TSlaTarget | null;
+  slaAtRiskAt?: Date | null;
   account: { displayName: string };
   contact: { igsid: string; name: string | null; username: string | null };
   labels: { label: { id: string; name: string; color: string } }[];
@@ -50,7 +55,11 @@ export async function withLabels<T extends { id: string }>(
   return rows.map((row) => ({ ...row, labels: byConversation.get(row.id) ?? [] }));
 }
 
-export function toConversationSummary(row: TConversationRow, unreadCount: number | null = null): TConversationSummary {
+export function toConversationSummary(
+  row: TConversationRow,
+  unreadCount: number | null = null,
+  now: Date = new Date(),
+): TConversationSummary {
   return {
     id: row.id,
     accountId: row.accountId,
@@ -67,5 +76,17 @@ export function toConversationSummary(row: TConversationRow, unreadCount: number
     labels: row.labels.map((row) => toLabel(row.label)).sort(compareLabels),
     unreadCount,
     updatedAt: row.updatedAt.toISOString(),
+    ...slaFields(row, now),
+  };
+}
+
+function slaFields(row: TConversationRow, now: Date): Partial<TConversationSummary> {
+  if (row.slaDueAt === undefined) return {};
+  const atRiskAt = row.slaAtRiskAt ?? null;
+  return {
+    slaDueAt: row.slaDueAt?.toISOString() ?? null,
+    slaTarget: row.slaTarget ?? null,
+    slaAtRiskAt: atRiskAt?.toISOString() ?? null,
+    slaAtRisk: row.slaDueAt !== null && atRiskAt !== null && atRiskAt <= now,
   };
 }
