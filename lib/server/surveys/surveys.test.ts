@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
 import { describeEachDatabase } from "../../testing/databases";
 import { createTestAccount } from "../../testing/factories";
 import { startWebhookServer } from "../../testing/webhook-server";
+import { getContactDetails } from "../contacts/get-contact-details";
 import { setConversationStatus } from "../conversations/set-conversation-status";
 import type { TEffects } from "../../effects/inbox-effects";
 
@@ -135,6 +136,9 @@ describeEachDatabase("satisfaction surveys", (ctx) => {
     expect(await surveys()).toMatchObject([{ score: 5, comment: "Fast and friendly, thanks" }]);
     expect(await conversation()).toMatchObject({ status: "OPEN" });
     expect(await queued()).toHaveLength(2);
+    // The contact panel shows the newest answer.
+    const details = await getContactDetails(prisma(), { conversationId: (await conversation()).id, user: agent });
+    expect(details.lastSurvey).toMatchObject({ score: 5, comment: "Fast and friendly, thanks" });
   });
 
   it("a lone digit typed right after the survey is its answer; a digit later is only a message", async () => {
