@@ -91,6 +91,12 @@ describeEachDatabase("satisfaction surveys", (ctx) => {
 
   it("sends the survey as quick replies when an agent resolves, once per resolution", async () => {
     await say("Where is my order?");
+    const label = await prisma().label.upsert({
+      where: { name: "Shipping" },
+      create: { name: "Shipping", color: "blue" },
+      update: {},
+    });
+    await prisma().conversationLabel.create({ data: { conversationId: (await conversation()).id, labelId: label.id } });
     const { effects, conversation: after } = await resolve();
     const [survey] = await surveys();
     expect(survey).toMatchObject({ agentId: agent.id, score: null, answeredAt: null });
@@ -101,7 +107,7 @@ describeEachDatabase("satisfaction surveys", (ctx) => {
     expect(content.quickReplies.map((q) => q.postbackData)).toEqual(
       [1, 2, 3, 4, 5].map((n) => `survey:${survey?.id}:${n}`),
     );
-    expect(await events("SURVEY_SENT")).toMatchObject([{ agentId: agent.id }]);
+    expect(await events("SURVEY_SENT")).toMatchObject([{ agentId: agent.id, labelIds: [label.id] }]);
     expect(effects.createdMessages.map((m) => m.kind)).toEqual(["SYSTEM", "QUICK_REPLIES"]);
     expect(after).toMatchObject({ status: "RESOLVED" });
     // Reopened by the agent and resolved again without the customer writing: no second survey.
