@@ -56,14 +56,14 @@ export function SurveyFields({
           onChange={(e) => onChange({ surveyFollowUpText: e.target.value })}
         />
       </label>
-      <label htmlFor={`${id}-cooldown`} className="flex flex-col text-xs text-neutral-600">
+      <label htmlFor={`${id}-cooldown`} className="flex max-w-xs flex-col text-xs text-neutral-600">
         Days without a survey after a customer answered one
         <input
           id={`${id}-cooldown`}
           type="number"
           min={0}
           max={SURVEY_COOLDOWN_DAYS_MAX}
-          className={`${compactInputClass} w-28`}
+          className={compactInputClass}
           value={draft.surveyCooldownDays}
           disabled={disabled}
           onChange={(e) => onChange({ surveyCooldownDays: e.target.value })}

@@ -18,6 +18,11 @@ export const ZContactDetails = z.object({
   notes: z.string(),
   notesUpdatedAt: z.string().nullable(),
   notesUpdatedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
+  /** The customer's newest answered satisfaction survey (issue 19), if any. */
+  lastSurvey: z
+    .object({ score: z.number().int().min(1).max(5), answeredAt: z.string(), comment: z.string().nullable() })
+    .nullable()
+    .optional(),
 });
 export type TContactDetails = z.infer<typeof ZContactDetails>;
 

@@ -8,6 +8,8 @@ import type { TConversationSummary } from "@/lib/conversations/summary";
 import { contactKeys, fetchContact } from "@/lib/queries/contact";
 import { ContactNotes } from "./contact-notes";
 import { contactName } from "@/lib/contacts/contact-name";
+import type { TContactDetails } from "@/lib/contacts/schemas";
+import { isSurveyScore, ratedText } from "@/lib/surveys/survey-message";
 
 const PANEL_ID = "contact-panel";
 const TOGGLE_ID = "contact-panel-toggle";
@@ -126,6 +128,7 @@ export function ContactPanel({
               <dd>
                 {data.messages.total} ({data.messages.customer} from the customer)
               </dd>
+              {data.lastSurvey && <LastSurvey survey={data.lastSurvey} />}
               <dt className="text-neutral-600">Labels</dt>
               <dd>
                 {conversation.labels.length ? (
@@ -140,6 +143,19 @@ export function ContactPanel({
         )}
       </div>
     </section>
+  );
+}
+
+/** The customer's newest survey answer (issue 19): "Rated 5/5 😍", when, and their comment. */
+function LastSurvey({ survey }: { survey: NonNullable<TContactDetails["lastSurvey"]> }) {
+  return (
+    <>
+      <dt className="text-neutral-600">Last survey</dt>
+      <dd>
+        {isSurveyScore(survey.score) ? ratedText(survey.score) : survey.score} · {formatDate(survey.answeredAt)}
+        {survey.comment && <q className="block text-neutral-700 italic">{survey.comment}</q>}
+      </dd>
+    </>
   );
 }
 

@@ -4,6 +4,7 @@ import { InstagramPreview } from "@/components/composer/instagram-preview";
 import { ZOutboundContent } from "@/lib/messages/compose-schemas";
 import type { TMessageView } from "@/lib/messages/schemas";
 import { ZSystemContent, systemLineText } from "@/lib/messages/system-line";
+import { SURVEY_AUTHOR, surveyMarkerOf } from "@/lib/surveys/survey-message";
 import { DeliveryState } from "./delivery-state";
 import { CustomerAudio, CustomerFile, CustomerImage, CustomerShare, CustomerVideo } from "./customer-media";
 import { formatTime } from "@/components/ui/format-time";
@@ -62,7 +63,9 @@ export function MessageBubble({
           </p>
         )}
         <div className="mt-0.5 flex items-center gap-2 px-1 text-[11px] text-neutral-500">
-          {ours && message.authorName && <span>{message.authorName}</span>}
+          {ours && (message.authorName ?? automaticAuthor(message)) && (
+            <span>{message.authorName ?? automaticAuthor(message)}</span>
+          )}
           {ours && message.tag === "HUMAN_AGENT" && (
             <span
               className="rounded bg-sky-50 px-1 text-sky-900"
@@ -79,6 +82,11 @@ export function MessageBubble({
       </div>
     </li>
   );
+}
+
+/** Who sent a message that no agent wrote: the satisfaction survey (issue 19), or nobody we know. */
+function automaticAuthor(message: TMessageView): string | null {
+  return surveyMarkerOf(message.content) ? SURVEY_AUTHOR : null;
 }
 
 /** A change of status or assignee, for agents only: a quiet line across the thread. */

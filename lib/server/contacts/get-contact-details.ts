@@ -3,6 +3,7 @@ import type { TContactDetails } from "../../contacts/schemas";
 import { AppError } from "../../errors";
 import type { TAccessUser } from "../access/account-access";
 import { CONVERSATION_NOT_FOUND, accessibleConversationWhere } from "../access/assert-conversation-access";
+import { lastAnsweredSurvey } from "../surveys/last-answered-survey";
 
 /**
  * The customer of a conversation as the contact panel shows them, for anyone who may see the
@@ -50,5 +51,6 @@ export async function getContactDetails(
     notes: contact.notes,
     notesUpdatedAt: contact.notesUpdatedAt?.toISOString() ?? null,
     notesUpdatedBy: contact.notesUpdatedBy,
+    lastSurvey: await lastAnsweredSurvey(tx, contact.id),
   };
 }

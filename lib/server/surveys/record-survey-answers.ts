@@ -5,6 +5,7 @@ import { looksLikeSurveyAnswer, surveyAnswerOf, type TLatestSurvey } from "../..
 import { followUpTextOf, surveyFollowUpContent } from "../../surveys/survey-message";
 import { recordSystemLine } from "../conversations/record-system-line";
 import { queueAutomaticMessage } from "./queue-automatic-message";
+import { recordSurveyEvent } from "./record-survey-event";
 
 /** A customer's message as the intake stored it, found by its dedupe key. */
 type TStored = { id: string; conversationId: string; kind: string; content: unknown; seq: bigint };
@@ -55,15 +56,13 @@ async function recordOne(
     data: { score: answer.score, answeredAt: now },
   });
   if (claimed.count === 0) return false;
-  await tx.reportEvent.create({
-    data: {
-      kind: "SURVEY_ANSWERED",
-      at: now,
-      accountId: survey.accountId,
-      conversationId: survey.conversationId,
-      agentId: survey.agentId,
-      score: answer.score,
-    },
+  await recordSurveyEvent(tx, {
+    kind: "SURVEY_ANSWERED",
+    at: now,
+    accountId: survey.accountId,
+    conversationId: survey.conversationId,
+    agentId: survey.agentId,
+    score: answer.score,
   });
   await recordSystemLine(
     tx,

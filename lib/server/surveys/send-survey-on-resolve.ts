@@ -5,6 +5,7 @@ import type { TEffects } from "../../effects/inbox-effects";
 import { shouldSendSurvey, type TSurveySkip } from "../../surveys/rules";
 import { surveyQuestionContent, surveyTextOf } from "../../surveys/survey-message";
 import { queueAutomaticMessage } from "./queue-automatic-message";
+import { recordSurveyEvent } from "./record-survey-event";
 
 /**
  * Called in the transaction that changes a conversation's status, when it resolves it (set-conversation-status.ts): when
@@ -70,8 +71,12 @@ export async function sendSurveyOnResolve(
       sentAt: now,
     },
   });
-  await tx.reportEvent.create({
-    data: { kind: "SURVEY_SENT", at: now, accountId: conversation.accountId, conversationId, agentId },
+  await recordSurveyEvent(tx, {
+    kind: "SURVEY_SENT",
+    at: now,
+    accountId: conversation.accountId,
+    conversationId,
+    agentId,
   });
   return { sent: true, surveyId, conversation: message.conversation };
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
 import { describeEachDatabase } from "../../testing/databases";
 import { createTestAccount } from "../../testing/factories";
 import { startWebhookServer } from "../../testing/webhook-server";
+import { getContactDetails } from "../contacts/get-contact-details";
 import { setConversationStatus } from "../conversations/set-conversation-status";
 import type { TEffects } from "../../effects/inbox-effects";
 
@@ -90,6 +91,12 @@ describeEachDatabase("satisfaction surveys", (ctx) => {
 
   it("sends the survey as quick replies when an agent resolves, once per resolution", async () => {
     await say("Where is my order?");
+    const label = await prisma().label.upsert({
+      where: { name: "Shipping" },
+      create: { name: "Shipping", color: "blue" },
+      update: {},
+    });
+    await prisma().conversationLabel.create({ data: { conversationId: (await conversation()).id, labelId: label.id } });
     const { effects, conversation: after } = await resolve();
     const [survey] = await surveys();
     expect(survey).toMatchObject({ agentId: agent.id, score: null, answeredAt: null });
@@ -100,7 +107,7 @@ describeEachDatabase("satisfaction surveys", (ctx) => {
     expect(content.quickReplies.map((q) => q.postbackData)).toEqual(
       [1, 2, 3, 4, 5].map((n) => `survey:${survey?.id}:${n}`),
     );
-    expect(await events("SURVEY_SENT")).toMatchObject([{ agentId: agent.id }]);
+    expect(await events("SURVEY_SENT")).toMatchObject([{ agentId: agent.id, labelIds: [label.id] }]);
     // The question counts as a message out, for nobody (an automatic message answers no one).
     expect(await events("MESSAGE_OUT")).toMatchObject([{ agentId: null }]);
     expect(effects.createdMessages.map((m) => m.kind)).toEqual(["SYSTEM", "QUICK_REPLIES"]);
@@ -137,6 +144,9 @@ describeEachDatabase("satisfaction surveys", (ctx) => {
     expect(await surveys()).toMatchObject([{ score: 5, comment: "Fast and friendly, thanks" }]);
     expect(await conversation()).toMatchObject({ status: "OPEN" });
     expect(await queued()).toHaveLength(2);
+    // The contact panel shows the newest answer.
+    const details = await getContactDetails(prisma(), { conversationId: (await conversation()).id, user: agent });
+    expect(details.lastSurvey).toMatchObject({ score: 5, comment: "Fast and friendly, thanks" });
   });
 
   it("a lone digit typed right after the survey is its answer; a digit later is only a message", async () => {
