@@ -14,17 +14,17 @@ async function linkAccount(admin: APIRequestContext, request: APIRequestContext,
   const account = { igAccountId: `1786${run}`, displayName: `Survey shop ${run}`, productToken: randomUUID() };
   const created = await admin.post("/api/admin/accounts", { headers: SAME_ORIGIN, data: account });
   expect(created.status()).toBe(200);
-  const { webhookUrls } = z
-    .object({ account: z.object({ webhookUrls: z.record(z.string(), z.string()) }) })
+  const { id, webhookUrls } = z
+    .object({ account: z.object({ id: z.string(), webhookUrls: z.record(z.string(), z.string()) }) })
     .parse(await created.json()).account;
   const registered = await request.post(`${SIMULATOR_URL}/_sim/accounts`, {
     data: { ...account, name: account.displayName, webhooks: webhookUrls },
   });
   expect(registered.ok()).toBe(true);
-  return account;
+  return { ...account, id };
 }
 
-test("a survey is sent on resolve, the customer taps 5, and the score shows in the thread", async ({
+test("a survey is sent on resolve, the customer taps 5, and the score shows in the thread and the reports", async ({
   page,
   request,
 }) => {
@@ -76,4 +76,10 @@ test("a survey is sent on resolve, the customer taps 5, and the score shows in t
   await expect(async () => {
     expect(JSON.stringify(await sentMessages(request, igsid))).toContain("Anything to add?");
   }).toPass();
+
+  // The score counts in the lead's reports for this account today: one answer, CSAT 100 %.
+  await page.goto(`/admin/reports?range=today&accountId=${account.id}`);
+  const figure = (key: string) => page.getByTestId(`figure-${key}`).getByRole("definition").first();
+  await expect(figure("csatAnswers")).toHaveText("1");
+  await expect(figure("csat")).toHaveText("100%");
 });
