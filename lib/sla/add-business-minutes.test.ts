@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_BUSINESS_HOURS, type TBusinessHours } from "../business-hours/schemas";
 import { addBusinessMinutes } from "./add-business-minutes";
-import { zonedInstant } from "./zoned-time";
+import { zonedInstant } from "../business-hours/zoned-time";
 
 const AMS = "Europe/Amsterdam";
 const at = (iso: string) => new Date(iso);

@@ -1,5 +1,5 @@
 import { WEEKDAYS, clockMinutes, type TBusinessHours } from "../business-hours/schemas";
-import { isoDate, localDateOf, nextDay, weekdayIndex, zonedInstant } from "./zoned-time";
+import { isoDate, localDateOf, nextDay, weekdayIndex, zonedInstant } from "../business-hours/zoned-time";
 
 /** How far ahead a clock looks for business hours before it gives up (a year and a bit). */
 const MAX_DAYS = 400;

@@ -152,7 +152,8 @@ for (const kind of ["pglite", "postgres"] as const) {
       });
       await write(second.id, "15:00", { direction: "INBOUND", kind: "TEXT", content: { text: "anyone?" } });
 
-      expect(await applyMigrations(db.adapter, MIGRATIONS_DIR)).toEqual([BACKFILL]);
+      // The backfill is the first migration applied now (later releases' follow it).
+      expect((await applyMigrations(db.adapter, MIGRATIONS_DIR))[0]).toBe(BACKFILL);
 
       const rows = async (conversationId: string) =>
         (await prisma.reportEvent.findMany({ where: { conversationId }, orderBy: { id: "asc" } })).map((r) => ({

@@ -1,5 +1,7 @@
 // Wall-clock time in an IANA time zone, through Intl only (no date library): the calendar day an
 // instant falls on there, and the instant a wall-clock time of a day is, across DST changes.
+// The one place that reads a zone's clock: business seconds (reports), business minutes (SLA
+// due times) and the reports' days and hours all go through it.
 
 export interface TLocalDate {
   year: number;
@@ -28,7 +30,7 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 }
 
 /** The wall clock at `at` in the zone, as if it were UTC (milliseconds). */
-function wallClockMs(at: number, timeZone: string): number {
+export function wallClockMs(at: number, timeZone: string): number {
   const parts: Record<string, number> = {};
   for (const part of formatter(timeZone).formatToParts(at)) {
     if (part.type !== "literal") parts[part.type] = Number(part.value);
@@ -52,6 +54,12 @@ export function localDateOf(at: number, timeZone: string): TLocalDate {
 export function nextDay({ year, month, day }: TLocalDate): TLocalDate {
   const next = new Date(Date.UTC(year, month - 1, day + 1));
   return { year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate() };
+}
+
+/** "2026-03-29" → its calendar day (the string is trusted: ZIsoDate checked it). */
+export function parseIsoDate(date: string): TLocalDate {
+  const [year = "1970", month = "1", day = "1"] = date.split("-");
+  return { year: Number(year), month: Number(month), day: Number(day) };
 }
 
 /** "2026-03-29" */
