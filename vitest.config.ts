@@ -10,6 +10,10 @@ export default defineConfig({
     environment: "node",
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // How long expect.poll waits for what another instance or socket sends (a bound, not a
+    // speed target): the default second was too short for the PostgreSQL adapter's round trip
+    // on a loaded 2-core machine.
+    expect: { poll: { timeout: 10_000 } },
     // PGlite instances are memory-hungry; keep parallelism modest on 2-core machines.
     maxWorkers: 2,
   },
