@@ -80,3 +80,23 @@ export const DEFAULT_BUSINESS_HOURS: TBusinessHours = {
   },
   holidays: [],
 };
+
+/** The hours an account stores, or none: hours that no longer parse (never written so, the
+ * settings form validates them) count as none, that is around the clock. */
+export function storedBusinessHours(json: unknown): TBusinessHours | null {
+  return ZBusinessHours.safeParse(json).data ?? null;
+}
+
+/** What an account's times are measured by: its zone (UTC when unreadable) and its hours. */
+export interface TAccountClock {
+  timeZone: string;
+  businessHours: TBusinessHours | null;
+}
+
+/** An account row's clock, as reports and SLA clocks read it. */
+export function accountClock(row: { timeZone: string; businessHours: unknown }): TAccountClock {
+  return {
+    timeZone: isTimeZone(row.timeZone) ? row.timeZone : "UTC",
+    businessHours: storedBusinessHours(row.businessHours),
+  };
+}

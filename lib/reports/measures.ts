@@ -1,5 +1,5 @@
 import { businessSeconds, elapsedSeconds } from "../business-hours/business-seconds";
-import type { TBusinessHours } from "../business-hours/schemas";
+import type { TAccountClock } from "../business-hours/schemas";
 
 // The measures of issue 19, defined once. Each fact that happens to a conversation (a customer
 // message, an agent's reply, an automatic message, a change of status, an assignment) is handed
@@ -21,10 +21,8 @@ export interface TMeasureState {
 }
 
 /** The account's clock: measures are kept around the clock and in its business hours. */
-export interface TReportClock {
-  timeZone: string;
-  businessHours: TBusinessHours | null;
-}
+/** The account's clock every time is measured by (lib/business-hours/schemas.ts). */
+export type TReportClock = TAccountClock;
 
 export type TReportFactKind =
   "OPENED" | "REOPENED" | "MESSAGE_IN" | "MESSAGE_OUT" | "FIRST_RESPONSE" | "REPLY" | "RESOLVED" | "ASSIGNED";

@@ -1,5 +1,5 @@
 import type { TAccountSettings } from "../../accounts/settings-schemas";
-import { ZBusinessHours } from "../../business-hours/schemas";
+import { storedBusinessHours } from "../../business-hours/schemas";
 import { DEFAULT_SURVEY_FOLLOW_UP_TEXT } from "../../surveys/survey-message";
 
 /**
@@ -14,10 +14,9 @@ export function accountSettingsOf(row: {
   surveyFollowUpText: string | null;
   surveyCooldownDays: number;
 }): TAccountSettings {
-  const hours = ZBusinessHours.safeParse(row.businessHours);
   return {
     timeZone: row.timeZone,
-    businessHours: hours.success ? hours.data : null,
+    businessHours: storedBusinessHours(row.businessHours),
     surveyEnabled: row.surveyEnabled,
     surveyText: row.surveyText ?? "",
     surveyFollowUpText: row.surveyFollowUpText ?? DEFAULT_SURVEY_FOLLOW_UP_TEXT,

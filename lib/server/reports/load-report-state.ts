@@ -1,5 +1,5 @@
 import type { Prisma } from "../../db/generated/client";
-import { ZBusinessHours } from "../../business-hours/schemas";
+import { accountClock } from "../../business-hours/schemas";
 import type { TMeasureState, TReportClock } from "../../reports/measures";
 
 /**
@@ -19,7 +19,6 @@ export async function loadReportState(
     WHERE c."id" = ${conversationId}
     FOR UPDATE OF c`;
   if (!row) throw new Error(`conversation ${conversationId} not found`);
-  const hours = ZBusinessHours.safeParse(row.businessHours);
   return {
     state: {
       status: row.status,
@@ -27,7 +26,6 @@ export async function loadReportState(
       firstResponseAt: row.firstResponseAt,
       waitingSince: row.waitingSince,
     },
-    // Hours that no longer parse (never written so: the settings form validates) count as none.
-    clock: { timeZone: row.timeZone, businessHours: hours.success ? hours.data : null },
+    clock: accountClock(row),
   };
 }

@@ -1,32 +1,21 @@
-import { ZBusinessHours, isTimeZone, type TBusinessHours } from "../../business-hours/schemas";
+import { accountClock, type TAccountClock } from "../../business-hours/schemas";
 import type { PrismaClient } from "../../db/generated/client";
 import type { TSlaPolicyInput } from "../../sla/schemas";
+import { SLA_POLICY_SELECT } from "./to-sla-policy";
 
-/** What the SLA clocks of one account's conversations run by. */
-export interface TAccountSla {
+/** What the SLA clocks of one account's conversations run by: its policy and its clock. */
+export interface TAccountSla extends TAccountClock {
   /** The account's own policy, else the default; null: no SLA. */
   policy: (TSlaPolicyInput & { updatedAt: Date }) | null;
-  /** Null: around the clock (none set, or not readable). */
-  businessHours: TBusinessHours | null;
-  timeZone: string;
 }
 
 /** The id of the default policy's row: one fixed id, so two saves cannot make two defaults. */
 export const DEFAULT_POLICY_ID = "default";
 
-const POLICY_SELECT = {
-  accountId: true,
-  firstResponseMinutes: true,
-  nextResponseMinutes: true,
-  resolutionMinutes: true,
-  businessHoursOnly: true,
-  updatedAt: true,
-} as const;
-
 /** Every account's SLA settings (a handful of rows: read whole each round of the SLA worker). */
 export async function loadSlaSettings(prisma: PrismaClient): Promise<Map<string, TAccountSla>> {
   const [policies, accounts] = await Promise.all([
-    prisma.slaPolicy.findMany({ select: POLICY_SELECT }),
+    prisma.slaPolicy.findMany({ select: SLA_POLICY_SELECT }),
     prisma.instagramAccount.findMany({ select: { id: true, timeZone: true, businessHours: true } }),
   ]);
   const own = new Map(policies.flatMap((p) => (p.accountId ? [[p.accountId, p] as const] : [])));
@@ -44,8 +33,7 @@ export async function loadSlaSettings(prisma: PrismaClient): Promise<Map<string,
             businessHoursOnly: policy.businessHoursOnly,
             updatedAt: policy.updatedAt,
           },
-          businessHours: ZBusinessHours.safeParse(account.businessHours).data ?? null,
-          timeZone: isTimeZone(account.timeZone) ? account.timeZone : "UTC",
+          ...accountClock(account),
         },
       ];
     }),
