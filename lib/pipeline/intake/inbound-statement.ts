@@ -99,9 +99,11 @@ const APPLY = `early_delete AS (
       -- another instance's first message for the same customer raced this one.
       RETURNING *, ("xmax" = 0) AS "inserted"
     ), conversation_labels AS (
-      -- The labels agents put on these conversations, for the list's rows in the live event.
+      -- The labels agents put on these conversations, for the list's rows in the live event
+      -- and, as ids, for the report facts below (read once for both).
       SELECT cl."conversationId", json_agg(json_build_object('label',
-        json_build_object('id', l."id", 'name', l."name", 'color', l."color"))) AS "labels"
+        json_build_object('id', l."id", 'name', l."name", 'color', l."color"))) AS "labels",
+        array_agg(cl."labelId" ORDER BY cl."labelId") AS "labelIds"
       FROM "ConversationLabel" cl JOIN "Label" l ON l."id" = cl."labelId"
       WHERE cl."conversationId" IN (SELECT "id" FROM conversation)
       GROUP BY cl."conversationId"
@@ -132,19 +134,21 @@ const APPLY = `early_delete AS (
       -- What reports count (lib/reports/measures.ts: eventsForCustomerMessage), in this statement.
       INSERT INTO "ReportEvent" ("kind", "at", "accountId", "conversationId", "labelIds")
       SELECT f."kind"::"ReportEventKind", f."at", f."accountId", f."conversationId",
-        COALESCE((SELECT array_agg(cl."labelId" ORDER BY cl."labelId") FROM "ConversationLabel" cl
-          WHERE cl."conversationId" = f."conversationId"), ARRAY[]::text[])
+        COALESCE(lab."labelIds", ARRAY[]::text[])
       FROM (
         SELECT CASE WHEN v."inserted" OR p."openedAt" IS NULL THEN 'OPENED' ELSE 'REOPENED' END AS "kind",
-          cu.oldest_at AT TIME ZONE 'UTC' AS "at", v."accountId", v."id" AS "conversationId"
+          cu.oldest_at AT TIME ZONE 'UTC' AS "at", v."accountId", v."id" AS "conversationId", 0::bigint AS "order"
         FROM conversation v
         JOIN contact ct ON ct."id" = v."contactId"
         JOIN customer cu ON cu.account_id = ct."accountId" AND cu.igsid = ct."igsid"
         LEFT JOIN prior p ON p."id" = v."id"
         WHERE v."inserted" OR (p."id" IS NOT NULL AND (p."openedAt" IS NULL OR p."id" IN (SELECT "id" FROM reopening)))
         UNION ALL
-        SELECT 'MESSAGE_IN', m."sentAt", v."accountId", v."id" FROM message m JOIN conversation v ON v."id" = m."conversationId"
+        SELECT 'MESSAGE_IN', m."sentAt", v."accountId", v."id", m."seq" FROM message m JOIN conversation v ON v."id" = m."conversationId"
       ) f
+      LEFT JOIN conversation_labels lab ON lab."conversationId" = f."conversationId"
+      -- Openings first, then the messages as the thread has them (the facts' ids follow it).
+      ORDER BY f."order"
     ), ${SURVEY_COMMENT_CTE}, delete_applied AS (
       UPDATE "WebhookEvent" SET "state" = 'DONE', "processedAt" = $20::timestamp(3)
       WHERE "id" IN (SELECT "id" FROM early_delete)
