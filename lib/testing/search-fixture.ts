@@ -32,7 +32,7 @@ export async function agentReplies(
   text: string,
   at: Date,
 ): Promise<TWritten> {
-  const row = await prisma.$transaction((tx) =>
+  const { message: row } = await prisma.$transaction((tx) =>
     recordMessage(
       tx,
       { conversationId, direction: "OUTBOUND", kind: "TEXT", content: { text }, status: "DELIVERED", sentAt: at },

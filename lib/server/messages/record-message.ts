@@ -69,7 +69,7 @@ export async function recordMessage(
     );
   }
   effects.conversations.push(conversation);
-  return row;
+  return { message: row, conversation };
 }
 
 /** The opening's columns when this message changes them (an opening, a first response). */

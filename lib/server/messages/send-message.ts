@@ -75,7 +75,7 @@ export async function sendMessage(
   }
 
   const effects = noEffects();
-  const message = await prisma.$transaction((tx) =>
+  const { message } = await prisma.$transaction((tx) =>
     recordMessage(
       tx,
       {

@@ -41,7 +41,7 @@ export async function queueAutomaticMessage(
   const kind = outboundKind(content);
   // Through the one door every message takes: its MESSAGE_OUT fact (for nobody) is recorded,
   // and with no author it answers nobody (lib/server/messages/record-message.ts).
-  const row = await recordMessage(
+  const { message: row, conversation: touched } = await recordMessage(
     tx,
     {
       conversationId: conversation.id,
@@ -57,8 +57,5 @@ export async function queueAutomaticMessage(
     },
     { effects, opensWindow: false },
   );
-  // recordMessage announces the conversation as it left it: the last one in the effects.
-  const touched = effects.conversations.at(-1);
-  if (!touched) throw new Error("recordMessage announced no conversation");
   return { id: row.id, conversation: touched };
 }
