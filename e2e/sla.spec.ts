@@ -15,14 +15,14 @@ async function linkAccount(admin: APIRequestContext, request: APIRequestContext,
   const account = { igAccountId: `1786${run}`, displayName: `SLA shop ${run}`, productToken: randomUUID() };
   const created = await admin.post("/api/admin/accounts", { headers: SAME_ORIGIN, data: account });
   expect(created.status()).toBe(200);
-  const { webhookUrls } = z
-    .object({ account: z.object({ webhookUrls: z.record(z.string(), z.string()) }) })
+  const { id, webhookUrls } = z
+    .object({ account: z.object({ id: z.string(), webhookUrls: z.record(z.string(), z.string()) }) })
     .parse(await created.json()).account;
   const registered = await request.post(`${SIMULATOR_URL}/_sim/accounts`, {
     data: { ...account, name: account.displayName, webhooks: webhookUrls },
   });
   expect(registered.ok()).toBe(true);
-  return account;
+  return { ...account, id };
 }
 
 test("an admin sets a first-response target; the list shows it due and sorts by it", async ({ page, request }) => {
@@ -65,7 +65,8 @@ test("an admin sets a first-response target; the list shows it due and sorts by 
     timeUtc: minutesAgo(1),
   });
 
-  await page.goto("/");
+  // Only this shop's conversations: other specs running beside this one write newer ones.
+  await page.goto(`/?account=${shop.id}`);
   const list = page.getByRole("list", { name: "Conversations" });
   await expect(list.getByRole("listitem", { name: first })).toContainText(/Due in 4\d min/);
   await expect(list.getByRole("listitem", { name: second })).toContainText(/Due in 4\d min/);
