@@ -65,6 +65,14 @@ test("a lead sees the overview change after a customer writes and an agent repli
   await chart.getByText("Show data").click();
   await expect(chart.getByRole("table", { name: "Messages over time: the numbers" })).toBeVisible();
   await expect(lead.getByRole("table", { name: /Incoming messages by weekday and hour/ })).toBeVisible();
+
+  // A response was measured today; a week long ago had none, and its chart says so.
+  const times = lead.getByRole("figure", { name: "Response times over time" });
+  await expect(times).toBeVisible();
+  await expect(times.getByText(/No response time measured/)).toBeHidden();
+  await lead.goto("/admin/reports?range=custom&from=2001-01-01&to=2001-01-07");
+  await expect(times.getByText("No response time measured in this period yet", { exact: false })).toBeVisible();
+  await expect(lead.getByTestId("figure-firstResponseMedian").getByRole("definition").first()).toHaveText("—");
 });
 
 test("CSV export downloads what the table shows", async ({ page }) => {

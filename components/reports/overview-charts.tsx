@@ -14,6 +14,9 @@ export function OverviewCharts({ series, own = false }: { series: TSeriesPoint[]
         title={own ? "Resolved over time" : "Conversations over time"}
         description="Conversations opened, resolved and reopened in each period of the range."
         points={series}
+        emptyText={
+          own ? "Nothing resolved in this period yet." : "No conversation opened or resolved in this period yet."
+        }
         lines={[
           ...(own ? [] : [{ key: "opened" as const, label: "Opened", color: BLUE, format: formatCount }]),
           { key: "resolved", label: "Resolved", color: GREEN, format: formatCount },
@@ -24,6 +27,7 @@ export function OverviewCharts({ series, own = false }: { series: TSeriesPoint[]
         title={own ? "Replies over time" : "Messages over time"}
         description="Messages from customers and messages sent to them in each period of the range."
         points={series}
+        emptyText={own ? "No reply sent in this period yet." : "No message in or out in this period yet."}
         lines={[
           ...(own ? [] : [{ key: "messagesIn" as const, label: "Messages in", color: BLUE, format: formatCount }]),
           { key: "messagesOut", label: own ? "Replies sent" : "Messages out", color: GREEN, format: formatCount },
@@ -33,6 +37,7 @@ export function OverviewCharts({ series, own = false }: { series: TSeriesPoint[]
         title="Response times over time"
         description="The median first response time and median reply time in each period of the range."
         points={series}
+        emptyText="No response time measured in this period yet: one is measured when an agent answers a waiting customer."
         lines={[
           { key: "firstResponseMedian", label: "First response, median", color: BLUE, format: formatDuration },
           { key: "replyTimeMedian", label: "Reply time, median", color: ORANGE, format: formatDuration },

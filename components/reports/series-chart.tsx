@@ -31,18 +31,23 @@ export function SeriesChart({
   description,
   points,
   lines,
+  emptyText,
 }: {
   title: string;
   description: string;
   points: TSeriesPoint[];
   lines: TSeriesLine[];
+  /** Said above the chart while no line has a value other than 0 in the period. */
+  emptyText: string;
 }) {
   const severalDays = new Set(points.map((p) => p.bucket.slice(0, 10))).size > 1;
   const data = points.map((p) => ({ ...p, label: bucketLabel(p.bucket, severalDays) }));
   const format = lines[0]?.format ?? String;
+  const measured = points.some((point) => lines.some((line) => (point[line.key] ?? 0) !== 0));
   return (
     <figure aria-label={title} className="rounded-lg border border-neutral-200 bg-white p-3">
       <figcaption className="mb-2 text-sm font-semibold text-neutral-800">{title}</figcaption>
+      {!measured && <p className="mb-1 text-sm text-neutral-600">{emptyText}</p>}
       <LineChart responsive style={{ width: "100%", height: 220 }} data={data} title={title} desc={description}>
         <CartesianGrid stroke="#e5e5e5" vertical={false} />
         <XAxis dataKey="label" tick={{ fontSize: 11, fill: "#525252" }} minTickGap={16} />
