@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Conversation_updatedAt_id_idx" ON "Conversation"("updatedAt", "id");
