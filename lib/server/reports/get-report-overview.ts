@@ -2,7 +2,14 @@ import { Prisma, type PrismaClient } from "../../db/generated/client";
 import { compareFigures } from "../../reports/figures";
 import { periodBuckets } from "../../reports/period";
 import type { THeatmapCell, TReportOverview, TReportPeriod, TSeriesPoint } from "../../reports/schemas";
-import { factsWhere, figuresSelect, toFigureValues, type TFiguresRow, type TReportScope } from "./report-sql";
+import {
+  FIGURE_KINDS,
+  factsWhere,
+  figuresSelect,
+  toFigureValues,
+  type TFiguresRow,
+  type TReportScope,
+} from "./report-sql";
 
 /**
  * The overview of a period: each measure beside the previous period's, the measures per hour
@@ -17,8 +24,12 @@ export async function getReportOverview(
   const previous = { from: new Date(period.previousFrom), to: new Date(period.previousTo) };
   const select = figuresSelect(period.businessHours);
   const [now, before, buckets, heatmap] = await Promise.all([
-    prisma.$queryRaw<TFiguresRow[]>`SELECT ${select} FROM "ReportEvent" WHERE ${factsWhere(current, scope)}`,
-    prisma.$queryRaw<TFiguresRow[]>`SELECT ${select} FROM "ReportEvent" WHERE ${factsWhere(previous, scope)}`,
+    prisma.$queryRaw<
+      TFiguresRow[]
+    >`SELECT ${select} FROM "ReportEvent" WHERE ${factsWhere(FIGURE_KINDS, current, scope)}`,
+    prisma.$queryRaw<
+      TFiguresRow[]
+    >`SELECT ${select} FROM "ReportEvent" WHERE ${factsWhere(FIGURE_KINDS, previous, scope)}`,
     seriesRows(prisma, period, scope),
     agentFiltered ? Promise.resolve(null) : heatmapCells(prisma, period, scope),
   ]);
@@ -44,7 +55,7 @@ function seriesRows(prisma: PrismaClient, period: TReportPeriod, scope: TReportS
   const range = { from: new Date(period.from), to: new Date(period.to) };
   return prisma.$queryRaw<(TFiguresRow & { bucket: string })[]>`
     SELECT ${bucket} AS "bucket", ${figuresSelect(period.businessHours)}
-    FROM "ReportEvent" WHERE ${factsWhere(range, scope)}
+    FROM "ReportEvent" WHERE ${factsWhere(FIGURE_KINDS, range, scope)}
     GROUP BY 1`;
 }
 
@@ -54,7 +65,7 @@ async function heatmapCells(prisma: PrismaClient, period: TReportPeriod, scope: 
   const local = localAt(period.timeZone);
   const rows = await prisma.$queryRaw<THeatmapCell[]>`
     SELECT extract(isodow FROM ${local})::int AS "weekday", extract(hour FROM ${local})::int AS "hour", count(*)::int AS "count"
-    FROM "ReportEvent" WHERE "kind" = 'MESSAGE_IN' AND ${factsWhere(range, scope)}
+    FROM "ReportEvent" WHERE ${factsWhere(["MESSAGE_IN"], range, scope)}
     GROUP BY 1, 2`;
   const counts = new Map(rows.map((r) => [`${r.weekday}:${r.hour}`, r.count]));
   const cells: THeatmapCell[] = [];

@@ -1,4 +1,4 @@
-import { Prisma, type PrismaClient } from "../../db/generated/client";
+import { Prisma, type PrismaClient, type ReportEventKind as TReportEventKind } from "../../db/generated/client";
 import type {
   TReportPeriod,
   TReportRow,
@@ -8,24 +8,38 @@ import type {
   TSortDirection,
 } from "../../reports/schemas";
 import { sortReportRows } from "../../reports/table-columns";
-import { factsWhere, sharesOf, tableSelect, wholeSeconds, type TReportScope, type TSharesRow } from "./report-sql";
+import {
+  AGENT_KINDS,
+  ALL_KINDS,
+  factsWhere,
+  sharesOf,
+  tableSelect,
+  wholeSeconds,
+  type TReportScope,
+  type TSharesRow,
+} from "./report-sql";
 
 /** More rows than any team has agents, accounts or labels: a bound, not a page. */
 const MAX_ROWS = 1000;
 
 /** How each table groups the facts and where it finds each group's name. */
-const GROUPING: Record<TReportTableKind, { key: Prisma.Sql; from: Prisma.Sql; names: Prisma.Sql; only: Prisma.Sql }> = {
+const GROUPING: Record<
+  TReportTableKind,
+  { key: Prisma.Sql; from: Prisma.Sql; names: Prisma.Sql; only: Prisma.Sql; kinds: readonly TReportEventKind[] }
+> = {
   agents: {
     key: Prisma.sql`"agentId"`,
     from: Prisma.sql`"ReportEvent"`,
     names: Prisma.sql`JOIN "User" n ON n."id" = g."key"`,
     only: Prisma.sql`AND "agentId" IS NOT NULL`,
+    kinds: AGENT_KINDS,
   },
   accounts: {
     key: Prisma.sql`"accountId"`,
     from: Prisma.sql`"ReportEvent"`,
     names: Prisma.sql`JOIN (SELECT "id", "displayName" AS "name" FROM "InstagramAccount") n ON n."id" = g."key"`,
     only: Prisma.empty,
+    kinds: ALL_KINDS,
   },
   // A conversation's facts count for each label it carries (labelIds as they are now).
   labels: {
@@ -33,6 +47,7 @@ const GROUPING: Record<TReportTableKind, { key: Prisma.Sql; from: Prisma.Sql; na
     from: Prisma.sql`"ReportEvent" CROSS JOIN LATERAL unnest("labelIds") AS l("labelId")`,
     names: Prisma.sql`JOIN "Label" n ON n."id" = g."key"`,
     only: Prisma.empty,
+    kinds: ALL_KINDS,
   },
 };
 
@@ -56,7 +71,7 @@ export async function getReportTable(
     SELECT g.*, n."name" FROM (
       SELECT ${group.key} AS "key", ${tableSelect(period.businessHours)}
       FROM ${group.from}
-      WHERE ${factsWhere(range, scope)} ${group.only}
+      WHERE ${factsWhere(group.kinds, range, scope)} ${group.only}
       GROUP BY 1
     ) g ${group.names}
     LIMIT ${MAX_ROWS}`;

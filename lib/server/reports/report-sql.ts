@@ -1,9 +1,11 @@
-import { Prisma } from "../../db/generated/client";
+import { Prisma, ReportEventKind, type ReportEventKind as TReportEventKind } from "../../db/generated/client";
 import type { TFigureValues } from "../../reports/schemas";
 
-// The SQL the reports share. Every statement reads ReportEvent within [from, to) on "at", so
-// PostgreSQL can walk @@index([at]), @@index([accountId, at]) or @@index([agentId, at]) by
-// range, and a label filter is an array containment (@>) the GIN index on "labelIds" serves.
+// The SQL the reports share. Every statement reads ReportEvent within [from, to) on "at" and
+// names the kinds it aggregates, so PostgreSQL can walk the reports' index (kind, at, and every
+// column a report aggregates) by range for each kind and answer from the index alone, or
+// @@index([accountId, at]) / @@index([agentId, at]) under a filter; a label filter is an array
+// containment (@>) the GIN index on "labelIds" serves.
 // Medians and 90th percentiles are percentile_cont(0.5) and percentile_cont(0.9) (PostgreSQL
 // and PGlite alike), over "seconds", or over "businessSeconds" with business hours on.
 
@@ -21,9 +23,43 @@ export interface TRangeSql {
   to: Date;
 }
 
-/** The WHERE clause of a report's facts: the range, the access and the filters. */
-export function factsWhere(range: TRangeSql, scope: TReportScope): Prisma.Sql {
-  const parts = [Prisma.sql`"at" >= ${range.from} AND "at" < ${range.to}`];
+/** The kinds of fact the overview's figures and series read (not ASSIGNED, not SURVEY_SENT). */
+export const FIGURE_KINDS: readonly TReportEventKind[] = [
+  "OPENED",
+  "RESOLVED",
+  "REOPENED",
+  "MESSAGE_IN",
+  "MESSAGE_OUT",
+  "FIRST_RESPONSE",
+  "REPLY",
+  "WINDOW_LOST",
+  "SURVEY_ANSWERED",
+  "SLA_BREACHED",
+];
+
+/** The kinds of fact an agent's row of a table reads: what agents did, not what customers did. */
+export const AGENT_KINDS: readonly TReportEventKind[] = [
+  "ASSIGNED",
+  "MESSAGE_OUT",
+  "FIRST_RESPONSE",
+  "REPLY",
+  "RESOLVED",
+  "SURVEY_ANSWERED",
+  "SLA_BREACHED",
+];
+
+/** Every kind: an account's or a label's row counts whatever happened in it. */
+export const ALL_KINDS: readonly TReportEventKind[] = Object.values(ReportEventKind);
+
+/**
+ * The WHERE clause of a report's facts: the kinds it reads, the range, the access and the
+ * filters. The kinds come first: they lead the reports' index.
+ */
+export function factsWhere(kinds: readonly TReportEventKind[], range: TRangeSql, scope: TReportScope): Prisma.Sql {
+  const parts = [
+    Prisma.sql`"kind" = ANY(${[...kinds]}::text[]::"ReportEventKind"[])`,
+    Prisma.sql`"at" >= ${range.from} AND "at" < ${range.to}`,
+  ];
   if (scope.accountIds !== null) parts.push(Prisma.sql`"accountId" = ANY(${[...scope.accountIds]}::text[])`);
   if (scope.accountId !== undefined) parts.push(Prisma.sql`"accountId" = ${scope.accountId}`);
   if (scope.agentId !== undefined) parts.push(Prisma.sql`"agentId" = ${scope.agentId}`);
