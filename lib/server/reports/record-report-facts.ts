@@ -1,9 +1,10 @@
 import { Prisma } from "../../db/generated/client";
 import type { TReportFact } from "../../reports/measures";
+import { slaMetSql } from "./sla-met-sql";
 
 /**
  * Writes report facts (lib/reports/measures.ts) for a conversation, in the caller's transaction,
- * with its account and its labels as they are now: one statement, whatever their number.
+ * with its account, its labels and its SLA policy as they are now: one statement, whatever their number.
  */
 export async function recordReportFacts(
   tx: Prisma.TransactionClient,
@@ -15,11 +16,19 @@ export async function recordReportFacts(
     (f) =>
       Prisma.sql`(${f.kind}::text, ${f.at.toISOString()}::timestamp(3), ${f.agentId}::text, ${f.seconds}::int, ${f.businessSeconds}::int)`,
   );
+  const slaMet = slaMetSql({
+    kind: Prisma.sql`f."kind"`,
+    accountId: Prisma.sql`c."accountId"`,
+    seconds: Prisma.sql`f."seconds"`,
+    businessSeconds: Prisma.sql`f."businessSeconds"`,
+  });
   await tx.$executeRaw`
-    INSERT INTO "ReportEvent" ("kind", "at", "accountId", "conversationId", "agentId", "seconds", "businessSeconds", "labelIds")
+    INSERT INTO "ReportEvent" ("kind", "at", "accountId", "conversationId", "agentId", "seconds", "businessSeconds", "slaMet", "labelIds")
     SELECT f."kind"::"ReportEventKind", f."at", c."accountId", c."id", f."agentId", f."seconds", f."businessSeconds",
+      ${slaMet.value},
       COALESCE((SELECT array_agg(cl."labelId" ORDER BY cl."labelId") FROM "ConversationLabel" cl
         WHERE cl."conversationId" = c."id"), ARRAY[]::text[])
     FROM (VALUES ${Prisma.join(rows)}) AS f("kind", "at", "agentId", "seconds", "businessSeconds")
-    JOIN "Conversation" c ON c."id" = ${conversationId}`;
+    JOIN "Conversation" c ON c."id" = ${conversationId}
+    ${slaMet.join}`;
 }

@@ -1,0 +1,90 @@
+import { cp, mkdtemp, readdir, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase, type TDatabase } from "../../db/client";
+import { MIGRATIONS_DIR, applyMigrations } from "../../db/migrate";
+import type { TReportFact } from "../../reports/measures";
+import { createTestAccount } from "../../testing/factories";
+import { createScratchPostgres, postgresReachable } from "../../testing/scratch-postgres";
+import { DEFAULT_POLICY_ID } from "../sla/load-sla-settings";
+import { recordReportFacts } from "./record-report-facts";
+
+// The release that records "SLA met" on first responses, replies and resolutions fills it for the
+// facts recorded before, by the policies as they are now. A database migrated up to the migration
+// before it gets facts without slaMet; after it, they carry what recordReportFacts would write.
+const SLA_MET = "20261206233000_report_sla_met";
+const hasPostgres = await postgresReachable();
+
+for (const kind of ["pglite", "postgres"] as const) {
+  (kind === "postgres" && !hasPostgres ? describe.skip : describe)(`the SLA met backfill [${kind}]`, () => {
+    let db: TDatabase;
+    let drop: (() => Promise<void>) | undefined;
+    let dir: string;
+    beforeAll(async () => {
+      const scratch = kind === "postgres" ? await createScratchPostgres() : undefined;
+      drop = scratch?.drop;
+      db = await openDatabase(scratch ? { url: scratch.url, dataDir: "" } : { dataDir: "memory://" });
+      dir = await mkdtemp(join(tmpdir(), "migrations-"));
+      await cp(join(MIGRATIONS_DIR, "migration_lock.toml"), join(dir, "migration_lock.toml"));
+      for (const name of await readdir(MIGRATIONS_DIR)) {
+        if (name < SLA_MET && !name.endsWith(".toml"))
+          await cp(join(MIGRATIONS_DIR, name), join(dir, name), { recursive: true });
+      }
+      await applyMigrations(db.adapter, dir);
+    });
+    afterAll(async () => {
+      await db.close();
+      await drop?.();
+      await rm(dir, { recursive: true, force: true });
+    });
+
+    it("fills slaMet of the facts recorded before, as they would be recorded now", async () => {
+      const prisma = db.prisma;
+      const [own, other] = [await createTestAccount(prisma), await createTestAccount(prisma)];
+      await prisma.slaPolicy.create({
+        data: { id: DEFAULT_POLICY_ID, firstResponseMinutes: 5, nextResponseMinutes: 10, resolutionMinutes: 60 },
+      });
+      await prisma.slaPolicy.create({
+        data: { accountId: own.id, firstResponseMinutes: 1, resolutionMinutes: 60, businessHoursOnly: true },
+      });
+      const conversation = async (accountId: string) => {
+        const contact = await prisma.contact.create({
+          data: { accountId, igsid: String(Math.random()).slice(2, 18) },
+        });
+        return (
+          await prisma.conversation.create({ data: { accountId, contactId: contact.id, lastMessageAt: new Date() } })
+        ).id;
+      };
+      const at = new Date("2026-03-02T09:00:00Z");
+      const facts: TReportFact[] = [
+        { kind: "OPENED", at, agentId: null, seconds: null, businessSeconds: null },
+        { kind: "FIRST_RESPONSE", at, agentId: null, seconds: 120, businessSeconds: 120 },
+        { kind: "FIRST_RESPONSE", at, agentId: null, seconds: 52200, businessSeconds: 30 },
+        { kind: "REPLY", at, agentId: null, seconds: 600, businessSeconds: 600 },
+        { kind: "RESOLVED", at, agentId: null, seconds: 3600, businessSeconds: 3600 },
+        { kind: "RESOLVED", at, agentId: null, seconds: 7200, businessSeconds: 3000 },
+      ];
+      const before: Record<string, string> = {};
+      for (const account of [own, other]) {
+        before[account.id] = await conversation(account.id);
+        await prisma.reportEvent.createMany({
+          data: facts.map((f) => ({ ...f, accountId: account.id, conversationId: before[account.id] ?? "" })),
+        });
+      }
+
+      expect(await applyMigrations(db.adapter, MIGRATIONS_DIR)).toEqual([SLA_MET]);
+
+      const slaMet = async (conversationId: string) =>
+        (await prisma.reportEvent.findMany({ where: { conversationId }, orderBy: { id: "asc" } })).map((r) => r.slaMet);
+      expect(await slaMet(before[own.id] ?? "")).toEqual([null, false, true, null, true, true]);
+      expect(await slaMet(before[other.id] ?? "")).toEqual([null, true, false, true, true, false]);
+      // The same rule as the facts recorded from now on.
+      for (const account of [own, other]) {
+        const now = await conversation(account.id);
+        await prisma.$transaction((tx) => recordReportFacts(tx, now, facts));
+        expect(await slaMet(now)).toEqual(await slaMet(before[account.id] ?? ""));
+      }
+    });
+  });
+}
