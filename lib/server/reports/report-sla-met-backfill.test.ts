@@ -73,7 +73,8 @@ for (const kind of ["pglite", "postgres"] as const) {
         });
       }
 
-      expect(await applyMigrations(db.adapter, MIGRATIONS_DIR)).toEqual([SLA_MET]);
+      // The backfill is the first migration applied now (later releases' follow it).
+      expect((await applyMigrations(db.adapter, MIGRATIONS_DIR))[0]).toBe(SLA_MET);
 
       const slaMet = async (conversationId: string) =>
         (await prisma.reportEvent.findMany({ where: { conversationId }, orderBy: { id: "asc" } })).map((r) => r.slaMet);
