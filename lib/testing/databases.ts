@@ -1,6 +1,9 @@
+import { cp, mkdtemp, readdir, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe } from "vitest";
 import { openDatabase, type TDatabase, type TDatabaseKind } from "../db/client";
-import { applyMigrations } from "../db/migrate";
+import { MIGRATIONS_DIR, applyMigrations } from "../db/migrate";
 import { TEST_POSTGRES_URL, createScratchPostgres, postgresReachable } from "./scratch-postgres";
 
 // Database tests run twice: on the embedded PGlite and on a real PostgreSQL server.
@@ -26,6 +29,34 @@ export async function openTestDatabase(kind: TDatabaseKind): Promise<{ db: TData
   const scratch = kind === "postgres" ? await createScratchPostgres() : undefined;
   const db = await openDatabase(scratch ? { url: scratch.url, dataDir: "" } : { dataDir: "memory://" });
   await applyMigrations(db.adapter);
+  return {
+    db,
+    async close() {
+      await db.close();
+      await scratch?.drop();
+    },
+  };
+}
+
+/**
+ * A fresh database of `kind` migrated up to, not including, `migration` (a folder name in
+ * prisma/migrations), as a release before it left it: for testing what that migration does to
+ * the data found. `applyMigrations(db.adapter)` then applies it and every later one.
+ */
+export async function openTestDatabaseBefore(
+  kind: TDatabaseKind,
+  migration: string,
+): Promise<{ db: TDatabase; close: () => Promise<void> }> {
+  const scratch = kind === "postgres" ? await createScratchPostgres() : undefined;
+  const db = await openDatabase(scratch ? { url: scratch.url, dataDir: "" } : { dataDir: "memory://" });
+  const dir = await mkdtemp(join(tmpdir(), "migrations-"));
+  await cp(join(MIGRATIONS_DIR, "migration_lock.toml"), join(dir, "migration_lock.toml"));
+  for (const name of await readdir(MIGRATIONS_DIR)) {
+    if (name < migration && !name.endsWith(".toml"))
+      await cp(join(MIGRATIONS_DIR, name), join(dir, name), { recursive: true });
+  }
+  await applyMigrations(db.adapter, dir);
+  await rm(dir, { recursive: true, force: true });
   return {
     db,
     async close() {

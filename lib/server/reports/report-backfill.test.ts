@@ -1,13 +1,11 @@
-import { cp, mkdtemp, readdir, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type TDatabase } from "../../db/client";
+import type { TDatabase } from "../../db/client";
 import { MIGRATIONS_DIR, applyMigrations } from "../../db/migrate";
 import type { Prisma } from "../../db/generated/client";
 import { replayTimeline, type TTimelineEntry } from "../../reports/replay-timeline";
 import { createTestAccount } from "../../testing/factories";
-import { createScratchPostgres, postgresReachable } from "../../testing/scratch-postgres";
+import { openTestDatabaseBefore } from "../../testing/databases";
+import { postgresReachable } from "../../testing/scratch-postgres";
 
 // The release that brought reports fills ReportEvent for the history kept before it. A database
 // migrated up to the migration before the backfill gets a small history (messages, notes and
@@ -19,25 +17,11 @@ const hasPostgres = await postgresReachable();
 for (const kind of ["pglite", "postgres"] as const) {
   (kind === "postgres" && !hasPostgres ? describe.skip : describe)(`the reports backfill [${kind}]`, () => {
     let db: TDatabase;
-    let drop: (() => Promise<void>) | undefined;
-    let dir: string;
+    let close: () => Promise<void>;
     beforeAll(async () => {
-      const scratch = kind === "postgres" ? await createScratchPostgres() : undefined;
-      drop = scratch?.drop;
-      db = await openDatabase(scratch ? { url: scratch.url, dataDir: "" } : { dataDir: "memory://" });
-      dir = await mkdtemp(join(tmpdir(), "migrations-"));
-      await cp(join(MIGRATIONS_DIR, "migration_lock.toml"), join(dir, "migration_lock.toml"));
-      for (const name of await readdir(MIGRATIONS_DIR)) {
-        if (name < BACKFILL && !name.endsWith(".toml"))
-          await cp(join(MIGRATIONS_DIR, name), join(dir, name), { recursive: true });
-      }
-      await applyMigrations(db.adapter, dir);
+      ({ db, close } = await openTestDatabaseBefore(kind, BACKFILL));
     });
-    afterAll(async () => {
-      await db.close();
-      await drop?.();
-      await rm(dir, { recursive: true, force: true });
-    });
+    afterAll(() => close());
 
     it("fills the report facts and each conversation's opening from the history", async () => {
       const prisma = db.prisma;

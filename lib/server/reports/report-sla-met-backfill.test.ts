@@ -1,12 +1,10 @@
-import { cp, mkdtemp, readdir, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type TDatabase } from "../../db/client";
+import type { TDatabase } from "../../db/client";
 import { MIGRATIONS_DIR, applyMigrations } from "../../db/migrate";
 import type { TReportFact } from "../../reports/measures";
 import { createTestAccount } from "../../testing/factories";
-import { createScratchPostgres, postgresReachable } from "../../testing/scratch-postgres";
+import { openTestDatabaseBefore } from "../../testing/databases";
+import { postgresReachable } from "../../testing/scratch-postgres";
 import { DEFAULT_POLICY_ID } from "../sla/load-sla-settings";
 import { recordReportFacts } from "./record-report-facts";
 
@@ -19,25 +17,11 @@ const hasPostgres = await postgresReachable();
 for (const kind of ["pglite", "postgres"] as const) {
   (kind === "postgres" && !hasPostgres ? describe.skip : describe)(`the SLA met backfill [${kind}]`, () => {
     let db: TDatabase;
-    let drop: (() => Promise<void>) | undefined;
-    let dir: string;
+    let close: () => Promise<void>;
     beforeAll(async () => {
-      const scratch = kind === "postgres" ? await createScratchPostgres() : undefined;
-      drop = scratch?.drop;
-      db = await openDatabase(scratch ? { url: scratch.url, dataDir: "" } : { dataDir: "memory://" });
-      dir = await mkdtemp(join(tmpdir(), "migrations-"));
-      await cp(join(MIGRATIONS_DIR, "migration_lock.toml"), join(dir, "migration_lock.toml"));
-      for (const name of await readdir(MIGRATIONS_DIR)) {
-        if (name < SLA_MET && !name.endsWith(".toml"))
-          await cp(join(MIGRATIONS_DIR, name), join(dir, name), { recursive: true });
-      }
-      await applyMigrations(db.adapter, dir);
+      ({ db, close } = await openTestDatabaseBefore(kind, SLA_MET));
     });
-    afterAll(async () => {
-      await db.close();
-      await drop?.();
-      await rm(dir, { recursive: true, force: true });
-    });
+    afterAll(() => close());
 
     it("fills slaMet of the facts recorded before, as they would be recorded now", async () => {
       const prisma = db.prisma;
