@@ -21,14 +21,28 @@ export interface TTestDatabase {
   readonly db: TDatabase;
 }
 
+/** What a test database is migrated to: every migration, or those before `migratedBefore`. */
+export interface TTestMigrations {
+  /**
+   * A folder name in prisma/migrations: the database is migrated up to it, not including it, as
+   * a release before it left it, for testing what that migration does to the data found
+   * (`applyMigrations(db.adapter)` then applies it and every later one).
+   */
+  migratedBefore?: string;
+}
+
 /**
  * A fresh, migrated database of `kind` (PGlite in memory, or a scratch PostgreSQL database);
  * `close` drops it. For a test's child process, which cannot share its parent's.
  */
-export async function openTestDatabase(kind: TDatabaseKind): Promise<{ db: TDatabase; close: () => Promise<void> }> {
+export async function openTestDatabase(
+  kind: TDatabaseKind,
+  { migratedBefore }: TTestMigrations = {},
+): Promise<{ db: TDatabase; close: () => Promise<void> }> {
   const scratch = kind === "postgres" ? await createScratchPostgres() : undefined;
   const db = await openDatabase(scratch ? { url: scratch.url, dataDir: "" } : { dataDir: "memory://" });
-  await applyMigrations(db.adapter);
+  if (migratedBefore === undefined) await applyMigrations(db.adapter);
+  else await applyMigrationsBefore(db, migratedBefore);
   return {
     db,
     async close() {
@@ -38,32 +52,19 @@ export async function openTestDatabase(kind: TDatabaseKind): Promise<{ db: TData
   };
 }
 
-/**
- * A fresh database of `kind` migrated up to, not including, `migration` (a folder name in
- * prisma/migrations), as a release before it left it: for testing what that migration does to
- * the data found. `applyMigrations(db.adapter)` then applies it and every later one.
- */
-export async function openTestDatabaseBefore(
-  kind: TDatabaseKind,
-  migration: string,
-): Promise<{ db: TDatabase; close: () => Promise<void> }> {
-  const scratch = kind === "postgres" ? await createScratchPostgres() : undefined;
-  const db = await openDatabase(scratch ? { url: scratch.url, dataDir: "" } : { dataDir: "memory://" });
+/** Applies the migrations whose folder sorts before `migration`, from a copy holding only them. */
+async function applyMigrationsBefore(db: TDatabase, migration: string): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), "migrations-"));
-  await cp(join(MIGRATIONS_DIR, "migration_lock.toml"), join(dir, "migration_lock.toml"));
-  for (const name of await readdir(MIGRATIONS_DIR)) {
-    if (name < migration && !name.endsWith(".toml"))
-      await cp(join(MIGRATIONS_DIR, name), join(dir, name), { recursive: true });
+  try {
+    await cp(join(MIGRATIONS_DIR, "migration_lock.toml"), join(dir, "migration_lock.toml"));
+    for (const name of await readdir(MIGRATIONS_DIR)) {
+      if (name < migration && !name.endsWith(".toml"))
+        await cp(join(MIGRATIONS_DIR, name), join(dir, name), { recursive: true });
+    }
+    await applyMigrations(db.adapter, dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
   }
-  await applyMigrations(db.adapter, dir);
-  await rm(dir, { recursive: true, force: true });
-  return {
-    db,
-    async close() {
-      await db.close();
-      await scratch?.drop();
-    },
-  };
 }
 
 /**
@@ -73,8 +74,13 @@ export async function openTestDatabaseBefore(
 export function describeEachDatabase(
   name: string,
   body: (ctx: TTestDatabase) => void,
-  /** Only PostgreSQL, for what exists only there (the driver-level intake round, the fast lane). */
-  { postgresOnly = false }: { postgresOnly?: boolean } = {},
+  {
+    postgresOnly = false,
+    migratedBefore,
+  }: TTestMigrations & {
+    /** Only PostgreSQL, for what exists only there (the driver-level intake round, the fast lane). */
+    postgresOnly?: boolean;
+  } = {},
 ): void {
   for (const kind of postgresOnly ? (["postgres"] as const) : (["pglite", "postgres"] as const)) {
     const run = kind === "postgres" && !hasPostgres ? describe.skip : describe;
@@ -82,7 +88,7 @@ export function describeEachDatabase(
       let db: TDatabase | undefined;
       let close: (() => Promise<void>) | undefined;
       beforeAll(async () => {
-        ({ db, close } = await openTestDatabase(kind));
+        ({ db, close } = await openTestDatabase(kind, { migratedBefore }));
       });
       afterAll(async () => {
         await close?.();

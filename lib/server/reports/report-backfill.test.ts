@@ -1,29 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { TDatabase } from "../../db/client";
+import { expect, it } from "vitest";
 import { MIGRATIONS_DIR, applyMigrations } from "../../db/migrate";
 import type { Prisma } from "../../db/generated/client";
 import { replayTimeline, type TTimelineEntry } from "../../reports/replay-timeline";
 import { createTestAccount } from "../../testing/factories";
-import { openTestDatabaseBefore } from "../../testing/databases";
-import { postgresReachable } from "../../testing/scratch-postgres";
+import { describeEachDatabase } from "../../testing/databases";
 
 // The release that brought reports fills ReportEvent for the history kept before it. A database
 // migrated up to the migration before the backfill gets a small history (messages, notes and
 // system lines as the inbox wrote them); the backfill must then yield exactly what the measures
 // (lib/reports/measures.ts) yield for the same timeline, around the clock.
 const BACKFILL = "20261206202000_report_backfill";
-const hasPostgres = await postgresReachable();
 
-for (const kind of ["pglite", "postgres"] as const) {
-  (kind === "postgres" && !hasPostgres ? describe.skip : describe)(`the reports backfill [${kind}]`, () => {
-    let db: TDatabase;
-    let close: () => Promise<void>;
-    beforeAll(async () => {
-      ({ db, close } = await openTestDatabaseBefore(kind, BACKFILL));
-    });
-    afterAll(() => close());
-
+describeEachDatabase(
+  "the reports backfill",
+  (ctx) => {
     it("fills the report facts and each conversation's opening from the history", async () => {
+      const { db } = ctx;
       const prisma = db.prisma;
       const account = await createTestAccount(prisma);
       const user = (name: string) =>
@@ -168,5 +160,6 @@ for (const kind of ["pglite", "postgres"] as const) {
         firstResponseAt: null,
       });
     });
-  });
-}
+  },
+  { migratedBefore: BACKFILL },
+);

@@ -1,10 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { TDatabase } from "../../db/client";
+import { expect, it } from "vitest";
 import { MIGRATIONS_DIR, applyMigrations } from "../../db/migrate";
 import type { TReportFact } from "../../reports/measures";
 import { createTestAccount } from "../../testing/factories";
-import { openTestDatabaseBefore } from "../../testing/databases";
-import { postgresReachable } from "../../testing/scratch-postgres";
+import { describeEachDatabase } from "../../testing/databases";
 import { DEFAULT_POLICY_ID } from "../sla/load-sla-settings";
 import { recordReportFacts } from "./record-report-facts";
 
@@ -12,18 +10,12 @@ import { recordReportFacts } from "./record-report-facts";
 // facts recorded before, by the policies as they are now. A database migrated up to the migration
 // before it gets facts without slaMet; after it, they carry what recordReportFacts would write.
 const SLA_MET = "20261206233000_report_sla_met";
-const hasPostgres = await postgresReachable();
 
-for (const kind of ["pglite", "postgres"] as const) {
-  (kind === "postgres" && !hasPostgres ? describe.skip : describe)(`the SLA met backfill [${kind}]`, () => {
-    let db: TDatabase;
-    let close: () => Promise<void>;
-    beforeAll(async () => {
-      ({ db, close } = await openTestDatabaseBefore(kind, SLA_MET));
-    });
-    afterAll(() => close());
-
+describeEachDatabase(
+  "the SLA met backfill",
+  (ctx) => {
     it("fills slaMet of the facts recorded before, as they would be recorded now", async () => {
+      const { db } = ctx;
       const prisma = db.prisma;
       const [own, other] = [await createTestAccount(prisma), await createTestAccount(prisma)];
       await prisma.slaPolicy.create({
@@ -71,5 +63,6 @@ for (const kind of ["pglite", "postgres"] as const) {
         expect(await slaMet(now)).toEqual(await slaMet(before[account.id] ?? ""));
       }
     });
-  });
-}
+  },
+  { migratedBefore: SLA_MET },
+);
