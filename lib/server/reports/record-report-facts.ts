@@ -1,6 +1,6 @@
 import { Prisma } from "../../db/generated/client";
 import type { TReportFact } from "../../reports/measures";
-import { slaMetSql } from "./sla-met-sql";
+import { SLA_MET } from "./sla-met-sql";
 
 /**
  * Writes report facts (lib/reports/measures.ts) for a conversation, in the caller's transaction,
@@ -16,19 +16,13 @@ export async function recordReportFacts(
     (f) =>
       Prisma.sql`(${f.kind}::text, ${f.at.toISOString()}::timestamp(3), ${f.agentId}::text, ${f.seconds}::int, ${f.businessSeconds}::int)`,
   );
-  const slaMet = slaMetSql({
-    kind: Prisma.sql`f."kind"`,
-    accountId: Prisma.sql`c."accountId"`,
-    seconds: Prisma.sql`f."seconds"`,
-    businessSeconds: Prisma.sql`f."businessSeconds"`,
-  });
   await tx.$executeRaw`
     INSERT INTO "ReportEvent" ("kind", "at", "accountId", "conversationId", "agentId", "seconds", "businessSeconds", "slaMet", "labelIds")
     SELECT f."kind"::"ReportEventKind", f."at", c."accountId", c."id", f."agentId", f."seconds", f."businessSeconds",
-      ${slaMet.value},
+      ${SLA_MET.value},
       COALESCE((SELECT array_agg(cl."labelId" ORDER BY cl."labelId") FROM "ConversationLabel" cl
         WHERE cl."conversationId" = c."id"), ARRAY[]::text[])
     FROM (VALUES ${Prisma.join(rows)}) AS f("kind", "at", "agentId", "seconds", "businessSeconds")
     JOIN "Conversation" c ON c."id" = ${conversationId}
-    ${slaMet.join}`;
+    ${SLA_MET.join}`;
 }
