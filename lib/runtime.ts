@@ -21,7 +21,15 @@ export interface TRuntime {
   io: TIo | undefined;
   /** This instance's background workers; undefined in tests that drive them by hand. */
   workers?:
-    { intake?: TIntakeWorker; outbox?: TWorker; team?: TTeamWorker; windows?: TWorker; sla?: TWorker } | undefined;
+    | {
+        intake?: TIntakeWorker;
+        outbox?: TWorker;
+        team?: TTeamWorker;
+        windows?: TWorker;
+        sla?: TWorker;
+        rollup?: TWorker;
+      }
+    | undefined;
   /**
    * This instance's lifecycle (lib/lifecycle/shutdown.ts): `stopping` turns true at the
    * first moment of a graceful stop, before anything closes, so readiness and the webhook

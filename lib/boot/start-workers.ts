@@ -2,6 +2,7 @@ import type { TDatabase } from "../db/client";
 import type { TEnv } from "../env";
 import { startIntake } from "../pipeline/intake/start-intake";
 import { startOutbox } from "../pipeline/outbox/start-outbox";
+import { startRollupWorker } from "../pipeline/reports/start-rollup-worker";
 import { startSlaWorker } from "../pipeline/sla/start-sla-worker";
 import { startTeamWorker } from "../pipeline/team/start-team-worker";
 import { startWindowsWorker } from "../pipeline/windows/start-windows-worker";
@@ -16,7 +17,7 @@ import type { TEffects } from "../effects/inbox-effects";
  * Intake applies stored webhooks; the team worker assigns conversations; the SLA worker keeps
  * due times, warnings and breaches; the outbox sends queued replies, retries them, and takes
  * over sends of instances that died; the windows worker counts reply windows that closed
- * without an answer.
+ * without an answer; the roll-up worker keeps the reports' daily roll-up in step with the facts.
  */
 export function startWorkers({
   db,
@@ -56,5 +57,6 @@ export function startWorkers({
     cmGateway: { allowPrivate: config.ALLOW_PRIVATE_CM_GATEWAY },
   });
   workers.windows = startWindowsWorker({ prisma: db.prisma });
+  workers.rollup = startRollupWorker({ prisma: db.prisma });
   runtime.workers = workers;
 }

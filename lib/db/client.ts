@@ -55,7 +55,9 @@ export async function openDatabase(options: TDatabaseOptions): Promise<TDatabase
   if (options.url) {
     // A server that is down or unreachable fails a request in 5 s instead of hanging it.
     const poolOptions = { connectionString: options.url, connectionTimeoutMillis: 5000 };
-    const pool = new pg.Pool({ ...poolOptions, max: 10 });
+    // No JIT: every statement here is short, and PostgreSQL's JIT compiles a report's plan
+    // (its estimate for a year of facts is large) for a second before a 100 ms answer.
+    const pool = new pg.Pool({ ...poolOptions, max: 10, options: "-c jit=off" });
     // Live events are NOTIFYs: nothing to keep after a crash, so they never wait for a disk flush.
     const eventsPool = new pg.Pool({ ...poolOptions, max: 3, options: "-c synchronous_commit=off" });
     // A connection the server closed (restart, failover) must not crash the process: the

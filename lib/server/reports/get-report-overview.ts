@@ -2,12 +2,14 @@ import { Prisma, type PrismaClient } from "../../db/generated/client";
 import { compareFigures } from "../../reports/figures";
 import { periodBuckets } from "../../reports/period";
 import type { THeatmapCell, TReportOverview, TReportPeriod, TSeriesPoint } from "../../reports/schemas";
+import { reportRows } from "./report-rows";
 import {
-  FIGURE_KINDS,
-  factsWhere,
-  figuresSelect,
+  heatmapSql,
+  measuresSql,
+  reportQuery,
   toFigureValues,
   type TFiguresRow,
+  type TRangeSql,
   type TReportScope,
 } from "./report-sql";
 
@@ -22,19 +24,31 @@ export async function getReportOverview(
   const agentFiltered = scope.agentId !== undefined;
   const current = { from: new Date(period.from), to: new Date(period.to) };
   const previous = { from: new Date(period.previousFrom), to: new Date(period.previousTo) };
-  const select = figuresSelect(period.businessHours);
+  const rows = (range: TRangeSql, grain: "day" | "hour" = "day") =>
+    reportRows({ range, timeZone: period.timeZone, scope, grain, labels: "all", agents: "all" });
+  const figures = (range: TRangeSql) =>
+    reportQuery<TFiguresRow>(
+      prisma,
+      measuresSql({ rows: rows(range), key: Prisma.sql`''`, businessHours: period.businessHours }),
+    );
+  const hourly = period.granularity === "hour";
   const [now, before, buckets, heatmap] = await Promise.all([
-    prisma.$queryRaw<
-      TFiguresRow[]
-    >`SELECT ${select} FROM "ReportEvent" WHERE ${factsWhere(FIGURE_KINDS, current, scope)}`,
-    prisma.$queryRaw<
-      TFiguresRow[]
-    >`SELECT ${select} FROM "ReportEvent" WHERE ${factsWhere(FIGURE_KINDS, previous, scope)}`,
-    seriesRows(prisma, period, scope),
-    agentFiltered ? Promise.resolve(null) : heatmapCells(prisma, period, scope),
+    figures(current),
+    figures(previous),
+    reportQuery<TFiguresRow & { key: Date }>(
+      prisma,
+      measuresSql({
+        rows: rows(current, period.granularity),
+        key: Prisma.sql`r."bucket"`,
+        businessHours: period.businessHours,
+      }),
+    ),
+    agentFiltered ? Promise.resolve(null) : heatmapCells(prisma, rows(current)),
   ]);
   const values = (row: TFiguresRow | undefined) => toFigureValues(row ?? emptyRow(), { agentFiltered });
-  const byBucket = new Map(buckets.map((row) => [row.bucket, row]));
+  // A bucket is a local wall time (timestamp without time zone): its ISO digits are the key.
+  const bucketKey = (key: Date) => (hourly ? `${key.toISOString().slice(0, 13)}:00` : key.toISOString().slice(0, 10));
+  const byBucket = new Map(buckets.map((row) => [bucketKey(row.key), row]));
   const series: TSeriesPoint[] = periodBuckets(period).map(({ bucket, start }) => ({
     bucket,
     start,
@@ -43,31 +57,10 @@ export async function getReportOverview(
   return { period, figures: compareFigures(values(now[0]), values(before[0])), series, heatmap };
 }
 
-/** The local time of a fact: "at" is UTC wall time (timestamp without time zone). */
-function localAt(timeZone: string): Prisma.Sql {
-  return Prisma.sql`(("at" AT TIME ZONE 'UTC') AT TIME ZONE ${timeZone})`;
-}
-
-function seriesRows(prisma: PrismaClient, period: TReportPeriod, scope: TReportScope) {
-  const hourly = period.granularity === "hour";
-  const bucket = Prisma.sql`to_char(date_trunc(${hourly ? "hour" : "day"}, ${localAt(period.timeZone)}),
-    ${hourly ? 'YYYY-MM-DD"T"HH24:00' : "YYYY-MM-DD"})`;
-  const range = { from: new Date(period.from), to: new Date(period.to) };
-  return prisma.$queryRaw<(TFiguresRow & { bucket: string })[]>`
-    SELECT ${bucket} AS "bucket", ${figuresSelect(period.businessHours)}
-    FROM "ReportEvent" WHERE ${factsWhere(FIGURE_KINDS, range, scope)}
-    GROUP BY 1`;
-}
-
 /** Incoming messages per local weekday × hour, every one of the 168 cells (0 where none). */
-async function heatmapCells(prisma: PrismaClient, period: TReportPeriod, scope: TReportScope): Promise<THeatmapCell[]> {
-  const range = { from: new Date(period.from), to: new Date(period.to) };
-  const local = localAt(period.timeZone);
-  const rows = await prisma.$queryRaw<THeatmapCell[]>`
-    SELECT extract(isodow FROM ${local})::int AS "weekday", extract(hour FROM ${local})::int AS "hour", count(*)::int AS "count"
-    FROM "ReportEvent" WHERE ${factsWhere(["MESSAGE_IN"], range, scope)}
-    GROUP BY 1, 2`;
-  const counts = new Map(rows.map((r) => [`${r.weekday}:${r.hour}`, r.count]));
+async function heatmapCells(prisma: PrismaClient, rows: Prisma.Sql): Promise<THeatmapCell[]> {
+  const found = await reportQuery<THeatmapCell>(prisma, heatmapSql(rows));
+  const counts = new Map(found.map((r) => [`${r.weekday}:${r.hour}`, r.count]));
   const cells: THeatmapCell[] = [];
   for (let weekday = 1; weekday <= 7; weekday++) {
     for (let hour = 0; hour < 24; hour++) cells.push({ weekday, hour, count: counts.get(`${weekday}:${hour}`) ?? 0 });

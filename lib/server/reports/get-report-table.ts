@@ -1,4 +1,4 @@
-import { Prisma, type PrismaClient, type ReportEventKind as TReportEventKind } from "../../db/generated/client";
+import { Prisma, type PrismaClient } from "../../db/generated/client";
 import type {
   TReportPeriod,
   TReportRow,
@@ -8,46 +8,29 @@ import type {
   TSortDirection,
 } from "../../reports/schemas";
 import { sortReportRows } from "../../reports/table-columns";
-import {
-  AGENT_KINDS,
-  ALL_KINDS,
-  factsWhere,
-  sharesOf,
-  tableSelect,
-  wholeSeconds,
-  type TReportScope,
-  type TSharesRow,
-} from "./report-sql";
+import { reportRows } from "./report-rows";
+import { measuresSql, reportQuery, sharesOf, wholeSeconds, type TReportScope, type TSharesRow } from "./report-sql";
 
 /** More rows than any team has agents, accounts or labels: a bound, not a page. */
 const MAX_ROWS = 1000;
 
-/** How each table groups the facts and where it finds each group's name. */
-const GROUPING: Record<
-  TReportTableKind,
-  { key: Prisma.Sql; from: Prisma.Sql; names: Prisma.Sql; only: Prisma.Sql; kinds: readonly TReportEventKind[] }
-> = {
+/** How each table groups the rows and where it finds each group's name. */
+const GROUPING: Record<TReportTableKind, { key: Prisma.Sql; names: Prisma.Sql; only: Prisma.Sql }> = {
   agents: {
-    key: Prisma.sql`"agentId"`,
-    from: Prisma.sql`"ReportEvent"`,
+    key: Prisma.sql`r."agentId" COLLATE "C"`,
     names: Prisma.sql`JOIN "User" n ON n."id" = g."key"`,
-    only: Prisma.sql`AND "agentId" IS NOT NULL`,
-    kinds: AGENT_KINDS,
+    only: Prisma.sql`WHERE g."key" <> ''`,
   },
   accounts: {
-    key: Prisma.sql`"accountId"`,
-    from: Prisma.sql`"ReportEvent"`,
+    key: Prisma.sql`r."accountId" COLLATE "C"`,
     names: Prisma.sql`JOIN (SELECT "id", "displayName" AS "name" FROM "InstagramAccount") n ON n."id" = g."key"`,
     only: Prisma.empty,
-    kinds: ALL_KINDS,
   },
   // A conversation's facts count for each label it carries (labelIds as they are now).
   labels: {
-    key: Prisma.sql`l."labelId"`,
-    from: Prisma.sql`"ReportEvent" CROSS JOIN LATERAL unnest("labelIds") AS l("labelId")`,
+    key: Prisma.sql`r."labelId" COLLATE "C"`,
     names: Prisma.sql`JOIN "Label" n ON n."id" = g."key"`,
     only: Prisma.empty,
-    kinds: ALL_KINDS,
   },
 };
 
@@ -67,15 +50,26 @@ export async function getReportTable(
   const { period, scope, by } = options;
   const group = GROUPING[by];
   const range = { from: new Date(period.from), to: new Date(period.to) };
-  const rows = await prisma.$queryRaw<TTableRow[]>`
-    SELECT g.*, n."name" FROM (
-      SELECT ${group.key} AS "key", ${tableSelect(period.businessHours)}
-      FROM ${group.from}
-      WHERE ${factsWhere(group.kinds, range, scope)} ${group.only}
-      GROUP BY 1
-    ) g ${group.names}
-    LIMIT ${MAX_ROWS}`;
-  const answer = rows.map((row): TReportRow => ({
+  const rows = reportRows({
+    range,
+    timeZone: period.timeZone,
+    scope,
+    grain: "day",
+    labels: by === "labels" ? "each" : "all",
+    agents: by === "agents" ? "each" : "all",
+  });
+  const measures = measuresSql({
+    rows,
+    key: group.key,
+    businessHours: period.businessHours,
+    handled: true,
+    only: ["firstResponse", "resolution"],
+  });
+  const found = await reportQuery<TTableRow>(
+    prisma,
+    Prisma.sql`SELECT g.*, n."name" FROM (${measures}) g ${group.names} ${group.only} LIMIT ${MAX_ROWS}`,
+  );
+  const answer = found.map((row): TReportRow => ({
     id: (row as TTableRow & { key: string }).key,
     name: row.name,
     conversationsHandled: row.conversationsHandled,

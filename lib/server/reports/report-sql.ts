@@ -1,4 +1,9 @@
-import { Prisma, ReportEventKind, type ReportEventKind as TReportEventKind } from "../../db/generated/client";
+import {
+  Prisma,
+  ReportEventKind,
+  type PrismaClient,
+  type ReportEventKind as TReportEventKind,
+} from "../../db/generated/client";
 import type { TFigureValues } from "../../reports/schemas";
 
 // The SQL the reports share. Every statement reads ReportEvent within [from, to) on "at" and
@@ -49,69 +54,124 @@ export const FIGURE_KINDS: readonly TReportEventKind[] = ALL_KINDS.filter(
  * The WHERE clause of a report's facts: the kinds it reads, the range, the access and the
  * filters. The kinds come first: they lead the reports' index.
  */
-export function factsWhere(kinds: readonly TReportEventKind[], range: TRangeSql, scope: TReportScope): Prisma.Sql {
+export function factsWhere(
+  kinds: readonly TReportEventKind[],
+  range: TRangeSql,
+  scope: TReportScope,
+  alias = "f",
+): Prisma.Sql {
+  const column = (name: string) => Prisma.raw(`${alias}."${name}"`);
   const parts = [
-    Prisma.sql`"kind" = ANY(${[...kinds]}::text[]::"ReportEventKind"[])`,
-    Prisma.sql`"at" >= ${range.from} AND "at" < ${range.to}`,
+    Prisma.sql`${column("kind")} = ANY(${[...kinds]}::text[]::"ReportEventKind"[])`,
+    Prisma.sql`${column("at")} >= ${range.from} AND ${column("at")} < ${range.to}`,
   ];
-  if (scope.accountIds !== null) parts.push(Prisma.sql`"accountId" = ANY(${[...scope.accountIds]}::text[])`);
-  if (scope.accountId !== undefined) parts.push(Prisma.sql`"accountId" = ${scope.accountId}`);
-  if (scope.agentId !== undefined) parts.push(Prisma.sql`"agentId" = ${scope.agentId}`);
-  if (scope.labelId !== undefined) parts.push(Prisma.sql`"labelIds" @> ARRAY[${scope.labelId}]::text[]`);
+  if (scope.accountIds !== null) parts.push(Prisma.sql`${column("accountId")} = ANY(${[...scope.accountIds]}::text[])`);
+  if (scope.accountId !== undefined) parts.push(Prisma.sql`${column("accountId")} = ${scope.accountId}`);
+  if (scope.agentId !== undefined) parts.push(Prisma.sql`${column("agentId")} = ${scope.agentId}`);
+  if (scope.labelId !== undefined) parts.push(Prisma.sql`${column("labelIds")} @> ARRAY[${scope.labelId}]::text[]`);
   return Prisma.join(parts, " AND ");
 }
 
-/** The time a fact measured: around the clock, or in business hours only (as seconds when the account has none). */
-function timeColumn(businessHours: boolean): Prisma.Sql {
-  return businessHours ? Prisma.sql`COALESCE("businessSeconds", "seconds")` : Prisma.sql`"seconds"`;
-}
+const sum = (column: string, as = column) => Prisma.raw(`COALESCE(sum(r."${column}"), 0)::int AS "${as}"`);
 
-function percentile(fraction: 0.5 | 0.9, kind: string, businessHours: boolean): Prisma.Sql {
-  return Prisma.sql`percentile_cont(${Prisma.raw(String(fraction))}) WITHIN GROUP (ORDER BY ${timeColumn(businessHours)})
-    FILTER (WHERE "kind" = ${Prisma.raw(`'${kind}'`)})`;
-}
-
-const count = (condition: string) => Prisma.raw(`count(*) FILTER (WHERE ${condition})::int`);
-
-/** Survey answers and SLA steps: the shares are computed from these counts. */
-const SHARES_SELECT = Prisma.sql`
-  ${count(`"kind" = 'SURVEY_ANSWERED'`)} AS "csatAnswers",
-  ${count(`"kind" = 'SURVEY_ANSWERED' AND "score" >= 4`)} AS "csatSatisfied",
-  ${count(`"kind" = 'SLA_BREACHED'`)} AS "slaBreaches",
-  ${count(`"kind" IN ('FIRST_RESPONSE', 'REPLY', 'RESOLVED') AND "slaMet" IS NOT NULL`)} AS "slaMeasured",
-  ${count(`"kind" IN ('FIRST_RESPONSE', 'REPLY', 'RESOLVED') AND "slaMet"`)} AS "slaMetCount"`;
-
-/** Every measure of the overview, as aggregates over the facts in the WHERE clause. */
-export function figuresSelect(businessHours: boolean): Prisma.Sql {
+/** The counts of rows grouped by `key`: volumes, surveys and SLA steps (the shares come from these). */
+function countsSelect(key: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
-    ${count(`"kind" = 'OPENED'`)} AS "opened",
-    ${count(`"kind" = 'RESOLVED'`)} AS "resolved",
-    ${count(`"kind" = 'REOPENED'`)} AS "reopened",
-    ${count(`"kind" = 'MESSAGE_IN'`)} AS "messagesIn",
-    ${count(`"kind" = 'MESSAGE_OUT'`)} AS "messagesOut",
-    ${percentile(0.5, "FIRST_RESPONSE", businessHours)} AS "firstResponseMedian",
-    ${percentile(0.9, "FIRST_RESPONSE", businessHours)} AS "firstResponseP90",
-    ${percentile(0.5, "REPLY", businessHours)} AS "replyTimeMedian",
-    ${percentile(0.9, "REPLY", businessHours)} AS "replyTimeP90",
-    ${percentile(0.5, "RESOLVED", businessHours)} AS "resolutionMedian",
-    ${percentile(0.9, "RESOLVED", businessHours)} AS "resolutionP90",
-    ${count(`"kind" = 'WINDOW_LOST'`)} AS "lostWindows",
-    ${SHARES_SELECT}`;
+    SELECT ${key} AS "key", ${sum("opened")}, ${sum("resolved")}, ${sum("reopened")}, ${sum("messagesIn")},
+      ${sum("messagesOut")}, ${sum("repliesSent")},
+      ${sum("lostWindows")}, ${sum("csatAnswers")}, ${sum("csatSatisfied")}, ${sum("slaBreaches")},
+      ${sum("slaMeasured")}, ${sum("slaMetCount")}
+    FROM report_rows r GROUP BY 1`;
 }
 
-/** A table's measures per group (agent, account or label). */
-export function tableSelect(businessHours: boolean): Prisma.Sql {
+const TIMES = [
+  ["firstResponse", "firstResponseMedian", "firstResponseP90"],
+  ["reply", "replyTimeMedian", "replyTimeP90"],
+  ["resolution", "resolutionMedian", "resolutionP90"],
+] as const;
+
+type TTimeColumn = (typeof TIMES)[number][0];
+
+/**
+ * The median and 90th percentile (percentile_cont, interpolated) of one time the rows keep,
+ * around the clock or in business hours: every value of every row of a group, exactly. One
+ * unnest per time (the two percentiles share its sort).
+ */
+function timeSelect(
+  key: Prisma.Sql,
+  [column, median, p90]: (typeof TIMES)[number],
+  businessHours: boolean,
+): Prisma.Sql {
+  const values = Prisma.raw(`r."${column}${businessHours ? "Business" : ""}"`);
+  // unnest in the select list (a ProjectSet streaming each array) costs half of a lateral
+  // unnest in FROM, which copies every array into a tuplestore first.
   return Prisma.sql`
-    count(DISTINCT "conversationId") FILTER (WHERE "agentId" IS NOT NULL AND "kind" IN ('MESSAGE_OUT', 'RESOLVED'))::int
-      AS "conversationsHandled",
-    ${percentile(0.5, "FIRST_RESPONSE", businessHours)} AS "firstResponseMedian",
-    ${percentile(0.9, "FIRST_RESPONSE", businessHours)} AS "firstResponseP90",
-    ${percentile(0.5, "RESOLVED", businessHours)} AS "resolutionMedian",
-    ${count(`"kind" = 'MESSAGE_OUT' AND "agentId" IS NOT NULL`)} AS "repliesSent",
-    ${SHARES_SELECT}`;
+    SELECT x."key", percentile_cont(0.5) WITHIN GROUP (ORDER BY x.v) AS ${Prisma.raw(`"${median}"`)},
+      percentile_cont(0.9) WITHIN GROUP (ORDER BY x.v) AS ${Prisma.raw(`"${p90}"`)}
+    FROM (SELECT ${key} AS "key", unnest(${values}) AS v FROM report_rows r) AS x
+    GROUP BY 1`;
 }
 
-/** What figuresSelect answers, before the shares are worked out. */
+/**
+ * Every measure of a report, per group of its rows (`rows`: reportRows): the counts, the times'
+ * medians and 90th percentiles, and (for tables) the conversations handled, each group a row
+ * with its "key". `key` is an expression over a row `r` ('' for one row over all).
+ */
+export function measuresSql({
+  rows,
+  key,
+  businessHours,
+  handled = false,
+  only = TIMES.map(([column]) => column),
+}: {
+  rows: Prisma.Sql;
+  key: Prisma.Sql;
+  businessHours: boolean;
+  handled?: boolean;
+  /** The times to work out (each costs a sort of its values): all three unless fewer are shown. */
+  only?: readonly TTimeColumn[];
+}): Prisma.Sql {
+  const handledCte = handled
+    ? Prisma.sql`, handled AS (
+        SELECT x."key", count(DISTINCT x.h)::int AS "conversationsHandled"
+        FROM (SELECT ${key} AS "key", unnest(r."handled") AS h FROM report_rows r) AS x GROUP BY 1)`
+    : Prisma.empty;
+  const chosen = TIMES.filter(([column]) => only.includes(column));
+  const times = chosen.map(
+    (time, i) => Prisma.sql`t${Prisma.raw(String(i))} AS (${timeSelect(key, time, businessHours)})`,
+  );
+  const joins = chosen.map((_, i) => Prisma.raw(`LEFT JOIN t${i} ON t${i}."key" = c."key"`));
+  return Prisma.sql`
+    WITH report_rows AS MATERIALIZED (${rows}),
+    counts AS (${countsSelect(key)}),
+    ${Prisma.join(times, ", ")}${handledCte}
+    SELECT c.*, ${Prisma.raw(chosen.flatMap(([, median, p90]) => [`"${median}"`, `"${p90}"`]).join(", "))}
+      ${handled ? Prisma.sql`, COALESCE(h."conversationsHandled", 0) AS "conversationsHandled"` : Prisma.empty}
+    FROM counts c ${Prisma.join(joins, " ")}
+      ${handled ? Prisma.sql`LEFT JOIN handled h ON h."key" = c."key"` : Prisma.empty}`;
+}
+
+/**
+ * Runs a report's statement with room to sort a year's times in memory (64 MB for this
+ * statement only, SET LOCAL: the default 4 MB spills them to disk).
+ */
+export async function reportQuery<TRow>(prisma: PrismaClient, statement: Prisma.Sql): Promise<TRow[]> {
+  const [, rows] = await prisma.$transaction([
+    prisma.$executeRaw`SET LOCAL work_mem = '64MB'`,
+    prisma.$queryRaw<TRow[]>(statement),
+  ]);
+  return rows;
+}
+
+/** Incoming messages per weekday and hour of the rows' local days (inHours: a count per hour). */
+export function heatmapSql(rows: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+    SELECT extract(isodow FROM r."bucket")::int AS "weekday", (u."hour" - 1)::int AS "hour", sum(u."count")::int AS "count"
+    FROM (${rows}) r CROSS JOIN LATERAL unnest(r."inHours") WITH ORDINALITY AS u("count", "hour")
+    GROUP BY 1, 2`;
+}
+
+/** What measuresSql answers for a figure, before the shares are worked out. */
 export type TFiguresRow = Omit<TFigureValues, "csat" | "slaMet"> & TSharesRow;
 
 export interface TSharesRow {
