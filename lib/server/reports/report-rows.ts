@@ -65,13 +65,17 @@ export function reportRows(request: TRowsRequest): Prisma.Sql {
   }
   const firstDay = localDate(range.from, timeZone);
   const lastDay = localDate(new Date(Math.max(range.from.getTime(), range.to.getTime() - 1)), timeZone);
-  const facts = rollupFromFacts({
-    grain: "day",
-    timeZone: tz,
-    from: Prisma.sql`gaps g CROSS JOIN LATERAL ${factsOf(Prisma.sql`g`)}`,
-    where: factsWhere(FIGURE_KINDS, range, scope, "f"),
-    labels,
-  });
+  const where = factsWhere(FIGURE_KINDS, range, scope, "f");
+  const fromFacts = (from: Prisma.Sql, only: Prisma.Sql) =>
+    rollupFromFacts({ grain: "day", timeZone: tz, from, where: Prisma.sql`${where} AND ${only}`, labels });
+  // Two ways to the facts of the days not covered, one of which runs (each guard is evaluated
+  // once): with no day covered (a first start, or every day just changed), one range scan of the
+  // reports' index, as fast as the facts allow; else a scan of each uncovered day.
+  const none = Prisma.sql`NOT EXISTS (SELECT 1 FROM covered)`;
+  const facts = Prisma.sql`
+    ${fromFacts(Prisma.sql`"ReportEvent" f`, none)}
+    UNION ALL
+    ${fromFacts(Prisma.sql`gaps g CROSS JOIN LATERAL ${factsOf(Prisma.sql`g`)}`, Prisma.sql`NOT ${none}`)}`;
   return Prisma.sql`
     WITH scope_accounts AS (${scopeAccounts(scope)}),
     days AS (

@@ -156,10 +156,11 @@ export function measuresSql({
  * statement only, SET LOCAL: the default 4 MB spills them to disk).
  */
 export async function reportQuery<TRow>(prisma: PrismaClient, statement: Prisma.Sql): Promise<TRow[]> {
-  const [, rows] = await prisma.$transaction([
-    prisma.$executeRaw`SET LOCAL work_mem = '64MB'`,
-    prisma.$queryRaw<TRow[]>(statement),
-  ]);
+  // A report over facts not rolled yet (right after an upgrade) may take seconds: slow, not failed.
+  const [, rows] = await prisma.$transaction(
+    [prisma.$executeRaw`SET LOCAL work_mem = '64MB'`, prisma.$queryRaw<TRow[]>(statement)],
+    { timeout: 60_000 },
+  );
   return rows;
 }
 
