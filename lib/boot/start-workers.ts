@@ -2,10 +2,11 @@ import type { TDatabase } from "../db/client";
 import type { TEnv } from "../env";
 import { startIntake } from "../pipeline/intake/start-intake";
 import { startOutbox } from "../pipeline/outbox/start-outbox";
-import { startRollupWorker } from "../pipeline/reports/start-rollup-worker";
 import { startSlaWorker } from "../pipeline/sla/start-sla-worker";
 import { startTeamWorker } from "../pipeline/team/start-team-worker";
 import { startWindowsWorker } from "../pipeline/windows/start-windows-worker";
+import { startWorkerLoop } from "../pipeline/worker-loop";
+import { rollReportDays } from "../server/reports/roll-report-days";
 import { announce as announceLive } from "../realtime/server/announce";
 import { listOnlineUserIds } from "../realtime/server/presence";
 import type { TIo, TRuntime } from "../runtime";
@@ -57,6 +58,12 @@ export function startWorkers({
     cmGateway: { allowPrivate: config.ALLOW_PRIVATE_CM_GATEWAY },
   });
   workers.windows = startWindowsWorker({ prisma: db.prisma });
-  workers.rollup = startRollupWorker({ prisma: db.prisma });
+  // Every 30 s, and at once again while a round had more days to roll (a first start on a long
+  // history rolls it in batches); every instance runs it, a day is rolled by one.
+  workers.rollup = startWorkerLoop({
+    name: "report-rollup",
+    idleMs: 30_000,
+    tick: async () => (await rollReportDays(db.prisma, { now: new Date() })).busy,
+  });
   runtime.workers = workers;
 }

@@ -6,13 +6,15 @@ import {
 } from "../../db/generated/client";
 import type { TFigureValues } from "../../reports/schemas";
 
-// The SQL the reports share. Every statement reads ReportEvent within [from, to) on "at" and
-// names the kinds it aggregates, so PostgreSQL can walk the reports' index (kind, at, and every
-// column a report aggregates) by range for each kind and answer from the index alone, or
-// @@index([accountId, at]) / @@index([agentId, at]) under a filter; a label filter is an array
-// containment (@>) the GIN index on "labelIds" serves.
+// The SQL the reports share. Each measure is defined once here, over rows of the roll-up's shape
+// (report-rows.ts: the stored roll-up for rolled days, rows made from ReportEvent for the rest).
+// Facts are read within [from, to) on "at", naming the kinds a report counts, so PostgreSQL can
+// walk the reports' index (kind, at, and every column a report aggregates) by range, or
+// @@index([accountId, at]) for one account's day; a label filter is an array containment (@>)
+// the GIN index on "labelIds" serves.
 // Medians and 90th percentiles are percentile_cont(0.5) and percentile_cont(0.9) (PostgreSQL
-// and PGlite alike), over "seconds", or over "businessSeconds" with business hours on.
+// and PGlite alike) over every time the rows keep: "seconds", or "businessSeconds" with
+// business hours on.
 
 /** Whose facts a report counts: access first, then the page's filters. */
 export interface TReportScope {
