@@ -30,25 +30,11 @@ export interface TRangeSql {
   to: Date;
 }
 
-/** The kinds of fact an agent's row of a table reads: what agents did, not what customers did. */
-export const AGENT_KINDS: readonly TReportEventKind[] = [
-  "ASSIGNED",
-  "MESSAGE_OUT",
-  "FIRST_RESPONSE",
-  "REPLY",
-  "RESOLVED",
-  "SURVEY_ANSWERED",
-  "SLA_BREACHED",
-];
-
-/** Every kind: an account's or a label's row counts whatever happened in it. */
-export const ALL_KINDS: readonly TReportEventKind[] = Object.values(ReportEventKind);
-
 /**
- * The kinds of fact the overview's figures and series read: every kind but assignments and
- * surveys sent, which no figure counts (a kind added later is read until a figure says otherwise).
+ * The kinds of fact the reports and the roll-up read: every kind but assignments and surveys
+ * sent, which no measure counts (a kind added later is read until a measure says otherwise).
  */
-export const FIGURE_KINDS: readonly TReportEventKind[] = ALL_KINDS.filter(
+export const FIGURE_KINDS: readonly TReportEventKind[] = Object.values(ReportEventKind).filter(
   (kind) => kind !== "ASSIGNED" && kind !== "SURVEY_SENT",
 );
 
@@ -193,7 +179,7 @@ export function sharesOf(row: TSharesRow): { csat: number | null; slaMet: number
 }
 
 /**
- * A row of figuresSelect as the answer's values: whole seconds, shares. Under an agent filter
+ * A row of measuresSql as the answer's values: whole seconds, shares. Under an agent filter
  * the customer's own facts (they have no agent) are null, not a misleading 0.
  */
 export function toFigureValues(row: TFiguresRow, { agentFiltered }: { agentFiltered: boolean }): TFigureValues {

@@ -8,7 +8,7 @@ import { factsOf, rollupColumnList, rollupFromFacts } from "./rollup-sql";
 // 1. Forget the days of a time zone an account no longer uses.
 // 2. Claim the days that ended and are not rolled yet (a ReportRollupDay row, dirty): from then
 //    on, every statement that touches a fact of that day marks it dirty (the triggers in
-//    prisma/migrations/20261207025000_report_rollup_triggers).
+//    prisma/migrations/*_report_rollup_triggers).
 // 3. Roll dirty days whose last mark is older than `settleMs` (so a transaction that wrote a
 //    fact before the claim has ended): in one transaction, mark them clean first (the row lock
 //    makes a concurrent fact's trigger wait and mark the day dirty again after this commits),
