@@ -5,7 +5,7 @@ import { factsOf, rollupColumnList, rollupFromFacts } from "./rollup-sql";
 // The roll-up worker's round (issue 19): keeps ReportRollup equal to the facts for every whole
 // day of every account, in UTC and in the account's own time zone.
 //
-// 1. Forget the days of a time zone an account no longer uses.
+// 1. Forget the days of a time zone an account no longer uses (their rows go with them).
 // 2. Claim the days that ended and are not rolled yet (a ReportRollupDay row, dirty): from then
 //    on, every statement that touches a fact of that day marks it dirty (the triggers in
 //    prisma/migrations/*_report_rollup_triggers).
@@ -32,9 +32,6 @@ export async function rollReportDays(
   await prisma.$executeRaw`
     DELETE FROM "ReportRollupDay" d USING "InstagramAccount" a
     WHERE a."id" = d."accountId" AND d."timeZone" <> 'UTC' AND d."timeZone" <> a."timeZone"`;
-  await prisma.$executeRaw`
-    DELETE FROM "ReportRollup" r USING "InstagramAccount" a
-    WHERE a."id" = r."accountId" AND r."timeZone" <> 'UTC' AND r."timeZone" <> a."timeZone"`;
   // Days before the first claimed one or after the last (the claimed days of an account and
   // zone are one run, from its first fact to yesterday): no index probe for the days between.
   const claimed = await prisma.$executeRaw`

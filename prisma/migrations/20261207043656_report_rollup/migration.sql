@@ -47,7 +47,7 @@ CREATE INDEX "ReportRollup_timeZone_labelId_day_idx" ON "ReportRollup"("timeZone
 CREATE INDEX "ReportRollupDay_dirty_dirtySince_idx" ON "ReportRollupDay"("dirty", "dirtySince");
 
 -- AddForeignKey
-ALTER TABLE "ReportRollup" ADD CONSTRAINT "ReportRollup_accountId_fkey" FOREIGN KEY ("accountId") REFERENCES "InstagramAccount"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+ALTER TABLE "ReportRollup" ADD CONSTRAINT "ReportRollup_timeZone_accountId_day_fkey" FOREIGN KEY ("timeZone", "accountId", "day") REFERENCES "ReportRollupDay"("timeZone", "accountId", "day") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "ReportRollupDay" ADD CONSTRAINT "ReportRollupDay_accountId_fkey" FOREIGN KEY ("accountId") REFERENCES "InstagramAccount"("id") ON DELETE CASCADE ON UPDATE CASCADE;
