@@ -49,7 +49,7 @@ function factLabels(request: TRowsRequest): "each" | Prisma.Sql {
   return request.labels === "each" ? "each" : Prisma.sql`''`;
 }
 
-/** A SELECT of the report's rows: "bucket", "accountId", "agentId", "labelId" and the measures. */
+/** A SELECT of the report's rows: "timeZone", "bucket", "accountId", "agentId", "labelId" and the measures. */
 export function reportRows(request: TRowsRequest): Prisma.Sql {
   const { range, timeZone, scope } = request;
   const tz = Prisma.sql`${timeZone}::text`;
@@ -95,7 +95,7 @@ export function reportRows(request: TRowsRequest): Prisma.Sql {
       FROM scope_accounts a CROSS JOIN days d
       WHERE NOT EXISTS (SELECT 1 FROM covered c WHERE c."accountId" = a."id" AND c."day" = d."day")
     )
-    SELECT r."day"::timestamp AS "bucket", r."accountId", r."agentId", r."labelId", ${rollupColumnList}
+    SELECT r."timeZone", r."day"::timestamp AS "bucket", r."accountId", r."agentId", r."labelId", ${rollupColumnList}
     FROM "ReportRollup" r JOIN covered c ON c."accountId" = r."accountId" AND c."day" = r."day"
     WHERE r."timeZone" = ${tz} AND ${storedRows(request)}
     UNION ALL

@@ -80,12 +80,11 @@ export async function rollReportDays(
           where,
           labels,
           agents,
-          keys: [Prisma.sql`b."timeZone"`],
         });
       const all = Prisma.sql`''`;
       await tx.$executeRaw`
       INSERT INTO "ReportRollup" ("timeZone", "day", "accountId", "agentId", "labelId", ${rollupColumnList})
-      SELECT "key0", "bucket"::date, "accountId", "agentId", "labelId", ${rollupColumnList}
+      SELECT "timeZone", "bucket"::date, "accountId", "agentId", "labelId", ${rollupColumnList}
       FROM (${made(all, "each")} UNION ALL ${made(all, "all")} UNION ALL ${made("each", "each")}
         UNION ALL ${made("each", "all")}) AS made`;
       return keys.length;

@@ -83,11 +83,10 @@ export function localTime(timeZone: Prisma.Sql): Prisma.Sql {
 }
 
 /**
- * Rows of the roll-up's shape from the facts `f` that `from` and `where` select: "bucket" (the
- * local day or hour, as a timestamp), the account, the agent ("" for none, "*" for all), and the label: the
- * value `labels` gives ("" for the rows of every fact), or one row per label a fact's
- * conversation carries ("each").
- * `keys` are further columns to select first (as "key0", …) and group by (the worker's time zone).
+ * Rows of the roll-up's shape from the facts `f` that `from` and `where` select: the time zone,
+ * "bucket" (the local day or hour, as a timestamp), the account, the agent ("" for none, "*" for
+ * all), and the label: the value `labels` gives ("" for the rows of every fact), or one row per
+ * label a fact's conversation carries ("each").
  */
 export function rollupFromFacts({
   grain,
@@ -96,34 +95,30 @@ export function rollupFromFacts({
   where,
   labels,
   agents = "each",
-  keys = [],
 }: {
   grain: "day" | "hour";
+  /** A time zone's name, or the column that holds it (the worker rolls days of several zones). */
   timeZone: Prisma.Sql;
   from: Prisma.Sql;
   where: Prisma.Sql;
   labels: "each" | Prisma.Sql;
   /** "all": one row for every agent's facts (agentId "*"); "each" (the default): a row per agent. */
   agents?: "each" | "all";
-  keys?: Prisma.Sql[];
 }): Prisma.Sql {
   const local = localTime(timeZone);
   const label = labels === "each" ? Prisma.sql`l."labelId"` : Prisma.sql`${labels}::text`;
   const unnest = labels === "each" ? Prisma.sql`CROSS JOIN LATERAL unnest(f."labelIds") AS l("labelId")` : Prisma.empty;
-  const named = keys.map((key, i) => Prisma.sql`${key} AS ${Prisma.raw(`"key${i}"`)}, `);
-  const selected = named.length > 0 ? Prisma.join(named, "") : Prisma.empty;
-  // By position: the bucket's time zone and grain are parameters, which PostgreSQL does not
+  // Grouped by position: the time zone and the grain are parameters, which PostgreSQL does not
   // recognise as the same expression twice.
-  const groups = Prisma.raw(Array.from({ length: keys.length + 4 }, (_, i) => i + 1).join(", "));
   return Prisma.sql`
-    SELECT ${Prisma.raw(keys.map((_, i) => `f."key${i}", `).join(""))}f."bucket", f."accountId",
+    SELECT f."timeZone", f."bucket", f."accountId",
       ${agents === "all" ? Prisma.sql`'*'::text` : Prisma.sql`f."agent"`} AS "agentId", f."labelId", ${measures()}
     FROM (
-      SELECT ${selected}date_trunc(${grain}, ${local}) AS "bucket", extract(hour FROM ${local})::int AS "localHour",
-        f."accountId", COALESCE(f."agentId", '') AS "agent", ${label} AS "labelId",
-        f."kind", f."seconds", f."businessSeconds", f."score", f."slaMet", f."conversationId"
+      SELECT ${timeZone}::text AS "timeZone", date_trunc(${grain}, ${local}) AS "bucket",
+        extract(hour FROM ${local})::int AS "localHour", f."accountId", COALESCE(f."agentId", '') AS "agent",
+        ${label} AS "labelId", f."kind", f."seconds", f."businessSeconds", f."score", f."slaMet", f."conversationId"
       FROM ${from} ${unnest}
       WHERE ${where}
     ) f
-    GROUP BY ${groups}`;
+    GROUP BY 1, 2, 3, 4, 5`;
 }
