@@ -5,8 +5,8 @@ import { describeEachDatabase } from "../../testing/databases";
 import { createTestAccount } from "../../testing/factories";
 import { agentReplies, customerWrites, type TWritten } from "../../testing/search-fixture";
 import { accessibleAccountIds } from "../access/account-access";
-import { searchConversations } from "./search-conversations";
-import { contactSearchSql, messageSearchSql } from "./search-sql";
+import { INDEX_ONLY_SETTINGS, searchConversations } from "./search-conversations";
+import { contactSearchSql, indexMatchesSql, recentContactsSql, recentMatchesSql } from "./search-sql";
 
 describeEachDatabase("searchConversations", (ctx) => {
   const t0 = Date.parse("2026-01-01T10:00:00Z");
@@ -174,13 +174,23 @@ describeEachDatabase("searchConversations", (ctx) => {
   });
 
   it("is answered from the search indexes", async () => {
-    const plan = (sql: Prisma.Sql) =>
+    const plan = (sql: Prisma.Sql, settings: readonly string[] = ["SET LOCAL enable_seqscan = off"]) =>
       ctx.db.prisma.$transaction(async (tx) => {
-        await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
+        for (const setting of settings) await tx.$executeRawUnsafe(setting);
         const rows = await tx.$queryRaw<Record<string, string>[]>(Prisma.sql`EXPLAIN ${sql}`);
         return rows.map((row) => Object.values(row).join("")).join("\n");
       });
-    expect(await plan(messageSearchSql("'chocolate':*", null, 20, undefined))).toContain("Message_search_idx");
-    expect(await plan(contactSearchSql("'jane':*", null, 5))).toContain("Contact_search_idx");
+    const scope = { accountIds: null, before: undefined };
+    // The walk, newest first, for a common word.
+    expect(await plan(recentMatchesSql("'chocolate':*", scope, 20, 2000))).toContain("Message_search_recent_idx");
+    expect(await plan(recentContactsSql("'jane':*", null, 5, 1000))).toContain("Conversation_lastMessageAt_idx");
+    // The word indexes, for a rare one, as searchConversations runs them.
+    const indexed = await plan(
+      indexMatchesSql("'chocolate':*", "'chocolate':* & 'cake':*", scope, 20),
+      INDEX_ONLY_SETTINGS,
+    );
+    expect(indexed).toContain("Message_search_idx");
+    expect(indexed).not.toContain("Message_search_recent_idx");
+    expect(await plan(contactSearchSql("'jane':*", null, 5), INDEX_ONLY_SETTINGS)).toContain("Contact_search_idx");
   });
 });

@@ -1,12 +1,26 @@
-import type { PrismaClient } from "../../db/generated/client";
+import type { Prisma, PrismaClient } from "../../db/generated/client";
 import { snippetAround } from "../../search/highlight";
 import type { TSearchConversation, TSearchResults } from "../../search/schemas";
 import { decodeCursor, encodeCursor } from "../pagination/keyset-cursor";
 import { pickTerms, toPrefixQuery } from "./prefix-query";
-import { contactSearchSql, lexemesSql, messageSearchSql, type TConversationHit, type TMessageHit } from "./search-sql";
+import {
+  contactSearchSql,
+  lexemesSql,
+  recentContactsSql,
+  indexMatchesSql,
+  recentMatchesSql,
+  type TConversationHit,
+  type TMessageHit,
+  type TMessageSearchScope,
+} from "./search-sql";
 
 /** Contacts shown above the messages, on the first page. */
 export const CONTACT_RESULTS = 5;
+
+/** How many of the newest messages are tested one by one before the word index is used. */
+export const RECENT_MESSAGES = 10_000;
+/** How many of the most recently active conversations' contacts are tested before the index. */
+export const RECENT_CONVERSATIONS = 1000;
 
 export interface TSearchConversationsOptions {
   /** What the agent typed (already trimmed and at most 200 characters by the route). */
@@ -38,8 +52,8 @@ export async function searchConversations(
   if (!tsquery) return NOTHING;
 
   const [contacts, rows] = await Promise.all([
-    before ? [] : prisma.$queryRaw<TConversationHit[]>(contactSearchSql(tsquery, accountIds, CONTACT_RESULTS)),
-    prisma.$queryRaw<TMessageHit[]>(messageSearchSql(tsquery, accountIds, limit + 1, before)),
+    before ? [] : searchContacts(prisma, tsquery, accountIds),
+    searchMessages(prisma, terms, { accountIds, before }, limit + 1),
   ]);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
@@ -57,6 +71,57 @@ export async function searchConversations(
     })),
     nextCursor: rows.length > limit && last ? encodeCursor(new Date(last.sentAt), last.id) : null,
   };
+}
+
+/** The contacts shown above the messages: among the recently active first, else through the index. */
+async function searchContacts(
+  prisma: PrismaClient,
+  tsquery: string,
+  accountIds: readonly string[] | null,
+): Promise<TConversationHit[]> {
+  const recent = await prisma.$queryRaw<TConversationHit[]>(
+    recentContactsSql(tsquery, accountIds, CONTACT_RESULTS, RECENT_CONVERSATIONS),
+  );
+  if (recent.length === CONTACT_RESULTS) return recent;
+  return indexOnly<TConversationHit>(prisma, contactSearchSql(tsquery, accountIds, CONTACT_RESULTS));
+}
+
+/**
+ * Up to `limit` matching messages before the cursor, newest first: among the newest
+ * RECENT_MESSAGES (a common word or prefix is done there, however long the history), else
+ * through the word index, whose work is the rarest term's matches. Neither reads the whole
+ * history of a common word (issue 20).
+ */
+async function searchMessages(
+  prisma: PrismaClient,
+  terms: readonly string[],
+  scope: TMessageSearchScope,
+  limit: number,
+): Promise<TMessageHit[]> {
+  const tsquery = toPrefixQuery(terms) ?? "";
+  const recent = await prisma.$queryRaw<TMessageHit[]>(recentMatchesSql(tsquery, scope, limit, RECENT_MESSAGES));
+  if (recent.length === limit) return recent;
+  // The longest term stands for the rarest (pickTerms puts it first).
+  const indexTsquery = toPrefixQuery(terms.slice(0, 1)) ?? tsquery;
+  return indexOnly(prisma, indexMatchesSql(indexTsquery, tsquery, scope, limit));
+}
+
+/**
+ * What a statement that must read through a word index runs under: no sequential scan and no
+ * walk of another index (the statement is fenced off from any ordering, so the other ways
+ * would test every row), and no parallel workers, whose start costs more than a rare word's
+ * few matches.
+ */
+export const INDEX_ONLY_SETTINGS = [
+  "SET LOCAL max_parallel_workers_per_gather = 0",
+  "SET LOCAL enable_seqscan = off",
+  "SET LOCAL enable_indexscan = off",
+] as const;
+
+async function indexOnly<T>(prisma: PrismaClient, sql: Prisma.Sql): Promise<T[]> {
+  const settings = INDEX_ONLY_SETTINGS.map((setting) => prisma.$executeRawUnsafe(setting));
+  const results = await prisma.$transaction([...settings, prisma.$queryRaw<T[]>(sql)]);
+  return results.at(-1) as T[];
 }
 
 function toConversation(row: TConversationHit): TSearchConversation {
