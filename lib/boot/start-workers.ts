@@ -7,6 +7,7 @@ import { startTeamWorker } from "../pipeline/team/start-team-worker";
 import { startWindowsWorker } from "../pipeline/windows/start-windows-worker";
 import { startWorkerLoop } from "../pipeline/worker-loop";
 import { rollReportDays } from "../server/reports/roll-report-days";
+import { backfillSearchVectors } from "../server/search/backfill-search-vectors";
 import { announce as announceLive } from "../realtime/server/announce";
 import { listOnlineUserIds } from "../realtime/server/presence";
 import type { TIo, TRuntime } from "../runtime";
@@ -18,7 +19,8 @@ import type { TEffects } from "../effects/inbox-effects";
  * Intake applies stored webhooks; the team worker assigns conversations; the SLA worker keeps
  * due times, warnings and breaches; the outbox sends queued replies, retries them, and takes
  * over sends of instances that died; the windows worker counts reply windows that closed
- * without an answer; the roll-up worker keeps the reports' daily roll-up in step with the facts.
+ * without an answer; the roll-up worker keeps the reports' daily roll-up in step with the facts;
+ * the search backfill gives messages written before search stored their words those words.
  */
 export function startWorkers({
   db,
@@ -64,6 +66,12 @@ export function startWorkers({
     name: "report-rollup",
     idleMs: 30_000,
     tick: async () => (await rollReportDays(db.prisma, { now: new Date() })).busy,
+  });
+  // Older messages' stored words for search (a batch at a time, newest first, until done).
+  workers.searchBackfill = startWorkerLoop({
+    name: "search-backfill",
+    idleMs: 60_000,
+    tick: async () => (await backfillSearchVectors(db.prisma)).busy,
   });
   runtime.workers = workers;
 }

@@ -89,6 +89,7 @@ export function createShutdown(deps: TShutdownDeps): (signal: string) => Promise
     await quietly("the team worker", async () => workers.team?.stop());
     await quietly("the lost-windows worker", async () => workers.windows?.stop());
     await quietly("the report roll-up worker", async () => workers.rollup?.stop());
+    await quietly("the search backfill", async () => workers.searchBackfill?.stop());
     await quietly("the SLA worker", async () => workers.sla?.stop());
     await quietly("Next.js", deps.closeNext);
     await quietly("the database", deps.closeDatabase);

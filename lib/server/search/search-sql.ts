@@ -4,8 +4,16 @@ import { Prisma } from "../../db/generated/client";
 // prisma/migrations/20261130062000_search, or PostgreSQL cannot use them (a test checks that
 // it does).
 
-/** A message's searchable words: the column the database generates, indexed by "Message_search_idx". */
-const MESSAGE_DOCUMENT = Prisma.sql`m."searchVector"`;
+/** A message's searchable words, as indexed by "Message_search_idx". */
+const MESSAGE_DOCUMENT = Prisma.sql`to_tsvector('simple', search_fold(m."searchText"))`;
+
+/**
+ * The same words as stored beside the message ("searchVector", migration
+ * 20261207060000_search_vector), to test a message without folding its text again: under a
+ * microsecond. A message written before that migration and not yet reached by the backfill
+ * (backfill-search-vectors.ts) has none, and is folded as before.
+ */
+const STORED_DOCUMENT = Prisma.sql`COALESCE(m."searchVector", ${MESSAGE_DOCUMENT})`;
 
 /** A contact's name, username and the username's parts, as "Contact_search_idx" indexes them. */
 const CONTACT_DOCUMENT = Prisma.sql`to_tsvector('simple', search_fold(
@@ -120,12 +128,12 @@ export function recentMatchesSql(
       : Prisma.sql`AND (SELECT c."accountId" FROM "Conversation" c WHERE c."id" = m."conversationId") = ANY(${[...scope.accountIds]}::text[])`;
   return hitsSql(
     Prisma.sql`SELECT m."id", m."sentAt" FROM (
-        SELECT m."id", m."sentAt", m."searchVector", m."conversationId" FROM "Message" m
+        SELECT m."id", m."sentAt", m."searchText", m."searchVector", m."conversationId" FROM "Message" m
         WHERE ${scopeSql(scope)} AND m."kind" <> 'SYSTEM'
         ORDER BY m."sentAt" DESC, m."id" DESC
         LIMIT ${recent}
       ) m
-      WHERE ${MESSAGE_DOCUMENT} @@ to_tsquery('simple', ${tsquery}) ${access}
+      WHERE ${STORED_DOCUMENT} @@ to_tsquery('simple', ${tsquery}) ${access}
       ORDER BY m."sentAt" DESC, m."id" DESC
       LIMIT ${limit}`,
   );
@@ -152,10 +160,10 @@ export function indexMatchesSql(
       ? Prisma.empty
       : Prisma.sql`AND m."conversationId" IN (SELECT c."id" FROM "Conversation" c WHERE c."accountId" = ANY(${[...scope.accountIds]}::text[]))`;
   const rest =
-    indexTsquery === tsquery ? Prisma.empty : Prisma.sql`AND ${MESSAGE_DOCUMENT} @@ to_tsquery('simple', ${tsquery})`;
+    indexTsquery === tsquery ? Prisma.empty : Prisma.sql`AND ${STORED_DOCUMENT} @@ to_tsquery('simple', ${tsquery})`;
   return hitsSql(
     Prisma.sql`SELECT m."id", m."sentAt" FROM (
-        SELECT m."id", m."sentAt", m."kind", m."searchVector" FROM "Message" m
+        SELECT m."id", m."sentAt", m."kind", m."searchText", m."searchVector" FROM "Message" m
         WHERE ${MESSAGE_DOCUMENT} @@ to_tsquery('simple', ${indexTsquery}) AND ${scopeSql(scope)} ${access}
         OFFSET 0
       ) m

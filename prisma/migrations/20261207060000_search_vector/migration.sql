@@ -1,21 +1,35 @@
 -- Search bounded by the page, not the history (issue 20), hand-written: Prisma has no words
--- for generated columns or partial indexes. No semicolons in comments: the PostgreSQL driver
--- adapter splits scripts on them.
+-- for triggers or partial indexes. No semicolons outside statement ends: Prisma's PostgreSQL
+-- adapter splits a migration at every one, even inside quotes (\073 stands for them below).
 --
--- Each message's words, computed once when it is written (the expression "Message_search_idx"
--- indexed until now, so writing a message costs what it did). Search tests a message against
--- a query without folding its text again: folding non-ASCII text (normalize and a regular
--- expression) cost microseconds per row, too much for a walk over thousands of messages.
--- Adding the column rewrites the table once: about 20 seconds per million messages, during
--- which the table is locked (webhooks get errors, and CM retries them).
-ALTER TABLE "Message" ADD COLUMN "searchVector" tsvector
-  GENERATED ALWAYS AS (to_tsvector('simple', search_fold("searchText"))) STORED;
+-- Each message's words, stored beside it, so that search can test a message against a query
+-- without folding its text again (normalize and a regular expression: microseconds per row,
+-- too much for a walk over thousands of messages). A plain nullable column: adding it takes no
+-- time and rewrites nothing, whatever the size of the table.
+ALTER TABLE "Message" ADD COLUMN "searchVector" tsvector;
 
--- The word index, now over the stored words: the same entries, and a lossy page is rechecked
--- from the column instead of by folding each row's text again.
-DROP INDEX "Message_search_idx";
-CREATE INDEX "Message_search_idx" ON "Message" USING GIN ("searchVector")
-  WHERE "searchText" IS NOT NULL AND "deletedAt" IS NULL;
+-- Filled when a message is written or its words change, in the same statement.
+CREATE FUNCTION "message_search_vector"() RETURNS trigger LANGUAGE plpgsql AS E'
+BEGIN
+  NEW."searchVector" := to_tsvector(\'simple\', search_fold(NEW."searchText"))\073
+  RETURN NEW\073
+END
+';
+CREATE TRIGGER "Message_search_vector" BEFORE INSERT OR UPDATE OF "searchText" ON "Message"
+  FOR EACH ROW EXECUTE FUNCTION "message_search_vector"();
+
+-- The messages written before this migration get theirs from a background backfill, newest
+-- first, a batch at a time (lib/server/search/backfill-search-vectors.ts), which keeps its place
+-- here: it resumes where it stopped after a restart, and several instances take turns.
+CREATE TABLE "BackfillCursor" (
+  "name" TEXT NOT NULL,
+  "beforeAt" TIMESTAMP(3),
+  "beforeId" TEXT,
+  "done" BOOLEAN NOT NULL DEFAULT false,
+  "updatedAt" TIMESTAMP(3) NOT NULL,
+  CONSTRAINT "BackfillCursor_pkey" PRIMARY KEY ("name")
+);
+INSERT INTO "BackfillCursor" ("name", "updatedAt") VALUES ('message-search-vector', now());
 
 -- The searchable messages in time order. A search walks it newest first and tests each
 -- message's stored words until it has a page: a common word or a short prefix fills a page
