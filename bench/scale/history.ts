@@ -83,7 +83,8 @@ export async function writeScaleHistory(db: TSession, size: TScaleSize, now = ne
   );
   await step("phrases index", `CREATE UNIQUE INDEX ON scale_phrases (i)`);
   // One row per conversation with the numbers everything else derives from: h is a hash of its
-  // index; n its messages (long threads first, the rest spread by weight so they sum exactly);
+  // index (each choice reads other digits of it, so open is not also unassigned); n its
+  // messages (long threads first, the rest spread by weight so they sum exactly);
   // the opening is in the daytime of its day and its messages are `gap` seconds apart.
   await step(
     "plan",
@@ -120,8 +121,8 @@ export async function writeScaleHistory(db: TSession, size: TScaleSize, now = ne
          THEN ARRAY['${p}-l' || t.idx % 6, '${p}-l' || (t.idx / 6) % 6] ELSE ARRAY['${p}-l' || t.idx % 6] END AS labels
      FROM timed t JOIN members m ON m.account = t.account
      CROSS JOIN LATERAL (SELECT CASE
-       WHEN t.idx < $5 OR t.h % 20 = 0 OR (t.opened > $4::timestamptz - interval '3 days' AND t.h % 3 <> 0) THEN 'OPEN'
-       WHEN (t.h / 20) % 97 = 1 THEN 'SNOOZED' ELSE 'RESOLVED' END AS status) st`,
+       WHEN t.idx < $5 OR (t.h / 7) % 20 = 0 OR (t.opened > $4::timestamptz - interval '3 days' AND (t.h / 7) % 3 <> 0) THEN 'OPEN'
+       WHEN (t.h / 140) % 97 = 1 THEN 'SNOOZED' ELSE 'RESOLVED' END AS status) st`,
     [size.conversations, size.accounts, size.days, now, size.longThreads, size.longThread, spread],
   );
   await step("plan index", `CREATE UNIQUE INDEX ON scale_plan (idx)`);

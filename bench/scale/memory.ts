@@ -97,12 +97,12 @@ export async function checkMemory(t: TMemoryTarget, cases: TMemoryCase[]): Promi
     `\nMemory check (heap capped at ${HEAP_CAP_MB} MB); idle: RSS ${mb(idle.rss)} MB, heap used ${mb(idle.heap)} MB`,
   );
   console.log(
-    `${"case".padEnd(58)} ${"requests".padStart(8)} ${"seconds".padStart(8)} ${"max RSS".padStart(8)} ${"max heap".padStart(8)}  server`,
+    `${"case".padEnd(72)} ${"requests".padStart(8)} ${"seconds".padStart(8)} ${"max RSS".padStart(8)} ${"max heap".padStart(8)}  server`,
   );
   for (const r of rows) {
     const within = r.heap > 0 && r.heap / MB <= HEAP_CAP_MB ? "within cap" : "over cap";
     console.log(
-      `${r.name.padEnd(58)} ${String(r.requests).padStart(8)} ${r.seconds.toFixed(1).padStart(8)} ${mb(r.rss)} MB ${mb(r.heap)} MB  ` +
+      `${r.name.padEnd(72)} ${String(r.requests).padStart(8)} ${r.seconds.toFixed(1).padStart(8)} ${mb(r.rss)} MB ${mb(r.heap)} MB  ` +
         `${r.alive ? "up" : "DOWN"}, ${within}${r.error ? `; error: ${r.error}` : ""}`,
     );
   }

@@ -1,10 +1,25 @@
-// Timing requests one at a time, and the table the scale benchmark prints.
+// Timing requests one at a time, and the table the scale benchmark prints. Each case is
+// measured beside the bare baseline's GET /health just before it (the floor at that moment: the
+// machine is shared and noisy) and with the server's own CPU time per request (from
+// /proc/<pid>/stat), which noise from other processes does not inflate as much as wall time.
+import { readFileSync } from "node:fs";
 
-export type TTiming = { p50: number; p95: number; bytes: number };
+export type TTiming = { p50: number; p95: number; bytes: number; cpuMs?: number | undefined };
 export type TRow = { name: string; target: number | null; result: TTiming | string; floor?: number | undefined };
 
 export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+/** User and system CPU time of a process, in milliseconds (clock ticks of 10 ms). */
+function cpuMsOf(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
 }
 
 export async function getText(url: string, cookie?: string): Promise<string> {
@@ -15,18 +30,26 @@ export async function getText(url: string, cookie?: string): Promise<string> {
 }
 
 /** Two warm-up requests, then `runs` timed ones, one at a time; any answer but 200 stops the case. */
-export async function time(url: string, cookie: string | undefined, runs: number): Promise<TTiming | string> {
+export async function time(
+  url: string,
+  cookie: string | undefined,
+  runs: number,
+  pid?: number,
+): Promise<TTiming | string> {
   try {
     await getText(url, cookie);
     let bytes = (await getText(url, cookie)).length;
     const times: number[] = [];
+    const cpuBefore = cpuMsOf(pid);
     for (let i = 0; i < runs; i++) {
       const started = performance.now();
       bytes = (await getText(url, cookie)).length;
       times.push(performance.now() - started);
     }
+    const cpuAfter = cpuMsOf(pid);
     times.sort((a, b) => a - b);
-    return { p50: percentile(times, 50), p95: percentile(times, 95), bytes };
+    const cpuMs = cpuBefore !== null && cpuAfter !== null ? (cpuAfter - cpuBefore) / runs : undefined;
+    return { p50: percentile(times, 50), p95: percentile(times, 95), bytes, cpuMs };
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
   }
@@ -35,7 +58,8 @@ export async function time(url: string, cookie: string | undefined, runs: number
 export function printTable(rows: TRow[]): void {
   const width = Math.max(40, ...rows.map((r) => r.name.length));
   console.log(
-    `\n${"case".padEnd(width)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"target".padStart(8)} ${"× floor".padStart(8)} ${"bytes".padStart(8)}`,
+    `\n${"case".padEnd(width)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"target".padStart(8)} ` +
+      `${"floor p95".padStart(9)} ${"× floor".padStart(8)} ${"app CPU".padStart(8)} ${"bytes".padStart(7)}`,
   );
   for (const { name, target, result, floor } of rows) {
     if (typeof result === "string") {
@@ -45,12 +69,16 @@ export function printTable(rows: TRow[]): void {
     const met = target === null ? "" : result.p95 <= target ? "  met" : "  NOT met";
     console.log(
       `${name.padEnd(width)} ${result.p50.toFixed(1).padStart(8)} ${result.p95.toFixed(1).padStart(8)} ` +
-        `${(target === null ? "" : `≤ ${target}`).padStart(8)} ${(floor ? (result.p95 / floor).toFixed(1) : "").padStart(8)} ` +
-        `${String(result.bytes).padStart(8)}${met}`,
+        `${(target === null ? "" : `≤ ${target}`).padStart(8)} ${(floor === undefined ? "" : floor.toFixed(1)).padStart(9)} ` +
+        `${(floor ? (result.p95 / floor).toFixed(1) : "").padStart(8)} ` +
+        `${(result.cpuMs === undefined ? "" : result.cpuMs.toFixed(1)).padStart(8)} ${String(result.bytes).padStart(7)}${met}`,
     );
   }
   const timed = rows.filter((r) => r.target !== null && typeof r.result !== "string");
   const missed = timed.filter((r) => typeof r.result !== "string" && r.result.p95 > (r.target ?? Infinity));
   const failed = rows.filter((r) => typeof r.result === "string").length;
-  console.log(`\n${timed.length - missed.length} of ${timed.length} cases met their target; ${failed} failed`);
+  console.log(
+    `\n${timed.length - missed.length} of ${timed.length} cases met their target; ${failed} failed. ` +
+      `"floor p95": the bare baseline's GET /health just before the case; "app CPU": the server's CPU ms per request.`,
+  );
 }
