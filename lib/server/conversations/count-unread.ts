@@ -1,4 +1,4 @@
-import { Prisma, type PrismaClient } from "../../db/generated/client";
+import type { PrismaClient } from "../../db/generated/client";
 
 /**
  * Customer messages each conversation holds that this agent has not seen: received (by us)
