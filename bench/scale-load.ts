@@ -26,7 +26,7 @@ import { createIndexes, dropSecondaryIndexes } from "./scale/indexes";
 import { scaleCases, type TCaseIds } from "./scale/cases";
 import { memoryCases } from "./scale/memory-cases";
 import { checkMemory } from "./scale/memory";
-import { getText, printTable, time, type TRow } from "./scale/timing";
+import { getText, idleCpuRate, printTable, time, type TRow } from "./scale/timing";
 
 const num = (name: string, fallback: number) => Number(process.env[name] || fallback);
 const large = process.env.BENCH_SCALE?.trim().toLowerCase() === "5m";
@@ -185,7 +185,9 @@ async function main(): Promise<void> {
   const ids = await caseIds(client, app.baseUrl, agent);
   console.log(`Cases: ${JSON.stringify(ids)}; ${RUNS} timed requests per case after 2 warm-ups, one at a time`);
 
-  const pid = app.server?.pid;
+  const idleRate = await idleCpuRate(app.server?.pid);
+  console.log(`The server's CPU while idle: ${(idleRate * 1000).toFixed(0)} ms a second`);
+  const server = { pid: app.server?.pid, idleRate };
   const floorNow = async () => {
     const bare = await time(`${baseline.baseUrl}/health`, undefined, RUNS);
     return typeof bare === "string" ? undefined : bare.p95;
@@ -201,11 +203,11 @@ async function main(): Promise<void> {
     name: "app GET /api/health",
     target: null,
     floor: await floorNow(),
-    result: await time(`${app.baseUrl}/api/health`, undefined, RUNS, pid),
+    result: await time(`${app.baseUrl}/api/health`, undefined, RUNS, server),
   });
   for (const c of scaleCases(ids)) {
     const floor = await floorNow();
-    const result = await time(`${app.baseUrl}${c.path}`, c.who === "admin" ? admin : agent, RUNS, pid);
+    const result = await time(`${app.baseUrl}${c.path}`, c.who === "admin" ? admin : agent, RUNS, server);
     rows.push({ name: c.name, target: c.target, result, floor });
   }
   printTable(rows);

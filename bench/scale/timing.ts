@@ -12,7 +12,7 @@ export function percentile(sorted: number[], p: number): number {
 }
 
 /** User and system CPU time of a process, in milliseconds (clock ticks of 10 ms). */
-function cpuMsOf(pid: number | undefined): number | null {
+export function cpuMsOf(pid: number | undefined): number | null {
   if (pid === undefined) return null;
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
@@ -29,18 +29,35 @@ export async function getText(url: string, cookie?: string): Promise<string> {
   return body;
 }
 
-/** Two warm-up requests, then `runs` timed ones, one at a time; any answer but 200 stops the case. */
+/**
+ * The server's CPU per millisecond while no request is served (its workers' rounds, sockets,
+ * timers), measured over `ms`: subtracted from a case's CPU so the column is the requests' own.
+ */
+export async function idleCpuRate(pid: number | undefined, ms = 5000): Promise<number> {
+  const before = cpuMsOf(pid);
+  const started = performance.now();
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  const after = cpuMsOf(pid);
+  return before === null || after === null ? 0 : (after - before) / (performance.now() - started);
+}
+
+/**
+ * Two warm-up requests, then `runs` timed ones, one at a time; any answer but 200 stops the
+ * case. With the server's pid: its CPU per request, less its idle rate over the same time.
+ */
 export async function time(
   url: string,
   cookie: string | undefined,
   runs: number,
-  pid?: number,
+  server?: { pid: number | undefined; idleRate: number },
 ): Promise<TTiming | string> {
+  const pid = server?.pid;
   try {
     await getText(url, cookie);
     let bytes = (await getText(url, cookie)).length;
     const times: number[] = [];
     const cpuBefore = cpuMsOf(pid);
+    const wallBefore = performance.now();
     for (let i = 0; i < runs; i++) {
       const started = performance.now();
       bytes = (await getText(url, cookie)).length;
@@ -48,7 +65,8 @@ export async function time(
     }
     const cpuAfter = cpuMsOf(pid);
     times.sort((a, b) => a - b);
-    const cpuMs = cpuBefore !== null && cpuAfter !== null ? (cpuAfter - cpuBefore) / runs : undefined;
+    const idle = (server?.idleRate ?? 0) * (performance.now() - wallBefore);
+    const cpuMs = cpuBefore !== null && cpuAfter !== null ? Math.max(0, cpuAfter - cpuBefore - idle) / runs : undefined;
     return { p50: percentile(times, 50), p95: percentile(times, 95), bytes, cpuMs };
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
@@ -79,6 +97,6 @@ export function printTable(rows: TRow[]): void {
   const failed = rows.filter((r) => typeof r.result === "string").length;
   console.log(
     `\n${timed.length - missed.length} of ${timed.length} cases met their target; ${failed} failed. ` +
-      `"floor p95": the bare baseline's GET /health just before the case; "app CPU": the server's CPU ms per request.`,
+      `"floor p95": the bare baseline's GET /health just before the case; "app CPU": the server's CPU ms per request, less its idle rate (an estimate: clock ticks of 10 ms).`,
   );
 }
