@@ -1,9 +1,9 @@
 import { beforeAll, expect, it } from "vitest";
 import { describeEachDatabase } from "../../testing/databases";
 import { createTestAccount } from "../../testing/factories";
-import { countUnread } from "./count-unread";
+import { loadSummaries } from "./load-summaries";
 
-describeEachDatabase("countUnread", (ctx) => {
+describeEachDatabase("loadSummaries", (ctx) => {
   const at = (minute: number) => new Date(Date.parse("2026-03-01T10:00:00Z") + minute * 60_000);
   let conversations: string[] = [];
   let userId = "";
@@ -46,13 +46,37 @@ describeEachDatabase("countUnread", (ctx) => {
     });
   });
 
-  it("counts the customer's messages stored after the agent's read mark, none deleted, only conversations with some", async () => {
-    const [first, second, third] = conversations;
-    const unread = await countUnread(ctx.db.prisma, userId, conversations);
-    expect(unread.get(first ?? "")).toBe(3);
-    expect(unread.get(second ?? "")).toBe(1);
-    expect(unread.has(third ?? "")).toBe(false);
-    expect(await countUnread(ctx.db.prisma, "someone-else", [second ?? ""])).toEqual(new Map([[second, 3]]));
-    expect(await countUnread(ctx.db.prisma, userId, [])).toEqual(new Map());
+  const unread = async (user: string, ids: string[]) =>
+    new Map((await loadSummaries(ctx.db.prisma, { ids, userId: user })).map((c) => [c.id, c.unreadCount]));
+
+  it("counts the customer's messages stored after the agent's read mark, none deleted", async () => {
+    const [first = "", second = "", third = ""] = conversations;
+    expect(await unread(userId, conversations)).toEqual(
+      new Map([
+        [first, 3],
+        [second, 1],
+        [third, 0],
+      ]),
+    );
+    expect(await unread("someone-else", [second])).toEqual(new Map([[second, 3]]));
+  });
+
+  it("answers in the order asked, leaves out unknown ids, and shows what the list shows", async () => {
+    const [first = "", second = ""] = conversations;
+    const label = await ctx.db.prisma.label.create({ data: { name: "Unread test", color: "blue" } });
+    await ctx.db.prisma.conversationLabel.create({ data: { conversationId: second, labelId: label.id } });
+    const rows = await loadSummaries(ctx.db.prisma, { ids: [second, "missing", first], userId });
+    expect(rows.map((row) => row.id)).toEqual([second, first]);
+    expect(rows[0]).toMatchObject({
+      accountName: "Test shop",
+      contact: { igsid: "7002", name: null, username: null },
+      status: "OPEN",
+      assignee: null,
+      labels: [{ id: label.id, name: "Unread test", color: "blue" }],
+      lastMessageAt: at(10).toISOString(),
+      slaDueAt: null,
+      slaAtRisk: false,
+    });
+    expect(await loadSummaries(ctx.db.prisma, { ids: [], userId })).toEqual([]);
   });
 });
