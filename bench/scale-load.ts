@@ -9,8 +9,9 @@
 // 300,000), both over 730 days, 5 accounts, 40 agents; each figure can be set on its own:
 // BENCH_SCALE_MESSAGES, _CONVERSATIONS, _ACCOUNTS, _AGENTS, _DAYS, _LONG_THREADS (2),
 // _LONG_THREAD (20,000 messages each), _WEBHOOK_DAYS (30). BENCH_SCALE_RUNS (20 per case),
-// BENCH_SCALE_MEMORY=0 skips the memory check, BENCH_SCALE_MAINTENANCE_WORK_MEM (256MB) is the
-// index builds' memory. BENCH_KEEP=1 keeps the database (its URL is printed);
+// BENCH_SCALE_MEMORY=0 skips the memory check, BENCH_SCALE_CASES (a regular expression) chooses
+// cases by name, BENCH_SCALE_MAINTENANCE_WORK_MEM (256MB) is the index builds' memory.
+// BENCH_KEEP=1 keeps the database (its URL is printed);
 // BENCH_SCALE_DATABASE_URL runs on such a kept database instead of writing a new history.
 import { randomBytes } from "node:crypto";
 import { cpus, loadavg } from "node:os";
@@ -26,7 +27,7 @@ import { createIndexes, dropSecondaryIndexes } from "./scale/indexes";
 import { scaleCases, type TCaseIds } from "./scale/cases";
 import { memoryCases } from "./scale/memory-cases";
 import { checkMemory } from "./scale/memory";
-import { getText, idleCpuRate, printTable, time, type TRow } from "./scale/timing";
+import { TABLE_HEADER, formatRow, getText, idleCpuRate, printTable, time, type TRow } from "./scale/timing";
 
 const num = (name: string, fallback: number) => Number(process.env[name] || fallback);
 const large = process.env.BENCH_SCALE?.trim().toLowerCase() === "5m";
@@ -205,10 +206,14 @@ async function main(): Promise<void> {
     floor: await floorNow(),
     result: await time(`${app.baseUrl}/api/health`, undefined, RUNS, server),
   });
-  for (const c of scaleCases(ids)) {
+  // BENCH_SCALE_CASES: a regular expression choosing cases by name (all by default).
+  const only = new RegExp(process.env.BENCH_SCALE_CASES || ".");
+  console.log(`\nAs measured:\n${TABLE_HEADER}`);
+  for (const c of scaleCases(ids).filter((c) => only.test(c.name))) {
     const floor = await floorNow();
     const result = await time(`${app.baseUrl}${c.path}`, c.who === "admin" ? admin : agent, RUNS, server);
     rows.push({ name: c.name, target: c.target, result, floor });
+    console.log(formatRow({ name: c.name, target: c.target, result, floor }));
   }
   printTable(rows);
   if (process.env.BENCH_SCALE_MEMORY !== "0" && app.server) {

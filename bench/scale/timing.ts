@@ -73,25 +73,27 @@ export async function time(
   }
 }
 
-export function printTable(rows: TRow[]): void {
-  const width = Math.max(40, ...rows.map((r) => r.name.length));
-  console.log(
-    `\n${"case".padEnd(width)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"target".padStart(8)} ` +
-      `${"floor p95".padStart(9)} ${"× floor".padStart(8)} ${"app CPU".padStart(8)} ${"bytes".padStart(7)}`,
+const WIDTH = 52;
+
+/** One row of the table (printed as each case is measured, and again in the table at the end). */
+export function formatRow({ name, target, result, floor }: TRow): string {
+  if (typeof result === "string") return `${name.padEnd(WIDTH)} failed: ${result}`;
+  const met = target === null ? "" : result.p95 <= target ? "  met" : "  NOT met";
+  return (
+    `${name.padEnd(WIDTH)} ${result.p50.toFixed(1).padStart(8)} ${result.p95.toFixed(1).padStart(8)} ` +
+    `${(target === null ? "" : `≤ ${target}`).padStart(8)} ${(floor === undefined ? "" : floor.toFixed(1)).padStart(9)} ` +
+    `${(floor ? (result.p95 / floor).toFixed(1) : "").padStart(8)} ` +
+    `${(result.cpuMs === undefined ? "" : result.cpuMs.toFixed(1)).padStart(8)} ${String(result.bytes).padStart(7)}${met}`
   );
-  for (const { name, target, result, floor } of rows) {
-    if (typeof result === "string") {
-      console.log(`${name.padEnd(width)} failed: ${result}`);
-      continue;
-    }
-    const met = target === null ? "" : result.p95 <= target ? "  met" : "  NOT met";
-    console.log(
-      `${name.padEnd(width)} ${result.p50.toFixed(1).padStart(8)} ${result.p95.toFixed(1).padStart(8)} ` +
-        `${(target === null ? "" : `≤ ${target}`).padStart(8)} ${(floor === undefined ? "" : floor.toFixed(1)).padStart(9)} ` +
-        `${(floor ? (result.p95 / floor).toFixed(1) : "").padStart(8)} ` +
-        `${(result.cpuMs === undefined ? "" : result.cpuMs.toFixed(1)).padStart(8)} ${String(result.bytes).padStart(7)}${met}`,
-    );
-  }
+}
+
+export const TABLE_HEADER =
+  `${"case".padEnd(WIDTH)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"target".padStart(8)} ` +
+  `${"floor p95".padStart(9)} ${"× floor".padStart(8)} ${"app CPU".padStart(8)} ${"bytes".padStart(7)}`;
+
+export function printTable(rows: TRow[]): void {
+  console.log(`\n${TABLE_HEADER}`);
+  for (const row of rows) console.log(formatRow(row));
   const timed = rows.filter((r) => r.target !== null && typeof r.result !== "string");
   const missed = timed.filter((r) => typeof r.result !== "string" && r.result.p95 > (r.target ?? Infinity));
   const failed = rows.filter((r) => typeof r.result === "string").length;
