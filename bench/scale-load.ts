@@ -219,7 +219,10 @@ async function main(): Promise<void> {
   if (process.env.BENCH_SCALE_MEMORY !== "0" && app.server) {
     await checkMemory(
       { baseUrl: app.baseUrl, pid: app.server.pid, metricsToken, admin, agent },
-      memoryCases(ids, size.longThread),
+      // BENCH_SCALE_MEMORY_CASES: a regular expression choosing the memory check's cases by name.
+      memoryCases(ids, size.longThread).filter((c) =>
+        new RegExp(process.env.BENCH_SCALE_MEMORY_CASES || ".").test(c.name),
+      ),
     );
   }
   await client.end();
