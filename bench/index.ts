@@ -1,8 +1,8 @@
 // `npm run bench`: the database benchmark (bench/run.ts), the HTTP load benchmark of webhook
 // intake (bench/ingest-load.ts), then live-event latency across three instances per socket.io
 // adapter (bench/events-load.ts), then the reports over a year of history (bench/reports-load.ts),
-// each in its own process. They print figures and assert nothing. BENCH_ONLY=db, ingest, events
-// or reports runs one of them.
+// then the inbox at scale and its memory (bench/scale-load.ts), each in its own process. They
+// print figures and assert nothing. BENCH_ONLY=db, ingest, events, reports or scale runs one.
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -13,6 +13,7 @@ const parts = {
   ingest: "bench/ingest-load.ts",
   events: "bench/events-load.ts",
   reports: "bench/reports-load.ts",
+  scale: "bench/scale-load.ts",
 } as const;
 const only = process.env.BENCH_ONLY?.trim();
 if (only && !(only in parts)) {

@@ -12,7 +12,7 @@ const RUNS = Number(process.env.BENCH_SEARCH_RUNS ?? 40);
 // Words customers and agents write, most frequent first: a word's index is drawn as n·r²
 // (r uniform), so "thanks" is in about a quarter of the messages, "order" in one of ten and
 // the accented words near the end in under one in a hundred. Two rare words are added apart.
-const WORDS = `hi thanks hello the my is please you can when where what i a to for it and have do
+export const WORDS = `hi thanks hello the my is please you can when where what i a to for it and have do
   order your we yes no ok how size price help shipping package tracking number delivery delivered
   today tomorrow week address payment card paid received return refund broken wrong colour color
   black white red blue green small medium large stock available cancel change exchange discount
@@ -22,20 +22,21 @@ const WORDS = `hi thanks hello the my is please you can when where what i a to f
   entrega bestellung livraison café crème größe zürich niño`
   .split(/\s+/)
   .filter(Boolean);
-const RARE = [
+export const RARE = [
   { word: "zeppelin", every: 10_007 },
   { word: "quokka", every: 997 },
 ];
-const FIRST = `Maria Anna Sofia Emma Olivia Lucas Noah Liam Mateo Leon Amira Yusuf Mei Hiro Ana Zoë Chloé
+export const FIRST = `Maria Anna Sofia Emma Olivia Lucas Noah Liam Mateo Leon Amira Yusuf Mei Hiro Ana Zoë Chloé
   José Jürgen Søren Aisha Omar Fatima Ivan Olga Priya Ravi Chen Lin Kofi Ama Nia Diego Lucía Pablo`
   .split(/\s+/)
   .filter(Boolean);
-const LAST = `Garcia Smith Müller Rossi Dubois Silva Kowalski Nguyen Kim Tanaka Jensen Novak Popescu
+export const LAST = `Garcia Smith Müller Rossi Dubois Silva Kowalski Nguyen Kim Tanaka Jensen Novak Popescu
   Haddad Okafor Mensah Fernández López Schmidt Weber Bianchi Martin Costa Santos Ivanova Patel`
   .split(/\s+/)
   .filter(Boolean);
 
-const sqlArray = (values: string[]) => `ARRAY[${values.map((v) => `'${v.replace(/'/g, "''")}'`).join(",")}]::text[]`;
+export const sqlArray = (values: string[]) =>
+  `ARRAY[${values.map((v) => `'${v.replace(/'/g, "''")}'`).join(",")}]::text[]`;
 
 async function seed(db: TDatabase, messages: number): Promise<string[]> {
   const accounts = ["sa1", "sa2"];

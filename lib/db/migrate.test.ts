@@ -37,7 +37,9 @@ describeEachDatabase("migrations", (ctx) => {
     expect(names).toEqual(
       expect.arrayContaining([
         "Conversation_accountId_lastMessageAt_idx",
-        "Message_conversationId_sentAt_idx",
+        "Message_conversationId_sentAt_direction_idx",
+        "Message_unread_idx",
+        "Conversation_status_accountId_assigneeId_idx",
         "Message_cmReference_key",
         "WebhookEvent_kind_dedupeKey_key",
       ]),

@@ -8,7 +8,8 @@ import { lastAnsweredSurvey } from "../surveys/last-answered-survey";
 /**
  * The customer of a conversation as the contact panel shows them, for anyone who may see the
  * conversation (404 otherwise, as for a missing one): one lookup and one aggregate over the
- * conversation's messages (its index on conversationId), however long the thread.
+ * conversation's messages, read from the index on (conversationId, sentAt, direction) alone,
+ * however long the thread.
  */
 export async function getContactDetails(
   tx: Prisma.TransactionClient,

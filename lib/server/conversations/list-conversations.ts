@@ -4,8 +4,7 @@ import { DEFAULT_FILTERS, type TListFilters } from "../../conversations/schemas"
 import type { TConversationPage } from "../../conversations/summary";
 import { MESSAGING_WINDOW_MS as WINDOW_MS } from "../../channel/rules";
 import { decodeCursor, encodeCursor } from "../pagination/keyset-cursor";
-import { countUnread } from "./count-unread";
-import { CONVERSATION_SUMMARY_INCLUDE, toConversationSummary } from "./to-summary";
+import { loadSummaries } from "./load-summaries";
 
 export interface TListConversationsOptions {
   /** The agent asking: "Mine" and unread counts are theirs. */
@@ -43,22 +42,10 @@ export async function listConversations(
     ORDER BY ${order.orderBy}
     LIMIT ${limit + 1}`;
   const page = rows.slice(0, limit);
-  const full = await prisma.conversation.findMany({
-    where: { id: { in: page.map((r) => r.id) } },
-    include: CONVERSATION_SUMMARY_INCLUDE,
-  });
-  const byId = new Map(full.map((row) => [row.id, row]));
-  const unread = await countUnread(
-    prisma,
-    userId,
-    page.map((row) => row.id),
-  );
+  const conversations = await loadSummaries(prisma, { ids: page.map((row) => row.id), userId, now });
   const last = page.at(-1);
   return {
-    conversations: page.flatMap((r) => {
-      const row = byId.get(r.id);
-      return row ? [toConversationSummary(row, unread.get(r.id) ?? 0)] : [];
-    }),
+    conversations,
     nextCursor: rows.length > limit && last ? encodeCursor(last.key, last.id) : null,
   };
 }
