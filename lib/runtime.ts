@@ -28,6 +28,7 @@ export interface TRuntime {
         windows?: TWorker;
         sla?: TWorker;
         rollup?: TWorker;
+        retention?: TWorker;
       }
     | undefined;
   /**

@@ -7,6 +7,7 @@ import { startTeamWorker } from "../pipeline/team/start-team-worker";
 import { startWindowsWorker } from "../pipeline/windows/start-windows-worker";
 import { startWorkerLoop } from "../pipeline/worker-loop";
 import { rollReportDays } from "../server/reports/roll-report-days";
+import { runRetentionRound } from "../server/retention/run-retention-round";
 import { announce as announceLive } from "../realtime/server/announce";
 import { listOnlineUserIds } from "../realtime/server/presence";
 import type { TIo, TRuntime } from "../runtime";
@@ -18,7 +19,8 @@ import type { TEffects } from "../effects/inbox-effects";
  * Intake applies stored webhooks; the team worker assigns conversations; the SLA worker keeps
  * due times, warnings and breaches; the outbox sends queued replies, retries them, and takes
  * over sends of instances that died; the windows worker counts reply windows that closed
- * without an answer; the roll-up worker keeps the reports' daily roll-up in step with the facts.
+ * without an answer; the roll-up worker keeps the reports' daily roll-up in step with the facts;
+ * the retention worker deletes old conversations of the accounts that ask for it.
  */
 export function startWorkers({
   db,
@@ -64,6 +66,20 @@ export function startWorkers({
     name: "report-rollup",
     idleMs: 30_000,
     tick: async () => (await rollReportDays(db.prisma, { now: new Date() })).busy,
+  });
+  // Every 10 minutes it looks for a run that is due (daily per account, or after a change of
+  // settings); a run goes on round after round at once, 20 batches of 200 conversations a round,
+  // each batch its own short transaction, so the inbox's own writes never wait long.
+  workers.retention = startWorkerLoop({
+    name: "retention",
+    idleMs: 10 * 60_000,
+    tick: async () =>
+      (
+        await runRetentionRound(db.prisma, {
+          clock: () => new Date(),
+          onRemoved: (effect) => void announceLive(effect),
+        })
+      ).busy,
   });
   runtime.workers = workers;
 }

@@ -40,7 +40,9 @@ describeEachDatabase("retention", (ctx) => {
     shop = (await createTestAccount(prisma(), { displayName: "Old shop" })).id;
     other = (await createTestAccount(prisma(), { displayName: "Other shop" })).id;
     const uploaded = day("2025-11-20");
-    [onlyOld, savedToo, recentToo] = await Promise.all([1, 2, 3].map(() => storedUpload(prisma(), uploaded)));
+    onlyOld = await storedUpload(prisma(), uploaded);
+    savedToo = await storedUpload(prisma(), uploaded);
+    recentToo = await storedUpload(prisma(), uploaded);
     // Six months before NOW is 7 June 2026: these two are older, with every kind of line.
     old = await conversationWith(prisma(), shop, "1001", [
       { at: day("2025-12-01"), text: "chocolate cake please" },
