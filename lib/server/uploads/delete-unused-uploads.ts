@@ -1,4 +1,4 @@
-import { Prisma, type PrismaClient } from "../../db/generated/client";
+import type { PrismaClient } from "../../db/generated/client";
 import { uploadGraceCutoff } from "./find-upload";
 import { unusedUpload } from "./upload-uses";
 import { log } from "../../log/logger";
