@@ -12,10 +12,12 @@ export const GET = route(
   async ({ runtime, params }) => ({ retention: await getRetention(runtime.db.prisma, params.id) }),
 );
 
-/** Turns retention on or off and sets its months; the worker starts a run at its next round. */
+/** Turns retention on or off and sets its months; the worker starts a run at once. */
 export const PUT = route(
   { access: "admin", params: ZIdParams, body: ZRetentionSettings, response: ZRetentionAnswer },
-  async ({ runtime, params, body }) => ({
-    retention: await setRetention(runtime.db.prisma, { accountId: params.id, settings: body, now: new Date() }),
-  }),
+  async ({ runtime, params, body }) => {
+    const retention = await setRetention(runtime.db.prisma, { accountId: params.id, settings: body, now: new Date() });
+    if (retention.enabled) runtime.workers?.retention?.wake();
+    return { retention };
+  },
 );
