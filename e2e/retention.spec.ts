@@ -33,7 +33,12 @@ test("the admin previews what retention deletes, turns it on, and sees the run's
   const twoYearsAgo = new Date(run - 2 * 365 * 86_400_000).toISOString().slice(0, 19);
   const oldCustomer = { igsid: `8${run}`, name: `Old Olga ${run}`, username: `olga${run}` };
   const newCustomer = { igsid: `7${run}`, name: `New Nina ${run}`, username: `nina${run}` };
-  await customerWrites(request, { ...oldCustomer, account: account.igAccountId, text: "Long ago", timeUtc: twoYearsAgo });
+  await customerWrites(request, {
+    ...oldCustomer,
+    account: account.igAccountId,
+    text: "Long ago",
+    timeUtc: twoYearsAgo,
+  });
   await customerWrites(request, { ...newCustomer, account: account.igAccountId, text: "Just now" });
   await page.goto("/");
   await expect(page.getByRole("listitem", { name: oldCustomer.name })).toBeVisible();

@@ -46,9 +46,7 @@ export async function conversationWith(
         conversationId: conversation.id,
         direction: m.image ? "OUTBOUND" : kind === "NOTE" || kind === "SYSTEM" ? "INTERNAL" : "INBOUND",
         kind,
-        content: m.image
-          ? { image: { url: mediaUrl(m.image), mimeType: "image/png" } }
-          : { text: m.text ?? "hello" },
+        content: m.image ? { image: { url: mediaUrl(m.image), mimeType: "image/png" } } : { text: m.text ?? "hello" },
         status: m.image ? "DELIVERED" : "RECEIVED",
         sentAt: m.at,
         createdAt: m.at,

@@ -59,7 +59,9 @@ describeEachDatabase("retention", (ctx) => {
       { at: day("2026-11-30"), image: recentToo },
     ]);
     // Another account's old conversation: its retention is off.
-    otherOld = await conversationWith(prisma(), other, "1001", [{ at: day("2025-01-01"), text: "chocolate elsewhere" }]);
+    otherOld = await conversationWith(prisma(), other, "1001", [
+      { at: day("2025-01-01"), text: "chocolate elsewhere" },
+    ]);
     await savedReplyWithImage(prisma(), "menu", savedToo);
     for (const c of [old, older, recent, otherOld]) {
       await prisma().reportEvent.create({
@@ -78,8 +80,7 @@ describeEachDatabase("retention", (ctx) => {
     runRetentionRound(prisma(), { clock: () => NOW, ...options });
   const conversationIds = async () =>
     (await prisma().conversation.findMany({ select: { id: true } })).map((c) => c.id).sort();
-  const uploadIds = async () =>
-    (await prisma().upload.findMany({ select: { id: true } })).map((u) => u.id).sort();
+  const uploadIds = async () => (await prisma().upload.findMany({ select: { id: true } })).map((u) => u.id).sort();
   const messagesOf = (conversationId: string) => prisma().message.count({ where: { conversationId } });
   const messagesIn = async (accountId: string) => {
     const query = ZReportQuery.parse({ range: "custom", from: "2025-11-01", to: "2025-12-31", accountId });

@@ -40,7 +40,11 @@ export async function runRetentionRound(
   let batches = 0;
   let conversations = 0;
   for (const { id } of accounts) {
-    const run = await startRetentionRun(prisma, { accountId: id, now: clock(), ...(everyMs === undefined ? {} : { everyMs }) });
+    const run = await startRetentionRun(prisma, {
+      accountId: id,
+      now: clock(),
+      ...(everyMs === undefined ? {} : { everyMs }),
+    });
     if (run === null) continue;
     for (;;) {
       if (batches >= maxBatches) return { busy: true, conversations };

@@ -32,7 +32,11 @@ describeEachDatabase("/api/admin/accounts/:id/retention", (ctx) => {
   it("is off by default, with no run yet", async () => {
     const answer = await retentionRoute.GET(request("GET"), params(account));
     expect(answer.status).toBe(200);
-    expect(ZRetentionAnswer.parse(await answer.json()).retention).toEqual({ enabled: false, months: 24, lastRun: null });
+    expect(ZRetentionAnswer.parse(await answer.json()).retention).toEqual({
+      enabled: false,
+      months: 24,
+      lastRun: null,
+    });
   });
 
   it("saves whole months from 1 to 120 and refuses anything else with the reason", async () => {
