@@ -48,7 +48,7 @@ export const ZEnv = z.object({
   PUBLIC_URL: z
     .url({ protocol: /^https?$/, error: "must be the public http(s) URL CM can reach, e.g. https://inbox.example.com" })
     .optional(),
-  /** Uploaded images are deleted this many days after upload (CM fetches them when sending). */
+  /** An uploaded image no message and no saved reply uses is deleted this many days after upload (a draft never sent). */
   UPLOAD_RETENTION_DAYS: z.coerce
     .number({ error: "must be a number" })
     .int("must be a whole number of days")

@@ -29,6 +29,7 @@ export interface TRuntime {
         sla?: TWorker;
         rollup?: TWorker;
         searchBackfill?: TWorker;
+        retention?: TWorker;
       }
     | undefined;
   /**

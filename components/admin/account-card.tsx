@@ -13,6 +13,7 @@ import { HumanAgentTagSetting } from "./human-agent-tag-setting";
 import { ConnectionTest } from "./connection-test";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { RemoveAccount } from "./remove-account";
+import { RetentionSettings } from "./retention-settings";
 import { RotateWebhookSecret } from "./rotate-webhook-secret";
 import { secondaryButton } from "@/components/ui/styles";
 import { WebhookUrls } from "./webhook-urls";
@@ -80,6 +81,7 @@ export function AccountCard({ account }: { account: TAccountView }) {
       <AutoAssignSettings account={account} />
       <HumanAgentTagSetting account={account} />
       <AccountSettingsForm account={account} />
+      <RetentionSettings accountId={account.id} />
     </section>
   );
 }

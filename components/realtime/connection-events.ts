@@ -61,6 +61,8 @@ export function watchConnection(
       catchUp();
     },
     [EVENTS.accessChanged]: onAccessChanged,
+    // Retention deleted old conversations: the lists and counts are fetched again without them.
+    [EVENTS.conversationsRemoved]: () => catchUp(),
     // The server ended this user's sessions (deactivated, password reset): leave at once.
     [EVENTS.sessionRevoked]: () => leaveTo("/sign-in?reason=revoked"),
   });

@@ -25,7 +25,7 @@ export function createPlainHandlers({
   stopping: () => boolean;
 }): TPlainHandler {
   const handleMedia = createMediaHttpHandler(() =>
-    stopping() ? undefined : { sql: db.sql, retentionDays: config.UPLOAD_RETENTION_DAYS },
+    stopping() ? undefined : { sql: db.sql, graceDays: config.UPLOAD_RETENTION_DAYS },
   );
   const handleMetrics = createMetricsHttpHandler(config.METRICS_TOKEN, {
     sql: db.sql,

@@ -9,7 +9,7 @@ import { startSessionSweep } from "../realtime/server/session-sweep";
 import type { TIo } from "../runtime";
 import { accessibleAccountIds } from "../server/access/account-access";
 import { conversationAccountFor } from "../server/access/assert-conversation-access";
-import { startUploadSweep } from "../server/uploads/delete-expired-uploads";
+import { startUploadSweep } from "../server/uploads/delete-unused-uploads";
 
 /**
  * socket.io on the HTTP server (sign-in checked at the handshake, rooms per account and

@@ -8,6 +8,7 @@ import { startWindowsWorker } from "../pipeline/windows/start-windows-worker";
 import { startWorkerLoop } from "../pipeline/worker-loop";
 import { rollReportDays } from "../server/reports/roll-report-days";
 import { backfillSearchVectors } from "../server/search/backfill-search-vectors";
+import { runRetentionRound } from "../server/retention/run-retention-round";
 import { announce as announceLive } from "../realtime/server/announce";
 import { listOnlineUserIds } from "../realtime/server/presence";
 import type { TIo, TRuntime } from "../runtime";
@@ -20,7 +21,8 @@ import type { TEffects } from "../effects/inbox-effects";
  * due times, warnings and breaches; the outbox sends queued replies, retries them, and takes
  * over sends of instances that died; the windows worker counts reply windows that closed
  * without an answer; the roll-up worker keeps the reports' daily roll-up in step with the facts;
- * the search backfill gives messages written before search stored their words those words.
+ * the search backfill gives messages written before search stored their words those words;
+ * the retention worker deletes old conversations of the accounts that ask for it.
  */
 export function startWorkers({
   db,
@@ -72,6 +74,20 @@ export function startWorkers({
     name: "search-backfill",
     idleMs: 60_000,
     tick: async () => (await backfillSearchVectors(db.prisma)).busy,
+  });
+  // Every 10 minutes it looks for a run that is due (daily per account, or after a change of
+  // settings); a run goes on round after round at once, 20 batches of 200 conversations a round,
+  // each batch its own short transaction, so the inbox's own writes never wait long.
+  workers.retention = startWorkerLoop({
+    name: "retention",
+    idleMs: 10 * 60_000,
+    tick: async () =>
+      (
+        await runRetentionRound(db.prisma, {
+          clock: () => new Date(),
+          onRemoved: (effect) => void announceLive(effect),
+        })
+      ).busy,
   });
   runtime.workers = workers;
 }

@@ -67,6 +67,13 @@ export interface TAccountRemoved {
   accountId: string;
 }
 
+/** Conversations were deleted for good (retention): whoever shows the account's conversations refetches. */
+export interface TConversationsRemoved {
+  kind: "conversations-removed";
+  accountId: string;
+  conversationIds: string[];
+}
+
 export type TEffect =
   | TEffects
   | TContactUpdated
@@ -76,4 +83,5 @@ export type TEffect =
   | TUserSignedOut
   | TSessionEnded
   | TAccessChanged
-  | TAccountRemoved;
+  | TAccountRemoved
+  | TConversationsRemoved;

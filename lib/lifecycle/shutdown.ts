@@ -90,6 +90,8 @@ export function createShutdown(deps: TShutdownDeps): (signal: string) => Promise
     await quietly("the lost-windows worker", async () => workers.windows?.stop());
     await quietly("the report roll-up worker", async () => workers.rollup?.stop());
     await quietly("the search backfill", async () => workers.searchBackfill?.stop());
+    // A batch in progress commits or rolls back whole; the next instance resumes the run.
+    await quietly("the retention worker", async () => workers.retention?.stop());
     await quietly("the SLA worker", async () => workers.sla?.stop());
     await quietly("Next.js", deps.closeNext);
     await quietly("the database", deps.closeDatabase);

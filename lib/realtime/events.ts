@@ -38,6 +38,8 @@ export const EVENTS = {
    * the right rooms already; the browser refetches what it shows.
    */
   accessChanged: "access.changed",
+  /** Conversations of an account were deleted for good (retention): the browser refetches what it shows. */
+  conversationsRemoved: "conversations.removed",
   /** Who views and who types in a conversation, to its viewers (lib/realtime/conversation-presence.ts). */
   conversationPresence: "conversation.presence_changed",
   /** This user was @mentioned in a private note (to their own room only). */
@@ -61,6 +63,7 @@ export interface TServerToClientEvents {
   [EVENTS.serverStatus]: (payload: TServerStatus) => void;
   [EVENTS.serverStopping]: (payload: { reconnectWithinMs: number }) => void;
   [EVENTS.accessChanged]: () => void;
+  [EVENTS.conversationsRemoved]: () => void;
   [EVENTS.conversationPresence]: (payload: TConversationPresence) => void;
   [EVENTS.mentionCreated]: (payload: TMentionNotice) => void;
   [EVENTS.slaWarned]: (payload: TSlaWarningNotice) => void;

@@ -53,6 +53,7 @@ const PARSERS: { [K in TEventName]: (raw: unknown) => TPayloadOf<K> | null } = {
   [EVENTS.serverStatus]: fromSchema(z.object({ database: z.enum(["ok", "unavailable"]) })),
   [EVENTS.serverStopping]: fromSchema(z.object({ reconnectWithinMs: z.number().finite().min(0) })),
   [EVENTS.accessChanged]: noPayload,
+  [EVENTS.conversationsRemoved]: noPayload,
   [EVENTS.conversationPresence]: fromSchema(ZConversationPresence),
   [EVENTS.mentionCreated]: fromSchema(ZMentionNotice),
   [EVENTS.slaWarned]: fromSchema(ZSlaWarningNotice),

@@ -30,7 +30,7 @@ try {
   const runtime = createTestRuntime(db, { publicUrl: PUBLIC_URL });
   setRuntime(runtime);
   const cookie = await signedInCookie(runtime, { email: "photos@example.com", role: "agent" });
-  const handle = createMediaHttpHandler(() => ({ sql: db.sql, retentionDays: 30 }));
+  const handle = createMediaHttpHandler(() => ({ sql: db.sql, graceDays: 30 }));
   const media = createServer((req, res) => void handle(req, res));
   // Rounds on a loaded machine can leave fetch's pooled connection idle past Node's 5 s
   // keep-alive, and a reuse racing the server's close reads ECONNRESET: not what is tested.

@@ -74,8 +74,8 @@ describeEachDatabase("upload quota: bytes per user per hour, bytes stored in all
     expect(await error(full)).toEqual({
       code: "INSUFFICIENT_STORAGE",
       message:
-        "Image storage is full: 0.0 MB of 0.0 MB are in use. Older images are deleted as they expire; " +
-        "an admin can raise the limit (UPLOAD_TOTAL_MB).",
+        "Image storage is full: 0.0 MB of 0.0 MB are in use. Images are kept while a message or a saved reply shows them; " +
+        "an admin can raise the limit (UPLOAD_TOTAL_MB) or turn on retention for an account.",
     });
     expect(await ctx.db.prisma.upload.count()).toBe(4);
     await ctx.db.prisma.upload.deleteMany({ where: { uploadedBy: { email: "alice@example.com" } } });

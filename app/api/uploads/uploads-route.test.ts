@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { INSTAGRAM_LIMITS as L } from "@/lib/cm/limits";
 import { setRuntime, type TRuntime } from "@/lib/runtime";
 import { ZUploadAnswer } from "@/lib/media/schemas";
-import { deleteExpiredUploads } from "@/lib/server/uploads/delete-expired-uploads";
+import { deleteUnusedUploads } from "@/lib/server/uploads/delete-unused-uploads";
 import { describeEachDatabase } from "@/lib/testing/databases";
 import { TEST_APP_URL, createTestRuntime, signedInCookie } from "@/lib/testing/test-runtime";
 import { createMediaHttpHandler } from "@/lib/server/uploads/media-http";
@@ -37,7 +37,7 @@ describeEachDatabase("POST /api/uploads and GET /media/:id", (ctx) => {
     runtime = createTestRuntime(ctx.db, { publicUrl: PUBLIC_URL, uploadRetentionDays: 30 });
     setRuntime(runtime);
     cookie = await signedInCookie(runtime, { email: "uploader@example.com", role: "agent" });
-    const handle = createMediaHttpHandler(() => ({ sql: ctx.db.sql, retentionDays: 30 }));
+    const handle = createMediaHttpHandler(() => ({ sql: ctx.db.sql, graceDays: 30 }));
     media = createServer((req, res) => {
       if (!handle(req, res)) res.writeHead(418).end();
     });
@@ -152,11 +152,11 @@ describeEachDatabase("POST /api/uploads and GET /media/:id", (ctx) => {
     const old = await make(31);
     const edge = await make(30);
     const fresh = await make(29.9);
-    expect(await deleteExpiredUploads(ctx.db.prisma, { now, retentionDays: 30 })).toBe(2);
+    expect(await deleteUnusedUploads(ctx.db.prisma, { now, graceDays: 30 })).toBe(2);
     const left = (await ctx.db.prisma.upload.findMany({ select: { id: true } })).map((u) => u.id);
     expect(left).toEqual([fresh]);
     expect(left).not.toContain(old);
     expect(left).not.toContain(edge);
-    expect(await deleteExpiredUploads(ctx.db.prisma, { now, retentionDays: 30 })).toBe(0);
+    expect(await deleteUnusedUploads(ctx.db.prisma, { now, graceDays: 30 })).toBe(0);
   });
 });

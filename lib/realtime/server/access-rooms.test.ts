@@ -34,6 +34,7 @@ interface TClient {
   userId: string;
   changes: TInboxChange[];
   accessChanged: number;
+  conversationsRemoved: number;
   disconnects: number;
 }
 
@@ -102,9 +103,17 @@ describeEachDatabase("socket rooms follow account membership", (ctx) => {
           reconnection: false,
           extraHeaders: { cookie, origin: TEST_APP_URL },
         });
-        const client: TClient = { socket, userId, changes: [], accessChanged: 0, disconnects: 0 };
+        const client: TClient = {
+          socket,
+          userId,
+          changes: [],
+          accessChanged: 0,
+          conversationsRemoved: 0,
+          disconnects: 0,
+        };
         socket.on(EVENTS.inboxChanged, (change) => client.changes.push(change));
         socket.on(EVENTS.accessChanged, () => client.accessChanged++);
+        socket.on(EVENTS.conversationsRemoved, () => client.conversationsRemoved++);
         socket.on("disconnect", () => client.disconnects++);
         clients[name] = client;
         return new Promise<void>((resolve) => socket.on("connect", resolve));
@@ -252,6 +261,16 @@ describeEachDatabase("socket rooms follow account membership", (ctx) => {
     const after = await received(() => emitEffects(changeOn("shop", "c-none-left")));
     expect(after.ada).toEqual([]);
     expect(ids(after.root)).toEqual([["c-none-left"]]);
+  });
+
+  it("tells the account's members and the admins when retention removed conversations, and no one else", async () => {
+    const told = { ada: clients.ada.conversationsRemoved, bo: clients.bo.conversationsRemoved };
+    const root = clients.root.conversationsRemoved;
+    await announce({ kind: "conversations-removed", accountId: accounts.other, conversationIds: ["c-old"] });
+    await expect.poll(() => clients.bo.conversationsRemoved).toBe(told.bo + 1);
+    await expect.poll(() => clients.root.conversationsRemoved).toBe(root + 1);
+    await settle(clients.ada);
+    expect(clients.ada.conversationsRemoved).toBe(told.ada);
   });
 
   it("tells the members and the admins when an account is removed, and empties its room", async () => {

@@ -55,6 +55,14 @@ export function announceAccountRemoved(io: TIo, accountId: string): void {
 }
 
 /**
+ * Conversations of an account were deleted (retention): its members' and the admins' browsers
+ * refetch what they show, and the deleted conversations leave their lists and counts.
+ */
+export function announceConversationsRemoved(io: TIo, accountId: string): void {
+  io.to(ROOMS.account(accountId)).to(ROOMS.admins).emit(EVENTS.conversationsRemoved);
+}
+
+/**
  * Puts each of this instance's sockets in the rooms its user's current role and memberships
  * call for, and gives it its user's current role (a safety net run with the session sweep).
  * Returns how many sockets it moved.

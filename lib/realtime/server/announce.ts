@@ -2,7 +2,7 @@ import type { TEffect } from "../../effects/effects";
 import { oneLine } from "../../errors-one-line";
 import { log } from "../../log/logger";
 import { getRuntime, type TIo } from "../../runtime";
-import { announceAccountRemoved, moveUserRooms } from "./access-rooms";
+import { announceAccountRemoved, announceConversationsRemoved, moveUserRooms } from "./access-rooms";
 import { emitEffects } from "./emit";
 import { emitContactUpdated, emitLabelsChanged, emitMentions, emitSlaWarnings } from "./emit-team-events";
 import { disconnectSession, disconnectUser } from "./presence";
@@ -47,5 +47,7 @@ async function announceOne(io: TIo, effect: TEffect): Promise<void> {
       return moveUserRooms(io, effect);
     case "account-removed":
       return announceAccountRemoved(io, effect.accountId);
+    case "conversations-removed":
+      return announceConversationsRemoved(io, effect.accountId);
   }
 }

@@ -1,11 +1,12 @@
 import { extensionFor } from "../../cm/media-type";
 import type { TSql } from "../../db/client";
+import { UNUSED_UPLOAD_SQL } from "./upload-uses";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** The oldest upload still kept at `now`. */
-export function retentionCutoff(now: Date, retentionDays: number): Date {
-  return new Date(now.getTime() - retentionDays * DAY_MS);
+/** An upload nothing uses is kept until `graceDays` after it was uploaded: the oldest one still kept at `now`. */
+export function uploadGraceCutoff(now: Date, graceDays: number): Date {
+  return new Date(now.getTime() - graceDays * DAY_MS);
 }
 
 /** Ids are 32 random bytes in base64url, optionally followed by an extension: nothing else is looked up. */
@@ -15,20 +16,21 @@ export type TFoundUpload = { id: string; mimeType: string; size: number };
 
 /**
  * An upload's type and size by `<id>` or `<id>.<ext>` (the extension must be its type's), or
- * null when unknown or past retention (even if not yet swept). Its bytes are read apart, piece
+ * null when unknown, or unused and past its grace period (even if not yet swept). One a message
+ * or a saved reply uses is served however old it is. Its bytes are read apart, piece
  * by piece (readUploadPiece), so serving an 8 MB image never holds it whole on the JS heap.
  */
 export async function findUpload(
   sql: TSql,
   file: string,
-  options: { now: Date; retentionDays: number },
+  options: { now: Date; graceDays: number },
 ): Promise<TFoundUpload | null> {
   const match = UPLOAD_FILE.exec(file);
   if (match?.[1] === undefined) return null;
   const [upload] = await sql.query<TFoundUpload>(
-    `SELECT "id", "mimeType", "size" FROM "Upload"
-    WHERE "id" = $1 AND "createdAt" > ($2::timestamptz AT TIME ZONE 'UTC')`,
-    [match[1], retentionCutoff(options.now, options.retentionDays).toISOString()],
+    `SELECT u."id", u."mimeType", u."size" FROM "Upload" u
+    WHERE u."id" = $1 AND (u."createdAt" > ($2::timestamptz AT TIME ZONE 'UTC') OR NOT (${UNUSED_UPLOAD_SQL("u")}))`,
+    [match[1], uploadGraceCutoff(options.now, options.graceDays).toISOString()],
   );
   if (upload === undefined || (match[2] !== undefined && extensionFor(upload.mimeType) !== match[2])) return null;
   return upload;

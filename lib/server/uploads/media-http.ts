@@ -19,7 +19,7 @@ const HEADERS = {
   "referrer-policy": "no-referrer",
 };
 
-export type TMediaDeps = { sql: TSql; retentionDays: number };
+export type TMediaDeps = { sql: TSql; graceDays: number };
 
 /** Bytes read from the database at a time: what one image costs in memory while it is served. */
 const PIECE_BYTES = 512 * 1024;
@@ -51,9 +51,9 @@ export function createMediaHttpHandler(
 }
 
 async function serve(deps: TMediaDeps, file: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const upload = await findUpload(deps.sql, file, { now: new Date(), retentionDays: deps.retentionDays });
+  const upload = await findUpload(deps.sql, file, { now: new Date(), graceDays: deps.graceDays });
   if (upload === null) {
-    plain(res, 404, "No such image, or it was deleted after its retention period.");
+    plain(res, 404, "No such image, or it was deleted (nothing used it any more).");
     return;
   }
   res.writeHead(200, {

@@ -23,7 +23,8 @@ export async function quotaRefusal(
     return new AppError(
       "INSUFFICIENT_STORAGE",
       `Image storage is full: ${formatMegabytes(use.totalBytes)} of ${formatMegabytes(quota.totalBytes)} are in use. ` +
-        "Older images are deleted as they expire; an admin can raise the limit (UPLOAD_TOTAL_MB).",
+        "Images are kept while a message or a saved reply shows them; " +
+        "an admin can raise the limit (UPLOAD_TOTAL_MB) or turn on retention for an account.",
     );
   }
   const retryAfterSeconds = await secondsUntilRoom(sql, input);
