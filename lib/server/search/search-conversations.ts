@@ -89,8 +89,8 @@ async function searchContacts(
 /**
  * Up to `limit` matching messages before the cursor, newest first: among the newest
  * RECENT_MESSAGES (a common word or prefix is done there, however long the history), else
- * through the word index, whose work is the rarest term's matches. Neither reads the whole
- * history of a common word (issue 20).
+ * through the word index, whose work is the matches of every word together. Neither reads the
+ * whole history of a common word (issue 20).
  */
 async function searchMessages(
   prisma: PrismaClient,
@@ -101,9 +101,7 @@ async function searchMessages(
   const tsquery = toPrefixQuery(terms) ?? "";
   const recent = await prisma.$queryRaw<TMessageHit[]>(recentMatchesSql(tsquery, scope, limit, RECENT_MESSAGES));
   if (recent.length === limit) return recent;
-  // The longest term stands for the rarest (pickTerms puts it first).
-  const indexTsquery = toPrefixQuery(terms.slice(0, 1)) ?? tsquery;
-  return indexOnly(prisma, indexMatchesSql(indexTsquery, tsquery, scope, limit));
+  return indexOnly(prisma, indexMatchesSql(tsquery, scope, limit));
 }
 
 /**
