@@ -17,6 +17,21 @@ export async function createTestAccount(
   });
 }
 
+/**
+ * An Instagram account row inserted with the columns of the first migration only, for the upgrade
+ * tests that run on a database migrated up to an older release: the client's create would name
+ * columns that later releases added (they all have defaults).
+ */
+export async function insertTestAccountAsOfInit(prisma: PrismaClient): Promise<{ id: string }> {
+  const id = randomUUID();
+  const igAccountId = String(17841400000000000n + BigInt(randomBytes(3).readUIntBE(0, 3)));
+  await prisma.$executeRaw`
+    INSERT INTO "InstagramAccount"
+      ("id", "igAccountId", "displayName", "productTokenEncrypted", "productTokenLast4", "webhookSecret", "updatedAt")
+    VALUES (${id}, ${igAccountId}, 'Test shop', 'v1.test', '5555', ${randomBytes(32).toString("base64url")}, now())`;
+  return { id };
+}
+
 /** A stored webhook row as the intake leaves it (DONE unless told); the payload column is raw text. */
 export function createTestWebhook(
   prisma: PrismaClient,

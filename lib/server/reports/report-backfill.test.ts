@@ -2,7 +2,7 @@ import { expect, it } from "vitest";
 import { MIGRATIONS_DIR, applyMigrations } from "../../db/migrate";
 import type { Prisma } from "../../db/generated/client";
 import { replayTimeline, type TTimelineEntry } from "../../reports/replay-timeline";
-import { createTestAccount } from "../../testing/factories";
+import { insertTestAccountAsOfInit } from "../../testing/factories";
 import { describeEachDatabase } from "../../testing/databases";
 
 // The release that brought reports fills ReportEvent for the history kept before it. A database
@@ -17,7 +17,7 @@ describeEachDatabase(
     it("fills the report facts and each conversation's opening from the history", async () => {
       const { db } = ctx;
       const prisma = db.prisma;
-      const account = await createTestAccount(prisma);
+      const account = await insertTestAccountAsOfInit(prisma);
       const user = (name: string) =>
         prisma.user.create({ data: { email: `${name}-${Math.random()}@example.com`, name } });
       const [ana, ben] = [await user("Ana"), await user("Ben")];

@@ -1,7 +1,7 @@
 import { expect, it } from "vitest";
 import { MIGRATIONS_DIR, applyMigrations } from "../../db/migrate";
 import type { TReportFact } from "../../reports/measures";
-import { createTestAccount } from "../../testing/factories";
+import { insertTestAccountAsOfInit } from "../../testing/factories";
 import { describeEachDatabase } from "../../testing/databases";
 import { DEFAULT_POLICY_ID } from "../sla/load-sla-settings";
 import { recordReportFacts } from "./record-report-facts";
@@ -17,7 +17,7 @@ describeEachDatabase(
     it("fills slaMet of the facts recorded before, as they would be recorded now", async () => {
       const { db } = ctx;
       const prisma = db.prisma;
-      const [own, other] = [await createTestAccount(prisma), await createTestAccount(prisma)];
+      const [own, other] = [await insertTestAccountAsOfInit(prisma), await insertTestAccountAsOfInit(prisma)];
       await prisma.slaPolicy.create({
         data: { id: DEFAULT_POLICY_ID, firstResponseMinutes: 5, nextResponseMinutes: 10, resolutionMinutes: 60 },
       });

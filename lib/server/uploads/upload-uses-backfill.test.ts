@@ -1,7 +1,7 @@
 import { expect, it } from "vitest";
 import { applyMigrations } from "../../db/migrate";
 import { describeEachDatabase } from "../../testing/databases";
-import { createTestAccount } from "../../testing/factories";
+import { insertTestAccountAsOfInit } from "../../testing/factories";
 import { conversationWith, mediaUrl, savedReplyWithImage, storedUpload } from "../../testing/retention-fixture";
 
 // The release that ties uploads to what uses them records the uses of the messages and saved
@@ -14,7 +14,7 @@ describeEachDatabase(
   (ctx) => {
     it("records the uses of messages and saved replies stored before the upgrade", async () => {
       const prisma = ctx.db.prisma;
-      const account = (await createTestAccount(prisma)).id;
+      const account = (await insertTestAccountAsOfInit(prisma)).id;
       const [sent, saved, unused] = [
         await storedUpload(prisma, new Date("2025-01-01")),
         await storedUpload(prisma, new Date("2025-01-01")),
