@@ -26,7 +26,7 @@ import { SCALE_PREFIX, writeScaleHistory, type TScaleSize, type TStep } from "./
 import { createIndexes, dropSecondaryIndexes } from "./scale/indexes";
 import { scaleCases, type TCaseIds } from "./scale/cases";
 import { memoryCases } from "./scale/memory-cases";
-import { checkMemory } from "./scale/memory";
+import { checkMemory, heapUsed } from "./scale/memory";
 import { TABLE_HEADER, formatRow, getText, idleCpuRate, printTable, time, type TRow } from "./scale/timing";
 
 const num = (name: string, fallback: number) => Number(process.env[name] || fallback);
@@ -213,7 +213,12 @@ async function main(): Promise<void> {
     const floor = await floorNow();
     const result = await time(`${app.baseUrl}${c.path}`, c.who === "admin" ? admin : agent, RUNS, server);
     rows.push({ name: c.name, target: c.target, result, floor });
-    console.log(formatRow({ name: c.name, target: c.target, result, floor }));
+    // The heap in use after each case shows whether the server keeps what it read (and pays for
+    // it in garbage collection: every request's CPU grows with the heap).
+    const heap = await heapUsed({ baseUrl: app.baseUrl, metricsToken });
+    console.log(
+      `${formatRow({ name: c.name, target: c.target, result, floor })}  heap ${heap ? Math.round(heap / 2 ** 20) : "?"} MB`,
+    );
   }
   printTable(rows);
   if (process.env.BENCH_SCALE_MEMORY !== "0" && app.server) {

@@ -19,7 +19,8 @@ type TMemoryRow = {
   error?: string;
 };
 
-async function heapUsed(t: TMemoryTarget): Promise<number | null> {
+/** V8's heap in use, from the server's /metrics; null when it cannot be read. */
+export async function heapUsed(t: Pick<TMemoryTarget, "baseUrl" | "metricsToken">): Promise<number | null> {
   try {
     const res = await fetch(`${t.baseUrl}/metrics`, { headers: { authorization: `Bearer ${t.metricsToken}` } });
     const line = /^nodejs_heap_size_used_bytes (\d+(?:\.\d+)?)/m.exec(await res.text());
