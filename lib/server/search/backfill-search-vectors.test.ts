@@ -53,6 +53,30 @@ describeEachDatabase("message search vectors", (ctx) => {
     ]);
   });
 
+  it("is done in one round when every message already has its words (a history written after the migration)", async () => {
+    await ctx.db.sql.query(
+      `UPDATE "BackfillCursor" SET "beforeAt" = NULL, "beforeId" = NULL, "done" = false WHERE "name" = $1`,
+      [SEARCH_VECTOR_BACKFILL],
+    );
+    // Seven messages, batches of three: each would be a round of its own if filled ones counted.
+    expect(await backfillSearchVectors(ctx.db.prisma, { batch: 3 })).toEqual({ filled: 0, busy: false });
+    const cursor = await ctx.db.sql.query<{ done: boolean }>(`SELECT "done" FROM "BackfillCursor" WHERE "name" = $1`, [
+      SEARCH_VECTOR_BACKFILL,
+    ]);
+    expect(cursor[0]?.done).toBe(true);
+  });
+
+  it("fills only the messages without words, wherever they are among the others", async () => {
+    await ctx.db.sql.query(
+      `UPDATE "BackfillCursor" SET "beforeAt" = NULL, "beforeId" = NULL, "done" = false WHERE "name" = $1`,
+      [SEARCH_VECTOR_BACKFILL],
+    );
+    const gaps = [written[1]?.messageId, written[4]?.messageId];
+    await ctx.db.sql.query(`UPDATE "Message" SET "searchVector" = NULL WHERE "id" = ANY($1::text[])`, [gaps]);
+    expect(await backfillSearchVectors(ctx.db.prisma, { batch: 3 })).toEqual({ filled: 2, busy: false });
+    for (const row of await vectors()) expect(row.stored).toBe(row.folded);
+  });
+
   it("are backfilled newest first, a batch per round, and search finds every message meanwhile", async () => {
     await forgetVectors();
     const everyOrder = [...written].reverse().map((w) => w.messageId);

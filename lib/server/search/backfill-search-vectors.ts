@@ -34,19 +34,32 @@ export async function backfillSearchVectors(
         cursor.beforeAt && cursor.beforeId !== null
           ? Prisma.sql`AND (m."sentAt", m."id") < (${cursor.beforeAt}::timestamp, ${cursor.beforeId})`
           : Prisma.empty;
-      const rows = await tx.$queryRaw<{ id: string; sentAt: Date }[]>`
-        SELECT "id", "sentAt" FROM "Message" m
-        WHERE m."searchText" IS NOT NULL AND m."deletedAt" IS NULL AND m."kind" <> 'SYSTEM' ${after}
-        ORDER BY m."sentAt" DESC, m."id" DESC LIMIT ${batch}`;
-      const last = rows.at(-1);
-      const filled = rows.length
-        ? await tx.$executeRaw`
-            UPDATE "Message" SET "searchVector" = to_tsvector('simple', search_fold("searchText"))
-            WHERE "id" = ANY(${rows.map((row) => row.id)}::text[]) AND "searchVector" IS NULL`
-        : 0;
-      const done = rows.length < batch;
+      // One statement: the batch chosen, filled and its oldest row returned for the cursor, so
+      // the rows never travel to the server and back. Only messages without stored words are a
+      // batch's: a history whose messages all have them (written after the migration, or whose
+      // backfill ran before) is walked once to its end and done, not read 2,000 at a time.
+      const [round] = await tx.$queryRaw<
+        { read: number; filled: number; lastAt: Date | null; lastId: string | null }[]
+      >`
+        WITH batch AS (
+          SELECT m."id", m."sentAt" FROM "Message" m
+          WHERE m."searchText" IS NOT NULL AND m."deletedAt" IS NULL AND m."kind" <> 'SYSTEM'
+            AND m."searchVector" IS NULL ${after}
+          ORDER BY m."sentAt" DESC, m."id" DESC LIMIT ${batch}
+        ), filled AS (
+          UPDATE "Message" m SET "searchVector" = to_tsvector('simple', search_fold(m."searchText"))
+          FROM batch b WHERE m."id" = b."id"
+          RETURNING m."id"
+        ), oldest AS (
+          SELECT b."sentAt", b."id" FROM batch b ORDER BY b."sentAt" ASC, b."id" ASC LIMIT 1
+        )
+        SELECT (SELECT count(*) FROM batch)::int AS "read", (SELECT count(*) FROM filled)::int AS "filled",
+          (SELECT "sentAt" FROM oldest) AS "lastAt", (SELECT "id" FROM oldest) AS "lastId"`;
+      const read = round?.read ?? 0;
+      const filled = round?.filled ?? 0;
+      const done = read < batch;
       await tx.$executeRaw`
-        UPDATE "BackfillCursor" SET "beforeAt" = ${last?.sentAt ?? cursor.beforeAt}, "beforeId" = ${last?.id ?? cursor.beforeId},
+        UPDATE "BackfillCursor" SET "beforeAt" = ${round?.lastAt ?? cursor.beforeAt}, "beforeId" = ${round?.lastId ?? cursor.beforeId},
           "done" = ${done}, "updatedAt" = now()
         WHERE "name" = ${SEARCH_VECTOR_BACKFILL}`;
       return { filled, busy: !done };
