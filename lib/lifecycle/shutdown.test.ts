@@ -6,8 +6,9 @@ import { checkReadiness } from "../server/health/check-readiness";
 import { createShutdown, type TShutdownDeps } from "./shutdown";
 
 // The order of a graceful stop, on a real HTTP server: unready and refusing webhooks first,
-// still serving while the proxy takes it out, the port closed, browsers told, requests in
-// flight finished, the database closed last; and the timeout that bounds it all.
+// still serving while the proxy takes it out, the port closed, browsers told, the workers
+// stopped while socket.io still announces, requests in flight finished, the database closed
+// last; and the timeout that bounds it all.
 
 const PORT = 3245;
 
@@ -101,8 +102,11 @@ describe("graceful shutdown", () => {
     h.drain.resolve();
     await expect.poll(() => h.steps).toContain(`emit ${EVENTS.serverStopping}`);
     await expect(get("/")).rejects.toThrow(/ECONNREFUSED/);
-    // The request in flight is still being answered: nothing after socket.io has closed yet.
-    expect(h.steps).not.toContain("intake.stop");
+    // The workers stopped before socket.io closed (what they applied was announced); the
+    // request in flight is still being answered, so the database is still open.
+    await expect.poll(() => h.steps).toContain("io.close");
+    expect(h.steps.indexOf("intake.stop")).toBeLessThan(h.steps.indexOf("io.close"));
+    expect(h.steps).not.toContain("database closed");
 
     h.slow.resolve();
     expect(await inFlight).toBe(200);
@@ -112,9 +116,9 @@ describe("graceful shutdown", () => {
       "sweeps stopped",
       "outbox.stop",
       `emit ${EVENTS.serverStopping}`,
+      "intake.stop",
       "io.close",
       "slow request answered",
-      "intake.stop",
       "next.close",
       "database closed",
       "exit 0",

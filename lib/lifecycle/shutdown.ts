@@ -11,7 +11,8 @@ import type { TRuntime } from "../runtime";
 //   2. keep serving for `drainMs`, so the proxy's health check takes us out of rotation before
 //      the port closes (a connection the proxy reuses just as we close it would be a 502);
 //   3. close the port, tell browsers to reconnect (to another instance, through the proxy);
-//   4. wait for requests in flight, then close socket.io, finish the intake round in progress;
+//   4. stop the workers (the intake's round in progress finishes) while socket.io still
+//      announces what they apply, then close socket.io and wait for requests in flight;
 //   5. close the database last.
 // All of it bounded by `timeoutMs`: past it the process exits with code 1.
 
@@ -77,11 +78,12 @@ export function createShutdown(deps: TShutdownDeps): (signal: string) => Promise
     // Browsers leave by themselves within the spread; whoever is still here is disconnected
     // (and reconnects by itself: socket.io retries), then the port's last requests finish.
     await wait(RECONNECT_SPREAD_MS);
-    await quietly("socket.io", () => realtime.close());
-    await closed;
-    await outboxStopped;
-    // The round in progress commits (or rolls back: its webhooks stay pending for another
-    // instance) before the database closes.
+    // The workers stop while socket.io is still open: what they apply until then (the intake
+    // takes webhooks any instance stored) is announced to every browser through the adapter.
+    // Stopped after socket.io, a round applied meanwhile was announced to no one, and a browser
+    // on another instance kept the old state (the rolling-restart test saw a list row stay
+    // stale). The round in progress commits (or rolls back: its webhooks stay pending for
+    // another instance).
     await quietly("the intake", async () => {
       await workers.intake?.stop();
       delete workers.intake;
@@ -93,6 +95,9 @@ export function createShutdown(deps: TShutdownDeps): (signal: string) => Promise
     // A batch in progress commits or rolls back whole; the next instance resumes the run.
     await quietly("the retention worker", async () => workers.retention?.stop());
     await quietly("the SLA worker", async () => workers.sla?.stop());
+    await quietly("socket.io", () => realtime.close());
+    await closed;
+    await outboxStopped;
     await quietly("Next.js", deps.closeNext);
     await quietly("the database", deps.closeDatabase);
     log(`Stopped in ${Date.now() - started} ms.`);
