@@ -5,25 +5,17 @@
 //   tsx bench/profile-intake.ts [--port 3380] [--senders 64] [--seconds 10] -- --cpu-prof --cpu-prof-dir=/tmp/p
 import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
 import { demoWebhookUrl, signIn } from "./ingest/app-session";
 import { DEMO_IG_ACCOUNT, DEMO_LOGINS } from "./ingest/config";
 import { WebhookClient } from "./ingest/http-client";
 import { inboundMessage } from "./ingest/payloads";
-import { cpuSeconds, startProfiledServer } from "./profile/server";
+import { cpuSeconds, profilerArgs, startProfiledServer } from "./profile/server";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const split = process.argv.indexOf("--");
-const { values } = parseArgs({
-  args: process.argv.slice(2, split < 0 ? undefined : split),
-  options: {
-    "app-dir": { type: "string", default: "" },
-    port: { type: "string", default: "3380" },
-    senders: { type: "string", default: "64" },
-    seconds: { type: "string", default: "10" },
-  },
-});
-const nodeFlags = split < 0 ? [] : process.argv.slice(split + 1);
+const { values, nodeFlags } = profilerArgs(
+  { senders: { type: "string", default: "64" }, seconds: { type: "string", default: "10" } },
+  3380,
+);
 const port = Number(values.port);
 const server = await startProfiledServer({ appDir: values["app-dir"] || root, port, nodeFlags });
 const { baseUrl } = server;

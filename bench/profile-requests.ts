@@ -5,28 +5,24 @@
 // kept database (a scale benchmark's, BENCH_KEEP=1) instead of a scratch one.
 //   tsx bench/profile-requests.ts --path /api/health --path '/api/conversations?view=all' -- --cpu-prof --cpu-prof-dir=/tmp/p
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
 import { signIn } from "./ingest/app-session";
 import { DEMO_LOGINS } from "./ingest/config";
-import { cpuSeconds, startProfiledServer } from "./profile/server";
+import { cpuSeconds, profilerArgs, startProfiledServer } from "./profile/server";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const split = process.argv.indexOf("--");
-const { values } = parseArgs({
-  args: process.argv.slice(2, split < 0 ? undefined : split),
-  options: {
-    "app-dir": { type: "string", default: "" },
+const { values, nodeFlags } = profilerArgs(
+  {
     "database-url": { type: "string", default: "" },
-    port: { type: "string", default: "3381" },
     path: { type: "string", multiple: true, default: ["/api/health"] },
     requests: { type: "string", default: "500" },
     login: { type: "string", default: "0" },
   },
-});
+  3381,
+);
 const server = await startProfiledServer({
   appDir: values["app-dir"] || root,
   port: Number(values.port),
-  nodeFlags: split < 0 ? [] : process.argv.slice(split + 1),
+  nodeFlags,
   databaseUrl: values["database-url"] || undefined,
 });
 try {

@@ -49,6 +49,34 @@ function checkPort(port: number): void {
   if (portInUse(port)) throw new Error(`port ${port} is already in use: choose another with BENCH_*_PORT`);
 }
 
+/** The production server's environment in the benchmarks: demo logins, no CM, a scratch data folder. */
+export function benchAppEnv({
+  port,
+  dataDir,
+  databaseUrl,
+}: {
+  port: number;
+  dataDir: string;
+  databaseUrl: string;
+}): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    NODE_ENV: "production",
+    DEMO_MODE: "true",
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    APP_URL: `http://127.0.0.1:${port}`,
+    APP_SECRET: randomBytes(32).toString("hex"),
+    DATA_DIR: dataDir,
+    DATABASE_URL: databaseUrl,
+    CM_API_BASE_URL: "http://127.0.0.1:9",
+    CM_SIMULATOR_URL: "",
+    SIGN_IN_RATE_LIMIT: "1000",
+    TRUST_PROXY: "false",
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+}
+
 export async function startApp(name: "app-pg" | "app-pglite", options: TTargetOptions): Promise<TTarget> {
   checkPort(options.port);
   const baseUrl = `http://127.0.0.1:${options.port}`;
@@ -59,22 +87,7 @@ export async function startApp(name: "app-pg" | "app-pglite", options: TTargetOp
     const scratch = name === "app-pg" && !options.databaseUrl ? await createScratchPostgres("bench_app") : null;
     if (scratch) teardown.add(scratch.drop);
     const databaseUrl = options.databaseUrl ?? scratch?.url ?? "";
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      NODE_ENV: "production",
-      DEMO_MODE: "true",
-      PORT: String(options.port),
-      HOST: "127.0.0.1",
-      APP_URL: baseUrl,
-      APP_SECRET: randomBytes(32).toString("hex"),
-      DATA_DIR: dataDir,
-      DATABASE_URL: databaseUrl,
-      CM_API_BASE_URL: "http://127.0.0.1:9",
-      CM_SIMULATOR_URL: "",
-      SIGN_IN_RATE_LIMIT: "1000",
-      TRUST_PROXY: "false",
-      NEXT_TELEMETRY_DISABLED: "1",
-    };
+    const env = benchAppEnv({ port: options.port, dataDir, databaseUrl });
     const child = startChild(name, "npm", ["start"], { cwd: options.appDir, env });
     teardown.add(() => stopChild(child));
     await waitHealthy(child, `${baseUrl}/api/health`);

@@ -2,11 +2,12 @@
 // PostgreSQL database (or a given one) with the node flags given, the demo logins signed in.
 // Stopped with SIGTERM, so a --cpu-prof profile is written.
 import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { parseArgs, type ParseArgsConfig } from "node:util";
 import { createScratchPostgres } from "../../lib/testing/scratch-postgres";
+import { benchAppEnv } from "../ingest/targets";
 
 export interface TProfiledServer {
   baseUrl: string;
@@ -33,20 +34,8 @@ export async function startProfiledServer(options: {
     cwd: options.appDir,
     stdio: ["ignore", "inherit", "inherit"],
     env: {
-      ...process.env,
-      NODE_ENV: "production",
+      ...benchAppEnv({ port: options.port, dataDir, databaseUrl: options.databaseUrl ?? scratch?.url ?? "" }),
       MALLOC_ARENA_MAX: "2",
-      DEMO_MODE: "true",
-      PORT: String(options.port),
-      HOST: "127.0.0.1",
-      APP_URL: baseUrl,
-      APP_SECRET: randomBytes(32).toString("hex"),
-      DATA_DIR: dataDir,
-      DATABASE_URL: options.databaseUrl ?? scratch?.url ?? "",
-      CM_API_BASE_URL: "http://127.0.0.1:9",
-      CM_SIMULATOR_URL: "",
-      SIGN_IN_RATE_LIMIT: "1000",
-      NEXT_TELEMETRY_DISABLED: "1",
     },
   });
   const exited = new Promise<void>((resolve) => server.once("exit", () => resolve()));
@@ -71,4 +60,21 @@ export async function startProfiledServer(options: {
     throw error;
   }
   return { baseUrl, pid: server.pid ?? 0, stop };
+}
+
+/**
+ * A profiling script's own options (before `--`, with --app-dir and --port) and the node flags
+ * for the server (after it).
+ */
+export function profilerArgs<const T extends NonNullable<ParseArgsConfig["options"]>>(options: T, defaultPort: number) {
+  const split = process.argv.indexOf("--");
+  const { values } = parseArgs({
+    args: process.argv.slice(2, split < 0 ? undefined : split),
+    options: {
+      ...options,
+      "app-dir": { type: "string", default: "" },
+      port: { type: "string", default: String(defaultPort) },
+    } as const,
+  });
+  return { values, nodeFlags: split < 0 ? [] : process.argv.slice(split + 1) };
 }
