@@ -9,7 +9,8 @@ import { demoWebhookUrl, signIn } from "./ingest/app-session";
 import { DEMO_IG_ACCOUNT, DEMO_LOGINS } from "./ingest/config";
 import { WebhookClient } from "./ingest/http-client";
 import { inboundMessage } from "./ingest/payloads";
-import { cpuSeconds, profilerArgs, startProfiledServer } from "./profile/server";
+import { profilerArgs, startProfiledServer } from "./profile/server";
+import { cpuMsOf } from "./scale/timing";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const { values, nodeFlags } = profilerArgs(
@@ -27,7 +28,7 @@ try {
   for (let n = 0; n < 200; n++) await client.post(inboundMessage(DEMO_IG_ACCOUNT, run, "warm", n).body);
   const senders = Number(values.senders);
   const until = performance.now() + Number(values.seconds) * 1000;
-  const cpuBefore = await cpuSeconds(server.pid);
+  const cpuBefore = cpuMsOf(server.pid) ?? 0;
   let ok = 0;
   let other = 0;
   let n = 0;
@@ -42,10 +43,10 @@ try {
     }),
   );
   const seconds = (performance.now() - started) / 1000;
-  const cpu = (await cpuSeconds(server.pid)) - cpuBefore;
+  const cpuMs = (cpuMsOf(server.pid) ?? 0) - cpuBefore;
   console.log(
     `${senders} senders, ${seconds.toFixed(1)} s: ${(ok / seconds).toFixed(0)} webhooks/s answered 200 (${other} other);` +
-      ` server CPU ${(cpu / seconds).toFixed(2)} cores, ${((cpu * 1000) / Math.max(ok, 1)).toFixed(2)} ms per webhook`,
+      ` server CPU ${(cpuMs / 1000 / seconds).toFixed(2)} cores, ${(cpuMs / Math.max(ok, 1)).toFixed(2)} ms per webhook`,
   );
   client.close();
 } finally {

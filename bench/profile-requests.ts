@@ -7,7 +7,8 @@
 import { fileURLToPath } from "node:url";
 import { signIn } from "./ingest/app-session";
 import { DEMO_LOGINS } from "./ingest/config";
-import { cpuSeconds, profilerArgs, startProfiledServer } from "./profile/server";
+import { profilerArgs, startProfiledServer } from "./profile/server";
+import { cpuMsOf } from "./scale/timing";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const { values, nodeFlags } = profilerArgs(
@@ -36,18 +37,18 @@ try {
     };
     for (let n = 0; n < 20; n++) await get();
     const times: number[] = [];
-    const cpuBefore = await cpuSeconds(server.pid);
+    const cpuBefore = cpuMsOf(server.pid) ?? 0;
     for (let n = 0; n < Number(values.requests); n++) {
       const started = performance.now();
       await get();
       times.push(performance.now() - started);
     }
-    const cpu = (await cpuSeconds(server.pid)) - cpuBefore;
+    const cpuMs = (cpuMsOf(server.pid) ?? 0) - cpuBefore;
     times.sort((a, b) => a - b);
     const at = (q: number) => (times[Math.floor(q * (times.length - 1))] ?? 0).toFixed(1);
     console.log(
       `GET ${path}: ${times.length} requests, p50 ${at(0.5)} ms, p95 ${at(0.95)} ms; ` +
-        `server CPU ${((cpu * 1000) / times.length).toFixed(2)} ms per request`,
+        `server CPU ${(cpuMs / times.length).toFixed(2)} ms per request`,
     );
   }
 } finally {

@@ -2,7 +2,7 @@
 // PostgreSQL database (or a given one) with the node flags given, the demo logins signed in.
 // Stopped with SIGTERM, so a --cpu-prof profile is written.
 import { spawn } from "node:child_process";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
@@ -13,12 +13,6 @@ export interface TProfiledServer {
   baseUrl: string;
   pid: number;
   stop: () => Promise<void>;
-}
-
-/** The process's user and system CPU so far, in seconds. */
-export async function cpuSeconds(pid: number): Promise<number> {
-  const fields = (await readFile(`/proc/${pid}/stat`, "utf8")).split(") ")[1]?.split(" ") ?? [];
-  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 export async function startProfiledServer(options: {

@@ -47,9 +47,10 @@ const packages = new Map<string, number>();
 for (const [id, us] of self) {
   const frame = byId.get(id)?.callFrame;
   if (!frame) continue;
-  const key = `${frame.functionName || "(anonymous)"}  ${where(frame.url)}:${frame.lineNumber + 1}`;
+  const file = where(frame.url);
+  const key = `${frame.functionName || "(anonymous)"}  ${file}:${frame.lineNumber + 1}`;
   functions.set(key, (functions.get(key) ?? 0) + us);
-  packages.set(where(frame.url), (packages.get(where(frame.url)) ?? 0) + us);
+  packages.set(file, (packages.get(file) ?? 0) + us);
 }
 print("Self time by package or file", packages);
 print("Self time by function", functions);

@@ -1,20 +1,23 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { PrismaClient, WebhookKind, WebhookState } from "../db/generated/client";
 
+/** The columns a test account needs (the first migration's), with a fresh ID and webhook secret. */
+function testAccountFields(overrides: { igAccountId?: string; displayName?: string } = {}) {
+  return {
+    igAccountId: overrides.igAccountId ?? String(17841400000000000n + BigInt(randomBytes(3).readUIntBE(0, 3))),
+    displayName: overrides.displayName ?? "Test shop",
+    productTokenEncrypted: "v1.test",
+    productTokenLast4: "5555",
+    webhookSecret: randomBytes(32).toString("base64url"),
+  };
+}
+
 /** An Instagram account row for tests that need one (its token is not a real encryption). */
 export async function createTestAccount(
   prisma: PrismaClient,
   overrides: { igAccountId?: string; displayName?: string } = {},
 ) {
-  return prisma.instagramAccount.create({
-    data: {
-      igAccountId: overrides.igAccountId ?? String(17841400000000000n + BigInt(randomBytes(3).readUIntBE(0, 3))),
-      displayName: overrides.displayName ?? "Test shop",
-      productTokenEncrypted: "v1.test",
-      productTokenLast4: "5555",
-      webhookSecret: randomBytes(32).toString("base64url"),
-    },
-  });
+  return prisma.instagramAccount.create({ data: testAccountFields(overrides) });
 }
 
 /**
@@ -24,11 +27,12 @@ export async function createTestAccount(
  */
 export async function insertTestAccountAsOfInit(prisma: PrismaClient): Promise<{ id: string }> {
   const id = randomUUID();
-  const igAccountId = String(17841400000000000n + BigInt(randomBytes(3).readUIntBE(0, 3)));
+  const f = testAccountFields();
   await prisma.$executeRaw`
     INSERT INTO "InstagramAccount"
       ("id", "igAccountId", "displayName", "productTokenEncrypted", "productTokenLast4", "webhookSecret", "updatedAt")
-    VALUES (${id}, ${igAccountId}, 'Test shop', 'v1.test', '5555', ${randomBytes(32).toString("base64url")}, now())`;
+    VALUES (${id}, ${f.igAccountId}, ${f.displayName}, ${f.productTokenEncrypted}, ${f.productTokenLast4},
+      ${f.webhookSecret}, now())`;
   return { id };
 }
 

@@ -38,9 +38,7 @@ export async function backfillSearchVectors(
       // the rows never travel to the server and back. Only messages without stored words are a
       // batch's: a history whose messages all have them (written after the migration, or whose
       // backfill ran before) is walked once to its end and done, not read 2,000 at a time.
-      const [round] = await tx.$queryRaw<
-        { read: number; filled: number; lastAt: Date | null; lastId: string | null }[]
-      >`
+      const [round] = await tx.$queryRaw<{ filled: number; lastAt: Date | null; lastId: string | null }[]>`
         WITH batch AS (
           SELECT m."id", m."sentAt" FROM "Message" m
           WHERE m."searchText" IS NOT NULL AND m."deletedAt" IS NULL AND m."kind" <> 'SYSTEM'
@@ -49,15 +47,14 @@ export async function backfillSearchVectors(
         ), filled AS (
           UPDATE "Message" m SET "searchVector" = to_tsvector('simple', search_fold(m."searchText"))
           FROM batch b WHERE m."id" = b."id"
-          RETURNING m."id"
         ), oldest AS (
           SELECT b."sentAt", b."id" FROM batch b ORDER BY b."sentAt" ASC, b."id" ASC LIMIT 1
         )
-        SELECT (SELECT count(*) FROM batch)::int AS "read", (SELECT count(*) FROM filled)::int AS "filled",
+        SELECT (SELECT count(*) FROM batch)::int AS "filled",
           (SELECT "sentAt" FROM oldest) AS "lastAt", (SELECT "id" FROM oldest) AS "lastId"`;
-      const read = round?.read ?? 0;
+      // Every message of the batch is without words, and the update fills each one.
       const filled = round?.filled ?? 0;
-      const done = read < batch;
+      const done = filled < batch;
       await tx.$executeRaw`
         UPDATE "BackfillCursor" SET "beforeAt" = ${round?.lastAt ?? cursor.beforeAt}, "beforeId" = ${round?.lastId ?? cursor.beforeId},
           "done" = ${done}, "updatedAt" = now()

@@ -115,10 +115,9 @@ async function searchMessages(
  * search at most, only while one runs, on at most the pool's 10 connections.
  */
 export const INDEX_ONLY_SETTINGS = [
-  "SET LOCAL max_parallel_workers_per_gather = 0",
-  "SET LOCAL enable_seqscan = off",
-  "SET LOCAL enable_indexscan = off",
-  "SET LOCAL work_mem = '32MB'",
+  // One statement (SET LOCAL each would be a round trip of its own); true: for this transaction.
+  `SELECT set_config('max_parallel_workers_per_gather', '0', true), set_config('enable_seqscan', 'off', true),
+     set_config('enable_indexscan', 'off', true), set_config('work_mem', '32MB', true)`,
 ] as const;
 
 async function indexOnly<T>(prisma: PrismaClient, sql: Prisma.Sql): Promise<T[]> {
