@@ -1,11 +1,18 @@
-import { beforeAll, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { Prisma } from "../../db/generated/client";
 import { foldForSearch } from "../../search/fold";
 import { describeEachDatabase } from "../../testing/databases";
 import { createTestAccount } from "../../testing/factories";
 import { agentReplies, customerWrites, type TWritten } from "../../testing/search-fixture";
 import { accessibleAccountIds } from "../access/account-access";
-import { INDEX_ONLY_SETTINGS, searchConversations } from "./search-conversations";
+import {
+  FURTHER_MESSAGES,
+  INDEX_ONLY_SETTINGS,
+  RECENT_MESSAGES,
+  furtherWalk,
+  searchConversations,
+  type TWalk,
+} from "./search-conversations";
 import { contactSearchSql, indexMatchesSql, recentContactsSql, recentMatchesSql } from "./search-sql";
 
 describeEachDatabase("searchConversations", (ctx) => {
@@ -23,8 +30,13 @@ describeEachDatabase("searchConversations", (ctx) => {
   let deleted: TWritten;
   let agentOfA: string[] | null;
 
-  const search = (query: string, accountIds: readonly string[] | null = null, limit = 20, cursor?: string) =>
-    searchConversations(ctx.db.prisma, { query, accountIds, limit, cursor });
+  const search = (
+    query: string,
+    accountIds: readonly string[] | null = null,
+    limit = 20,
+    cursor?: string,
+    walk?: TWalk,
+  ) => searchConversations(ctx.db.prisma, { query, accountIds, limit, cursor, walk });
   const messageIds = (results: Awaited<ReturnType<typeof search>>) => results.messages.map((hit) => hit.message.id);
   const contactIds = (results: Awaited<ReturnType<typeof search>>) => results.contacts.map((c) => c.id);
 
@@ -52,6 +64,12 @@ describeEachDatabase("searchConversations", (ctx) => {
         searchText: "resolved systemword",
       },
     });
+
+    // Sparse matches for the walks: "step tick" is every third of thirty, the newest last.
+    const tess = { igsid: "200004", name: "Tess Walker", username: "tess.w" };
+    for (let i = 1; i <= 30; i++) {
+      await customerWrites(prisma, shopA, tess, `step ${i}${i % 3 === 0 ? " tick" : ""}`, at(100 + i));
+    }
 
     const agent = await prisma.user.create({ data: { email: "member-of-a@example.com", name: "Ada", role: "agent" } });
     await prisma.accountMember.create({ data: { accountId: shopA, userId: agent.id } });
@@ -125,6 +143,60 @@ describeEachDatabase("searchConversations", (ctx) => {
     });
   });
 
+  it("walks further when the first walk found some of the page, and then needs no word index", async () => {
+    // The ten newest messages hold three of "step tick" (30, 27, 24); at that rate the other
+    // three of the page (and one more, to know there is a next page) are within 2 × 10 more
+    // messages, where the second walk finds 21, 18 and 15.
+    const queries = vi.spyOn(ctx.db.prisma, "$queryRaw");
+    try {
+      const page = await search("step tick", null, 5, undefined, { recent: 10, further: 100 });
+      const statements = queries.mock.calls.map(([sql]) => (sql as Prisma.Sql).sql);
+      // Two walks of messages, and no statement through the word index (fenced by OFFSET 0).
+      expect(statements.filter((sql) => sql.includes('FROM "Message" m') && sql.includes("LIMIT"))).toHaveLength(2);
+      expect(statements.some((sql) => sql.includes("OFFSET 0"))).toBe(false);
+      expect(page.messages.map((hit) => hit.message.snippet)).toEqual(
+        [30, 27, 24, 21, 18].map((n) => `step ${n} tick`),
+      );
+      expect(page.nextCursor).not.toBeNull();
+    } finally {
+      queries.mockRestore();
+    }
+  });
+
+  it("finds the same messages whatever the walks' sizes, page after page", async () => {
+    const walks: TWalk[] = [
+      { recent: 0, further: 0 }, // the word index alone
+      { recent: 1, further: 0 },
+      { recent: 3, further: 1000 },
+      { recent: 10, further: 14 },
+      { recent: 10, further: 100 },
+      { recent: RECENT_MESSAGES, further: FURTHER_MESSAGES },
+    ];
+    const allPages = async (query: string, accountIds: readonly string[] | null, limit: number, walk: TWalk) => {
+      const ids: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await search(query, accountIds, limit, cursor, walk);
+        ids.push(...messageIds(page));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return ids;
+    };
+    for (const query of ["step tick", "step", "later", "chocolate", "message number 3", "ship"]) {
+      for (const accountIds of [null, agentOfA, [shopB]]) {
+        for (const limit of [4, 9, 20]) {
+          const expected = await allPages(query, accountIds, limit, walks[0] as TWalk);
+          for (const walk of walks.slice(1)) {
+            expect(await allPages(query, accountIds, limit, walk), `${query} ${limit} ${JSON.stringify(walk)}`).toEqual(
+              expected,
+            );
+          }
+        }
+      }
+    }
+    expect(await allPages("step tick", null, 4, { recent: 10, further: 100 })).toHaveLength(10);
+  });
+
   it("pages through messages newest first without gaps or repeats", async () => {
     const first = await search("later message", null, 12);
     expect(first.nextCursor).not.toBeNull();
@@ -189,5 +261,20 @@ describeEachDatabase("searchConversations", (ctx) => {
     expect(indexed).toContain("Message_search_idx");
     expect(indexed).not.toContain("Message_search_recent_idx");
     expect(await plan(contactSearchSql("'jane':*", null, 5), INDEX_ONLY_SETTINGS)).toContain("Contact_search_idx");
+  });
+});
+
+describe("furtherWalk", () => {
+  const walk = { recent: 10_000, further: 50_000 };
+  it("walks twice as far as the first walk's rate says the rest of the page needs", () => {
+    // 14 of 21 in 10,000: the other 7 are expected within 5,000 more.
+    expect(furtherWalk(14, 21, walk)).toBe(10_000);
+    expect(furtherWalk(20, 21, walk)).toBe(2 * 500);
+  });
+  it("leaves a rare word to the word index: none found, or the page too far at that rate", () => {
+    expect(furtherWalk(0, 21, walk)).toBe(0);
+    // 5 of 21: 16 more expected within 32,000, twice that is past 50,000.
+    expect(furtherWalk(5, 21, walk)).toBe(0);
+    expect(furtherWalk(21, 21, walk)).toBe(0);
   });
 });
