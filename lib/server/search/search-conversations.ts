@@ -159,12 +159,15 @@ export function furtherWalk(found: number, limit: number, walk: TWalk): number {
  * messages touches 114,000 pages, more than the default 4 MB holds exactly, so the bitmap
  * turned lossy and every row of 76,000 pages was folded again to test it (1.8 million rows,
  * 14 s, past the transaction's 5 s: a 503); with 32 MB it stays exact (355 ms). 32 MB per
- * search at most, only while one runs, on at most the pool's 10 connections.
+ * search at most, only while one runs, on at most the pool's 10 connections. And no JIT
+ * compilation: the disabled ways' penalty makes the plan's cost look huge, and PostgreSQL
+ * compiled an agent's rare-word search for a page of 20 rows (14 ms, in a statement of 50-70
+ * ms without it). PGlite has no JIT: the setting is there and does nothing.
  */
 export const INDEX_ONLY_SETTINGS = [
   // One statement (SET LOCAL each would be a round trip of its own); true: for this transaction.
   `SELECT set_config('max_parallel_workers_per_gather', '0', true), set_config('enable_seqscan', 'off', true),
-     set_config('enable_indexscan', 'off', true), set_config('work_mem', '32MB', true)`,
+     set_config('enable_indexscan', 'off', true), set_config('work_mem', '32MB', true), set_config('jit', 'off', true)`,
 ] as const;
 
 async function indexOnly<T>(prisma: PrismaClient, sql: Prisma.Sql): Promise<T[]> {

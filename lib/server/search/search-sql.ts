@@ -150,10 +150,14 @@ export function recentMatchesSql(
  * leaves them out in its condition, is never a way here.
  */
 export function indexMatchesSql(tsquery: string, scope: TMessageSearchScope, limit: number): Prisma.Sql {
+  // Each match's account by its conversation's primary key, as the walk does: the work is the
+  // matches. (Asked as "conversationId IN (the accounts' conversations)", PostgreSQL read all of
+  // an account's 60,000 conversations into a hash for a rare word's 99 matches: 56-126 ms at
+  // 5,000,000 messages, against 8 ms.)
   const access =
     scope.accountIds === null
       ? Prisma.empty
-      : Prisma.sql`AND m."conversationId" IN (SELECT c."id" FROM "Conversation" c WHERE c."accountId" = ANY(${[...scope.accountIds]}::text[]))`;
+      : Prisma.sql`AND (SELECT c."accountId" FROM "Conversation" c WHERE c."id" = m."conversationId") = ANY(${[...scope.accountIds]}::text[])`;
   return hitsSql(
     Prisma.sql`SELECT m."id", m."sentAt" FROM (
         SELECT m."id", m."sentAt", m."kind" FROM "Message" m
