@@ -54,7 +54,7 @@ for (const viewport of [
 
     test("the admin pages", async ({ page }) => {
       await signIn(page, DEMO_ADMIN);
-      for (const path of ["/admin/accounts", "/admin/agents", "/admin/pipeline"]) {
+      for (const path of ["/admin/accounts", "/admin/agents", "/admin/pipeline", "/admin/api-tokens"]) {
         await page.goto(path);
         await expect(page.getByRole("navigation", { name: "Admin" })).toBeVisible();
         await page.waitForLoadState("networkidle");

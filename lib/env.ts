@@ -103,6 +103,8 @@ export const ZEnv = z.object({
   ADMIN_EMAIL: z.email("must be an email address").optional(),
   ADMIN_PASSWORD: z.string().min(10, "must be at least 10 characters").max(128).optional(),
   CM_SIMULATOR_URL: z.url({ protocol: /^https?$/, error: "must be the simulator's http(s) URL" }).optional(),
+  /** Requests per API token per minute, on all instances together (lib/http/api-route.ts). */
+  API_RATE_LIMIT: z.coerce.number({ error: "must be a number" }).int().min(1).max(1_000_000).default(600),
   WEBHOOK_MAX_IN_FLIGHT: z.coerce.number({ error: "must be a number" }).int().min(1).max(100_000).default(256),
   INTAKE_CONCURRENCY: z.coerce.number({ error: "must be a number" }).int().min(1).max(16).default(3),
   /** How often the SLA worker keeps due times, warnings and breaches (lib/pipeline/sla). */

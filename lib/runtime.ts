@@ -65,6 +65,8 @@ export interface TRuntime {
     /** ALLOW_PRIVATE_CM_GATEWAY: an account's own gateway URL may be a private address. */
     allowPrivateCmGateway?: boolean;
     demoMode: boolean;
+    /** API_RATE_LIMIT: requests per API token per minute (lib/http/api-route.ts); 600 when absent. */
+    apiRateLimit?: number;
   };
 }
 

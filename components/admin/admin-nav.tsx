@@ -9,6 +9,7 @@ const LINKS = [
   { href: "/admin/labels", label: "Labels" },
   { href: "/admin/sla-policies", label: "SLA policies" },
   { href: "/admin/pipeline", label: "Pipeline" },
+  { href: "/admin/api-tokens", label: "API tokens" },
 ];
 
 export function AdminNav() {

@@ -50,6 +50,7 @@ function runtimeConfigOf(config: TEnv): TRuntime["config"] {
     uploadRetentionDays: config.UPLOAD_RETENTION_DAYS,
     uploadQuota: uploadQuota(config),
     cmBaseUrl: config.CM_API_BASE_URL,
+    apiRateLimit: config.API_RATE_LIMIT,
     allowPrivateCmGateway: config.ALLOW_PRIVATE_CM_GATEWAY,
     demoMode: config.DEMO_MODE,
     simulatorUrl: config.DEMO_MODE ? config.CM_SIMULATOR_URL : undefined,

@@ -94,6 +94,12 @@ describe("checkWriteRequest", () => {
     expect(check({ url: "/sign-in", headers: {} })).toBeNull();
   });
 
+  it("leaves the public API to its tokens (it reads no cookie), but not a path that only starts alike", () => {
+    expect(check({ url: "/api/v1/conversations/x/messages", headers: json })).toBeNull();
+    expect(check({ url: "/api/v1x/conversations", headers: json })).toEqual({ status: 403, code: "FORBIDDEN" });
+    expect(check({ url: "/api/admin/v1/", headers: json })).toEqual({ status: 403, code: "FORBIDDEN" });
+  });
+
   it("covers every write method and the API's own paths", () => {
     for (const method of ["PUT", "PATCH", "DELETE", "post"]) {
       expect(check({ method, headers: { origin: "http://localhost:3001" } })).toEqual({

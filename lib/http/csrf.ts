@@ -9,8 +9,13 @@ import { requestOrigin } from "./app-origins";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-/** CM posts these server to server; the secret in the URL is their authentication. */
-const EXEMPT = /^\/api\/webhooks\/cm\//;
+/**
+ * CM posts webhooks server to server; the secret in the URL is their authentication. The public
+ * API (/api/v1) takes an API token in the Authorization header and never reads a cookie
+ * (lib/http/api-route.ts), so a page elsewhere cannot make a browser act through it: there is
+ * no ambient credential to borrow.
+ */
+const EXEMPT = /^\/api\/(webhooks\/cm|v1)\//;
 
 /** The upload route takes the raw image; a file the browser cannot type arrives as octet-stream. */
 const UPLOAD_TYPES = /^(image\/[a-z0-9.+-]+|application\/octet-stream)$/;

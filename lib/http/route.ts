@@ -48,9 +48,18 @@ interface TRouteOptions<
   status?: number;
 }
 
-/** What every wrapped handler was built with, for the sweeps that check all routes (app/api/*.test.ts). */
-export type TRouteDeclaration = Readonly<{ access: TAccess; response?: z.ZodType; params?: z.ZodType }>;
+/**
+ * What every wrapped handler was built with, for the sweeps that check all routes
+ * (app/api/*.test.ts). "token": the public API's routes (lib/http/api-route.ts), which take an
+ * API token and never a session.
+ */
+export type TRouteDeclaration = Readonly<{ access: TAccess | "token"; response?: z.ZodType; params?: z.ZodType }>;
 const declarations = new WeakMap<object, TRouteDeclaration>();
+
+/** Records what a handler built by another wrapper (api-route.ts) declares. */
+export function declareRoute(handler: object, declaration: TRouteDeclaration): void {
+  declarations.set(handler, declaration);
+}
 
 /** The options a handler exported by a route file was wrapped with; undefined when `route` did not build it. */
 export function routeDeclaration(handler: unknown): TRouteDeclaration | undefined {
@@ -182,7 +191,7 @@ async function conversationOf(
 }
 
 /** The result as JSON carries it, checked against the route's answer schema and cut to it. */
-function answerIn<T extends z.ZodType>(schema: T, result: unknown): z.output<T> {
+export function answerIn<T extends z.ZodType>(schema: T, result: unknown): z.output<T> {
   const wire: unknown = result === undefined ? undefined : JSON.parse(JSON.stringify(result));
   const parsed = schema.safeParse(wire);
   if (parsed.success) return parsed.data;
@@ -190,14 +199,14 @@ function answerIn<T extends z.ZodType>(schema: T, result: unknown): z.output<T> 
   throw new Error(`The answer does not fit the route's response schema: ${problems.join("; ")}`);
 }
 
-async function readJson(request: NextRequest, maxBytes: number): Promise<unknown> {
+export async function readJson(request: NextRequest, maxBytes: number): Promise<unknown> {
   // An empty body on a route that takes one is an empty object: its schema says what is missing.
   if (request.headers.get("content-length") === "0") return {};
   return readJsonBody(request, maxBytes);
 }
 
 /** Parses `input` or throws `refuse(problems)`: by default a 400 that lists them. */
-function parseWith<T extends z.ZodType>(
+export function parseWith<T extends z.ZodType>(
   schema: T,
   input: unknown,
   where: string,

@@ -20,6 +20,8 @@ export interface TLogContext {
   accountId?: string;
   /** The signed-in user, once known. */
   userId?: string;
+  /** The API token a /api/v1 request came with (its id, never the token). */
+  apiTokenId?: string;
 }
 
 const REDACTED_KEYS = [

@@ -1,0 +1,65 @@
+import { z } from "zod";
+
+// API tokens (issue 21) as the admin page and the API send and receive them (shared by server
+// and browser). A token's secret appears in exactly one answer: the one that created it.
+
+/**
+ * What a token may do. Stable names (integrators write them in their configuration):
+ * - `conversations:read`: accounts, conversations, messages, notes, contacts, labels, saved
+ *   replies and search (reading);
+ * - `messages:write`: send messages and write notes;
+ * - `conversations:write`: assign, label, resolve, snooze, and contacts' notes;
+ * - `reports:read`: the reports' figures.
+ */
+export const API_SCOPES = ["conversations:read", "messages:write", "conversations:write", "reports:read"] as const;
+export const ZApiScope = z.enum(API_SCOPES, { error: `must be one of ${API_SCOPES.join(", ")}` });
+export type TApiScope = z.infer<typeof ZApiScope>;
+
+export const API_TOKEN_NAME_MAX = 80;
+
+export const ZCreateApiToken = z.strictObject({
+  name: z
+    .string()
+    .transform((name) => name.trim().replace(/\s+/g, " "))
+    .pipe(z.string().min(1, "give the token a name").max(API_TOKEN_NAME_MAX)),
+  scopes: z
+    .array(ZApiScope)
+    .min(1, "choose at least one scope")
+    .transform((scopes) => API_SCOPES.filter((scope) => scopes.includes(scope))),
+  /** "all": every account, present and future; else these accounts' ids (at least one). */
+  accounts: z.union([
+    z.literal("all"),
+    z.array(z.string().min(1).max(100)).min(1, "choose at least one account").max(200),
+  ]),
+});
+export type TCreateApiToken = z.input<typeof ZCreateApiToken>;
+
+export const ZApiToken = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(["TEAM", "PERSONAL"]),
+  /** The token's first characters, to recognise it ("igi_Ab3x…"). */
+  prefix: z.string(),
+  scopes: z.array(ZApiScope),
+  /** "all", or the accounts it may reach. */
+  accounts: z.union([z.literal("all"), z.array(z.object({ id: z.string(), displayName: z.string() }))]),
+  createdBy: z.object({ id: z.string(), name: z.string() }),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
+export type TApiToken = z.infer<typeof ZApiToken>;
+
+export const ZApiTokenList = z
+  .object({ tokens: z.array(ZApiToken) })
+  .describe("GET /api/admin/api-tokens: every API token, newest first, revoked ones included.");
+
+export const ZCreatedApiToken = z
+  .object({
+    apiToken: ZApiToken,
+    /** The token itself: shown this once, never stored (only its SHA-256 is). */
+    token: z.string(),
+  })
+  .describe("POST /api/admin/api-tokens: the new token, with its secret this once.");
+
+export const ZApiTokenAnswer = z.object({ apiToken: ZApiToken });

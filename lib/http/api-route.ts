@@ -1,0 +1,139 @@
+import { NextResponse, type NextRequest } from "next/server";
+import type { z } from "zod";
+import type { TApiScope } from "../api-tokens/schemas";
+import { AppError } from "../errors";
+import type { TEffect } from "../effects/effects";
+import { addLogContext } from "../log/logger";
+import { announce } from "../realtime/server/announce";
+import { getRuntime, type TRuntime } from "../runtime";
+import { authenticateToken, type TApiPrincipal, type TRateLimit } from "../server/api-tokens/authenticate-token";
+import { API_JSON_MAX_BYTES } from "./body-limits";
+import { answerIn, declareRoute, errorResponse, parseWith, readJson } from "./route";
+
+// The wrapper of every /api/v1 route (issue 21), the public API: as lib/http/route.ts does for
+// the browser's routes (parsing, validation, the answer's schema, telling the browsers what
+// changed, errors as { error: { code, message, details } }), but the caller is an API token,
+// never a session: a cookie is not read here, so no page can make a browser act through this
+// API (the CSRF rule exempts /api/v1 for that reason: lib/http/csrf.ts). Each answer carries the
+// token's rate limit (RateLimit-Limit, -Remaining, -Reset); past it, 429 with Retry-After.
+
+/** Requests per token per minute, unless the runtime's configuration says (API_RATE_LIMIT). */
+export const DEFAULT_API_RATE_LIMIT = 600;
+
+interface TApiRouteOptions<
+  TBody extends z.ZodType,
+  TQuery extends z.ZodType,
+  TParams extends z.ZodType,
+  TResponse extends z.ZodType,
+> {
+  /** What the token must be allowed to do. */
+  scope: TApiScope;
+  response: TResponse;
+  params?: TParams;
+  body?: TBody;
+  query?: TQuery;
+  maxBodyBytes?: number;
+  status?: number;
+}
+
+export interface TApiRouteContext<TBody, TQuery, TParams> {
+  request: NextRequest;
+  runtime: TRuntime;
+  principal: TApiPrincipal;
+  body: TBody;
+  query: TQuery;
+  params: TParams;
+  announce: (...effects: (TEffect | null | undefined)[]) => void;
+}
+
+export function apiRoute<
+  TResponse extends z.ZodType,
+  TBody extends z.ZodType = z.ZodUndefined,
+  TQuery extends z.ZodType = z.ZodUndefined,
+  TParams extends z.ZodType = z.ZodUndefined,
+>(
+  options: TApiRouteOptions<TBody, TQuery, TParams, TResponse>,
+  handler: (
+    ctx: TApiRouteContext<z.infer<TBody>, z.infer<TQuery>, z.infer<TParams>>,
+  ) => Promise<z.input<TResponse> | Response>,
+) {
+  const wrapped = async (request: NextRequest, context: { params?: Promise<Record<string, string>> }) => {
+    let rate: TRateLimit | undefined;
+    try {
+      const runtime = getRuntime();
+      if (!runtime) throw new AppError("UNAVAILABLE", "The server is starting or shutting down; try again.");
+      const token = bearerToken(request);
+      const authenticated = await authenticateToken(runtime.db.prisma, token, {
+        limit: runtime.config.apiRateLimit ?? DEFAULT_API_RATE_LIMIT,
+      });
+      rate = authenticated.rate;
+      const { principal } = authenticated;
+      addLogContext({ apiTokenId: principal.tokenId });
+      if (rate.exceeded) {
+        throw new AppError(
+          "TOO_MANY_REQUESTS",
+          `This token made more than ${rate.limit} requests this minute; try again in ${rate.resetSeconds} s.`,
+        );
+      }
+      if (!principal.scopes.includes(options.scope)) {
+        throw new AppError("FORBIDDEN", `This token lacks the scope ${options.scope}.`, {
+          required: options.scope,
+          granted: principal.scopes,
+        });
+      }
+      const params = options.params
+        ? parseWith(options.params, (await context.params) ?? {}, "address", (problems) => {
+            return new AppError("NOT_FOUND", `Nothing at this address (${problems.join("; ")}).`);
+          })
+        : undefined;
+      const body = options.body
+        ? parseWith(options.body, await readJson(request, options.maxBodyBytes ?? API_JSON_MAX_BYTES), "body")
+        : undefined;
+      const query = options.query
+        ? parseWith(options.query, Object.fromEntries(request.nextUrl.searchParams), "query")
+        : undefined;
+      const effects: (TEffect | null | undefined)[] = [];
+      const result = await handler({
+        request,
+        runtime,
+        principal,
+        body: body as z.infer<TBody>,
+        query: query as z.infer<TQuery>,
+        params: params as z.infer<TParams>,
+        announce: (...more) => void effects.push(...more),
+      });
+      if (effects.length > 0) await announce(...effects);
+      const response =
+        result instanceof Response
+          ? result
+          : NextResponse.json(answerIn(options.response, result), { status: options.status ?? 200 });
+      return withRateLimit(response, rate);
+    } catch (error) {
+      return withRateLimit(errorResponse(error), rate);
+    }
+  };
+  declareRoute(wrapped, { access: "token", response: options.response, params: options.params });
+  return wrapped;
+}
+
+/** The token of `Authorization: Bearer <token>`; 401 with what to send when there is none. */
+function bearerToken(request: NextRequest): string {
+  const header = request.headers.get("authorization") ?? "";
+  const match = /^Bearer[ ]+([A-Za-z0-9._~+/=-]+)[ ]*$/i.exec(header);
+  if (!match?.[1]) {
+    throw new AppError(
+      "UNAUTHORIZED",
+      "Send an API token: Authorization: Bearer <token> (an admin creates tokens in Admin → API tokens).",
+    );
+  }
+  return match[1];
+}
+
+function withRateLimit(response: Response, rate: TRateLimit | undefined): Response {
+  if (!rate) return response;
+  response.headers.set("RateLimit-Limit", String(rate.limit));
+  response.headers.set("RateLimit-Remaining", String(rate.remaining));
+  response.headers.set("RateLimit-Reset", String(rate.resetSeconds));
+  if (rate.exceeded) response.headers.set("Retry-After", String(rate.resetSeconds));
+  return response;
+}
