@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { SORTS, STATUS_FILTERS, WINDOW_FILTERS } from "../conversations/schemas";
 import { ZConversationSummary } from "../conversations/summary";
+import { ZOutboundContent } from "../messages/compose-schemas";
+import { ZMessageView } from "../messages/schemas";
 
 // The public API's shapes (issue 21, /api/v1): stable names, ISO times, lists as
 // { data, nextCursor }. Built from the same schemas as the browser's routes where the resource
@@ -42,4 +44,31 @@ export const ZV1ConversationQuery = z.strictObject({
   sort: z.enum(SORTS, { error: `must be one of ${SORTS.join(", ")}` }).default("newest"),
   limit: z.coerce.number({ error: "must be a number" }).int().min(1).max(100).default(50),
   cursor: z.string().max(500).optional(),
+});
+
+/**
+ * A message as the thread shows it: `authorName` is the agent, "via API: <token name>" for one
+ * sent through the API, null for the customer's; `status` is the outbox's (QUEUED, SENDING,
+ * ACCEPTED, DELIVERED, FAILED, CANCELLED) for what we send.
+ */
+export const ZV1Message = ZMessageView.omit({ clientId: true });
+
+export const ZV1MessageList = z
+  .object({ data: z.array(ZV1Message), nextCursor: z.string().nullable() })
+  .describe("GET /api/v1/conversations/{id}/messages: the thread, newest first, older pages by cursor.");
+
+export const ZV1MessageQuery = z.strictObject({
+  limit: z.coerce.number({ error: "must be a number" }).int().min(1).max(200).default(50),
+  /** Older than this cursor (the previous page's nextCursor). */
+  cursor: z.string().max(500).optional(),
+});
+
+/**
+ * A message to send, of any kind the composer sends (text with or without quick replies, image,
+ * card, carousel), checked against Instagram's rules and the 24-hour window as an agent's is.
+ */
+export const ZV1SendMessage = z.strictObject({
+  content: ZOutboundContent,
+  /** Sending takes a chat handed over to the Instagram inbox back (the handover protocol). */
+  takeBack: z.boolean().optional(),
 });

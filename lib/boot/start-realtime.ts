@@ -9,12 +9,13 @@ import { startSessionSweep } from "../realtime/server/session-sweep";
 import type { TIo } from "../runtime";
 import { accessibleAccountIds } from "../server/access/account-access";
 import { conversationAccountFor } from "../server/access/assert-conversation-access";
+import { startIdempotencySweep } from "../server/api-tokens/idempotency";
 import { startUploadSweep } from "../server/uploads/delete-unused-uploads";
 
 /**
  * socket.io on the HTTP server (sign-in checked at the handshake, rooms per account and
  * conversation), and the periodic sweeps: sessions that ended, changes made by other
- * instances, expired uploads. `stopSweeps` stops the sweeps at once (a graceful stop).
+ * instances, expired uploads, the public API's idempotency keys older than 24 hours. `stopSweeps` stops the sweeps at once (a graceful stop).
  */
 export async function startRealtime(
   server: Server,
@@ -30,8 +31,10 @@ export async function startRealtime(
   const stopSweep = startSessionSweep(io, db.prisma);
   const stopDatabaseWatch = startDatabaseWatch(io, db.prisma);
   const stopUploadSweep = startUploadSweep(db.prisma, config.UPLOAD_RETENTION_DAYS);
+  const stopIdempotencySweep = startIdempotencySweep(db.prisma);
   return {
     io,
-    stopSweeps: () => [stopSweep, stopDatabaseWatch, stopUploadSweep].forEach((stopOne) => stopOne()),
+    stopSweeps: () =>
+      [stopSweep, stopDatabaseWatch, stopUploadSweep, stopIdempotencySweep].forEach((stopOne) => stopOne()),
   };
 }

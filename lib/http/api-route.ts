@@ -7,6 +7,14 @@ import { addLogContext } from "../log/logger";
 import { announce } from "../realtime/server/announce";
 import { getRuntime, type TRuntime } from "../runtime";
 import { authenticateToken, type TApiPrincipal, type TRateLimit } from "../server/api-tokens/authenticate-token";
+import type { Prisma } from "../db/generated/client";
+import {
+  idempotencyOf,
+  isKeyTaken,
+  recordAnswer,
+  storedAnswer,
+  type TStoredAnswer,
+} from "../server/api-tokens/idempotency";
 import { API_JSON_MAX_BYTES } from "./body-limits";
 import { answerIn, declareRoute, errorResponse, parseWith, readJson } from "./route";
 
@@ -34,9 +42,15 @@ interface TApiRouteOptions<
   query?: TQuery;
   maxBodyBytes?: number;
   status?: number;
+  /**
+   * A POST that creates: an Idempotency-Key header makes a retry answer the first answer again
+   * (lib/server/api-tokens/idempotency.ts). The handler must call `ctx.remember` inside the
+   * transaction of its work, with its answer.
+   */
+  idempotent?: boolean;
 }
 
-export interface TApiRouteContext<TBody, TQuery, TParams> {
+export interface TApiRouteContext<TBody, TQuery, TParams, TAnswer = unknown> {
   request: NextRequest;
   runtime: TRuntime;
   principal: TApiPrincipal;
@@ -44,6 +58,11 @@ export interface TApiRouteContext<TBody, TQuery, TParams> {
   query: TQuery;
   params: TParams;
   announce: (...effects: (TEffect | null | undefined)[]) => void;
+  /**
+   * Records the answer under the request's Idempotency-Key, in the work's own transaction;
+   * does nothing when the request sent none (or the route is not idempotent).
+   */
+  remember: (tx: Prisma.TransactionClient, answer: TAnswer) => Promise<void>;
 }
 
 export function apiRoute<
@@ -54,7 +73,7 @@ export function apiRoute<
 >(
   options: TApiRouteOptions<TBody, TQuery, TParams, TResponse>,
   handler: (
-    ctx: TApiRouteContext<z.infer<TBody>, z.infer<TQuery>, z.infer<TParams>>,
+    ctx: TApiRouteContext<z.infer<TBody>, z.infer<TQuery>, z.infer<TParams>, z.input<TResponse>>,
   ) => Promise<z.input<TResponse> | Response>,
 ) {
   const wrapped = async (request: NextRequest, context: { params?: Promise<Record<string, string>> }) => {
@@ -92,21 +111,41 @@ export function apiRoute<
       const query = options.query
         ? parseWith(options.query, Object.fromEntries(request.nextUrl.searchParams), "query")
         : undefined;
+      const status = options.status ?? 200;
+      const idempotency = options.idempotent
+        ? idempotencyOf(request.headers.get("idempotency-key"), {
+            tokenId: principal.tokenId,
+            method: request.method,
+            path: request.nextUrl.pathname,
+            body,
+          })
+        : undefined;
+      const replay = idempotency ? await storedAnswer(runtime.db.prisma, idempotency) : null;
+      if (replay) return withRateLimit(replayed(replay), rate);
       const effects: (TEffect | null | undefined)[] = [];
-      const result = await handler({
-        request,
-        runtime,
-        principal,
-        body: body as z.infer<TBody>,
-        query: query as z.infer<TQuery>,
-        params: params as z.infer<TParams>,
-        announce: (...more) => void effects.push(...more),
-      });
+      let result: z.input<TResponse> | Response;
+      try {
+        result = await handler({
+          request,
+          runtime,
+          principal,
+          body: body as z.infer<TBody>,
+          query: query as z.infer<TQuery>,
+          params: params as z.infer<TParams>,
+          announce: (...more) => void effects.push(...more),
+          remember: async (tx, answer) => {
+            if (idempotency) await recordAnswer(tx, idempotency, { status, body: answerIn(options.response, answer) });
+          },
+        });
+      } catch (error) {
+        // Another request with this key committed first: its answer is this one's too.
+        const first = idempotency && isKeyTaken(error) ? await storedAnswer(runtime.db.prisma, idempotency) : null;
+        if (first) return withRateLimit(replayed(first), rate);
+        throw error;
+      }
       if (effects.length > 0) await announce(...effects);
       const response =
-        result instanceof Response
-          ? result
-          : NextResponse.json(answerIn(options.response, result), { status: options.status ?? 200 });
+        result instanceof Response ? result : NextResponse.json(answerIn(options.response, result), { status });
       return withRateLimit(response, rate);
     } catch (error) {
       return withRateLimit(errorResponse(error), rate);
@@ -114,6 +153,11 @@ export function apiRoute<
   };
   declareRoute(wrapped, { access: "token", response: options.response, params: options.params });
   return wrapped;
+}
+
+/** A stored answer, again, marked as such. */
+function replayed(answer: TStoredAnswer): Response {
+  return NextResponse.json(answer.body, { status: answer.status, headers: { "Idempotent-Replayed": "true" } });
 }
 
 /** The token of `Authorization: Bearer <token>`; 401 with what to send when there is none. */

@@ -2,7 +2,7 @@ import { buildInstagramMessage } from "../../cm/build-send-request";
 import { newCmReference } from "../../cm/reference";
 import { validateInstagramMessage } from "../../cm/validate-instagram-message";
 import { canSend } from "../../channel/rules";
-import type { PrismaClient } from "../../db/generated/client";
+import type { Prisma, PrismaClient } from "../../db/generated/client";
 import { AppError } from "../../errors";
 import { outboundKind, type TOutboundContentInput } from "../../messages/compose-schemas";
 import type { TMessageView } from "../../messages/schemas";
@@ -11,7 +11,13 @@ import { MESSAGE_VIEW_INCLUDE, toMessageView } from "./to-message-view";
 import { noEffects, type TEffects } from "../../effects/inbox-effects";
 
 /**
- * An agent's reply of any kind. It is checked against Instagram's rules (the reply window,
+ * Who sends: an agent (a person), or an API token (issue 21: "via API: <name>", no person; it
+ * counts as an automatic message in reports and never carries Instagram's human agent tag).
+ */
+export type TSender = { authorId: string; apiTokenId?: undefined } | { apiTokenId: string; authorId?: undefined };
+
+/**
+ * A reply of any kind, by an agent or through the API. It is checked against Instagram's rules (the reply window,
  * the handover, and the message limits as CM applies them), then stored QUEUED with its CM
  * reference; the outbox (lib/pipeline/outbox) sends it, retries it and records CM's answer.
  * The caller announces the effects and wakes the outbox.
@@ -21,13 +27,17 @@ import { noEffects, type TEffects } from "../../effects/inbox-effects";
  */
 export async function sendMessage(
   prisma: PrismaClient,
-  input: {
+  input: TSender & {
     conversationId: string;
-    authorId: string;
     content: TOutboundContentInput;
     clientId?: string | undefined;
     takeBack?: boolean | undefined;
     now: Date;
+    /**
+     * Runs in the transaction that stores the message, with its view: what must be recorded
+     * exactly when the message is (an API request's idempotency key and answer).
+     */
+    alsoInTransaction?: (tx: Prisma.TransactionClient, message: TMessageView) => Promise<void>;
   },
 ): Promise<{ message: TMessageView; effects: TEffects }> {
   const conversation = await prisma.conversation.findUnique({
@@ -38,10 +48,10 @@ export async function sendMessage(
   if (!conversation.account.enabled) {
     throw new AppError("CONFLICT", "This Instagram account is disabled: an admin can enable it again.");
   }
-  // Every message here is written by a person (an agent), so the human agent tag may apply.
+  // Only a message a person writes may carry the human agent tag (Meta's rule for the tag).
   const verdict = canSend(conversation, input.now, {
     takeBack: input.takeBack ?? false,
-    humanAgentTag: conversation.account.humanAgentTag,
+    humanAgentTag: input.authorId !== undefined && conversation.account.humanAgentTag,
   });
   if (!verdict.ok) throw new AppError("CONFLICT", verdict.reason, { rule: verdict.code });
 
@@ -66,7 +76,7 @@ export async function sendMessage(
     );
   }
 
-  if (input.clientId) {
+  if (input.clientId && input.authorId) {
     const earlier = await prisma.message.findFirst({
       where: { conversationId: conversation.id, clientId: input.clientId, authorId: input.authorId },
       include: MESSAGE_VIEW_INCLUDE,
@@ -75,8 +85,8 @@ export async function sendMessage(
   }
 
   const effects = noEffects();
-  const { message } = await prisma.$transaction((tx) =>
-    recordMessage(
+  const message = await prisma.$transaction(async (tx) => {
+    const recorded = await recordMessage(
       tx,
       {
         conversationId: conversation.id,
@@ -88,11 +98,15 @@ export async function sendMessage(
         nextAttemptAt: input.now,
         cmReference: reference,
         clientId: input.clientId ?? null,
-        authorId: input.authorId,
+        authorId: input.authorId ?? null,
+        apiTokenId: input.apiTokenId ?? null,
         sentAt: input.now,
       },
       { effects, opensWindow: false },
-    ),
-  );
-  return { message: toMessageView(message), effects };
+    );
+    const view = toMessageView(recorded.message);
+    await input.alsoInTransaction?.(tx, view);
+    return view;
+  });
+  return { message, effects };
 }

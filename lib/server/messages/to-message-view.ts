@@ -1,6 +1,12 @@
 import type { TMessageView } from "../../messages/schemas";
 
-export const MESSAGE_VIEW_INCLUDE = { author: { select: { name: true } } } as const;
+export const MESSAGE_VIEW_INCLUDE = {
+  author: { select: { name: true } },
+  apiToken: { select: { name: true } },
+} as const;
+
+/** How a message sent through the public API is signed in the thread (no person wrote it): this and the token's name. */
+export const VIA_API = "via API: ";
 
 export interface TMessageRow {
   id: string;
@@ -24,6 +30,8 @@ export interface TMessageRow {
   updatedAt: Date;
   author: { name: string } | null;
   authorId?: string | null;
+  /** The API token it was sent with, if any; absent where a query did not read it. */
+  apiToken?: { name: string } | null;
 }
 
 export function toMessageView(row: TMessageRow): TMessageView {
@@ -42,7 +50,7 @@ export function toMessageView(row: TMessageRow): TMessageView {
     nextAttemptAt: row.nextAttemptAt?.toISOString() ?? null,
     maybeDuplicate: row.maybeDuplicate,
     tag: row.tag ?? null,
-    authorName: row.author?.name ?? null,
+    authorName: row.author?.name ?? (row.apiToken ? `${VIA_API}${row.apiToken.name}` : null),
     authorId: row.authorId ?? null,
     sentAt: row.sentAt.toISOString(),
     seq: Number(row.seq),
