@@ -40,7 +40,10 @@ test("an admin creates an API token, it works without a session, and revoking it
   await page.reload();
   await expect(row).not.toContainText("never used");
   await row.getByRole("button", { name: `Revoke ${name}` }).click();
-  await page.getByRole("group", { name: `Revoke ${name}` }).getByRole("button", { name: "Yes, revoke" }).click();
+  await page
+    .getByRole("group", { name: `Revoke ${name}` })
+    .getByRole("button", { name: "Yes, revoke" })
+    .click();
   await expect(row).toContainText("Revoked");
   const after = await read();
   expect(after.status()).toBe(401);

@@ -81,25 +81,9 @@ export function apiRoute<
     try {
       const runtime = getRuntime();
       if (!runtime) throw new AppError("UNAVAILABLE", "The server is starting or shutting down; try again.");
-      const token = bearerToken(request);
-      const authenticated = await authenticateToken(runtime.db.prisma, token, {
-        limit: runtime.config.apiRateLimit ?? DEFAULT_API_RATE_LIMIT,
-      });
+      const authenticated = await authenticate(request, runtime);
       rate = authenticated.rate;
-      const { principal } = authenticated;
-      addLogContext({ apiTokenId: principal.tokenId });
-      if (rate.exceeded) {
-        throw new AppError(
-          "TOO_MANY_REQUESTS",
-          `This token made more than ${rate.limit} requests this minute; try again in ${rate.resetSeconds} s.`,
-        );
-      }
-      if (!principal.scopes.includes(options.scope)) {
-        throw new AppError("FORBIDDEN", `This token lacks the scope ${options.scope}.`, {
-          required: options.scope,
-          granted: principal.scopes,
-        });
-      }
+      const principal = allowed(authenticated, options.scope);
       const params = options.params
         ? parseWith(options.params, (await context.params) ?? {}, "address", (problems) => {
             return new AppError("NOT_FOUND", `Nothing at this address (${problems.join("; ")}).`);
@@ -153,6 +137,35 @@ export function apiRoute<
   };
   declareRoute(wrapped, { access: "token", response: options.response, params: options.params });
   return wrapped;
+}
+
+/** The request's token, checked and counted (401 unknown or revoked); the rate is known even when exceeded. */
+async function authenticate(
+  request: NextRequest,
+  runtime: TRuntime,
+): Promise<{ principal: TApiPrincipal; rate: TRateLimit }> {
+  const authenticated = await authenticateToken(runtime.db.prisma, bearerToken(request), {
+    limit: runtime.config.apiRateLimit ?? DEFAULT_API_RATE_LIMIT,
+  });
+  addLogContext({ apiTokenId: authenticated.principal.tokenId });
+  return authenticated;
+}
+
+/** The principal, when within its rate limit (429) and holding the route's scope (403). */
+function allowed({ principal, rate }: { principal: TApiPrincipal; rate: TRateLimit }, scope: TApiScope): TApiPrincipal {
+  if (rate.exceeded) {
+    throw new AppError(
+      "TOO_MANY_REQUESTS",
+      `This token made more than ${rate.limit} requests this minute; try again in ${rate.resetSeconds} s.`,
+    );
+  }
+  if (!principal.scopes.includes(scope)) {
+    throw new AppError("FORBIDDEN", `This token lacks the scope ${scope}.`, {
+      required: scope,
+      granted: principal.scopes,
+    });
+  }
+  return principal;
 }
 
 /** A stored answer, again, marked as such. */

@@ -40,6 +40,57 @@ export async function sendMessage(
     alsoInTransaction?: (tx: Prisma.TransactionClient, message: TMessageView) => Promise<void>;
   },
 ): Promise<{ message: TMessageView; effects: TEffects }> {
+  const { conversation, verdict, reference } = await checkSendable(prisma, input);
+
+  if (input.clientId && input.authorId) {
+    const earlier = await prisma.message.findFirst({
+      where: { conversationId: conversation.id, clientId: input.clientId, authorId: input.authorId },
+      include: MESSAGE_VIEW_INCLUDE,
+    });
+    if (earlier) return { message: toMessageView(earlier), effects: noEffects() };
+  }
+
+  const effects = noEffects();
+  const message = await prisma.$transaction(async (tx) => {
+    const recorded = await recordMessage(
+      tx,
+      {
+        conversationId: conversation.id,
+        direction: "OUTBOUND",
+        kind: outboundKind(input.content),
+        content: input.content,
+        status: "QUEUED",
+        tag: verdict.tag,
+        nextAttemptAt: input.now,
+        cmReference: reference,
+        clientId: input.clientId ?? null,
+        authorId: input.authorId ?? null,
+        apiTokenId: input.apiTokenId ?? null,
+        sentAt: input.now,
+      },
+      { effects, opensWindow: false },
+    );
+    const view = toMessageView(recorded.message);
+    await input.alsoInTransaction?.(tx, view);
+    return view;
+  });
+  return { message, effects };
+}
+
+/**
+ * The conversation, the window's verdict and a CM reference for a message that may be sent:
+ * refused (409) outside the rules of the channel (the reply window, the handover, a disabled
+ * account), and (400) when Instagram would refuse the message itself.
+ */
+async function checkSendable(
+  prisma: PrismaClient,
+  input: TSender & {
+    conversationId: string;
+    content: TOutboundContentInput;
+    takeBack?: boolean | undefined;
+    now: Date;
+  },
+) {
   const conversation = await prisma.conversation.findUnique({
     where: { id: input.conversationId },
     include: { account: true, contact: true },
@@ -75,38 +126,5 @@ export async function sendMessage(
       },
     );
   }
-
-  if (input.clientId && input.authorId) {
-    const earlier = await prisma.message.findFirst({
-      where: { conversationId: conversation.id, clientId: input.clientId, authorId: input.authorId },
-      include: MESSAGE_VIEW_INCLUDE,
-    });
-    if (earlier) return { message: toMessageView(earlier), effects: noEffects() };
-  }
-
-  const effects = noEffects();
-  const message = await prisma.$transaction(async (tx) => {
-    const recorded = await recordMessage(
-      tx,
-      {
-        conversationId: conversation.id,
-        direction: "OUTBOUND",
-        kind: outboundKind(input.content),
-        content: input.content,
-        status: "QUEUED",
-        tag: verdict.tag,
-        nextAttemptAt: input.now,
-        cmReference: reference,
-        clientId: input.clientId ?? null,
-        authorId: input.authorId ?? null,
-        apiTokenId: input.apiTokenId ?? null,
-        sentAt: input.now,
-      },
-      { effects, opensWindow: false },
-    );
-    const view = toMessageView(recorded.message);
-    await input.alsoInTransaction?.(tx, view);
-    return view;
-  });
-  return { message, effects };
+  return { conversation, verdict, reference };
 }
