@@ -14,6 +14,10 @@ const PUBLIC_ROUTES = new Map<string, string>([
   ["ready", "the proxy's health check and the container's HEALTHCHECK probe it"],
   ["auth/[...all]", "sign-in itself; better-auth checks credentials and sessions"],
   ["webhooks/cm/[secret]/[kind]", "CM posts webhooks; the secret in the URL is the credential"],
+  [
+    "v1/openapi.json",
+    "the public API's description: it holds no data, and integrators read it before they have a token",
+  ],
 ]);
 
 const METHODS = ["GET", "POST", "PATCH", "PUT", "DELETE"] as const;

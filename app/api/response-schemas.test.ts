@@ -15,6 +15,10 @@ const UNWRAPPED = new Map<string, string>([
   ["health GET", "a public probe for load balancers: 200 or 503 with its report, no session"],
   ["ready GET", "a public probe for proxies and orchestrators: 200 or 503, no session"],
   ["webhooks/cm/[secret]/[kind] POST", "CM's webhooks: the intake answers CM in CM's terms"],
+  [
+    "v1/openapi.json GET",
+    "the public API's OpenAPI description, made from the operations' schemas (lib/api-v1/openapi.ts)",
+  ],
 ]);
 
 /** Handlers built with `route(...)` that answer a non-JSON `Response` only. */

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import * as tokensRoute from "@/app/api/admin/api-tokens/route";
 import * as tokenRoute from "@/app/api/admin/api-tokens/[id]/route";
 import type { TCreateApiToken } from "@/lib/api-tokens/schemas";
+import { expectDescribed } from "@/lib/api-v1/expect-described";
 import { ZV1AccountList, ZV1Conversation, ZV1ConversationList } from "@/lib/api-v1/schemas";
 import { setRuntime, type TRuntime } from "@/lib/runtime";
 import { describeEachDatabase } from "@/lib/testing/databases";
@@ -62,6 +63,7 @@ describeEachDatabase("the public API, v1", (ctx) => {
   it("refuses a request without a token, with a wrong one, and never reads a session cookie", async () => {
     const none = await api(accountsRoute.GET, "/api/v1/accounts");
     expect(none.status).toBe(401);
+    await expectDescribed(none, "GET", "/accounts");
     expect(await none.json()).toMatchObject({ error: { code: "UNAUTHORIZED", message: /Authorization: Bearer/ } });
     expect((await api(accountsRoute.GET, "/api/v1/accounts", "Basic abc")).status).toBe(401);
     const wrong = await api(accountsRoute.GET, "/api/v1/accounts", bearer("igi_not-a-token"));
@@ -97,26 +99,28 @@ describeEachDatabase("the public API, v1", (ctx) => {
       scopes: ["conversations:read"],
       accounts: [shop.account.id],
     });
-    const accounts = ZV1AccountList.parse(
-      await (await api(accountsRoute.GET, "/api/v1/accounts", bearer(token))).json(),
-    );
+    const listed = await api(accountsRoute.GET, "/api/v1/accounts", bearer(token));
+    const accounts = ZV1AccountList.parse(await expectDescribed(listed, "GET", "/accounts"));
     expect(accounts.data.map((a) => a.id)).toEqual([shop.account.id]);
 
     const list = await api(conversationsRoute.GET, "/api/v1/conversations?status=all", bearer(token));
     expect(list.status).toBe(200);
-    const page = ZV1ConversationList.parse(await list.json());
+    const page = ZV1ConversationList.parse(await expectDescribed(list, "GET", "/conversations"));
     expect(page.data.map((c) => c.id)).toEqual([shopConversation]);
     expect(page.data[0]).not.toHaveProperty("unreadCount");
 
     const one = await api(conversationRoute.GET, `/api/v1/conversations/${shopConversation}`, bearer(token), {
       id: shopConversation,
     });
-    expect(ZV1Conversation.parse(await one.json()).accountId).toBe(shop.account.id);
+    expect(ZV1Conversation.parse(await expectDescribed(one, "GET", "/conversations/{id}")).accountId).toBe(
+      shop.account.id,
+    );
     const hidden = await api(conversationRoute.GET, `/api/v1/conversations/${otherConversation}`, bearer(token), {
       id: otherConversation,
     });
     const missing = await api(conversationRoute.GET, "/api/v1/conversations/nope", bearer(token), { id: "nope" });
     expect(hidden.status).toBe(404);
+    await expectDescribed(hidden, "GET", "/conversations/{id}");
     expect(await hidden.json()).toEqual(await missing.json());
   });
 
@@ -133,6 +137,7 @@ describeEachDatabase("the public API, v1", (ctx) => {
     const { token } = await createToken({ name: "Reports only", scopes: ["reports:read"], accounts: "all" });
     const refused = await api(conversationsRoute.GET, "/api/v1/conversations", bearer(token));
     expect(refused.status).toBe(403);
+    await expectDescribed(refused, "GET", "/conversations");
     expect(await refused.json()).toMatchObject({
       error: { code: "FORBIDDEN", details: { required: "conversations:read", granted: ["reports:read"] } },
     });
@@ -144,6 +149,7 @@ describeEachDatabase("the public API, v1", (ctx) => {
     for (const query of ["status=opne", "limit=101", "sort=oldest", "view=mine", "colour=red"]) {
       const response = await api(conversationsRoute.GET, `/api/v1/conversations?${query}`, bearer(token));
       expect(response.status, query).toBe(400);
+      await expectDescribed(response, "GET", "/conversations");
       expect(((await response.json()) as { error: { message: string } }).error.message, query).toMatch(
         /^Invalid query/,
       );
@@ -180,6 +186,7 @@ describeEachDatabase("the public API, v1", (ctx) => {
     expect(remaining).toEqual(["4", "3", "2", "1", "0"]);
     const limited = await api(accountsRoute.GET, "/api/v1/accounts", bearer(token));
     expect(limited.status).toBe(429);
+    await expectDescribed(limited, "GET", "/accounts");
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(Number(limited.headers.get("retry-after"))).toBeLessThanOrEqual(60);
     expect(await limited.json()).toMatchObject({ error: { code: "TOO_MANY_REQUESTS" } });

@@ -1,14 +1,10 @@
-import { ZV1AccountList } from "@/lib/api-v1/schemas";
+import { V1 } from "@/lib/api-v1/operations";
 import { apiRoute } from "@/lib/http/api-route";
 import { listReachableAccounts } from "@/lib/server/accounts/list-reachable-accounts";
 
 export const dynamic = "force-dynamic";
 
-/** The Instagram accounts this token may reach. */
-export const GET = apiRoute(
-  { scope: "conversations:read", response: ZV1AccountList },
-  async ({ runtime, principal }) => ({
-    data: await listReachableAccounts(runtime.db.prisma, principal.accountIds),
-    nextCursor: null,
-  }),
-);
+export const GET = apiRoute(V1.listAccounts, async ({ runtime, principal }) => ({
+  data: await listReachableAccounts(runtime.db.prisma, principal.accountIds),
+  nextCursor: null,
+}));

@@ -1,5 +1,6 @@
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { expectDescribed } from "@/lib/api-v1/expect-described";
 import { ZV1Message, ZV1MessageList } from "@/lib/api-v1/schemas";
 import { setRuntime, type TRuntime } from "@/lib/runtime";
 import { createTeamToken } from "@/lib/server/api-tokens/api-tokens";
@@ -62,7 +63,7 @@ describeEachDatabase("the public API's messages", (ctx) => {
   it("queues a message signed with the token's name, which the thread then shows", async () => {
     const sent = await call("POST", conversation, writer, text("Your parcel left the warehouse"));
     expect(sent.status).toBe(201);
-    const message = ZV1Message.parse(await sent.json());
+    const message = ZV1Message.parse(await expectDescribed(sent, "POST", "/conversations/{id}/messages"));
     expect(message).toMatchObject({
       direction: "OUTBOUND",
       status: "QUEUED",
@@ -72,7 +73,9 @@ describeEachDatabase("the public API's messages", (ctx) => {
     });
     const stored = await ctx.db.prisma.message.findUniqueOrThrow({ where: { id: message.id } });
     expect(stored.tag).toBeNull();
-    const thread = ZV1MessageList.parse(await (await call("GET", conversation, reader)).json());
+    const thread = ZV1MessageList.parse(
+      await expectDescribed(await call("GET", conversation, reader), "GET", "/conversations/{id}/messages"),
+    );
     expect(thread.data[0]).toMatchObject({ id: message.id, authorName: "via API: Order system" });
   });
 
@@ -80,6 +83,7 @@ describeEachDatabase("the public API's messages", (ctx) => {
     const before = await count();
     const tooLong = await call("POST", conversation, writer, text("x".repeat(1001)));
     expect(tooLong.status).toBe(400);
+    await expectDescribed(tooLong, "POST", "/conversations/{id}/messages");
     expect((await call("POST", conversation, reader, text("hello"))).status).toBe(403);
     expect((await call("POST", foreignConversation, writer, text("hello"))).status).toBe(404);
     // The customer last wrote two days ago: the window is closed.
@@ -90,6 +94,7 @@ describeEachDatabase("the public API's messages", (ctx) => {
     try {
       const closed = await call("POST", conversation, writer, text("Still there?"));
       expect(closed.status).toBe(409);
+      await expectDescribed(closed, "POST", "/conversations/{id}/messages");
       expect(await closed.json()).toMatchObject({ error: { code: "CONFLICT", details: { rule: expect.any(String) } } });
     } finally {
       await ctx.db.prisma.conversation.update({ where: { id: conversation }, data: { lastInboundAt: new Date() } });
@@ -109,6 +114,7 @@ describeEachDatabase("the public API's messages", (ctx) => {
 
     const reused = await call("POST", conversation, writer, text("Parcel 2 left"), key);
     expect(reused.status).toBe(422);
+    await expectDescribed(reused, "POST", "/conversations/{id}/messages");
 
     // Five at once with one new key: one message, five identical answers.
     const raced = { "idempotency-key": `race-${Date.now()}` };
