@@ -15,8 +15,7 @@ import {
   storedAnswer,
   type TStoredAnswer,
 } from "../server/api-tokens/idempotency";
-import { API_JSON_MAX_BYTES } from "./body-limits";
-import { answerIn, declareRoute, errorResponse, parseWith, readJson } from "./route";
+import { answerIn, declareRoute, errorResponse, parseRequest } from "./route";
 
 // The wrapper of every /api/v1 route (issue 21), the public API: as lib/http/route.ts does for
 // the browser's routes (parsing, validation, the answer's schema, telling the browsers what
@@ -84,17 +83,7 @@ export function apiRoute<
       const authenticated = await authenticate(request, runtime);
       rate = authenticated.rate;
       const principal = allowed(authenticated, options.scope);
-      const params = options.params
-        ? parseWith(options.params, (await context.params) ?? {}, "address", (problems) => {
-            return new AppError("NOT_FOUND", `Nothing at this address (${problems.join("; ")}).`);
-          })
-        : undefined;
-      const body = options.body
-        ? parseWith(options.body, await readJson(request, options.maxBodyBytes ?? API_JSON_MAX_BYTES), "body")
-        : undefined;
-      const query = options.query
-        ? parseWith(options.query, Object.fromEntries(request.nextUrl.searchParams), "query")
-        : undefined;
+      const { params, body, query } = await parseRequest(options, request, context);
       const status = options.status ?? 200;
       const idempotency = options.idempotent
         ? idempotencyOf(request.headers.get("idempotency-key"), {

@@ -114,18 +114,7 @@ export function route<
       if (options.access === "admin" && user?.role !== "admin") {
         throw new AppError("FORBIDDEN", "Only admins can do this.");
       }
-      // An address whose segments cannot name anything of ours names nothing: 404, as an unknown id.
-      const params = options.params
-        ? parseWith(options.params, (await context.params) ?? {}, "address", (problems) => {
-            return new AppError("NOT_FOUND", `Nothing at this address (${problems.join("; ")}).`);
-          })
-        : undefined;
-      const body = options.body
-        ? parseWith(options.body, await readJson(request, options.maxBodyBytes ?? API_JSON_MAX_BYTES), "body")
-        : undefined;
-      const query = options.query
-        ? parseWith(options.query, Object.fromEntries(request.nextUrl.searchParams), "query")
-        : undefined;
+      const { params, body, query } = await parseRequest(options, request, context);
       // After the request's own checks, as the handlers that looked it up themselves did: a bad
       // body is a 400 before any lookup.
       const conversation = options.conversation
@@ -203,6 +192,30 @@ export async function readJson(request: NextRequest, maxBytes: number): Promise<
   // An empty body on a route that takes one is an empty object: its schema says what is missing.
   if (request.headers.get("content-length") === "0") return {};
   return readJsonBody(request, maxBytes);
+}
+
+/**
+ * The address's segments, the body and the query, each parsed by its schema when the route has
+ * one: an address whose segments cannot name anything of ours names nothing (404, as an unknown
+ * id); a bad body or query is a 400 that lists the problems. Shared with lib/http/api-route.ts.
+ */
+export async function parseRequest(
+  options: { params?: z.ZodType; body?: z.ZodType; query?: z.ZodType; maxBodyBytes?: number },
+  request: NextRequest,
+  context: { params?: Promise<Record<string, string>> },
+): Promise<{ params: unknown; body: unknown; query: unknown }> {
+  const params = options.params
+    ? parseWith(options.params, (await context.params) ?? {}, "address", (problems) => {
+        return new AppError("NOT_FOUND", `Nothing at this address (${problems.join("; ")}).`);
+      })
+    : undefined;
+  const body = options.body
+    ? parseWith(options.body, await readJson(request, options.maxBodyBytes ?? API_JSON_MAX_BYTES), "body")
+    : undefined;
+  const query = options.query
+    ? parseWith(options.query, Object.fromEntries(request.nextUrl.searchParams), "query")
+    : undefined;
+  return { params, body, query };
 }
 
 /** Parses `input` or throws `refuse(problems)`: by default a 400 that lists them. */
