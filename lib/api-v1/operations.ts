@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { TApiScope } from "../api-tokens/schemas";
+import { ZAssignBody, ZStatusBody } from "../conversations/schemas";
 import { ZIdParams } from "../http/route-params";
 import {
   ZV1AccountList,
@@ -82,5 +83,30 @@ export const V1 = {
     response: ZV1Message,
     status: 201,
     idempotent: true,
+  },
+  setStatus: {
+    method: "POST",
+    path: "/conversations/{id}/status",
+    summary: "Resolve, reopen or snooze a conversation",
+    description:
+      "`{ status: OPEN | RESOLVED }` or `{ status: SNOOZED, until: <ISO time within a year> }`. The thread gets a " +
+      "line naming the token ('via API: <name>'); reports count the resolution for no agent. Setting the status it " +
+      "has changes nothing.",
+    scope: "conversations:write",
+    params: ZIdParams,
+    body: ZStatusBody,
+    response: ZV1Conversation,
+  },
+  assign: {
+    method: "POST",
+    path: "/conversations/{id}/assignee",
+    summary: "Assign a conversation to an agent, or to nobody",
+    description:
+      "`{ assigneeId: <user id> | null, expectedAssigneeId?: <user id> | null }`: the agent must see the account " +
+      "(400 otherwise); with expectedAssigneeId, 409 when someone else holds it now.",
+    scope: "conversations:write",
+    params: ZIdParams,
+    body: ZAssignBody,
+    response: ZV1Conversation,
   },
 } as const satisfies Record<string, TV1Operation>;

@@ -22,8 +22,15 @@ export async function conversationAccountFor(
   });
 }
 
-/** The conversation with this id, when the user may see it (an admin: any; an agent: their accounts'). */
+/**
+ * The conversation with this id, when the user may see it (an admin: any; an agent: their
+ * accounts'; an API token: the accounts it may reach).
+ */
 export function accessibleConversationWhere(user: TAccessUser, conversationId: string) {
+  if (user.apiToken) {
+    const { accountIds } = user.apiToken;
+    return { id: conversationId, ...(accountIds === null ? {} : { accountId: { in: accountIds } }) };
+  }
   return {
     id: conversationId,
     ...(isAdmin(user.role) ? {} : { account: { members: { some: { userId: user.id } } } }),

@@ -1,7 +1,21 @@
 import type { PrismaClient } from "../../db/generated/client";
-import { AppError } from "../../errors";
-import { CONVERSATION_NOT_FOUND } from "../access/assert-conversation-access";
+import { assertConversationAccess } from "../access/assert-conversation-access";
+import type { TActor } from "../conversations/assign-conversation";
+import { VIA_API } from "../messages/to-message-view";
 import type { TApiPrincipal } from "./authenticate-token";
+
+/**
+ * The token as the inbox's services see whoever acts: its accounts decide what it may reach,
+ * and lines in the thread name it "via API: <token name>" (no person acted).
+ */
+export function apiActor(principal: TApiPrincipal): TActor {
+  return {
+    id: principal.tokenId,
+    role: "api",
+    name: `${VIA_API}${principal.name}`,
+    apiToken: { accountIds: principal.accountIds },
+  };
+}
 
 /**
  * The account of a conversation this token may reach, else NOT_FOUND in the very words of a
@@ -12,13 +26,5 @@ export async function assertTokenConversationAccess(
   principal: TApiPrincipal,
   conversationId: string,
 ): Promise<{ accountId: string }> {
-  const row = await prisma.conversation.findFirst({
-    where: {
-      id: conversationId,
-      ...(principal.accountIds === null ? {} : { accountId: { in: principal.accountIds } }),
-    },
-    select: { accountId: true },
-  });
-  if (!row) throw new AppError("NOT_FOUND", CONVERSATION_NOT_FOUND);
-  return row;
+  return assertConversationAccess(prisma, apiActor(principal), conversationId);
 }

@@ -2,16 +2,24 @@ import type { PrismaClient } from "../../db/generated/client";
 import { AppError } from "../../errors";
 import type { TConversationSummary } from "../../conversations/summary";
 import { noEffects, type TEffects } from "../../effects/inbox-effects";
-import type { TAccessUser } from "../access/account-access";
+import { personId, type TAccessUser } from "../access/account-access";
 import { eventsForAssignment } from "../../reports/measures";
 import { recordReportFacts } from "../reports/record-report-facts";
 import { findAccessibleConversation } from "./find-accessible-conversation";
 import { recordSystemLine } from "./record-system-line";
 import { CONVERSATION_ROW_INCLUDE, toConversationSummary, withLabels } from "./to-summary";
 
-/** Who acts: the signed-in user (their role and memberships decide what they may act on). */
+/**
+ * Who acts: the signed-in user (their role and memberships decide what they may act on), or an
+ * API token (its accounts decide; `name` is then "via API: <token name>", as lines show it).
+ */
 export interface TActor extends TAccessUser {
   name: string;
+}
+
+/** The columns of a thread line that say who acted: the person, or the API token. */
+export function actorColumns(actor: TActor): { actorId: string | null; apiTokenId: string | null } {
+  return { actorId: personId(actor), apiTokenId: actor.apiToken ? actor.id : null };
 }
 
 /**
@@ -74,7 +82,7 @@ export async function assignConversation(
         tx,
         {
           conversationId,
-          actorId: actor.id,
+          ...actorColumns(actor),
           at: now,
           content: assignee
             ? { event: "assigned", actorName: actor.name, assigneeName: assignee.name }

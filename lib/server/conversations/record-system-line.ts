@@ -13,8 +13,16 @@ export async function recordSystemLine(
     conversationId,
     content,
     actorId,
+    apiTokenId = null,
     at,
-  }: { conversationId: string; content: TSystemContent; actorId: string | null; at: Date },
+  }: {
+    conversationId: string;
+    content: TSystemContent;
+    actorId: string | null;
+    /** The API token that acted (issue 21), when no person did. */
+    apiTokenId?: string | null;
+    at: Date;
+  },
   effects: TEffects,
 ): Promise<void> {
   const row = await tx.message.create({
@@ -25,6 +33,7 @@ export async function recordSystemLine(
       content,
       status: "RECEIVED",
       authorId: actorId,
+      apiTokenId,
       sentAt: at,
     },
     include: MESSAGE_VIEW_INCLUDE,

@@ -6,7 +6,8 @@ import { noEffects, type TEffects } from "../../effects/inbox-effects";
 import { eventsForStatusChange } from "../../reports/measures";
 import { loadReportState } from "../reports/load-report-state";
 import { recordReportFacts } from "../reports/record-report-facts";
-import type { TActor } from "./assign-conversation";
+import { personId } from "../access/account-access";
+import { actorColumns, type TActor } from "./assign-conversation";
 import { findAccessibleConversation } from "./find-accessible-conversation";
 import { recordSystemLine } from "./record-system-line";
 import { sendSurveyOnResolve } from "../surveys/send-survey-on-resolve";
@@ -40,7 +41,7 @@ export async function setConversationStatus(
     if (same) return toConversationSummary(current);
     // Reports: a resolution measures the opening; an agent's reopening starts a new one.
     const { state, clock } = await loadReportState(tx, conversationId);
-    const step = eventsForStatusChange(state, { at: now, agentId: actor.id, status: change.status }, clock);
+    const step = eventsForStatusChange(state, { at: now, agentId: personId(actor), status: change.status }, clock);
     await recordReportFacts(tx, conversationId, step.facts);
     const updated = await tx.conversation.update({
       where: { id: conversationId },
@@ -56,7 +57,7 @@ export async function setConversationStatus(
       tx,
       {
         conversationId,
-        actorId: actor.id,
+        ...actorColumns(actor),
         at: now,
         content:
           change.status === "RESOLVED"
@@ -70,7 +71,7 @@ export async function setConversationStatus(
     // Issue 19: a satisfaction survey when the account's rules allow (lib/server/surveys).
     const survey = await sendSurveyOnResolve(
       tx,
-      { conversationId, status: change.status, agentId: actor.id, now },
+      { conversationId, status: change.status, agentId: personId(actor), now },
       effects,
     );
     return survey.conversation ?? toConversationSummary(updated);
