@@ -52,6 +52,9 @@ export async function conversationWith(
         createdAt: m.at,
         searchText: kind === "SYSTEM" ? null : (m.text ?? "hello"),
       },
+      // Only the id back: the upgrade tests write on an older release's database, without
+      // later columns (Message.apiTokenId).
+      select: { id: true },
     });
     messageIds.push(row.id);
   }
