@@ -90,7 +90,7 @@ export const V1 = {
     summary: "Resolve, reopen or snooze a conversation",
     description:
       "`{ status: OPEN | RESOLVED }` or `{ status: SNOOZED, until: <ISO time within a year> }`. The thread gets a " +
-      "line naming the token ('via API: <name>'); reports count the resolution for no agent. Setting the status it " +
+      "line naming the token ('Resolved by <name> (API)'); reports count the resolution for no agent. Setting the status it " +
       "has changes nothing.",
     scope: "conversations:write",
     params: ZIdParams,

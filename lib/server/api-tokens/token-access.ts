@@ -1,18 +1,18 @@
 import type { PrismaClient } from "../../db/generated/client";
 import { assertConversationAccess } from "../access/assert-conversation-access";
 import type { TActor } from "../conversations/assign-conversation";
-import { VIA_API } from "../messages/to-message-view";
 import type { TApiPrincipal } from "./authenticate-token";
 
 /**
  * The token as the inbox's services see whoever acts: its accounts decide what it may reach,
- * and lines in the thread name it "via API: <token name>" (no person acted).
+ * and lines in the thread name it "<token name> (API)" ("Resolved by Order system (API)"; no
+ * person acted). Its messages are signed "via API: <token name>" (to-message-view.ts).
  */
 export function apiActor(principal: TApiPrincipal): TActor {
   return {
     id: principal.tokenId,
     role: "api",
-    name: `${VIA_API}${principal.name}`,
+    name: `${principal.name} (API)`,
     apiToken: { accountIds: principal.accountIds },
   };
 }

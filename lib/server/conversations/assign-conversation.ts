@@ -11,7 +11,7 @@ import { CONVERSATION_ROW_INCLUDE, toConversationSummary, withLabels } from "./t
 
 /**
  * Who acts: the signed-in user (their role and memberships decide what they may act on), or an
- * API token (its accounts decide; `name` is then "via API: <token name>", as lines show it).
+ * API token (its accounts decide; `name` is then "<token name> (API)", as lines show it).
  */
 export interface TActor extends TAccessUser {
   name: string;

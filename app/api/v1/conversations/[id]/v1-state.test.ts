@@ -75,7 +75,7 @@ describeEachDatabase("the public API's conversation state", (ctx) => {
     expect(line).toMatchObject({
       authorId: null,
       apiTokenId: manager.id,
-      content: { event: "resolved", actorName: "via API: Order system" },
+      content: { event: "resolved", actorName: "Order system (API)" },
     });
     const fact = await ctx.db.prisma.reportEvent.findFirstOrThrow({
       where: { conversationId: conversation, kind: "RESOLVED" },
@@ -87,7 +87,7 @@ describeEachDatabase("the public API's conversation state", (ctx) => {
     expect(ZV1Conversation.parse(await snoozed.json())).toMatchObject({ status: "SNOOZED" });
     const reopened = await call(statusRoute.POST, "status", conversation, manager.token, { status: "OPEN" });
     expect(ZV1Conversation.parse(await reopened.json()).status).toBe("OPEN");
-    expect((await lastLine()).content).toMatchObject({ event: "reopened", actorName: "via API: Order system" });
+    expect((await lastLine()).content).toMatchObject({ event: "reopened", actorName: "Order system (API)" });
   });
 
   it("assigns to an agent of the account, or to nobody, and refuses one who cannot see it", async () => {
@@ -99,7 +99,7 @@ describeEachDatabase("the public API's conversation state", (ctx) => {
     });
     expect((await lastLine()).content).toMatchObject({
       event: "assigned",
-      actorName: "via API: Order system",
+      actorName: "Order system (API)",
       assigneeName: "Mia",
     });
     const refused = await call(assigneeRoute.POST, "assignee", conversation, manager.token, { assigneeId: outsider });
