@@ -59,6 +59,10 @@ for (const viewport of [
         await expect(page.getByRole("navigation", { name: "Admin" })).toBeVisible();
         await page.waitForLoadState("networkidle");
         expect(await seriousViolations(page), path).toEqual([]);
+        // Nothing is wider than the screen (the admin tabs wrap).
+        expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(
+          viewport.width,
+        );
       }
     });
   });

@@ -17,7 +17,7 @@ export function AdminNav() {
   // Reports live under /admin (the admin guard) but are a section of their own, with their own tabs.
   if (pathname.startsWith("/admin/reports")) return null;
   return (
-    <nav aria-label="Admin" className="mb-6 flex gap-4 border-b border-neutral-200 text-sm">
+    <nav aria-label="Admin" className="mb-6 flex flex-wrap gap-x-4 gap-y-1 border-b border-neutral-200 text-sm">
       {LINKS.map((link) => {
         const active = pathname.startsWith(link.href);
         return (
