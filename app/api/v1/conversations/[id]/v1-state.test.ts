@@ -2,11 +2,12 @@ import { NextRequest } from "next/server";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { expectDescribed } from "@/lib/api-v1/expect-described";
 import { ZV1Conversation } from "@/lib/api-v1/schemas";
-import { setRuntime, type TRuntime } from "@/lib/runtime";
+import { setRuntime } from "@/lib/runtime";
 import { createTeamToken } from "@/lib/server/api-tokens/api-tokens";
 import { describeEachDatabase } from "@/lib/testing/databases";
-import { seedOutboxAccount } from "@/lib/testing/outbox-fixture";
-import { TEST_APP_URL, createTestRuntime } from "@/lib/testing/test-runtime";
+import { seedApiShops } from "@/lib/testing/api-fixture";
+import type { seedOutboxAccount } from "@/lib/testing/outbox-fixture";
+import { TEST_APP_URL } from "@/lib/testing/test-runtime";
 import * as assigneeRoute from "./assignee/route";
 import * as statusRoute from "./status/route";
 
@@ -16,7 +17,6 @@ import * as statusRoute from "./status/route";
 type THandler = (request: NextRequest, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
 describeEachDatabase("the public API's conversation state", (ctx) => {
-  let runtime: TRuntime;
   let shop: Awaited<ReturnType<typeof seedOutboxAccount>>;
   let conversation = "";
   let foreign = "";
@@ -41,12 +41,7 @@ describeEachDatabase("the public API's conversation state", (ctx) => {
     });
 
   beforeAll(async () => {
-    runtime = createTestRuntime(ctx.db, { apiRateLimit: 1000 });
-    setRuntime(runtime);
-    shop = await seedOutboxAccount(ctx.db.prisma, "http://127.0.0.1:1");
-    const other = await seedOutboxAccount(ctx.db.prisma, "http://127.0.0.1:1");
-    ({ conversationId: conversation } = await shop.startConversation());
-    ({ conversationId: foreign } = await other.startConversation());
+    ({ shop, conversation, foreign } = await seedApiShops(ctx.db));
     const admin = shop.author.id;
     const created = await createTeamToken(
       ctx.db.prisma,

@@ -2,18 +2,18 @@ import { NextRequest } from "next/server";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { expectDescribed } from "@/lib/api-v1/expect-described";
 import { ZV1Message, ZV1MessageList } from "@/lib/api-v1/schemas";
-import { setRuntime, type TRuntime } from "@/lib/runtime";
+import { setRuntime } from "@/lib/runtime";
 import { createTeamToken } from "@/lib/server/api-tokens/api-tokens";
 import { describeEachDatabase } from "@/lib/testing/databases";
-import { seedOutboxAccount } from "@/lib/testing/outbox-fixture";
-import { TEST_APP_URL, createTestRuntime } from "@/lib/testing/test-runtime";
+import { seedApiShops } from "@/lib/testing/api-fixture";
+import type { seedOutboxAccount } from "@/lib/testing/outbox-fixture";
+import { TEST_APP_URL } from "@/lib/testing/test-runtime";
 import * as messagesRoute from "./route";
 
 // Sending through the public API (issue 21), with tokens only: the composer's rules and the
 // 24-hour window as for an agent, "via API: <token name>" in the thread, and Idempotency-Key.
 
 describeEachDatabase("the public API's messages", (ctx) => {
-  let runtime: TRuntime;
   let shop: Awaited<ReturnType<typeof seedOutboxAccount>>;
   let conversation = "";
   let foreignConversation = "";
@@ -39,12 +39,7 @@ describeEachDatabase("the public API's messages", (ctx) => {
   const count = () => ctx.db.prisma.message.count({ where: { conversationId: conversation, direction: "OUTBOUND" } });
 
   beforeAll(async () => {
-    runtime = createTestRuntime(ctx.db, { apiRateLimit: 1000 });
-    setRuntime(runtime);
-    shop = await seedOutboxAccount(ctx.db.prisma, "http://127.0.0.1:1");
-    const other = await seedOutboxAccount(ctx.db.prisma, "http://127.0.0.1:1");
-    ({ conversationId: conversation } = await shop.startConversation());
-    ({ conversationId: foreignConversation } = await other.startConversation());
+    ({ shop, conversation, foreign: foreignConversation } = await seedApiShops(ctx.db));
     const admin = shop.author.id;
     const scopes = ["conversations:read", "messages:write"] as const;
     writer = (
