@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { API_RATE_LIMIT_DEFAULT } from "./api-tokens/schemas";
 
 // One validated view of the process environment. Everything the server reads from
 // `process.env` goes through here, so a wrong value stops the start with a clear line.
@@ -104,7 +105,12 @@ export const ZEnv = z.object({
   ADMIN_PASSWORD: z.string().min(10, "must be at least 10 characters").max(128).optional(),
   CM_SIMULATOR_URL: z.url({ protocol: /^https?$/, error: "must be the simulator's http(s) URL" }).optional(),
   /** Requests per API token per minute, on all instances together (lib/http/api-route.ts). */
-  API_RATE_LIMIT: z.coerce.number({ error: "must be a number" }).int().min(1).max(1_000_000).default(600),
+  API_RATE_LIMIT: z.coerce
+    .number({ error: "must be a number" })
+    .int()
+    .min(1)
+    .max(1_000_000)
+    .default(API_RATE_LIMIT_DEFAULT),
   WEBHOOK_MAX_IN_FLIGHT: z.coerce.number({ error: "must be a number" }).int().min(1).max(100_000).default(256),
   INTAKE_CONCURRENCY: z.coerce.number({ error: "must be a number" }).int().min(1).max(16).default(3),
   /** How often the SLA worker keeps due times, warnings and breaches (lib/pipeline/sla). */

@@ -17,6 +17,9 @@ export type TApiScope = z.infer<typeof ZApiScope>;
 
 export const API_TOKEN_NAME_MAX = 80;
 
+/** Requests per token per minute, on all instances together, unless API_RATE_LIMIT says. */
+export const API_RATE_LIMIT_DEFAULT = 600;
+
 export const ZCreateApiToken = z.strictObject({
   name: z
     .string()
@@ -33,6 +36,7 @@ export const ZCreateApiToken = z.strictObject({
   ]),
 });
 export type TCreateApiToken = z.input<typeof ZCreateApiToken>;
+export type TCreateApiTokenParsed = z.output<typeof ZCreateApiToken>;
 
 export const ZApiToken = z.object({
   id: z.string(),

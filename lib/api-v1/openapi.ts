@@ -122,8 +122,19 @@ function operation(id: string, op: TV1Operation): Record<string, unknown> {
   };
 }
 
+/** Built once per version: the operations never change while the server runs. */
+const built = new Map<string, Record<string, unknown>>();
+
 /** The description, as served at /api/v1/openapi.json. */
 export function openApiDocument(version: string): Record<string, unknown> {
+  const known = built.get(version);
+  if (known) return known;
+  const document = buildDocument(version);
+  built.set(version, document);
+  return document;
+}
+
+function buildDocument(version: string): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const [id, op] of Object.entries(V1) as [string, TV1Operation][]) {
     (paths[op.path] ??= {})[op.method.toLowerCase()] = operation(id, op);

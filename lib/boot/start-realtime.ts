@@ -9,13 +9,16 @@ import { startSessionSweep } from "../realtime/server/session-sweep";
 import type { TIo } from "../runtime";
 import { accessibleAccountIds } from "../server/access/account-access";
 import { conversationAccountFor } from "../server/access/assert-conversation-access";
-import { startIdempotencySweep } from "../server/api-tokens/idempotency";
-import { startUploadSweep } from "../server/uploads/delete-unused-uploads";
+import { log } from "../log/logger";
+import { deleteExpiredIdempotencyKeys } from "../server/api-tokens/idempotency";
+import { deleteUnusedUploads } from "../server/uploads/delete-unused-uploads";
+import { startPeriodicSweep } from "./periodic-sweep";
 
 /**
  * socket.io on the HTTP server (sign-in checked at the handshake, rooms per account and
  * conversation), and the periodic sweeps: sessions that ended, changes made by other
- * instances, expired uploads, the public API's idempotency keys older than 24 hours. `stopSweeps` stops the sweeps at once (a graceful stop).
+ * instances, expired uploads, the public API's idempotency keys older than 24 hours.
+ * `stopSweeps` stops the sweeps at once (a graceful stop).
  */
 export async function startRealtime(
   server: Server,
@@ -30,8 +33,14 @@ export async function startRealtime(
   });
   const stopSweep = startSessionSweep(io, db.prisma);
   const stopDatabaseWatch = startDatabaseWatch(io, db.prisma);
-  const stopUploadSweep = startUploadSweep(db.prisma, config.UPLOAD_RETENTION_DAYS);
-  const stopIdempotencySweep = startIdempotencySweep(db.prisma);
+  const graceDays = config.UPLOAD_RETENTION_DAYS;
+  const stopUploadSweep = startPeriodicSweep("Upload sweep", async () => {
+    const count = await deleteUnusedUploads(db.prisma, { now: new Date(), graceDays });
+    if (count > 0) log().info({ count, graceDays }, "Deleted uploaded images nothing uses");
+  });
+  const stopIdempotencySweep = startPeriodicSweep("Idempotency-key sweep", () =>
+    deleteExpiredIdempotencyKeys(db.prisma),
+  );
   return {
     io,
     stopSweeps: () =>

@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
-import type { TApiScope } from "../api-tokens/schemas";
+import { API_RATE_LIMIT_DEFAULT, type TApiScope } from "../api-tokens/schemas";
 import { AppError } from "../errors";
 import type { TEffect } from "../effects/effects";
 import { addLogContext } from "../log/logger";
@@ -23,9 +23,6 @@ import { answerIn, declareRoute, errorResponse, parseRequest } from "./route";
 // never a session: a cookie is not read here, so no page can make a browser act through this
 // API (the CSRF rule exempts /api/v1 for that reason: lib/http/csrf.ts). Each answer carries the
 // token's rate limit (RateLimit-Limit, -Remaining, -Reset); past it, 429 with Retry-After.
-
-/** Requests per token per minute, unless the runtime's configuration says (API_RATE_LIMIT). */
-export const DEFAULT_API_RATE_LIMIT = 600;
 
 interface TApiRouteOptions<
   TBody extends z.ZodType,
@@ -134,7 +131,7 @@ async function authenticate(
   runtime: TRuntime,
 ): Promise<{ principal: TApiPrincipal; rate: TRateLimit }> {
   const authenticated = await authenticateToken(runtime.db.prisma, bearerToken(request), {
-    limit: runtime.config.apiRateLimit ?? DEFAULT_API_RATE_LIMIT,
+    limit: runtime.config.apiRateLimit ?? API_RATE_LIMIT_DEFAULT,
   });
   addLogContext({ apiTokenId: authenticated.principal.tokenId });
   return authenticated;

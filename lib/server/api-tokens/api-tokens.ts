@@ -1,7 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
-import type { PrismaClient } from "../../db/generated/client";
-import type { TApiScope, TApiToken, TCreateApiToken } from "../../api-tokens/schemas";
-import { ZCreateApiToken } from "../../api-tokens/schemas";
+import type { Prisma, PrismaClient } from "../../db/generated/client";
+import type { TApiScope, TApiToken, TCreateApiTokenParsed } from "../../api-tokens/schemas";
 import { AppError } from "../../errors";
 
 // API tokens (issue 21): created, listed and revoked by admins. A token is "igi_" and 32
@@ -33,19 +32,7 @@ const TOKEN_SELECT = {
   accounts: { select: { account: { select: { id: true, displayName: true } } } },
 } as const;
 
-type TTokenRow = {
-  id: string;
-  name: string;
-  kind: "TEAM" | "PERSONAL";
-  prefix: string;
-  scopes: string[];
-  allAccounts: boolean;
-  createdAt: Date;
-  lastUsedAt: Date | null;
-  revokedAt: Date | null;
-  createdBy: { id: string; name: string };
-  accounts: { account: { id: string; displayName: string } }[];
-};
+type TTokenRow = Prisma.ApiTokenGetPayload<{ select: typeof TOKEN_SELECT }>;
 
 function toApiToken(row: TTokenRow): TApiToken {
   return {
@@ -64,13 +51,15 @@ function toApiToken(row: TTokenRow): TApiToken {
   };
 }
 
-/** A team token, created by an admin: the secret is in the answer and nowhere else. */
+/**
+ * A team token, created by an admin from a body ZCreateApiToken parsed (the route did): the
+ * secret is in the answer and nowhere else.
+ */
 export async function createTeamToken(
   prisma: PrismaClient,
-  input: TCreateApiToken,
+  { name, scopes, accounts }: TCreateApiTokenParsed,
   createdById: string,
 ): Promise<{ apiToken: TApiToken; token: string }> {
-  const { name, scopes, accounts } = ZCreateApiToken.parse(input);
   const accountIds = accounts === "all" ? [] : [...new Set(accounts)];
   if (accountIds.length > 0) {
     const found = await prisma.instagramAccount.count({ where: { id: { in: accountIds } } });

@@ -7,7 +7,6 @@ import { hashToken } from "./api-tokens";
 export interface TApiPrincipal {
   tokenId: string;
   name: string;
-  kind: "TEAM" | "PERSONAL";
   scopes: readonly TApiScope[];
   /** The accounts it may reach; null: every account. */
   accountIds: string[] | null;
@@ -34,7 +33,6 @@ export interface TAuthenticateOptions {
 interface TTokenRow {
   id: string;
   name: string;
-  kind: "TEAM" | "PERSONAL";
   scopes: string[];
   allAccounts: boolean;
   createdById: string;
@@ -65,7 +63,7 @@ export async function authenticateToken(
         ELSE t."rateWindowStart" END,
       "lastUsedAt" = ${now}
     WHERE t."tokenHash" = ${hash} AND t."revokedAt" IS NULL
-    RETURNING t."id", t."name", t."kind"::text AS "kind", t."scopes", t."allAccounts", t."createdById",
+    RETURNING t."id", t."name", t."scopes", t."allAccounts", t."createdById",
       t."rateWindowStart", t."rateCount",
       (SELECT array_agg(a."accountId" ORDER BY a."accountId") FROM "ApiTokenAccount" a WHERE a."tokenId" = t."id") AS "accountIds"`;
   if (!row) {
@@ -82,7 +80,6 @@ export async function authenticateToken(
     principal: {
       tokenId: row.id,
       name: row.name,
-      kind: row.kind,
       scopes: row.scopes as TApiScope[],
       accountIds: row.allAccounts ? null : (row.accountIds ?? []),
       userId: row.createdById,

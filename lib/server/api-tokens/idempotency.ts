@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
 import { Prisma, type PrismaClient } from "../../db/generated/client";
 import { AppError } from "../../errors";
-import { log } from "../../log/logger";
 
 // Idempotency-Key on the public API's POSTs that create (issue 21), as Stripe has it: a client
 // that retries a request (a timeout, a crash) with the same key gets the first answer again, and
@@ -100,19 +99,9 @@ export function isKeyTaken(error: unknown): boolean {
   );
 }
 
-/** Deletes keys older than 24 hours, every hour on every instance. Returns the stop function. */
-export function startIdempotencySweep(prisma: PrismaClient, intervalMs = 60 * 60 * 1000): () => void {
-  let running = false;
-  const sweep = () => {
-    if (running) return;
-    running = true;
-    void prisma.idempotencyKey
-      .deleteMany({ where: { createdAt: { lte: new Date(Date.now() - IDEMPOTENCY_TTL_MS) } } })
-      .catch((err: unknown) => log().error({ err }, "Idempotency-key sweep failed"))
-      .finally(() => (running = false));
-  };
-  sweep();
-  const timer = setInterval(sweep, intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
+/** Deletes keys older than 24 hours (every instance runs it hourly: lib/boot/start-realtime.ts). */
+export async function deleteExpiredIdempotencyKeys(prisma: PrismaClient, now = new Date()): Promise<void> {
+  await prisma.idempotencyKey.deleteMany({
+    where: { createdAt: { lte: new Date(now.getTime() - IDEMPOTENCY_TTL_MS) } },
+  });
 }

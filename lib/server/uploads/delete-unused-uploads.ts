@@ -1,7 +1,6 @@
 import type { PrismaClient } from "../../db/generated/client";
 import { uploadGraceCutoff } from "./find-upload";
 import { unusedUpload } from "./upload-uses";
-import { log } from "../../log/logger";
 
 /** Uploads deleted per statement: a sweep never holds many rows (nor their bytes' pages) at once. */
 const BATCH = 200;
@@ -28,23 +27,4 @@ export async function deleteUnusedUploads(
     total += count;
     if (count < BATCH) return total;
   }
-}
-
-/** Sweeps once at start, then every `intervalMs` (an hour); returns the stop function. */
-export function startUploadSweep(prisma: PrismaClient, graceDays: number, intervalMs = 60 * 60 * 1000): () => void {
-  let running = false;
-  const sweep = () => {
-    if (running) return;
-    running = true;
-    void deleteUnusedUploads(prisma, { now: new Date(), graceDays })
-      .then((count) => {
-        if (count > 0) log().info({ count, graceDays }, "Deleted uploaded images nothing uses");
-      })
-      .catch((err: unknown) => log().error({ err }, "Upload sweep failed"))
-      .finally(() => (running = false));
-  };
-  sweep();
-  const timer = setInterval(sweep, intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
 }
