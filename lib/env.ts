@@ -129,6 +129,12 @@ export const ZEnv = z.object({
    * (a simulator, a test double). Off by default: that URL receives the account's product token.
    */
   ALLOW_PRIVATE_CM_GATEWAY: ZBool.default(false),
+  /**
+   * Lets outgoing webhook endpoints be http:// URLs and loopback, private or link-local
+   * addresses (a receiver on this machine, in development and tests). Off by default: webhooks
+   * go over https to public addresses only.
+   */
+  WEBHOOKS_ALLOW_LOCAL: ZBool.default(false),
   /** Least severe log lines written (lib/log): `silent` writes none. */
   LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {

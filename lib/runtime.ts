@@ -30,6 +30,8 @@ export interface TRuntime {
         rollup?: TWorker;
         searchBackfill?: TWorker;
         retention?: TWorker;
+        /** Outgoing webhooks: prepares events, delivers them (lib/pipeline/hooks). */
+        hooks?: TWorker;
       }
     | undefined;
   /**
@@ -48,6 +50,8 @@ export interface TRuntime {
   auth: TAuth;
   /** Encrypts and decrypts CM product tokens at rest. */
   tokens: TSecretBox;
+  /** Encrypts and decrypts outgoing webhooks' signing secrets at rest. */
+  hookSecrets: TSecretBox;
   version: string;
   config: {
     /** The URL users open. */
@@ -67,6 +71,8 @@ export interface TRuntime {
     demoMode: boolean;
     /** API_RATE_LIMIT: requests per API token per minute (lib/http/api-route.ts); 600 when absent. */
     apiRateLimit?: number;
+    /** WEBHOOKS_ALLOW_LOCAL: webhook endpoints may be http or private addresses (development, tests). */
+    webhooksAllowLocal?: boolean;
   };
 }
 

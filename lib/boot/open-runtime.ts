@@ -40,7 +40,8 @@ export async function openRuntime(config: TEnv): Promise<{ db: TDatabase; runtim
   await withStartupLock(db, () =>
     prepareUsers({ config, prisma: db.prisma, auth, tokens, appUrl: runtimeConfig.publicUrl }),
   );
-  return { db, runtime: { db, io: undefined, auth, tokens, version, config: runtimeConfig } };
+  const hookSecrets = createSecretBox(secret, "webhook-signing-secret");
+  return { db, runtime: { db, io: undefined, auth, tokens, hookSecrets, version, config: runtimeConfig } };
 }
 
 function runtimeConfigOf(config: TEnv): TRuntime["config"] {
@@ -51,6 +52,7 @@ function runtimeConfigOf(config: TEnv): TRuntime["config"] {
     uploadQuota: uploadQuota(config),
     cmBaseUrl: config.CM_API_BASE_URL,
     apiRateLimit: config.API_RATE_LIMIT,
+    webhooksAllowLocal: config.WEBHOOKS_ALLOW_LOCAL,
     allowPrivateCmGateway: config.ALLOW_PRIVATE_CM_GATEWAY,
     demoMode: config.DEMO_MODE,
     simulatorUrl: config.DEMO_MODE ? config.CM_SIMULATOR_URL : undefined,

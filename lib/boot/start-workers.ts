@@ -2,6 +2,7 @@ import type { TDatabase } from "../db/client";
 import type { TEnv } from "../env";
 import { startIntake } from "../pipeline/intake/start-intake";
 import { startOutbox } from "../pipeline/outbox/start-outbox";
+import { startHooksWorker } from "../pipeline/hooks/start-hooks-worker";
 import { startSlaWorker } from "../pipeline/sla/start-sla-worker";
 import { startTeamWorker } from "../pipeline/team/start-team-worker";
 import { startWindowsWorker } from "../pipeline/windows/start-windows-worker";
@@ -88,6 +89,12 @@ export function startWorkers({
           onRemoved: (effect) => void announceLive(effect),
         })
       ).busy,
+  });
+  // Outgoing webhooks: events the triggers wrote, prepared and delivered (issue 21).
+  workers.hooks = startHooksWorker({
+    prisma: db.prisma,
+    secrets: runtime.hookSecrets,
+    allowLocal: config.WEBHOOKS_ALLOW_LOCAL,
   });
   runtime.workers = workers;
 }

@@ -94,6 +94,7 @@ export function createShutdown(deps: TShutdownDeps): (signal: string) => Promise
     await quietly("the search backfill", async () => workers.searchBackfill?.stop());
     // A batch in progress commits or rolls back whole; the next instance resumes the run.
     await quietly("the retention worker", async () => workers.retention?.stop());
+    await quietly("the webhooks worker", async () => workers.hooks?.stop());
     await quietly("the SLA worker", async () => workers.sla?.stop());
     await quietly("socket.io", () => realtime.close());
     await closed;

@@ -21,6 +21,7 @@ export function createTestRuntime(db: TDatabase, overrides: Partial<TRuntime["co
       secureCookies: false,
     }),
     tokens: createSecretBox(TEST_SECRET, "cm-product-token"),
+    hookSecrets: createSecretBox(TEST_SECRET, "webhook-signing-secret"),
     version: "test",
     config: {
       appUrl: TEST_APP_URL,

@@ -15,6 +15,8 @@ import { disconnectSession, disconnectUser } from "./presence";
  * is committed whatever happens here, and browsers catch up when they refetch.
  */
 export async function announce(...effects: (TEffect | null | undefined)[]): Promise<void> {
+  // A committed change may have written webhook events (triggers): the hooks worker looks now.
+  getRuntime()?.workers?.hooks?.wake();
   const io = getRuntime()?.io;
   if (!io) return;
   for (const effect of effects) {
