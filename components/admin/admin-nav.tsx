@@ -10,6 +10,7 @@ const LINKS = [
   { href: "/admin/sla-policies", label: "SLA policies" },
   { href: "/admin/pipeline", label: "Pipeline" },
   { href: "/admin/api-tokens", label: "API tokens" },
+  { href: "/admin/webhooks", label: "Webhooks" },
 ];
 
 export function AdminNav() {

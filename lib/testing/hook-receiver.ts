@@ -10,7 +10,10 @@ export interface TReceivedHook {
   id: string;
   type: string;
   conversationId: string | null;
-  body: { type: string; data: { object: Record<string, unknown> | null; changes: Record<string, unknown> | null } } & Record<string, unknown>;
+  body: {
+    type: string;
+    data: { object: Record<string, unknown> | null; changes: Record<string, unknown> | null };
+  } & Record<string, unknown>;
 }
 
 export interface THookReceiver {
@@ -51,7 +54,11 @@ export async function startHookReceiver(): Promise<THookReceiver> {
       const id = String(req.headers["webhook-id"] ?? "");
       const ok = verifyHookSignature(
         receiver.secret,
-        { id, timestamp: String(req.headers["webhook-timestamp"] ?? ""), signature: String(req.headers["webhook-signature"] ?? "") },
+        {
+          id,
+          timestamp: String(req.headers["webhook-timestamp"] ?? ""),
+          signature: String(req.headers["webhook-signature"] ?? ""),
+        },
         body,
         { toleranceSeconds: 10 * 24 * 3600 },
       );

@@ -35,7 +35,9 @@ export function backoffMs(attempts: number, retryAfterSeconds: number | null = n
   const base = BACKOFF_MS[Math.min(Math.max(attempts, 1), BACKOFF_MS.length) - 1] as number;
   // ±10 %: receivers that failed together are not retried in one burst.
   const jittered = Math.round(base * (0.9 + Math.random() * 0.2));
-  return retryAfterSeconds === null ? jittered : Math.max(jittered, Math.min(retryAfterSeconds * 1000, MAX_RETRY_AFTER_MS));
+  return retryAfterSeconds === null
+    ? jittered
+    : Math.max(jittered, Math.min(retryAfterSeconds * 1000, MAX_RETRY_AFTER_MS));
 }
 
 interface TClaimed {
@@ -91,8 +93,15 @@ export function judgeOutcome(
   if (outcome.kind === "no-answer" && outcome.refused) return { state: "FAILED", reason: outcome.error, disable: null };
   const retryable = outcome.kind === "no-answer" || outcome.status === 429 || outcome.status >= 500;
   const what = outcome.kind === "answered" ? `answered ${outcome.status}` : outcome.error;
-  if (!retryable) return { state: "FAILED", reason: `The endpoint ${what} (not retried: only timeouts, connection errors, 5xx and 429 are).`, disable: null };
-  const next = new Date(now.getTime() + backoffMs(claimed.attempts, outcome.kind === "answered" ? outcome.retryAfterSeconds : null));
+  if (!retryable)
+    return {
+      state: "FAILED",
+      reason: `The endpoint ${what} (not retried: only timeouts, connection errors, 5xx and 429 are).`,
+      disable: null,
+    };
+  const next = new Date(
+    now.getTime() + backoffMs(claimed.attempts, outcome.kind === "answered" ? outcome.retryAfterSeconds : null),
+  );
   if (next.getTime() - claimed.firstAttemptAt.getTime() > retryWindowMs) {
     const days = Math.round(retryWindowMs / 86_400_000);
     return {
@@ -169,10 +178,19 @@ export async function deliverHooks(prisma: PrismaClient, options: TDeliverOption
             "user-agent": "ig-inbox-webhooks/1",
           },
           body,
-          { allowLocal: options.allowLocal, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, resolve: options.resolve },
+          {
+            allowLocal: options.allowLocal,
+            timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+            resolve: options.resolve,
+          },
         );
       } catch (error) {
-        outcome = { kind: "no-answer", error: error instanceof Error ? error.message : String(error), latencyMs: 0, refused: false };
+        outcome = {
+          kind: "no-answer",
+          error: error instanceof Error ? error.message : String(error),
+          latencyMs: 0,
+          refused: false,
+        };
       }
       const now = clock();
       const verdict = judgeOutcome(outcome, delivery, now, options.retryWindowMs ?? HOOK_RETRY_WINDOW_MS);

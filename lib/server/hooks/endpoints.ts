@@ -159,7 +159,9 @@ export async function updateHookEndpoint(
         ...(update.includeNotes !== undefined && { includeNotes: update.includeNotes }),
         ...(update.enabled !== undefined && {
           enabled: update.enabled,
-          ...(update.enabled ? { disabledAt: null, disabledReason: null } : { disabledAt: now, disabledReason: "Turned off by an admin." }),
+          ...(update.enabled
+            ? { disabledAt: null, disabledReason: null }
+            : { disabledAt: now, disabledReason: "Turned off by an admin." }),
         }),
         ...(update.accounts !== undefined && { allAccounts: update.accounts === "all" }),
       },

@@ -1,4 +1,4 @@
-import type { PrismaClient } from "../../db/generated/client";
+import type { Prisma, PrismaClient } from "../../db/generated/client";
 import { AppError } from "../../errors";
 import { HOOK_TEST_EVENT, type THookAttempt } from "../../hooks/schemas";
 import { hookMessageId, type THookPayload } from "./prepare-hook-events";
@@ -58,9 +58,16 @@ export async function sendHookTestEvent(prisma: PrismaClient, endpointId: string
       timestamp: now.toISOString(),
       accountId: null,
       conversationId: null,
-      data: { object: { endpointId, message: "A test event from Instagram Inbox: your endpoint receives our webhooks." }, changes: null },
+      data: {
+        object: { endpointId, message: "A test event from Instagram Inbox: your endpoint receives our webhooks." },
+        changes: null,
+      },
     };
-    await tx.hookEvent.update({ where: { id: event.id }, data: { payload: payload as object }, select: { id: true } });
+    await tx.hookEvent.update({
+      where: { id: event.id },
+      data: { payload: JSON.parse(JSON.stringify(payload)) as Prisma.InputJsonObject },
+      select: { id: true },
+    });
     const delivery = await tx.hookDelivery.create({
       data: { endpointId, eventId: event.id, orderKey: `test:${endpointId}`, nextAttemptAt: now },
       select: { id: true },

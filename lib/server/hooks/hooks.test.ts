@@ -40,7 +40,9 @@ describeEachDatabase("outgoing webhooks", (ctx) => {
     throw new Error("the hooks never went idle");
   };
 
-  const addEndpoint = async (extra: { includeNotes?: boolean; accounts?: "all" | string[]; events?: string[] } = {}) => {
+  const addEndpoint = async (
+    extra: { includeNotes?: boolean; accounts?: "all" | string[]; events?: string[] } = {},
+  ) => {
     const created = await createHookEndpoint(
       prisma,
       {
@@ -65,7 +67,14 @@ describeEachDatabase("outgoing webhooks", (ctx) => {
 
   const inbound = (conversationId: string, text: string) =>
     prisma.message.create({
-      data: { conversationId, direction: "INBOUND", kind: "TEXT", content: { text }, status: "RECEIVED", sentAt: clock.now() },
+      data: {
+        conversationId,
+        direction: "INBOUND",
+        kind: "TEXT",
+        content: { text },
+        status: "RECEIVED",
+        sentAt: clock.now(),
+      },
       select: { id: true },
     });
 
@@ -94,7 +103,14 @@ describeEachDatabase("outgoing webhooks", (ctx) => {
     await expect(
       prisma.$transaction(async (tx) => {
         await tx.message.create({
-          data: { conversationId, direction: "INBOUND", kind: "TEXT", content: { text: "lost" }, status: "RECEIVED", sentAt: new Date() },
+          data: {
+            conversationId,
+            direction: "INBOUND",
+            kind: "TEXT",
+            content: { text: "lost" },
+            status: "RECEIVED",
+            sentAt: new Date(),
+          },
         });
         throw new Error("rolled back");
       }),
@@ -120,7 +136,10 @@ describeEachDatabase("outgoing webhooks", (ctx) => {
     });
     const label = await prisma.label.create({ data: { name: `vip-${Date.now()}`, color: "#ff0000" } });
     await prisma.conversationLabel.create({ data: { conversationId: b.conversationId, labelId: label.id } });
-    const contact = await prisma.conversation.findUniqueOrThrow({ where: { id: b.conversationId }, select: { contactId: true } });
+    const contact = await prisma.conversation.findUniqueOrThrow({
+      where: { id: b.conversationId },
+      select: { contactId: true },
+    });
     await prisma.contact.update({ where: { id: contact.contactId }, data: { notes: "Prefers email" } });
     await prisma.message.update({ where: { id: first.id }, data: { deletedAt: new Date() } });
 
@@ -147,7 +166,9 @@ describeEachDatabase("outgoing webhooks", (ctx) => {
     const sent = receiver.received.find((h) => h.type === "message.created" && h.body.data.object?.["id"] === reply.id);
     expect(sent?.body.data.object).toMatchObject({ id: reply.id, direction: "OUTBOUND", authorName: "Agent" });
     expect(sent?.body.data.object).not.toHaveProperty("clientId");
-    const resolved = receiver.received.find((h) => h.type === "conversation.updated" && h.conversationId === a.conversationId);
+    const resolved = receiver.received.find(
+      (h) => h.type === "conversation.updated" && h.conversationId === a.conversationId,
+    );
     expect(resolved?.body.data.object).toMatchObject({ id: a.conversationId, status: "RESOLVED" });
     expect(resolved?.body.data.object).not.toHaveProperty("unreadCount");
     // The log has one attempt per delivery, all 200.
@@ -167,11 +188,14 @@ describeEachDatabase("outgoing webhooks", (ctx) => {
       clock.advance(10 * 60_000);
     }
     await drain();
-    expect(receiver.received.map((h) => h.type)).toEqual(["conversation.created", "message.created", "message.created"]);
-    expect(receiver.received.slice(1).map((h) => (h.body.data.object as { content: { text: string } }).content.text)).toEqual([
-      "one",
-      "two",
+    expect(receiver.received.map((h) => h.type)).toEqual([
+      "conversation.created",
+      "message.created",
+      "message.created",
     ]);
+    expect(
+      receiver.received.slice(1).map((h) => (h.body.data.object as { content: { text: string } }).content.text),
+    ).toEqual(["one", "two"]);
     // While the first was retried, nothing after it was tried.
     expect(receiver.requests.slice(0, 5).every((r) => r.id === receiver.requests[0]?.id)).toBe(true);
   });
@@ -181,11 +205,15 @@ describeEachDatabase("outgoing webhooks", (ctx) => {
     const { conversationId } = await shop.startConversation();
     await prepareHookEvents(prisma, { now: clock.now() });
     // A worker claims and posts, then dies before it records the outcome.
-    await prisma.hookDelivery.updateMany({ data: { leaseUntil: new Date(clock.now().getTime() + 60_000), attempts: 1 } });
+    await prisma.hookDelivery.updateMany({
+      data: { leaseUntil: new Date(clock.now().getTime() + 60_000), attempts: 1 },
+    });
     expect(await deliverHooks(prisma, options())).toBe(0);
     clock.advance(61_000);
     await drain();
-    expect(receiver.received.map((h) => [h.type, h.conversationId])).toEqual([["conversation.created", conversationId]]);
+    expect(receiver.received.map((h) => [h.type, h.conversationId])).toEqual([
+      ["conversation.created", conversationId],
+    ]);
   });
 
   it("fails a 4xx at once (not retried) and goes on with the next event", async () => {
@@ -223,7 +251,9 @@ describeEachDatabase("outgoing webhooks", (ctx) => {
     expect(row.disabledReason).toMatch(/kept failing for 3 days \(last: answered 503\)/);
     const delivery = await prisma.hookDelivery.findFirstOrThrow({ where: { endpointId: failing.id } });
     expect(delivery.state).toBe("FAILED");
-    expect(clock.now().getTime() - (delivery.firstAttemptAt?.getTime() ?? 0)).toBeGreaterThan(HOOK_RETRY_WINDOW_MS - 8 * 3600_000);
+    expect(clock.now().getTime() - (delivery.firstAttemptAt?.getTime() ?? 0)).toBeGreaterThan(
+      HOOK_RETRY_WINDOW_MS - 8 * 3600_000,
+    );
 
     // Turned back on (the receiver mended), a new change is delivered.
     receiver.recover();
@@ -239,7 +269,14 @@ describeEachDatabase("outgoing webhooks", (ctx) => {
     const mine = await shop.startConversation();
     const theirs = await other.startConversation();
     await prisma.message.create({
-      data: { conversationId: mine.conversationId, direction: "INTERNAL", kind: "NOTE", content: { text: "vip" }, status: "RECEIVED", sentAt: new Date() },
+      data: {
+        conversationId: mine.conversationId,
+        direction: "INTERNAL",
+        kind: "NOTE",
+        content: { text: "vip" },
+        status: "RECEIVED",
+        sentAt: new Date(),
+      },
     });
     await inbound(mine.conversationId, "hi");
     await inbound(theirs.conversationId, "hi");

@@ -81,7 +81,13 @@ export function postHook(
         let read = 0;
         const done = () => {
           const excerpt = Buffer.concat(chunks).toString("utf8").slice(0, EXCERPT_CHARS);
-          finish({ kind: "answered", status: res.statusCode ?? 0, retryAfterSeconds: retryAfter(res), excerpt, latencyMs: latency() });
+          finish({
+            kind: "answered",
+            status: res.statusCode ?? 0,
+            retryAfterSeconds: retryAfter(res),
+            excerpt,
+            latencyMs: latency(),
+          });
           req.destroy();
         };
         res.on("data", (chunk: Buffer) => {
@@ -95,11 +101,21 @@ export function postHook(
     );
     const deadline = setTimeout(() => {
       req.destroy();
-      finish({ kind: "no-answer", error: `no answer within ${options.timeoutMs / 1000} s`, latencyMs: latency(), refused: false });
+      finish({
+        kind: "no-answer",
+        error: `no answer within ${options.timeoutMs / 1000} s`,
+        latencyMs: latency(),
+        refused: false,
+      });
     }, options.timeoutMs);
     req.on("error", (error) => {
       const isRefused = error instanceof PrivateAddressError;
-      finish({ kind: "no-answer", error: isRefused ? error.message : `connection failed: ${error.message}`, latencyMs: latency(), refused: isRefused });
+      finish({
+        kind: "no-answer",
+        error: isRefused ? error.message : `connection failed: ${error.message}`,
+        latencyMs: latency(),
+        refused: isRefused,
+      });
     });
     req.end(body);
   });

@@ -74,7 +74,13 @@ async function messageTargets(tx: TTx, ids: string[]): Promise<Map<string, TTarg
       const { clientId: _client, ...view } = toMessageView(row);
       return [
         row.id,
-        { conversationId: row.conversationId, accountId: row.conversation.accountId, object: view, isNote: row.kind === "NOTE", isSystemLine: row.kind === "SYSTEM" },
+        {
+          conversationId: row.conversationId,
+          accountId: row.conversation.accountId,
+          object: view,
+          isNote: row.kind === "NOTE",
+          isSystemLine: row.kind === "SYSTEM",
+        },
       ];
     }),
   );
@@ -114,7 +120,16 @@ async function contactTargets(tx: TTx, ids: string[]): Promise<Map<string, TTarg
 async function surveyTargets(tx: TTx, ids: string[]): Promise<Map<string, TTarget>> {
   const rows = await tx.survey.findMany({
     where: { id: { in: ids } },
-    select: { id: true, conversationId: true, accountId: true, agentId: true, sentAt: true, score: true, answeredAt: true, comment: true },
+    select: {
+      id: true,
+      conversationId: true,
+      accountId: true,
+      agentId: true,
+      sentAt: true,
+      score: true,
+      answeredAt: true,
+      comment: true,
+    },
   });
   return new Map(
     rows.map((row) => [
@@ -129,7 +144,12 @@ async function surveyTargets(tx: TTx, ids: string[]): Promise<Map<string, TTarge
   );
 }
 
-const LOADERS = { conversation: conversationTargets, message: messageTargets, contact: contactTargets, survey: surveyTargets };
+const LOADERS = {
+  conversation: conversationTargets,
+  message: messageTargets,
+  contact: contactTargets,
+  survey: surveyTargets,
+};
 
 async function loadTargets(tx: TTx, events: TEventRow[]): Promise<Map<string, TTarget>> {
   const targets = new Map<string, TTarget>();
@@ -165,7 +185,9 @@ function wants(endpoint: TEndpointRule, event: TEventRow, target: TTarget): bool
  */
 export async function prepareHookEvents(prisma: PrismaClient, { limit = 500, now = new Date() } = {}): Promise<number> {
   return prisma.$transaction(async (tx) => {
-    const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(hashtext('hooks:prepare')) AS "locked"`;
+    const [lock] = await tx.$queryRaw<
+      { locked: boolean }[]
+    >`SELECT pg_try_advisory_xact_lock(hashtext('hooks:prepare')) AS "locked"`;
     if (!lock?.locked) return 0;
     const events = await tx.$queryRaw<TEventRow[]>`
       SELECT "id", "type", "resourceId", "changes", "occurredAt" FROM "HookEvent"
@@ -176,7 +198,13 @@ export async function prepareHookEvents(prisma: PrismaClient, { limit = 500, now
     const endpoints: TEndpointRule[] = (
       await tx.hookEndpoint.findMany({
         where: { enabled: true },
-        select: { id: true, events: true, includeNotes: true, allAccounts: true, accounts: { select: { accountId: true } } },
+        select: {
+          id: true,
+          events: true,
+          includeNotes: true,
+          allAccounts: true,
+          accounts: { select: { accountId: true } },
+        },
       })
     ).map((e) => ({ ...e, accountIds: new Set(e.accounts.map((a) => a.accountId)) }));
 
@@ -186,7 +214,12 @@ export async function prepareHookEvents(prisma: PrismaClient, { limit = 500, now
       if (target) {
         for (const endpoint of endpoints) {
           if (wants(endpoint, event, target)) {
-            deliveries.push({ endpointId: endpoint.id, eventId: event.id, orderKey: target.conversationId, nextAttemptAt: now });
+            deliveries.push({
+              endpointId: endpoint.id,
+              eventId: event.id,
+              orderKey: target.conversationId,
+              nextAttemptAt: now,
+            });
           }
         }
       }
