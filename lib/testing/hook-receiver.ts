@@ -28,6 +28,8 @@ export interface THookReceiver {
   secret: string;
   /** The statuses to answer next, in turn; then 200. */
   answer: (...statuses: number[]) => void;
+  /** Answer each request only after this many milliseconds (a slow receiver). */
+  slowMs: number;
   /** Forgets the statuses still queued: 200 from now on. */
   recover: () => void;
   close: () => Promise<void>;
@@ -42,6 +44,7 @@ export async function startHookReceiver(): Promise<THookReceiver> {
     requests: [] as { id: string; status: number }[],
     badSignatures: 0,
     secret: "",
+    slowMs: 0,
     answer: (...statuses: number[]) => void queued.push(...statuses),
     recover: () => void queued.splice(0),
     close: async () => {},
@@ -70,7 +73,10 @@ export async function startHookReceiver(): Promise<THookReceiver> {
         const parsed = JSON.parse(body) as TReceivedHook["body"] & { conversationId: string | null };
         receiver.received.push({ id, type: parsed.type, conversationId: parsed.conversationId, body: parsed });
       }
-      res.writeHead(status, { "content-type": "text/plain" }).end(status < 300 ? "ok" : `answered ${status}`);
+      const reply = () =>
+        res.writeHead(status, { "content-type": "text/plain" }).end(status < 300 ? "ok" : `answered ${status}`);
+      if (receiver.slowMs > 0) setTimeout(reply, receiver.slowMs);
+      else reply();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -26,7 +26,8 @@ export interface TDeliverOptions {
 
 export const HOOK_RETRY_WINDOW_MS = 3 * 24 * 3600_000;
 const DEFAULT_TIMEOUT_MS = 10_000;
-const DEFAULT_LEASE_MS = 60_000;
+/** Longer than a try can take (the timeout): a claim this old is a dead worker's. */
+const DEFAULT_LEASE_MS = 30_000;
 /** Waits after the 1st, 2nd, … failed try; the last repeats until the retry window ends. */
 const BACKOFF_MS = [5_000, 30_000, 120_000, 600_000, 1_800_000, 3_600_000, 7_200_000, 14_400_000, 28_800_000];
 const MAX_RETRY_AFTER_MS = 3_600_000;
