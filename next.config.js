@@ -24,6 +24,9 @@ const nextConfig = {
     "better-auth",
     // One metrics registry per process (lib/metrics): kept out of the bundles like pino (Next's default).
     "prom-client",
+    // The API reference's renderer (app/docs/api): its files are read from its folder in
+    // node_modules where the server runs, so the package must not be bundled.
+    "swagger-ui-dist",
   ],
   async headers() {
     return [

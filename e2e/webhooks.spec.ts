@@ -69,7 +69,9 @@ test("webhooks reach a failing receiver across a kill -9, signed, each event at 
       receiver!.received
         .filter((h) => h.type === "message.created")
         .map((h) => (h.body.data.object as { content: { text?: string } | null }).content?.text);
-    await expect.poll(() => texts().sort(), { timeout: 120_000, intervals: [1000] }).toEqual(["A1", "A2", "A3", "B1", "B2"]);
+    await expect
+      .poll(() => texts().sort(), { timeout: 120_000, intervals: [1000] })
+      .toEqual(["A1", "A2", "A3", "B1", "B2"]);
     // Nothing left to deliver, nothing failed.
     await signIn(page, DEMO_ADMIN, app.url);
     await expect
@@ -100,7 +102,10 @@ test("webhooks reach a failing receiver across a kill -9, signed, each event at 
       // In the order they happened: event ids only grow within a conversation.
       expect(events.map((e) => e.n)).toEqual([...events.map((e) => e.n)].sort((a, b) => a - b));
       const said = events.filter((e) => e.type === "message.created").map((e) => e.text);
-      expect([["A1", "A2", "A3"], ["B1", "B2"]]).toContainEqual(said);
+      expect([
+        ["A1", "A2", "A3"],
+        ["B1", "B2"],
+      ]).toContainEqual(said);
     }
   } finally {
     await app?.stop();

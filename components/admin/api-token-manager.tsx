@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
 import { useId, useState, type FormEvent } from "react";
 import { ConfirmInPlace } from "@/components/ui/confirm-in-place";
 import { CopyField } from "@/components/ui/copy-field";
@@ -31,6 +32,12 @@ export function ApiTokenManager() {
   const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
   return (
     <div className="space-y-6">
+      <p className="text-sm text-neutral-600">
+        Every operation, its scope, parameters and answers:{" "}
+        <Link href="/docs/api" className="font-medium text-blue-700 hover:underline">
+          API reference
+        </Link>
+      </p>
       {created && <NewTokenPanel {...created} onDone={() => setCreated(null)} />}
       <section aria-label="API tokens" className="rounded-md border border-neutral-200 bg-white">
         {tokens.isPending && <p className="p-4 text-sm text-neutral-500">Loading API tokens…</p>}

@@ -39,6 +39,13 @@ describe("the OpenAPI description of /api/v1", () => {
     expect(described.sort()).toEqual(served.sort());
   });
 
+  it("files every operation under one of its declared sections", () => {
+    const declared = new Set((document as unknown as { tags: { name: string }[] }).tags.map((tag) => tag.name));
+    const operations = Object.values(document.paths).flatMap((item) => Object.values(item)) as { tags: string[] }[];
+    expect(operations.every((op) => op.tags.length === 1 && declared.has(op.tags[0] ?? ""))).toBe(true);
+    expect(new Set(operations.map((op) => op.tags[0])).size).toBe(declared.size);
+  });
+
   it("checks answers against the description", () => {
     expect(answerProblems("GET", "/accounts", 200, { data: [], nextCursor: null })).toEqual([]);
     expect(answerProblems("GET", "/accounts", 200, { data: [{ id: 1 }], nextCursor: null })).not.toEqual([]);

@@ -40,7 +40,9 @@ const ERROR_TEXT: Record<number, string> = {
   401: "No token, an unknown one or a revoked one.",
   403: "The token lacks the operation's scope.",
   404: "Nothing there, or not in the accounts the token may reach.",
-  409: "The channel's rules refuse it now (the 24-hour window, the handover, a disabled account).",
+  409:
+    "The channel's rules refuse it now (the 24-hour window, the handover, a disabled account), or what it " +
+    "expected changed meanwhile (the assignee, a contact's notes).",
   422: "The Idempotency-Key was used for another request in the last 24 hours.",
   429: "Past the token's rate limit: see Retry-After.",
 };
@@ -79,13 +81,16 @@ function parameters(op: TV1Operation): unknown[] {
 
 function responses(op: TV1Operation): Record<string, unknown> {
   const codes = [
-    400,
-    401,
-    403,
-    429,
-    ...(op.params ? [404] : []),
-    ...(op.method === "GET" ? [] : [409]),
-    ...(op.idempotent ? [422] : []),
+    ...new Set([
+      400,
+      401,
+      403,
+      429,
+      ...(op.params ? [404] : []),
+      ...(op.method === "GET" ? [] : [409]),
+      ...(op.idempotent ? [422] : []),
+      ...(op.alsoAnswers ?? []),
+    ]),
   ];
   const answer = {
     description: op.status === 201 ? "Created." : "OK.",
@@ -108,9 +113,27 @@ function responses(op: TV1Operation): Record<string, unknown> {
   };
 }
 
+/** The reference's sections, in order: an operation's is the first whose pattern its path matches. */
+const TAGS: readonly { name: string; description: string; path: RegExp }[] = [
+  { name: "Accounts", description: "The Instagram accounts a token may reach.", path: /^\/accounts/ },
+  { name: "Messages", description: "A conversation's thread; sending.", path: /^\/conversations\/\{id\}\/messages/ },
+  { name: "Notes", description: "The team's private notes in a thread.", path: /^\/conversations\/\{id\}\/notes/ },
+  { name: "Labels", description: "The team's labels, on conversations.", path: /^\/labels|\/labels/ },
+  { name: "Conversations", description: "The inbox: list, state, owner.", path: /^\/conversations/ },
+  { name: "Contacts", description: "Customers, and the team's notes about them.", path: /^\/contacts/ },
+  { name: "Saved replies", description: "The team's saved replies.", path: /^\/saved-replies/ },
+  { name: "Search", description: "Names, usernames, messages and notes.", path: /^\/search/ },
+  { name: "Reports", description: "The reports' figures.", path: /^\/reports/ },
+];
+
+function tagOf(path: string): string {
+  return TAGS.find((tag) => tag.path.test(path))?.name ?? "Other";
+}
+
 function operation(id: string, op: TV1Operation): Record<string, unknown> {
   return {
     operationId: id,
+    tags: [tagOf(op.path)],
     summary: op.summary,
     description: [op.description, `Scope: \`${op.scope}\`.`].filter(Boolean).join("\n\n"),
     "x-required-scope": op.scope,
@@ -149,6 +172,7 @@ function buildDocument(version: string): Record<string, unknown> {
         `Scopes: ${API_SCOPES.join(", ")}. Errors: { error: { code, message, details } }. Lists: { data, nextCursor }.`,
     },
     servers: [{ url: "/api/v1" }],
+    tags: TAGS.map(({ name, description }) => ({ name, description })),
     security: [{ bearerAuth: [] }],
     components: {
       securitySchemes: {

@@ -1,15 +1,26 @@
 import type { z } from "zod";
 import type { TApiScope } from "../api-tokens/schemas";
 import { ZAssignBody, ZStatusBody } from "../conversations/schemas";
-import { ZIdParams } from "../http/route-params";
+import { ZConversationLabelParams, ZIdParams } from "../http/route-params";
 import {
   ZV1AccountList,
+  ZV1AddLabel,
+  ZV1AddNote,
+  ZV1Contact,
   ZV1Conversation,
   ZV1ConversationList,
   ZV1ConversationQuery,
+  ZV1LabelList,
   ZV1Message,
   ZV1MessageList,
   ZV1MessageQuery,
+  ZV1NoteList,
+  ZV1ReportOverview,
+  ZV1ReportQuery,
+  ZV1SaveContactNotes,
+  ZV1SavedReplyList,
+  ZV1SearchQuery,
+  ZV1SearchResults,
   ZV1SendMessage,
 } from "./schemas";
 
@@ -32,6 +43,11 @@ export interface TV1Operation {
   status?: number;
   /** Takes an Idempotency-Key. */
   idempotent?: boolean;
+  /**
+   * Error statuses it answers beyond those of every operation of its kind (404 for one with an
+   * id in its address, 409 for one that writes): 404 for an account named in the query.
+   */
+  alsoAnswers?: readonly number[];
 }
 
 export const V1 = {
@@ -108,5 +124,110 @@ export const V1 = {
     params: ZIdParams,
     body: ZAssignBody,
     response: ZV1Conversation,
+  },
+  listNotes: {
+    method: "GET",
+    path: "/conversations/{id}/notes",
+    summary: "List a conversation's private notes, newest first",
+    scope: "conversations:read",
+    params: ZIdParams,
+    query: ZV1MessageQuery,
+    response: ZV1NoteList,
+  },
+  addNote: {
+    method: "POST",
+    path: "/conversations/{id}/notes",
+    summary: "Write a private note",
+    description:
+      "`{ text }` (at most 5000 characters): a note in the thread for the team, never sent to the customer, whatever " +
+      "the 24-hour window. Signed 'via API: <token name>'; `@name` mentions an agent who may see the conversation, " +
+      "who is told as when an agent mentions them. With an Idempotency-Key, a retry answers the first answer.",
+    scope: "messages:write",
+    params: ZIdParams,
+    body: ZV1AddNote,
+    response: ZV1Message,
+    status: 201,
+    idempotent: true,
+  },
+  listLabels: {
+    method: "GET",
+    path: "/labels",
+    summary: "List the labels",
+    scope: "conversations:read",
+    response: ZV1LabelList,
+  },
+  addLabel: {
+    method: "POST",
+    path: "/conversations/{id}/labels",
+    summary: "Put a label on a conversation",
+    description:
+      "`{ labelId }`; 404 for a label that does not exist. Putting on a label it has changes nothing. Answers the " +
+      "conversation with its labels.",
+    scope: "conversations:write",
+    params: ZIdParams,
+    body: ZV1AddLabel,
+    response: ZV1Conversation,
+  },
+  removeLabel: {
+    method: "DELETE",
+    path: "/conversations/{id}/labels/{labelId}",
+    summary: "Take a label off a conversation",
+    description: "Taking off a label it does not have changes nothing. Answers the conversation with its labels.",
+    scope: "conversations:write",
+    params: ZConversationLabelParams,
+    response: ZV1Conversation,
+  },
+  getContact: {
+    method: "GET",
+    path: "/contacts/{id}",
+    summary: "Get a contact",
+    description: "A conversation's `contact.id` names its contact. Another account's contact answers 404.",
+    scope: "conversations:read",
+    params: ZIdParams,
+    response: ZV1Contact,
+  },
+  saveContactNotes: {
+    method: "PATCH",
+    path: "/contacts/{id}",
+    summary: "Save a contact's notes",
+    description:
+      "`{ notes, notesUpdatedAt? }`: the notes whole (at most 5000 characters). With notesUpdatedAt as the contact " +
+      "showed it, 409 when someone saved since (nothing is written); without it, this save wins.",
+    scope: "conversations:write",
+    params: ZIdParams,
+    body: ZV1SaveContactNotes,
+    response: ZV1Contact,
+  },
+  listSavedReplies: {
+    method: "GET",
+    path: "/saved-replies",
+    summary: "List the saved replies",
+    description: "The team's saved replies, by code; `content` is sent as a message's content is.",
+    scope: "conversations:read",
+    response: ZV1SavedReplyList,
+  },
+  search: {
+    method: "GET",
+    path: "/search",
+    summary: "Search contacts and messages",
+    description:
+      "The inbox's search over the token's accounts: every word of `q` must start a word of a contact's name or " +
+      "@username, or of a message (notes included). Contacts come on the first page only; messages newest first, " +
+      "further pages by cursor.",
+    scope: "conversations:read",
+    query: ZV1SearchQuery,
+    response: ZV1SearchResults,
+  },
+  reportOverview: {
+    method: "GET",
+    path: "/reports/overview",
+    summary: "The reports' overview: figures, series and heatmap",
+    description:
+      "Reports → Overview's figures over the token's accounts, beside the previous period's. An accountId the " +
+      "token may not reach answers 404. Times are seconds, shares 0 to 1 (see the README's Reports).",
+    scope: "reports:read",
+    query: ZV1ReportQuery,
+    response: ZV1ReportOverview,
+    alsoAnswers: [404],
   },
 } as const satisfies Record<string, TV1Operation>;

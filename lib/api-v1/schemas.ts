@@ -1,8 +1,15 @@
 import { z } from "zod";
+import { ZSaveContactNotes } from "../contacts/schemas";
 import { SORTS, STATUS_FILTERS, WINDOW_FILTERS } from "../conversations/schemas";
 import { ZConversationSummary } from "../conversations/summary";
+import { ZId } from "../http/route-params";
+import { ZLabel } from "../labels/schemas";
 import { ZOutboundContent } from "../messages/compose-schemas";
 import { ZMessageView } from "../messages/schemas";
+import { ZAddNote } from "../notes/schemas";
+import { ZReportOverview, ZReportQuery } from "../reports/schemas";
+import { ZSavedReplyView } from "../saved-replies/schemas";
+import { ZSearchQuery, ZSearchResults } from "../search/schemas";
 
 // The public API's shapes (issue 21, /api/v1): stable names, ISO times, lists as
 // { data, nextCursor }. Built from the same schemas as the browser's routes where the resource
@@ -24,6 +31,7 @@ export const ZV1AccountList = z
   .object({ data: z.array(ZV1Account), nextCursor: z.null() })
   .describe("GET /api/v1/accounts: the Instagram accounts this token may reach, by name.");
 
+/** A conversation as the inbox lists it; `contact.id` is the contact's (GET /contacts/{id}). */
 export const ZV1Conversation = ZConversationSummary.omit({ unreadCount: true });
 export type TV1Conversation = z.infer<typeof ZV1Conversation>;
 
@@ -72,3 +80,92 @@ export const ZV1SendMessage = z.strictObject({
   /** Sending takes a chat handed over to the Instagram inbox back (the handover protocol). */
   takeBack: z.boolean().optional(),
 });
+
+/** GET /conversations/{id}/notes: the conversation's private notes, newest first. */
+export const ZV1NoteList = z
+  .object({ data: z.array(ZV1Message), nextCursor: z.string().nullable() })
+  .describe("GET /api/v1/conversations/{id}/notes: the private notes, newest first, older pages by cursor.");
+
+/** A private note to write: agents see it in the thread, the customer never does; `@name` mentions an agent. */
+export const ZV1AddNote = ZAddNote.pick({ text: true }).strict();
+
+export const ZV1LabelList = z
+  .object({ data: z.array(ZLabel), nextCursor: z.null() })
+  .describe("GET /api/v1/labels: every label (labels are the team's, not an account's), by name.");
+
+export const ZV1AddLabel = z.strictObject({ labelId: ZId });
+
+/**
+ * A contact (one customer of one Instagram account) as the API and its webhooks show it: a pure
+ * function of the stored row (toV1Contact), so every producer of it answers the same.
+ */
+export const ZV1Contact = z
+  .object({
+    id: z.string(),
+    accountId: z.string(),
+    /** Instagram's id for the customer on this account. */
+    igsid: z.string(),
+    name: z.string().nullable(),
+    username: z.string().nullable(),
+    /** The team's notes about the customer (the contact panel); never sent to them. */
+    notes: z.string(),
+    /** When the notes were last saved (null: never); send it back as notesUpdatedAt to save safely. */
+    notesUpdatedAt: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .describe("A contact: one customer of one Instagram account.");
+export type TV1Contact = z.infer<typeof ZV1Contact>;
+
+export interface TV1ContactRow {
+  id: string;
+  accountId: string;
+  igsid: string;
+  name: string | null;
+  username: string | null;
+  notes: string;
+  notesUpdatedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export function toV1Contact(row: TV1ContactRow): TV1Contact {
+  return {
+    id: row.id,
+    accountId: row.accountId,
+    igsid: row.igsid,
+    name: row.name,
+    username: row.username,
+    notes: row.notes,
+    notesUpdatedAt: row.notesUpdatedAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/**
+ * The contact's notes, whole. With notesUpdatedAt (as the contact last showed it, null: never
+ * saved) the save happens only if nobody saved since (409 otherwise); without it, it wins.
+ */
+export const ZV1SaveContactNotes = z.strictObject({
+  notes: ZSaveContactNotes.shape.notes,
+  notesUpdatedAt: ZSaveContactNotes.shape.notesUpdatedAt.optional(),
+});
+
+export const ZV1SavedReplyList = z
+  .object({ data: z.array(ZSavedReplyView), nextCursor: z.null() })
+  .describe("GET /api/v1/saved-replies: the team's saved replies, by code (the team shares them).");
+
+/** `q`: the words, each matched as the start of a word (case and accents aside); `limit` 1–50 (20); `cursor`. */
+export const ZV1SearchQuery = ZSearchQuery.strict();
+
+export const ZV1SearchResults = ZSearchResults.describe(
+  "GET /api/v1/search: contacts (first page only) and messages (newest first, by cursor) of the token's accounts.",
+);
+
+/** The reports' query, as Reports → Overview takes it (range, from, to, granularity, accountId, agentId, labelId, businessHours). */
+export const ZV1ReportQuery = ZReportQuery.strict();
+
+export const ZV1ReportOverview = ZReportOverview.describe(
+  "GET /api/v1/reports/overview: the figures beside the previous period's, the series and the heatmap, over the token's accounts.",
+);

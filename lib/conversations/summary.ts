@@ -13,6 +13,11 @@ export const ZConversationSummary = z.object({
   accountId: z.string(),
   accountName: z.string(),
   contact: z.object({
+    /**
+     * The contact's id (the public API's /contacts/{id}); absent where a producer does not read
+     * it (the intake's live events).
+     */
+    id: z.string().optional(),
     igsid: z.string(),
     name: z.string().nullable(),
     username: z.string().nullable(),

@@ -27,14 +27,19 @@ export async function conversationAccountFor(
  * accounts'; an API token: the accounts it may reach).
  */
 export function accessibleConversationWhere(user: TAccessUser, conversationId: string) {
+  return { id: conversationId, ...inAccessibleAccount(user) };
+}
+
+/**
+ * What a row of an account (a conversation, a contact) must satisfy for this user to see it:
+ * nothing for an admin or a token of every account; else its account is one of theirs.
+ */
+export function inAccessibleAccount(user: TAccessUser) {
   if (user.apiToken) {
     const { accountIds } = user.apiToken;
-    return { id: conversationId, ...(accountIds === null ? {} : { accountId: { in: accountIds } }) };
+    return accountIds === null ? {} : { accountId: { in: accountIds } };
   }
-  return {
-    id: conversationId,
-    ...(isAdmin(user.role) ? {} : { account: { members: { some: { userId: user.id } } } }),
-  };
+  return isAdmin(user.role) ? {} : { account: { members: { some: { userId: user.id } } } };
 }
 
 /**

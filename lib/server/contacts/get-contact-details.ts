@@ -29,6 +29,7 @@ export async function getContactDetails(
           notes: true,
           notesUpdatedAt: true,
           notesUpdatedBy: { select: { id: true, name: true } },
+          notesUpdatedByApiToken: { select: { id: true, name: true } },
         },
       },
     },
@@ -51,7 +52,12 @@ export async function getContactDetails(
     messages: { customer: counts?.customer ?? 0, total: counts?.total ?? 0 },
     notes: contact.notes,
     notesUpdatedAt: contact.notesUpdatedAt?.toISOString() ?? null,
-    notesUpdatedBy: contact.notesUpdatedBy,
+    // A token's save is shown under its name, marked as not a person's.
+    notesUpdatedBy:
+      contact.notesUpdatedBy ??
+      (contact.notesUpdatedByApiToken
+        ? { id: contact.notesUpdatedByApiToken.id, name: `${contact.notesUpdatedByApiToken.name} (API)` }
+        : null),
     lastSurvey: await lastAnsweredSurvey(tx, contact.id),
   };
 }

@@ -20,6 +20,7 @@ type TSummaryRow = {
   slaDueAt: Date | string | null;
   slaTarget: TSlaTarget | null;
   slaAtRiskAt: Date | string | null;
+  contactId: string;
   igsid: string;
   contactName: string | null;
   username: string | null;
@@ -47,7 +48,7 @@ export async function loadSummaries(
     SELECT c."id", c."accountId", a."displayName" AS "accountName", c."lastMessageAt", c."lastMessagePreview",
       c."lastInboundAt", c."handoverUntil", c."status"::text AS "status", c."snoozedUntil", c."waitingSince",
       u."id" AS "assigneeId", u."name" AS "assigneeName", c."updatedAt", c."slaDueAt", c."slaTarget"::text AS "slaTarget",
-      c."slaAtRiskAt", ct."igsid", ct."name" AS "contactName", ct."username",
+      c."slaAtRiskAt", ct."id" AS "contactId", ct."igsid", ct."name" AS "contactName", ct."username",
       COALESCE((SELECT json_agg(json_build_object('id', l."id", 'name', l."name", 'color', l."color"))
         FROM "ConversationLabel" cl JOIN "Label" l ON l."id" = cl."labelId" WHERE cl."conversationId" = c."id"), '[]') AS "labels",
       (SELECT COUNT(*)::int FROM "Message" m
@@ -85,7 +86,7 @@ export async function loadSummaries(
           slaTarget: row.slaTarget,
           slaAtRiskAt: maybeDate(row.slaAtRiskAt),
           account: { displayName: row.accountName },
-          contact: { igsid: row.igsid, name: row.contactName, username: row.username },
+          contact: { id: row.contactId, igsid: row.igsid, name: row.contactName, username: row.username },
           labels: labels.map((label) => ({ label })),
         },
         Number(row.unread),

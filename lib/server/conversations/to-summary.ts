@@ -21,7 +21,7 @@ export interface TConversationRow {
   slaTarget?: TSlaTarget | null;
   slaAtRiskAt?: Date | null;
   account: { displayName: string };
-  contact: { igsid: string; name: string | null; username: string | null };
+  contact: { id?: string; igsid: string; name: string | null; username: string | null };
   labels: { label: { id: string; name: string; color: string } }[];
 }
 
@@ -33,7 +33,7 @@ const LABELS_INCLUDE = { select: { label: { select: { id: true, name: true, colo
  */
 export const CONVERSATION_ROW_INCLUDE = {
   account: { select: { displayName: true } },
-  contact: { select: { igsid: true, name: true, username: true } },
+  contact: { select: { id: true, igsid: true, name: true, username: true } },
   assignee: { select: { id: true, name: true } },
 } as const;
 

@@ -1,10 +1,11 @@
 import { contactName } from "../../contacts/contact-name";
-import type { PrismaClient } from "../../db/generated/client";
+import type { Prisma, PrismaClient } from "../../db/generated/client";
 import { findMentions } from "../../notes/mentions";
 import type { TMentionNotice } from "../../notes/schemas";
 import { snippetAround } from "../../search/highlight";
 import type { TMessageView } from "../../messages/schemas";
-import type { TActor } from "../conversations/assign-conversation";
+import { personId } from "../access/account-access";
+import { actorColumns, type TActor } from "../conversations/assign-conversation";
 import { findAccessibleConversation } from "../conversations/find-accessible-conversation";
 import { listAccountAgents } from "../conversations/list-assignable-agents";
 import { MESSAGE_VIEW_INCLUDE, toMessageView } from "../messages/to-message-view";
@@ -22,17 +23,29 @@ import { noEffects, type TEffects } from "../../effects/inbox-effects";
  *
  * A resend with the same clientId (the first answer was lost) is answered with the note
  * already stored, and announces nothing again.
+ *
+ * An API token may write one too (issue 21): the note is then the token's (apiTokenId, shown
+ * "via API: <token name>"), no person's.
  */
 export async function addNote(
   prisma: PrismaClient,
-  input: { conversationId: string; author: TActor; text: string; clientId?: string | undefined; now: Date },
+  input: {
+    conversationId: string;
+    author: TActor;
+    text: string;
+    clientId?: string | undefined;
+    now: Date;
+    /** Runs in the transaction that stores the note, with its view (an API request's idempotency key). */
+    alsoInTransaction?: (tx: Prisma.TransactionClient, message: TMessageView) => Promise<void>;
+  },
 ): Promise<{ message: TMessageView; effects: TEffects; mentions: { userId: string; notice: TMentionNotice }[] }> {
+  const { actorId: authorId, apiTokenId } = actorColumns(input.author);
   return prisma.$transaction(async (tx) => {
     const conversation = await findAccessibleConversation(tx, { id: input.conversationId, user: input.author });
     const effects = noEffects();
     if (input.clientId) {
       const earlier = await tx.message.findFirst({
-        where: { conversationId: conversation.id, clientId: input.clientId, authorId: input.author.id, kind: "NOTE" },
+        where: { conversationId: conversation.id, clientId: input.clientId, authorId, apiTokenId, kind: "NOTE" },
         include: MESSAGE_VIEW_INCLUDE,
       });
       if (earlier) return { message: toMessageView(earlier), effects, mentions: [] };
@@ -48,7 +61,8 @@ export async function addNote(
         content: { text: input.text, mentions: mentioned },
         // Agents find notes in search (notes are agents-only, and so is search).
         searchText: input.text,
-        authorId: input.author.id,
+        authorId,
+        apiTokenId,
         clientId: input.clientId ?? null,
         sentAt: input.now,
       },
@@ -60,6 +74,7 @@ export async function addNote(
       });
     }
     const message = toMessageView(row);
+    await input.alsoInTransaction?.(tx, message);
     effects.createdMessages.push(message);
     // The conversation itself is not part of the change: name its account for the routing.
     effects.accounts.set(conversation.id, conversation.accountId);
@@ -72,7 +87,9 @@ export async function addNote(
       contactName: contactName(contact),
       excerpt: snippetAround(input.text, []),
     };
-    const mentions = mentioned.filter((m) => m.userId !== input.author.id).map((m) => ({ userId: m.userId, notice }));
+    const mentions = mentioned
+      .filter((m) => m.userId !== personId(input.author))
+      .map((m) => ({ userId: m.userId, notice }));
     return { message, effects, mentions };
   });
 }
