@@ -12,6 +12,7 @@ import { conversationAccountFor } from "../server/access/assert-conversation-acc
 import { log } from "../log/logger";
 import { deleteExpiredIdempotencyKeys } from "../server/api-tokens/idempotency";
 import { deleteUnusedUploads } from "../server/uploads/delete-unused-uploads";
+import { sweepHookHistory } from "../server/hooks/sweep-hook-history";
 import { startPeriodicSweep } from "./periodic-sweep";
 
 /**
@@ -41,9 +42,15 @@ export async function startRealtime(
   const stopIdempotencySweep = startPeriodicSweep("Idempotency-key sweep", () =>
     deleteExpiredIdempotencyKeys(db.prisma),
   );
+  const stopHookSweep = startPeriodicSweep("Webhook history sweep", async () => {
+    const count = await sweepHookHistory(db.prisma);
+    if (count > 0) log().info({ count }, "Deleted settled webhook events");
+  });
   return {
     io,
     stopSweeps: () =>
-      [stopSweep, stopDatabaseWatch, stopUploadSweep, stopIdempotencySweep].forEach((stopOne) => stopOne()),
+      [stopSweep, stopDatabaseWatch, stopUploadSweep, stopIdempotencySweep, stopHookSweep].forEach((stopOne) =>
+        stopOne(),
+      ),
   };
 }

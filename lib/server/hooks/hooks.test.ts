@@ -9,6 +9,7 @@ import { deliverHooks, HOOK_RETRY_WINDOW_MS, type TDeliverOptions } from "./deli
 import { createHookEndpoint, updateHookEndpoint } from "./endpoints";
 import { resendHookDelivery, sendHookTestEvent, listHookAttempts } from "./hook-deliveries";
 import { prepareHookEvents } from "./prepare-hook-events";
+import { HOOK_HISTORY_DAYS, sweepHookHistory } from "./sweep-hook-history";
 
 // Outgoing webhooks end to end below HTTP routes (issue 21): triggers write events in the
 // changes' transactions, the worker prepares and delivers them to a receiver that verifies
@@ -305,5 +306,22 @@ describeEachDatabase("outgoing webhooks", (ctx) => {
     await drain();
     expect(receiver.requests.map((r) => r.id)).toEqual([attempt?.eventId, attempt?.eventId]);
     expect(receiver.received).toHaveLength(1);
+  });
+
+  it("sweeps settled history after a week, events nobody wanted after an hour, and never what is pending", async () => {
+    await addEndpoint({ events: ["message.created"] });
+    const { conversationId } = await shop.startConversation();
+    await inbound(conversationId, "kept while pending");
+    receiver.answer(503);
+    await drain();
+    const day = 24 * 3600_000;
+    expect(await sweepHookHistory(prisma, new Date(Date.now() + 2 * 3600_000))).toBe(1); // conversation.created: unwanted
+    expect(await sweepHookHistory(prisma, new Date(Date.now() + (HOOK_HISTORY_DAYS + 1) * day))).toBe(0); // pending
+    clock.advance(60_000);
+    await drain();
+    expect(receiver.received).toHaveLength(1);
+    expect(await sweepHookHistory(prisma, new Date(Date.now() + 2 * day))).toBe(0); // delivered, but recent
+    expect(await sweepHookHistory(prisma, new Date(Date.now() + (HOOK_HISTORY_DAYS + 1) * day))).toBe(1);
+    expect(await prisma.hookAttempt.count()).toBe(0);
   });
 });

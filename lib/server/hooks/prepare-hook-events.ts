@@ -1,4 +1,5 @@
 import type { Prisma, PrismaClient } from "../../db/generated/client";
+import { toV1Contact } from "../../api-v1/schemas";
 import { loadSummaries } from "../conversations/load-summaries";
 import { MESSAGE_VIEW_INCLUDE, toMessageView } from "../messages/to-message-view";
 
@@ -106,13 +107,13 @@ async function contactTargets(tx: TTx, ids: string[]): Promise<Map<string, TTarg
     rows.flatMap(({ conversations, ...contact }) => {
       const conversation = conversations[0];
       if (!conversation) return [];
-      const object = {
-        ...contact,
-        notesUpdatedAt: contact.notesUpdatedAt?.toISOString() ?? null,
-        createdAt: contact.createdAt.toISOString(),
-        updatedAt: contact.updatedAt.toISOString(),
+      const target = {
+        conversationId: conversation.id,
+        accountId: contact.accountId,
+        object: toV1Contact(contact),
+        isNote: false,
       };
-      return [[contact.id, { conversationId: conversation.id, accountId: contact.accountId, object, isNote: false }]];
+      return [[contact.id, target] as const];
     }),
   );
 }
