@@ -8,24 +8,33 @@ import {
 } from "../api-tokens/schemas";
 import { fetchJson, sendJson } from "../http/fetch-json";
 
+/** Whose tokens: the team's (Admin → API tokens, every token) or the signed-in person's own. */
+export type TTokenOwner = "team" | "personal";
+
+const BASE: Record<TTokenOwner, string> = { team: "/api/admin/api-tokens", personal: "/api/me/api-tokens" };
+
 export const apiTokenKeys = {
   all: ["api-tokens"] as const,
-  list: () => [...apiTokenKeys.all, "list"] as const,
+  list: (owner: TTokenOwner = "team") => [...apiTokenKeys.all, owner, "list"] as const,
 };
 
-/** Every API token (Admin → API tokens), newest first. */
-export const apiTokensQuery = queryOptions({
-  queryKey: apiTokenKeys.list(),
-  queryFn: async () => (await fetchJson("/api/admin/api-tokens", ZApiTokenList)).tokens,
-});
+/** The tokens (newest first) of the team (every token, an admin's view) or of the person. */
+export const apiTokensQuery = (owner: TTokenOwner = "team") =>
+  queryOptions({
+    queryKey: apiTokenKeys.list(owner),
+    queryFn: async () => (await fetchJson(BASE[owner], ZApiTokenList)).tokens,
+  });
 
-/** A new team token and its secret, which no later answer carries. */
-export async function createApiToken(input: TCreateApiToken): Promise<{ apiToken: TApiToken; token: string }> {
-  return sendJson("POST", "/api/admin/api-tokens", ZCreatedApiToken, input);
+/** A new token (a team token, or a personal one) and its secret, which no later answer carries. */
+export async function createApiToken(
+  input: TCreateApiToken,
+  owner: TTokenOwner = "team",
+): Promise<{ apiToken: TApiToken; token: string }> {
+  return sendJson("POST", BASE[owner], ZCreatedApiToken, input);
 }
 
-export async function revokeApiToken(id: string): Promise<TApiToken> {
-  return (await sendJson("DELETE", `/api/admin/api-tokens/${encodeURIComponent(id)}`, ZApiTokenAnswer)).apiToken;
+export async function revokeApiToken(id: string, owner: TTokenOwner = "team"): Promise<TApiToken> {
+  return (await sendJson("DELETE", `${BASE[owner]}/${encodeURIComponent(id)}`, ZApiTokenAnswer)).apiToken;
 }
 
 /** The list with this token put in (a new one on top) or replaced (revoked). */

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import type { Prisma, PrismaClient } from "../../db/generated/client";
 import type { TApiScope, TApiToken, TCreateApiTokenParsed } from "../../api-tokens/schemas";
 import { AppError } from "../../errors";
+import { accessibleAccountIds } from "../access/account-access";
 
 // API tokens (issue 21): created, listed and revoked by admins. A token is "igi_" and 32
 // random bytes in base64url: recognisable by secret scanners, and its SHA-256 is all we keep.
@@ -57,21 +58,56 @@ function toApiToken(row: TTokenRow): TApiToken {
  */
 export async function createTeamToken(
   prisma: PrismaClient,
-  { name, scopes, accounts }: TCreateApiTokenParsed,
+  body: TCreateApiTokenParsed,
   createdById: string,
+): Promise<{ apiToken: TApiToken; token: string }> {
+  return createToken(prisma, body, { kind: "TEAM", createdById, reachable: null });
+}
+
+/**
+ * A personal token (issue 21): what its owner may do, never more. An agent's reaches only the
+ * accounts they work (checked again at every request: a membership removed later narrows it)
+ * and cannot read the team's reports; an admin's is as a team token, but theirs to manage.
+ */
+export async function createPersonalToken(
+  prisma: PrismaClient,
+  body: TCreateApiTokenParsed,
+  owner: { id: string; role: string },
+): Promise<{ apiToken: TApiToken; token: string }> {
+  const agent = owner.role !== "admin";
+  if (agent && body.scopes.includes("reports:read")) {
+    throw new AppError(
+      "BAD_REQUEST",
+      "Invalid body: scopes: reports:read is for admins (the team's reports); ask an admin for a team token.",
+    );
+  }
+  const reachable = agent ? await accessibleAccountIds(prisma, { id: owner.id, role: owner.role }) : null;
+  return createToken(prisma, body, { kind: "PERSONAL", createdById: owner.id, reachable });
+}
+
+async function createToken(
+  prisma: PrismaClient,
+  { name, scopes, accounts }: TCreateApiTokenParsed,
+  { kind, createdById, reachable }: { kind: "TEAM" | "PERSONAL"; createdById: string; reachable: string[] | null },
 ): Promise<{ apiToken: TApiToken; token: string }> {
   const accountIds = accounts === "all" ? [] : [...new Set(accounts)];
   if (accountIds.length > 0) {
     const found = await prisma.instagramAccount.count({ where: { id: { in: accountIds } } });
-    if (found !== accountIds.length) {
-      throw new AppError("BAD_REQUEST", "Invalid body: accounts: one of them is not a linked Instagram account.");
+    const yours = reachable === null || accountIds.every((id) => reachable.includes(id));
+    if (found !== accountIds.length || !yours) {
+      throw new AppError(
+        "BAD_REQUEST",
+        reachable === null
+          ? "Invalid body: accounts: one of them is not a linked Instagram account."
+          : "Invalid body: accounts: one of them is not an account you work.",
+      );
     }
   }
   const { token, hash, prefix } = newTokenSecret();
   const row = await prisma.apiToken.create({
     data: {
       name,
-      kind: "TEAM",
+      kind,
       tokenHash: hash,
       prefix,
       scopes,
@@ -84,18 +120,28 @@ export async function createTeamToken(
   return { apiToken: toApiToken(row), token };
 }
 
-export async function listTokens(prisma: PrismaClient): Promise<TApiToken[]> {
+/** Every token (an admin's list), or one person's own (their personal tokens). */
+export async function listTokens(prisma: PrismaClient, ownPersonalOf?: string): Promise<TApiToken[]> {
   const rows = await prisma.apiToken.findMany({
+    where: ownPersonalOf === undefined ? {} : { kind: "PERSONAL", createdById: ownPersonalOf },
     select: TOKEN_SELECT,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
   });
   return rows.map(toApiToken);
 }
 
-/** Revoked at once: every request checks the database. Revoking twice keeps the first time. */
-export async function revokeToken(prisma: PrismaClient, id: string, now = new Date()): Promise<TApiToken> {
-  await prisma.apiToken.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: now } });
-  const row = await prisma.apiToken.findUnique({ where: { id }, select: TOKEN_SELECT });
+/**
+ * Revoked at once: every request checks the database. Revoking twice keeps the first time.
+ * With `ownPersonalOf`, only that person's personal token (another's: 404, as a missing one).
+ */
+export async function revokeToken(
+  prisma: PrismaClient,
+  id: string,
+  { now = new Date(), ownPersonalOf }: { now?: Date; ownPersonalOf?: string } = {},
+): Promise<TApiToken> {
+  const whose = ownPersonalOf === undefined ? {} : { kind: "PERSONAL" as const, createdById: ownPersonalOf };
+  await prisma.apiToken.updateMany({ where: { id, revokedAt: null, ...whose }, data: { revokedAt: now } });
+  const row = await prisma.apiToken.findFirst({ where: { id, ...whose }, select: TOKEN_SELECT });
   if (!row) throw new AppError("NOT_FOUND", "There is no such API token.");
   return toApiToken(row);
 }

@@ -39,6 +39,10 @@ interface TTokenRow {
   rateWindowStart: Date;
   rateCount: number;
   accountIds: string[] | null;
+  kind: "TEAM" | "PERSONAL";
+  ownerRole: string;
+  ownerBanned: boolean;
+  memberAccountIds: string[] | null;
 }
 
 /**
@@ -62,10 +66,13 @@ export async function authenticateToken(
       "rateWindowStart" = CASE WHEN t."rateWindowStart" IS NULL OR t."rateWindowStart" <= ${windowStartsAfter} THEN ${now}
         ELSE t."rateWindowStart" END,
       "lastUsedAt" = ${now}
-    WHERE t."tokenHash" = ${hash} AND t."revokedAt" IS NULL
+    FROM "User" u
+    WHERE t."tokenHash" = ${hash} AND t."revokedAt" IS NULL AND u."id" = t."createdById"
     RETURNING t."id", t."name", t."scopes", t."allAccounts", t."createdById",
-      t."rateWindowStart", t."rateCount",
-      (SELECT array_agg(a."accountId" ORDER BY a."accountId") FROM "ApiTokenAccount" a WHERE a."tokenId" = t."id") AS "accountIds"`;
+      t."rateWindowStart", t."rateCount", t."kind"::text AS "kind",
+      u."role" AS "ownerRole", COALESCE(u."banned", false) AS "ownerBanned",
+      (SELECT array_agg(a."accountId" ORDER BY a."accountId") FROM "ApiTokenAccount" a WHERE a."tokenId" = t."id") AS "accountIds",
+      (SELECT array_agg(m."accountId" ORDER BY m."accountId") FROM "AccountMember" m WHERE m."userId" = t."createdById") AS "memberAccountIds"`;
   if (!row) {
     const revoked = await prisma.apiToken.findUnique({ where: { tokenHash: hash }, select: { revokedAt: true } });
     throw new AppError(
@@ -75,13 +82,15 @@ export async function authenticateToken(
         : "This API token is not valid. Check that it was copied whole; an admin can create one in Admin → API tokens.",
     );
   }
+  if (row.kind === "PERSONAL" && row.ownerBanned) {
+    throw new AppError("UNAUTHORIZED", "This personal API token's owner was deactivated: it acts for nobody now.");
+  }
   const resetMs = new Date(row.rateWindowStart).getTime() + windowMs - now.getTime();
   return {
     principal: {
       tokenId: row.id,
       name: row.name,
-      scopes: row.scopes as TApiScope[],
-      accountIds: row.allAccounts ? null : (row.accountIds ?? []),
+      ...reach(row),
       userId: row.createdById,
     },
     rate: {
@@ -90,5 +99,21 @@ export async function authenticateToken(
       resetSeconds: Math.max(1, Math.ceil(resetMs / 1000)),
       exceeded: row.rateCount > limit,
     },
+  };
+}
+
+/**
+ * What the token may do and reach now. A personal token of an agent is held to the agent's
+ * access as it is at this request: the accounts they work (of those it was given), and no
+ * team reports, whatever it was created with.
+ */
+function reach(row: TTokenRow): { scopes: TApiScope[]; accountIds: string[] | null } {
+  const scopes = row.scopes as TApiScope[];
+  const own = row.allAccounts ? null : (row.accountIds ?? []);
+  if (row.kind !== "PERSONAL" || row.ownerRole === "admin") return { scopes, accountIds: own };
+  const member = row.memberAccountIds ?? [];
+  return {
+    scopes: scopes.filter((scope) => scope !== "reports:read"),
+    accountIds: own === null ? member : own.filter((id) => member.includes(id)),
   };
 }

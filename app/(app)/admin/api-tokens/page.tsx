@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { ApiTokenManager } from "@/components/admin/api-token-manager";
+import { ApiTokenManager } from "@/components/api-tokens/api-token-manager";
 import { requireAdminPage } from "@/lib/http/admin-page";
 
 export const metadata: Metadata = { title: "API tokens · Admin · Instagram Inbox" };

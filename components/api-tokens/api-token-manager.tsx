@@ -17,7 +17,15 @@ import {
   type TApiToken,
 } from "@/lib/api-tokens/schemas";
 import { accountsQuery } from "@/lib/queries/admin";
-import { apiTokenKeys, apiTokensQuery, createApiToken, revokeApiToken, upsertApiToken } from "@/lib/queries/api-tokens";
+import {
+  apiTokenKeys,
+  apiTokensQuery,
+  createApiToken,
+  revokeApiToken,
+  upsertApiToken,
+  type TTokenOwner,
+} from "@/lib/queries/api-tokens";
+import { useInboxAccounts } from "@/lib/queries/inbox-accounts";
 
 const SCOPE_TEXT: Record<TApiScope, string> = {
   "conversations:read": "Read conversations, messages and contacts",
@@ -26,9 +34,21 @@ const SCOPE_TEXT: Record<TApiScope, string> = {
   "reports:read": "Read reports",
 };
 
-/** Admin → API tokens: the team's tokens for other systems; create (shown once) and revoke. */
-export function ApiTokenManager() {
-  const tokens = useQuery(apiTokensQuery);
+const TEXT: Record<TTokenOwner, { list: string; form: string; empty: string }> = {
+  team: { list: "API tokens", form: "Create an API token", empty: "No API tokens yet: create the first below." },
+  personal: {
+    list: "Your API tokens",
+    form: "Create a personal API token",
+    empty: "No personal API tokens yet: create one below for a script or tool of your own.",
+  },
+};
+
+/**
+ * API tokens, shown once when created, revoked at once: Admin → API tokens (`team`: every token,
+ * personal ones included) or Your account (`personal`: the person's own, held to what they may do).
+ */
+export function ApiTokenManager({ owner = "team" }: { owner?: TTokenOwner }) {
+  const tokens = useQuery(apiTokensQuery(owner));
   const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
   return (
     <div className="space-y-6">
@@ -39,19 +59,17 @@ export function ApiTokenManager() {
         </Link>
       </p>
       {created && <NewTokenPanel {...created} onDone={() => setCreated(null)} />}
-      <section aria-label="API tokens" className="rounded-md border border-neutral-200 bg-white">
+      <section aria-label={TEXT[owner].list} className="rounded-md border border-neutral-200 bg-white">
         {tokens.isPending && <p className="p-4 text-sm text-neutral-500">Loading API tokens…</p>}
         <ErrorAlert error={tokens.error} className="m-4" />
-        {tokens.data?.length === 0 && (
-          <p className="p-4 text-sm text-neutral-600">No API tokens yet: create the first below.</p>
-        )}
+        {tokens.data?.length === 0 && <p className="p-4 text-sm text-neutral-600">{TEXT[owner].empty}</p>}
         <ul className="divide-y divide-neutral-100">
           {tokens.data?.map((token) => (
-            <TokenRow key={token.id} token={token} />
+            <TokenRow key={token.id} token={token} owner={owner} />
           ))}
         </ul>
       </section>
-      <TokenForm onCreated={setCreated} />
+      {owner === "team" ? <TeamTokenForm onCreated={setCreated} /> : <PersonalTokenForm onCreated={setCreated} />}
     </div>
   );
 }
@@ -75,16 +93,36 @@ function NewTokenPanel({ name, token, onDone }: { name: string; token: string; o
   );
 }
 
-function TokenForm({ onCreated }: { onCreated: (created: { name: string; token: string }) => void }) {
-  const headingId = useId();
+type TOnCreated = (created: { name: string; token: string }) => void;
+
+function TeamTokenForm({ onCreated }: { onCreated: TOnCreated }) {
   const accounts = useQuery(accountsQuery);
+  return <TokenForm owner="team" accounts={accounts} onCreated={onCreated} />;
+}
+
+/** The accounts a person's token may reach: those they work (every one, for an admin). */
+function PersonalTokenForm({ onCreated }: { onCreated: TOnCreated }) {
+  const inbox = useInboxAccounts();
+  return <TokenForm owner="personal" accounts={{ ...inbox, data: inbox.data?.accounts }} onCreated={onCreated} />;
+}
+
+function TokenForm({
+  owner,
+  accounts,
+  onCreated,
+}: {
+  owner: TTokenOwner;
+  accounts: { isPending: boolean; error: Error | null; data: { id: string; displayName: string }[] | undefined };
+  onCreated: TOnCreated;
+}) {
+  const headingId = useId();
   const queryClient = useQueryClient();
   const [allAccounts, setAllAccounts] = useState(true);
   const [errors, setErrors] = useState<TFieldErrors>({});
   const create = useMutation({
-    mutationFn: createApiToken,
+    mutationFn: (input: Parameters<typeof createApiToken>[0]) => createApiToken(input, owner),
     onSuccess: ({ apiToken }) =>
-      queryClient.setQueryData<TApiToken[]>(apiTokenKeys.list(), (list) => upsertApiToken(list, apiToken)),
+      queryClient.setQueryData<TApiToken[]>(apiTokenKeys.list(owner), (list) => upsertApiToken(list, apiToken)),
   });
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -115,7 +153,7 @@ function TokenForm({ onCreated }: { onCreated: (created: { name: string; token: 
       className="space-y-4 rounded-md border border-neutral-200 bg-white p-4"
     >
       <h2 id={headingId} className="text-base font-semibold">
-        Create an API token
+        {TEXT[owner].form}
       </h2>
       <Field
         label="Name"
@@ -169,13 +207,13 @@ function TokenForm({ onCreated }: { onCreated: (created: { name: string; token: 
   );
 }
 
-function TokenRow({ token }: { token: TApiToken }) {
+function TokenRow({ token, owner }: { token: TApiToken; owner: TTokenOwner }) {
   const [confirming, setConfirming] = useState(false);
   const queryClient = useQueryClient();
   const revoke = useMutation({
-    mutationFn: revokeApiToken,
+    mutationFn: (id: string) => revokeApiToken(id, owner),
     onSuccess: (revoked) =>
-      queryClient.setQueryData<TApiToken[]>(apiTokenKeys.list(), (list) => upsertApiToken(list, revoked)),
+      queryClient.setQueryData<TApiToken[]>(apiTokenKeys.list(owner), (list) => upsertApiToken(list, revoked)),
   });
   const accounts = token.accounts === "all" ? "All accounts" : token.accounts.map((a) => a.displayName).join(", ");
   return (
@@ -183,6 +221,9 @@ function TokenRow({ token }: { token: TApiToken }) {
       <div className="min-w-0 flex-1 space-y-0.5">
         <p className="font-medium">
           {token.name} <code className="ml-1 text-xs font-normal text-neutral-500">{token.prefix}…</code>
+          {token.kind === "PERSONAL" && owner === "team" && (
+            <span className="ml-2 rounded bg-blue-50 px-1.5 py-0.5 text-xs font-normal text-blue-800">Personal</span>
+          )}
           {token.revokedAt && (
             <span className="ml-2 rounded bg-neutral-100 px-1.5 py-0.5 text-xs font-normal text-neutral-700">
               Revoked
