@@ -2,7 +2,8 @@ import type { TSql } from "../db/client";
 
 // The gauges read from the database at scrape time, with index-only look-ups so a scrape stays
 // cheap however big the tables grow: pending webhooks by (state, seq), queued replies by
-// (status, nextAttemptAt), each account's latest webhook by (accountId, kind, receivedAt).
+// (status, nextAttemptAt), each account's latest webhook by (accountId, kind, receivedAt),
+// outgoing webhooks' pending deliveries by their partial index.
 // Times are stored as UTC without a zone: EXTRACT(EPOCH …) reads them as UTC.
 
 export interface TDatabaseGauges {
@@ -11,6 +12,8 @@ export interface TDatabaseGauges {
   outbox: { queued: number; sending: number };
   /** Enabled accounts that ever had a webhook → seconds since their latest one. */
   lastWebhookAgeSeconds: Map<string, number>;
+  /** Outgoing webhooks (issue 21): deliveries waiting, the oldest one's age, endpoints turned off. */
+  hooks: { pending: number; oldestPendingAgeSeconds: number; disabledEndpoints: number };
 }
 
 export async function readDatabaseGauges(sql: TSql, nowMs: number): Promise<TDatabaseGauges> {
@@ -32,6 +35,11 @@ export async function readDatabaseGauges(sql: TSql, nowMs: number): Promise<TDat
      ))::float8 AS latest
      FROM "InstagramAccount" a WHERE a."enabled"`,
   );
+  const [hooks] = await sql.query<{ pending: number; oldest: number | null; disabled: number }>(
+    `SELECT (SELECT count(*)::int FROM "HookDelivery" WHERE "state" = 'PENDING') AS pending,
+       (SELECT EXTRACT(EPOCH FROM min("createdAt"))::float8 FROM "HookDelivery" WHERE "state" = 'PENDING') AS oldest,
+       (SELECT count(*)::int FROM "HookEndpoint" WHERE NOT "enabled") AS disabled`,
+  );
   const nowSeconds = nowMs / 1000;
   const age = (at: number | null) => (at === null ? 0 : Math.max(0, nowSeconds - Number(at)));
   const count = (status: string) => Number(outbox.find((row) => row.status === status)?.n ?? 0);
@@ -39,6 +47,11 @@ export async function readDatabaseGauges(sql: TSql, nowMs: number): Promise<TDat
     backlog: Number(pending?.n ?? 0),
     oldestPendingAgeSeconds: age(pending?.oldest ?? null),
     outbox: { queued: count("QUEUED"), sending: count("SENDING") },
+    hooks: {
+      pending: Number(hooks?.pending ?? 0),
+      oldestPendingAgeSeconds: age(hooks?.oldest ?? null),
+      disabledEndpoints: Number(hooks?.disabled ?? 0),
+    },
     lastWebhookAgeSeconds: new Map(
       accounts.filter((row) => row.latest !== null).map((row) => [row.id, age(row.latest)]),
     ),

@@ -40,6 +40,8 @@ describeEachDatabase("metrics", (ctx) => {
     expect(sample(after, "inbox_intake_oldest_pending_age_seconds")).toBeGreaterThanOrEqual(89);
     expect(sample(after, "inbox_account_last_webhook_age_seconds", { account_id: account.id })).toBeLessThan(60);
     expect(sample(after, "inbox_outbox_queue", { state: "queued" })).toBe(0);
+    expect(sample(after, "inbox_hooks_pending")).toBe(0);
+    expect(sample(after, "inbox_hooks_endpoints_disabled")).toBe(0);
     if (ctx.db.pool)
       expect(sample(after, "inbox_db_pool_connections", { pool: "app", state: "total" })).toBeGreaterThan(0);
     // The process's own metrics, under their standard names.

@@ -191,6 +191,21 @@ function databaseGauges(registers: TRegisters, sql: TSql): { read(): Promise<voi
     labelNames: ["account_id"] as const,
     registers,
   });
+  const hooksPending = new client.Gauge({
+    name: "inbox_hooks_pending",
+    help: "Outgoing webhook deliveries waiting to be tried or retried, whole database.",
+    registers,
+  });
+  const hooksAge = new client.Gauge({
+    name: "inbox_hooks_oldest_pending_age_seconds",
+    help: "Age of the oldest outgoing webhook delivery not yet delivered; 0 when none waits.",
+    registers,
+  });
+  const hooksDisabled = new client.Gauge({
+    name: "inbox_hooks_endpoints_disabled",
+    help: "Webhook endpoints turned off (410 Gone, failing for 3 days, or by an admin).",
+    registers,
+  });
   const scrapeErrors = new client.Counter({
     name: "inbox_metrics_database_errors_total",
     help: "Scrapes whose database gauges could not be read (the gauges keep their last values).",
@@ -204,6 +219,9 @@ function databaseGauges(registers: TRegisters, sql: TSql): { read(): Promise<voi
         backlogAge.set(gauges.oldestPendingAgeSeconds);
         outboxDepth.set({ state: "queued" }, gauges.outbox.queued);
         outboxDepth.set({ state: "sending" }, gauges.outbox.sending);
+        hooksPending.set(gauges.hooks.pending);
+        hooksAge.set(gauges.hooks.oldestPendingAgeSeconds);
+        hooksDisabled.set(gauges.hooks.disabledEndpoints);
         lastWebhook.reset();
         for (const [accountId, age] of gauges.lastWebhookAgeSeconds) lastWebhook.set({ account_id: accountId }, age);
       } catch {
