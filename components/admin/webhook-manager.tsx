@@ -140,9 +140,11 @@ function EndpointForm({ onCreated }: { onCreated: (created: { url: string; secre
         <legend className="text-sm font-medium">Events</legend>
         <div className="mt-1 space-y-1">
           {HOOK_EVENTS.map((type) => (
-            <label key={type} className="flex flex-wrap items-center gap-x-2 text-sm">
-              <input type="checkbox" name="event" value={type} defaultChecked />
-              {EVENT_TEXT[type]} <code className="text-xs text-neutral-500">{type}</code>
+            <label key={type} className="flex items-start gap-2 text-sm">
+              <input type="checkbox" name="event" value={type} defaultChecked className="mt-1" />
+              <span>
+                {EVENT_TEXT[type]} <code className="text-xs text-neutral-500">{type}</code>
+              </span>
             </label>
           ))}
         </div>

@@ -126,6 +126,19 @@ const TAGS: readonly { name: string; description: string; path: RegExp }[] = [
   { name: "Reports", description: "The reports' figures.", path: /^\/reports/ },
 ];
 
+/** The order a reader meets them in (matching needs the narrower patterns first). */
+const TAG_ORDER = [
+  "Accounts",
+  "Conversations",
+  "Messages",
+  "Notes",
+  "Labels",
+  "Contacts",
+  "Saved replies",
+  "Search",
+  "Reports",
+];
+
 function tagOf(path: string): string {
   return TAGS.find((tag) => tag.path.test(path))?.name ?? "Other";
 }
@@ -172,7 +185,9 @@ function buildDocument(version: string): Record<string, unknown> {
         `Scopes: ${API_SCOPES.join(", ")}. Errors: { error: { code, message, details } }. Lists: { data, nextCursor }.`,
     },
     servers: [{ url: "/api/v1" }],
-    tags: TAGS.map(({ name, description }) => ({ name, description })),
+    tags: [...TAGS]
+      .sort((a, b) => TAG_ORDER.indexOf(a.name) - TAG_ORDER.indexOf(b.name))
+      .map(({ name, description }) => ({ name, description })),
     security: [{ bearerAuth: [] }],
     components: {
       securitySchemes: {

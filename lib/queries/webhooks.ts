@@ -23,6 +23,8 @@ const base = (id: string) => `/api/admin/webhooks/${encodeURIComponent(id)}`;
 export const webhooksQuery = queryOptions({
   queryKey: webhookKeys.list(),
   queryFn: async () => (await fetchJson("/api/admin/webhooks", ZHookEndpointList)).endpoints,
+  // The counts and an endpoint turned off move with deliveries in the background.
+  refetchInterval: 5000,
 });
 
 /** An endpoint's delivery log, refreshed while open (tries happen in the background). */
