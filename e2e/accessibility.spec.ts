@@ -54,7 +54,13 @@ for (const viewport of [
 
     test("the admin pages", async ({ page }) => {
       await signIn(page, DEMO_ADMIN);
-      for (const path of ["/admin/accounts", "/admin/agents", "/admin/pipeline", "/admin/api-tokens"]) {
+      for (const path of [
+        "/admin/accounts",
+        "/admin/agents",
+        "/admin/pipeline",
+        "/admin/api-tokens",
+        "/admin/webhooks",
+      ]) {
         await page.goto(path);
         await expect(page.getByRole("navigation", { name: "Admin" })).toBeVisible();
         await page.waitForLoadState("networkidle");

@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useId, useState, type FormEvent } from "react";
+import { BotFields, botFieldValues } from "./bot-fields";
 import { ConfirmInPlace } from "@/components/ui/confirm-in-place";
 import { CopyField } from "@/components/ui/copy-field";
 import { ErrorAlert } from "@/components/ui/error-alert";
@@ -133,6 +134,7 @@ function TokenForm({
       name: formText(form, "name"),
       scopes: form.getAll("scope").map(String),
       accounts: allAccounts ? "all" : form.getAll("account").map(String),
+      ...(owner === "team" ? botFieldValues(form) : {}),
     });
     setErrors(checked.ok ? {} : checked.errors);
     if (!checked.ok) return;
@@ -199,6 +201,7 @@ function TokenForm({
         )}
         {errors.accounts && <p className="mt-1 text-sm text-red-700">{errors.accounts}</p>}
       </fieldset>
+      {owner === "team" && <BotFields errors={errors} />}
       <ErrorAlert error={create.error} />
       <button type="submit" className={primaryButton} disabled={create.isPending}>
         {create.isPending ? "Creating…" : "Create token"}
@@ -221,6 +224,11 @@ function TokenRow({ token, owner }: { token: TApiToken; owner: TTokenOwner }) {
       <div className="min-w-0 flex-1 space-y-0.5">
         <p className="font-medium">
           {token.name} <code className="ml-1 text-xs font-normal text-neutral-500">{token.prefix}…</code>
+          {token.bot && (
+            <span className="ml-2 rounded bg-violet-50 px-1.5 py-0.5 text-xs font-normal text-violet-800">
+              Bot · hands over after {token.botSilenceSeconds} s of silence
+            </span>
+          )}
           {token.kind === "PERSONAL" && owner === "team" && (
             <span className="ml-2 rounded bg-blue-50 px-1.5 py-0.5 text-xs font-normal text-blue-800">Personal</span>
           )}

@@ -20,7 +20,13 @@ export const API_TOKEN_NAME_MAX = 80;
 /** Requests per token per minute, on all instances together, unless API_RATE_LIMIT says. */
 export const API_RATE_LIMIT_DEFAULT = 600;
 
-export const ZCreateApiToken = z.strictObject({
+/** A bot's silence before the inbox hands the conversation to the team, in seconds. */
+export const BOT_SILENCE_DEFAULT = 300;
+export const BOT_SILENCE_MIN = 10;
+export const BOT_SILENCE_MAX = 86_400;
+
+export const ZCreateApiToken = z
+  .strictObject({
   name: z
     .string()
     .transform((name) => name.trim().replace(/\s+/g, " "))
@@ -34,7 +40,22 @@ export const ZCreateApiToken = z.strictObject({
     z.literal("all"),
     z.array(z.string().min(1).max(100)).min(1, "choose at least one account").max(200),
   ]),
-});
+  /**
+   * A bot (issue 21): conversations that open on its accounts go to it first, until it hands
+   * them over (or the customer asks for a person, or it is silent `botSilenceSeconds`).
+   */
+  bot: z.boolean().default(false),
+  botSilenceSeconds: z
+    .number({ error: "must be a number of seconds" })
+    .int("must be whole seconds")
+    .min(BOT_SILENCE_MIN, `at least ${BOT_SILENCE_MIN} seconds`)
+    .max(BOT_SILENCE_MAX, "at most a day (86400 seconds)")
+    .default(BOT_SILENCE_DEFAULT),
+  })
+  .refine((token) => !token.bot || (token.scopes.includes("messages:write") && token.scopes.includes("conversations:write")), {
+    path: ["scopes"],
+    message: "a bot needs messages:write (to answer) and conversations:write (to hand over)",
+  });
 export type TCreateApiToken = z.input<typeof ZCreateApiToken>;
 export type TCreateApiTokenParsed = z.output<typeof ZCreateApiToken>;
 
@@ -48,6 +69,9 @@ export const ZApiToken = z.object({
   /** "all", or the accounts it may reach. */
   accounts: z.union([z.literal("all"), z.array(z.object({ id: z.string(), displayName: z.string() }))]),
   createdBy: z.object({ id: z.string(), name: z.string() }),
+  /** A bot answers its accounts' new conversations first; `botSilenceSeconds` of silence hands one over. */
+  bot: z.boolean(),
+  botSilenceSeconds: z.number().int(),
   createdAt: z.string(),
   lastUsedAt: z.string().nullable(),
   revokedAt: z.string().nullable(),

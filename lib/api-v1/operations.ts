@@ -113,6 +113,19 @@ export const V1 = {
     body: ZStatusBody,
     response: ZV1Conversation,
   },
+  handOver: {
+    method: "POST",
+    path: "/conversations/{id}/handover",
+    summary: "Hand a bot's conversation to the team",
+    description:
+      "For a bot token (Admin → API tokens, 'This token is a bot'): the conversation leaves the bot (`bot` becomes " +
+      "null) and joins the team's unassigned queue, with a line in the thread. 409 when no bot holds it (an agent " +
+      "took it, or it was handed over already). The inbox also hands over by itself when the customer taps " +
+      "HUMAN_AGENT or the bot stays silent for its silence time.",
+    scope: "conversations:write",
+    params: ZIdParams,
+    response: ZV1Conversation,
+  },
   assign: {
     method: "POST",
     path: "/conversations/{id}/assignee",

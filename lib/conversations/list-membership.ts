@@ -19,7 +19,11 @@ export function matchesFilters(
   if (filters.label && !c.labels.some((label) => label.id === filters.label)) return false;
   if (filters.view === "mine" && c.assignee?.id !== userId) return false;
   if (filters.view === "unassigned" && c.assignee !== null) return false;
-  if (filters.status !== "all" && c.status !== filters.status.toUpperCase()) return false;
+  if (filters.status === "bot") {
+    if (!c.bot) return false;
+  } else if (filters.status === "open") {
+    if (c.status !== "OPEN" || c.bot) return false;
+  } else if (filters.status !== "all" && c.status !== filters.status.toUpperCase()) return false;
   const inbound = c.lastInboundAt ? Date.parse(c.lastInboundAt) : null;
   const windowOpen = inbound !== null && inbound > now.getTime() - MESSAGING_WINDOW_MS;
   if (filters.window === "open" && !windowOpen) return false;

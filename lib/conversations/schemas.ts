@@ -4,7 +4,8 @@ import { ZConversationSummary } from "./summary";
 // What the inbox list shows, as the URL and the API say it: shared by server and browser.
 
 export const VIEWS = ["mine", "unassigned", "all"] as const;
-export const STATUS_FILTERS = ["open", "snoozed", "resolved", "all"] as const;
+/** `open`: the team's open conversations; `bot`: open ones a bot answers first (issue 21). */
+export const STATUS_FILTERS = ["open", "bot", "snoozed", "resolved", "all"] as const;
 export const WINDOW_FILTERS = ["any", "open", "closing", "closed"] as const;
 export const SORTS = ["newest", "waiting", "closing", "sla"] as const;
 

@@ -35,6 +35,11 @@ export const ZConversationSummary = z.object({
   waitingSince: z.string().nullable(),
   /** The agent who holds it. */
   assignee: z.object({ id: z.string(), name: z.string() }).nullable(),
+  /**
+   * The bot that answers it first (issue 21; null: the team's). Absent where a producer does not
+   * read it (the intake's live events): a browser keeps what it holds then.
+   */
+  bot: z.object({ id: z.string(), name: z.string() }).nullable().optional(),
   /** Its labels, by name. */
   labels: z.array(ZLabel),
   /** Messages from the customer this agent has not seen; null in live events (per agent). */

@@ -12,7 +12,12 @@ export const SYSTEM_EVENTS = [
   "snoozed",
   "woke",
   "survey_answered",
+  "handed_over",
 ] as const;
+
+/** handed_over: why a bot's conversation went to the team (issue 21). */
+export const HANDOVER_REASONS = ["bot", "customer_asked", "bot_silent", "bot_revoked"] as const;
+export type THandoverReason = (typeof HANDOVER_REASONS)[number];
 
 export const ZSystemContent = z.object({
   event: z.enum(SYSTEM_EVENTS),
@@ -26,6 +31,9 @@ export const ZSystemContent = z.object({
   until: z.string().optional(),
   /** survey_answered: the customer's score, 1 to 5 (issue 19). */
   score: z.number().int().min(1).max(5).optional(),
+  /** handed_over: why, and the bot that held it (actorName is the bot when it handed over itself). */
+  handover: z.enum(HANDOVER_REASONS).optional(),
+  botName: z.string().optional(),
 });
 export type TSystemContent = z.infer<typeof ZSystemContent>;
 
@@ -52,5 +60,21 @@ export function systemLineText(content: TSystemContent, formatUntil: (iso: strin
       return "Woke up from snooze";
     case "survey_answered":
       return content.score && isSurveyScore(content.score) ? ratedText(content.score) : "Survey answered";
+    case "handed_over":
+      return handoverText(content);
+  }
+}
+
+function handoverText(content: TSystemContent): string {
+  const bot = content.botName ?? "The bot";
+  switch (content.handover) {
+    case "customer_asked":
+      return `The customer asked for a person: ${bot} handed this to the team`;
+    case "bot_silent":
+      return `${bot} did not answer in time: handed to the team`;
+    case "bot_revoked":
+      return `${bot} was revoked: handed to the team`;
+    default:
+      return `${bot} handed this to the team`;
   }
 }

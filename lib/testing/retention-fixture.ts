@@ -34,9 +34,14 @@ export async function conversationWith(
   messages: TTestMessage[],
 ): Promise<{ id: string; contactId: string; messageIds: string[] }> {
   const lastMessageAt = new Date(Math.max(...messages.map((m) => m.at.getTime())));
-  const contact = await prisma.contact.create({ data: { accountId, igsid, name: `Customer ${igsid}` } });
+  // Only the ids back: the upgrade tests write on an older release's database, without later columns.
+  const contact = await prisma.contact.create({
+    data: { accountId, igsid, name: `Customer ${igsid}` },
+    select: { id: true },
+  });
   const conversation = await prisma.conversation.create({
     data: { accountId, contactId: contact.id, lastMessageAt, createdAt: messages[0]?.at ?? lastMessageAt },
+    select: { id: true },
   });
   const messageIds: string[] = [];
   for (const m of messages) {

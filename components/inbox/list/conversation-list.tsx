@@ -214,6 +214,9 @@ function ConversationRow({
                 {conversation.status === "SNOOZED" ? "Snoozed" : "Resolved"}
               </span>
             )}
+            {conversation.bot && (
+              <span className="truncate rounded bg-violet-50 px-1 text-violet-800">Bot: {conversation.bot.name}</span>
+            )}
             <SlaBadge conversation={conversation} now={now} />
             {conversation.assignee && <span className="truncate text-neutral-600">→ {conversation.assignee.name}</span>}
             {handedOver && <span className="rounded bg-amber-50 px-1 text-amber-900">Handed over</span>}

@@ -17,6 +17,7 @@ import { useListFilters } from "./use-list-filters";
 
 const STATUS_LABELS: Record<TStatusFilter, string> = {
   open: "Open",
+  bot: "With a bot",
   snoozed: "Snoozed",
   resolved: "Resolved",
   all: "Any status",

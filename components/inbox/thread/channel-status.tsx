@@ -48,6 +48,11 @@ export function ChannelStatus({
           Replies go out with the human agent tag · for {duration(zone.closesAt.getTime() - now.getTime())} more
         </span>
       )}
+      {conversation.bot && (
+        <span role="status" aria-label="Bot" className="rounded bg-violet-50 px-2 py-0.5 text-violet-900">
+          {conversation.bot.name} (a bot) answers first · assign it to take over
+        </span>
+      )}
       {handed.active && handed.until && (
         <span role="status" aria-label="Handover" className="rounded bg-amber-50 px-2 py-0.5 text-amber-900">
           Handed over to the Instagram inbox for {duration(handed.until.getTime() - now.getTime())} more

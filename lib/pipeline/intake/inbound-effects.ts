@@ -21,6 +21,9 @@ export interface TInboundRow extends Omit<TMessageRow, "author" | "id" | "conten
   waitingSince: Date | null;
   assigneeId: string | null;
   assigneeName: string | null;
+  /** The bot that answers it first (issue 21), if any. */
+  botTokenId?: string | null;
+  botName?: string | null;
   conversationUpdatedAt: Date;
   labels: TConversationRow["labels"];
 }
@@ -65,6 +68,7 @@ function toSummary(row: TInboundRow): TConversationSummary {
     snoozedUntil: row.snoozedUntil,
     waitingSince: row.waitingSince,
     assignee: row.assigneeId ? { id: row.assigneeId, name: row.assigneeName ?? "" } : null,
+    botToken: row.botTokenId ? { id: row.botTokenId, name: row.botName ?? "" } : null,
     updatedAt: row.conversationUpdatedAt,
     labels: row.labels,
   });

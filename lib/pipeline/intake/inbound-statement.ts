@@ -162,13 +162,14 @@ const APPLY = `early_delete AS (
         v."accountId", a."displayName" AS "accountName", ct."igsid", ct."name", ct."username",
         v."lastMessageAt", v."lastMessagePreview", v."lastInboundAt", v."handoverUntil",
         v."status" AS "conversationStatus", v."snoozedUntil", v."waitingSince", v."assigneeId",
-        u."name" AS "assigneeName", v."updatedAt" AS "conversationUpdatedAt",
+        u."name" AS "assigneeName", v."updatedAt" AS "conversationUpdatedAt", v."botTokenId", bt."name" AS "botName",
         COALESCE(lb."labels", '[]'::json) AS "labels"
       FROM (SELECT * FROM message UNION ALL SELECT * FROM reopened) m
       JOIN conversation v ON v."id" = m."conversationId"
       JOIN contact ct ON ct."id" = v."contactId"
       JOIN "InstagramAccount" a ON a."id" = v."accountId"
       LEFT JOIN "User" u ON u."id" = v."assigneeId"
+      LEFT JOIN "ApiToken" bt ON bt."id" = v."botTokenId"
       LEFT JOIN conversation_labels lb ON lb."conversationId" = v."id"
     )
     `;

@@ -2,6 +2,7 @@ import type { PrismaClient } from "../../db/generated/client";
 import { oneLine } from "../../errors-one-line";
 import { autoAssign, isAutoAssignCandidate } from "../../server/conversations/auto-assign";
 import { wakeSnoozed } from "../../server/conversations/wake-snoozed";
+import { handOverDue } from "../../server/bots/hand-over";
 import type { TEffects } from "../../effects/inbox-effects";
 import { startWorkerLoop, type TWorker } from "../worker-loop";
 import { log as logger } from "../../log/logger";
@@ -16,7 +17,8 @@ const SETTINGS_TTL_MS = 5000;
 
 /**
  * The inbox's own clock and dispatcher on this instance: wakes snoozed conversations when
- * their time comes (every few seconds; each wakes once whatever the number of instances), and
+ * their time comes (every few seconds; each wakes once whatever the number of instances), hands
+ * bots' conversations to the team when that is due, and
  * gives new or reopened unassigned conversations to an online agent on accounts that want it.
  */
 export function startTeamWorker({
@@ -69,6 +71,11 @@ export function startTeamWorker({
       const woken = await wakeSnoozed(prisma, { now: now() });
       emit(woken);
       consider(woken);
+      // Bots' conversations whose hand-over is due (the customer asked for a person, the bot
+      // stayed silent, its token was revoked) go to the team.
+      const handed = await handOverDue(prisma, { now: now() });
+      emit(handed);
+      consider(handed);
       return false;
     },
   });

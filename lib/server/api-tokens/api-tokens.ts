@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Prisma, PrismaClient } from "../../db/generated/client";
-import type { TApiScope, TApiToken, TCreateApiTokenParsed } from "../../api-tokens/schemas";
+import { BOT_SILENCE_DEFAULT, type TApiScope, type TApiToken, type TCreateApiTokenParsed } from "../../api-tokens/schemas";
 import { AppError } from "../../errors";
 import { accessibleAccountIds } from "../access/account-access";
 
@@ -19,6 +19,10 @@ export function hashToken(token: string): string {
   return createHash("sha256").update(token, "utf8").digest("hex");
 }
 
+/** What a token is made from: the parsed body (ZCreateApiToken); callers in tests may leave out the bot fields. */
+type TTokenInput = Omit<TCreateApiTokenParsed, "bot" | "botSilenceSeconds"> &
+  Partial<Pick<TCreateApiTokenParsed, "bot" | "botSilenceSeconds">>;
+
 const TOKEN_SELECT = {
   id: true,
   name: true,
@@ -29,6 +33,8 @@ const TOKEN_SELECT = {
   createdAt: true,
   lastUsedAt: true,
   revokedAt: true,
+  bot: true,
+  botSilenceSeconds: true,
   createdBy: { select: { id: true, name: true } },
   accounts: { select: { account: { select: { id: true, displayName: true } } } },
 } as const;
@@ -46,6 +52,8 @@ function toApiToken(row: TTokenRow): TApiToken {
       ? "all"
       : row.accounts.map(({ account }) => account).sort((a, b) => a.displayName.localeCompare(b.displayName)),
     createdBy: row.createdBy,
+    bot: row.bot,
+    botSilenceSeconds: row.botSilenceSeconds,
     createdAt: row.createdAt.toISOString(),
     lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
     revokedAt: row.revokedAt?.toISOString() ?? null,
@@ -58,7 +66,7 @@ function toApiToken(row: TTokenRow): TApiToken {
  */
 export async function createTeamToken(
   prisma: PrismaClient,
-  body: TCreateApiTokenParsed,
+  body: TTokenInput,
   createdById: string,
 ): Promise<{ apiToken: TApiToken; token: string }> {
   return createToken(prisma, body, { kind: "TEAM", createdById, reachable: null });
@@ -71,9 +79,10 @@ export async function createTeamToken(
  */
 export async function createPersonalToken(
   prisma: PrismaClient,
-  body: TCreateApiTokenParsed,
+  body: TTokenInput,
   owner: { id: string; role: string },
 ): Promise<{ apiToken: TApiToken; token: string }> {
+  if (body.bot) throw new AppError("BAD_REQUEST", "Invalid body: bot: a bot is the team's: an admin creates it in Admin → API tokens.");
   const agent = owner.role !== "admin";
   if (agent && body.scopes.includes("reports:read")) {
     throw new AppError(
@@ -87,7 +96,7 @@ export async function createPersonalToken(
 
 async function createToken(
   prisma: PrismaClient,
-  { name, scopes, accounts }: TCreateApiTokenParsed,
+  { name, scopes, accounts, bot = false, botSilenceSeconds = BOT_SILENCE_DEFAULT }: TTokenInput,
   { kind, createdById, reachable }: { kind: "TEAM" | "PERSONAL"; createdById: string; reachable: string[] | null },
 ): Promise<{ apiToken: TApiToken; token: string }> {
   const accountIds = accounts === "all" ? [] : [...new Set(accounts)];
@@ -112,6 +121,8 @@ async function createToken(
       prefix,
       scopes,
       allAccounts: accounts === "all",
+      bot,
+      botSilenceSeconds,
       createdById,
       accounts: { create: accountIds.map((accountId) => ({ accountId })) },
     },

@@ -40,7 +40,7 @@ export async function autoAssign(
     const [updated] = await withLabels(
       tx,
       await tx.conversation.updateManyAndReturn({
-        where: { id: conversationId, assigneeId: null, status: "OPEN" },
+        where: { id: conversationId, assigneeId: null, status: "OPEN", botTokenId: null },
         data: { assigneeId: chosen.id },
         include: CONVERSATION_ROW_INCLUDE,
       }),
@@ -64,5 +64,7 @@ export async function autoAssign(
 
 /** Whether automatic assignment should look at a changed conversation: open and unassigned. */
 export function isAutoAssignCandidate(conversation: TConversationSummary): boolean {
-  return conversation.status === "OPEN" && !conversation.assignee;
+  // A bot's conversation waits for its hand-over (the intake's live summaries do not say: the
+  // assignment itself checks the row).
+  return conversation.status === "OPEN" && !conversation.assignee && !conversation.bot;
 }

@@ -74,7 +74,9 @@ export function conversationWhere({
   }
   if (filters.view === "mine") where.push(Prisma.sql`c."assigneeId" = ${userId}`);
   if (filters.view === "unassigned") where.push(Prisma.sql`c."assigneeId" IS NULL`);
-  if (filters.status !== "all") {
+  if (filters.status === "open") where.push(Prisma.sql`c."status" = 'OPEN' AND c."botTokenId" IS NULL`);
+  else if (filters.status === "bot") where.push(Prisma.sql`c."botTokenId" IS NOT NULL`);
+  else if (filters.status !== "all") {
     where.push(Prisma.sql`c."status" = CAST(${filters.status.toUpperCase()} AS "ConversationStatus")`);
   }
   const windowStart = new Date(now.getTime() - WINDOW_MS);

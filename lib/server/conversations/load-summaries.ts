@@ -16,6 +16,8 @@ type TSummaryRow = {
   waitingSince: Date | string | null;
   assigneeId: string | null;
   assigneeName: string | null;
+  botId: string | null;
+  botName: string | null;
   updatedAt: Date | string;
   slaDueAt: Date | string | null;
   slaTarget: TSlaTarget | null;
@@ -47,7 +49,7 @@ export async function loadSummaries(
   const rows = await prisma.$queryRaw<TSummaryRow[]>`
     SELECT c."id", c."accountId", a."displayName" AS "accountName", c."lastMessageAt", c."lastMessagePreview",
       c."lastInboundAt", c."handoverUntil", c."status"::text AS "status", c."snoozedUntil", c."waitingSince",
-      u."id" AS "assigneeId", u."name" AS "assigneeName", c."updatedAt", c."slaDueAt", c."slaTarget"::text AS "slaTarget",
+      u."id" AS "assigneeId", u."name" AS "assigneeName", bt."id" AS "botId", bt."name" AS "botName", c."updatedAt", c."slaDueAt", c."slaTarget"::text AS "slaTarget",
       c."slaAtRiskAt", ct."id" AS "contactId", ct."igsid", ct."name" AS "contactName", ct."username",
       COALESCE((SELECT json_agg(json_build_object('id', l."id", 'name', l."name", 'color', l."color"))
         FROM "ConversationLabel" cl JOIN "Label" l ON l."id" = cl."labelId" WHERE cl."conversationId" = c."id"), '[]') AS "labels",
@@ -58,6 +60,7 @@ export async function loadSummaries(
     JOIN "InstagramAccount" a ON a."id" = c."accountId"
     JOIN "Contact" ct ON ct."id" = c."contactId"
     LEFT JOIN "User" u ON u."id" = c."assigneeId"
+    LEFT JOIN "ApiToken" bt ON bt."id" = c."botTokenId"
     LEFT JOIN "ConversationRead" r ON r."conversationId" = c."id" AND r."userId" = ${userId}
     WHERE c."id" = ANY(${ids}::text[])`;
   const byId = new Map(rows.map((row) => [row.id, row]));
@@ -81,6 +84,7 @@ export async function loadSummaries(
           snoozedUntil: maybeDate(row.snoozedUntil),
           waitingSince: maybeDate(row.waitingSince),
           assignee: row.assigneeId ? { id: row.assigneeId, name: row.assigneeName ?? "" } : null,
+          botToken: row.botId ? { id: row.botId, name: row.botName ?? "" } : null,
           updatedAt: date(row.updatedAt),
           slaDueAt: maybeDate(row.slaDueAt),
           slaTarget: row.slaTarget,

@@ -1,3 +1,4 @@
+import { reopenForTheTeam } from "../bots/team-reopens";
 import type { PrismaClient } from "../../db/generated/client";
 import type { TStatusBody } from "../../conversations/schemas";
 import { AppError } from "../../errors";
@@ -36,6 +37,7 @@ export async function setConversationStatus(
   const effects = noEffects();
   const conversation = await prisma.$transaction(async (tx) => {
     const current = await findAccessibleConversation(tx, { id: conversationId, user: actor });
+    await reopenForTheTeam(tx);
     const same =
       current.status === change.status && (until === null || current.snoozedUntil?.getTime() === until.getTime());
     if (same) return toConversationSummary(current);

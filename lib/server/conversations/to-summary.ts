@@ -15,6 +15,8 @@ export interface TConversationRow {
   snoozedUntil: Date | null;
   waitingSince: Date | null;
   assignee: { id: string; name: string } | null;
+  /** The bot token holding it; left out by producers that do not read it. */
+  botToken?: { id: string; name: string } | null;
   updatedAt: Date;
   /** The SLA columns; left out by producers that do not read them (the summary omits them then). */
   slaDueAt?: Date | null;
@@ -35,6 +37,7 @@ export const CONVERSATION_ROW_INCLUDE = {
   account: { select: { displayName: true } },
   contact: { select: { id: true, igsid: true, name: true, username: true } },
   assignee: { select: { id: true, name: true } },
+  botToken: { select: { id: true, name: true } },
 } as const;
 
 export const CONVERSATION_SUMMARY_INCLUDE = { ...CONVERSATION_ROW_INCLUDE, labels: LABELS_INCLUDE } as const;
@@ -73,6 +76,7 @@ export function toConversationSummary(
     snoozedUntil: row.snoozedUntil?.toISOString() ?? null,
     waitingSince: row.waitingSince?.toISOString() ?? null,
     assignee: row.assignee,
+    ...(row.botToken !== undefined && { bot: row.botToken }),
     labels: row.labels.map((row) => toLabel(row.label)).sort(compareLabels),
     unreadCount,
     updatedAt: row.updatedAt.toISOString(),

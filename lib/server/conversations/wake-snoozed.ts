@@ -1,5 +1,6 @@
 import type { PrismaClient } from "../../db/generated/client";
 import { noEffects, type TEffects } from "../../effects/inbox-effects";
+import { reopenForTheTeam } from "../bots/team-reopens";
 import { recordSystemLine } from "./record-system-line";
 import { CONVERSATION_ROW_INCLUDE, toConversationSummary, withLabels } from "./to-summary";
 
@@ -11,6 +12,7 @@ import { CONVERSATION_ROW_INCLUDE, toConversationSummary, withLabels } from "./t
 export async function wakeSnoozed(prisma: PrismaClient, { now }: { now: Date }): Promise<TEffects> {
   const effects = noEffects();
   await prisma.$transaction(async (tx) => {
+    await reopenForTheTeam(tx);
     const woken = await withLabels(
       tx,
       await tx.conversation.updateManyAndReturn({

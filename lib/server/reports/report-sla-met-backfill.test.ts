@@ -27,9 +27,13 @@ describeEachDatabase(
       const conversation = async (accountId: string) => {
         const contact = await prisma.contact.create({
           data: { accountId, igsid: String(Math.random()).slice(2, 18) },
+          select: { id: true },
         });
         return (
-          await prisma.conversation.create({ data: { accountId, contactId: contact.id, lastMessageAt: new Date() } })
+          await prisma.conversation.create({
+            data: { accountId, contactId: contact.id, lastMessageAt: new Date() },
+            select: { id: true },
+          })
         ).id;
       };
       const at = new Date("2026-03-02T09:00:00Z");
