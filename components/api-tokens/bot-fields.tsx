@@ -18,7 +18,13 @@ export function BotFields({ errors }: { errors: TFieldErrors }) {
     <fieldset>
       <legend className="text-sm font-medium">Bot</legend>
       <label className="mt-1 flex items-start gap-2 text-sm">
-        <input type="checkbox" name="bot" checked={bot} onChange={(event) => setBot(event.target.checked)} className="mt-1" />
+        <input
+          type="checkbox"
+          name="bot"
+          checked={bot}
+          onChange={(event) => setBot(event.target.checked)}
+          className="mt-1"
+        />
         <span>
           This token is a bot: conversations that open on its accounts go to it first, and it hands them to the team
           (needs “Send messages” and “Assign, label, resolve”).

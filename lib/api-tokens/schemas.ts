@@ -27,35 +27,38 @@ export const BOT_SILENCE_MAX = 86_400;
 
 export const ZCreateApiToken = z
   .strictObject({
-  name: z
-    .string()
-    .transform((name) => name.trim().replace(/\s+/g, " "))
-    .pipe(z.string().min(1, "give the token a name").max(API_TOKEN_NAME_MAX)),
-  scopes: z
-    .array(ZApiScope)
-    .min(1, "choose at least one scope")
-    .transform((scopes) => API_SCOPES.filter((scope) => scopes.includes(scope))),
-  /** "all": every account, present and future; else these accounts' ids (at least one). */
-  accounts: z.union([
-    z.literal("all"),
-    z.array(z.string().min(1).max(100)).min(1, "choose at least one account").max(200),
-  ]),
-  /**
-   * A bot (issue 21): conversations that open on its accounts go to it first, until it hands
-   * them over (or the customer asks for a person, or it is silent `botSilenceSeconds`).
-   */
-  bot: z.boolean().default(false),
-  botSilenceSeconds: z
-    .number({ error: "must be a number of seconds" })
-    .int("must be whole seconds")
-    .min(BOT_SILENCE_MIN, `at least ${BOT_SILENCE_MIN} seconds`)
-    .max(BOT_SILENCE_MAX, "at most a day (86400 seconds)")
-    .default(BOT_SILENCE_DEFAULT),
+    name: z
+      .string()
+      .transform((name) => name.trim().replace(/\s+/g, " "))
+      .pipe(z.string().min(1, "give the token a name").max(API_TOKEN_NAME_MAX)),
+    scopes: z
+      .array(ZApiScope)
+      .min(1, "choose at least one scope")
+      .transform((scopes) => API_SCOPES.filter((scope) => scopes.includes(scope))),
+    /** "all": every account, present and future; else these accounts' ids (at least one). */
+    accounts: z.union([
+      z.literal("all"),
+      z.array(z.string().min(1).max(100)).min(1, "choose at least one account").max(200),
+    ]),
+    /**
+     * A bot (issue 21): conversations that open on its accounts go to it first, until it hands
+     * them over (or the customer asks for a person, or it is silent `botSilenceSeconds`).
+     */
+    bot: z.boolean().default(false),
+    botSilenceSeconds: z
+      .number({ error: "must be a number of seconds" })
+      .int("must be whole seconds")
+      .min(BOT_SILENCE_MIN, `at least ${BOT_SILENCE_MIN} seconds`)
+      .max(BOT_SILENCE_MAX, "at most a day (86400 seconds)")
+      .default(BOT_SILENCE_DEFAULT),
   })
-  .refine((token) => !token.bot || (token.scopes.includes("messages:write") && token.scopes.includes("conversations:write")), {
-    path: ["scopes"],
-    message: "a bot needs messages:write (to answer) and conversations:write (to hand over)",
-  });
+  .refine(
+    (token) => !token.bot || (token.scopes.includes("messages:write") && token.scopes.includes("conversations:write")),
+    {
+      path: ["scopes"],
+      message: "a bot needs messages:write (to answer) and conversations:write (to hand over)",
+    },
+  );
 export type TCreateApiToken = z.input<typeof ZCreateApiToken>;
 export type TCreateApiTokenParsed = z.output<typeof ZCreateApiToken>;
 

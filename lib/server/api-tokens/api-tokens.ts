@@ -1,6 +1,11 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Prisma, PrismaClient } from "../../db/generated/client";
-import { BOT_SILENCE_DEFAULT, type TApiScope, type TApiToken, type TCreateApiTokenParsed } from "../../api-tokens/schemas";
+import {
+  BOT_SILENCE_DEFAULT,
+  type TApiScope,
+  type TApiToken,
+  type TCreateApiTokenParsed,
+} from "../../api-tokens/schemas";
 import { AppError } from "../../errors";
 import { accessibleAccountIds } from "../access/account-access";
 
@@ -82,7 +87,11 @@ export async function createPersonalToken(
   body: TTokenInput,
   owner: { id: string; role: string },
 ): Promise<{ apiToken: TApiToken; token: string }> {
-  if (body.bot) throw new AppError("BAD_REQUEST", "Invalid body: bot: a bot is the team's: an admin creates it in Admin → API tokens.");
+  if (body.bot)
+    throw new AppError(
+      "BAD_REQUEST",
+      "Invalid body: bot: a bot is the team's: an admin creates it in Admin → API tokens.",
+    );
   const agent = owner.role !== "admin";
   if (agent && body.scopes.includes("reports:read")) {
     throw new AppError(
