@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
+import { AccountsFieldset } from "@/components/ui/accounts-fieldset";
 import { ConfirmInPlace } from "@/components/ui/confirm-in-place";
 import { CopyField } from "@/components/ui/copy-field";
 import { ErrorAlert } from "@/components/ui/error-alert";
@@ -154,26 +155,7 @@ function EndpointForm({ onCreated }: { onCreated: (created: { url: string; secre
           Include private notes in message.created
         </label>
       </fieldset>
-      <fieldset>
-        <legend className="text-sm font-medium">Instagram accounts</legend>
-        <label className="mt-1 flex items-center gap-2 text-sm">
-          <input type="checkbox" checked={allAccounts} onChange={(event) => setAllAccounts(event.target.checked)} />
-          All accounts, including ones linked later
-        </label>
-        {!allAccounts && (
-          <div className="mt-1 space-y-1 pl-6">
-            {accounts.isPending && <p className="text-sm text-neutral-500">Loading accounts…</p>}
-            <ErrorAlert error={accounts.error} />
-            {accounts.data?.map((account) => (
-              <label key={account.id} className="flex items-center gap-2 text-sm">
-                <input type="checkbox" name="account" value={account.id} />
-                {account.displayName}
-              </label>
-            ))}
-          </div>
-        )}
-        {errors.accounts && <p className="mt-1 text-sm text-red-700">{errors.accounts}</p>}
-      </fieldset>
+      <AccountsFieldset all={allAccounts} onAllChange={setAllAccounts} accounts={accounts} error={errors.accounts} />
       <ErrorAlert error={create.error} />
       <button type="submit" className={primaryButton} disabled={create.isPending}>
         {create.isPending ? "Adding…" : "Add endpoint"}

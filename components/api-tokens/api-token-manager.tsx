@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useId, useState, type FormEvent } from "react";
 import { BotFields, botFieldValues } from "./bot-fields";
+import { AccountsFieldset, type TAccountChoices } from "@/components/ui/accounts-fieldset";
 import { ConfirmInPlace } from "@/components/ui/confirm-in-place";
 import { CopyField } from "@/components/ui/copy-field";
 import { ErrorAlert } from "@/components/ui/error-alert";
@@ -113,7 +114,7 @@ function TokenForm({
   onCreated,
 }: {
   owner: TTokenOwner;
-  accounts: { isPending: boolean; error: Error | null; data: { id: string; displayName: string }[] | undefined };
+  accounts: TAccountChoices;
   onCreated: TOnCreated;
 }) {
   const headingId = useId();
@@ -178,29 +179,7 @@ function TokenForm({
         </div>
         {errors.scopes && <p className="mt-1 text-sm text-red-700">{errors.scopes}</p>}
       </fieldset>
-      <fieldset>
-        <legend className="text-sm font-medium">Instagram accounts</legend>
-        <label className="mt-1 flex items-center gap-2 text-sm">
-          <input type="checkbox" checked={allAccounts} onChange={(event) => setAllAccounts(event.target.checked)} />
-          All accounts, including ones linked later
-        </label>
-        {!allAccounts && (
-          <div className="mt-1 space-y-1 pl-6">
-            {accounts.isPending && <p className="text-sm text-neutral-500">Loading accounts…</p>}
-            <ErrorAlert error={accounts.error} />
-            {accounts.data?.length === 0 && (
-              <p className="text-sm text-neutral-600">No Instagram account is linked yet.</p>
-            )}
-            {accounts.data?.map((account) => (
-              <label key={account.id} className="flex items-center gap-2 text-sm">
-                <input type="checkbox" name="account" value={account.id} />
-                {account.displayName}
-              </label>
-            ))}
-          </div>
-        )}
-        {errors.accounts && <p className="mt-1 text-sm text-red-700">{errors.accounts}</p>}
-      </fieldset>
+      <AccountsFieldset all={allAccounts} onAllChange={setAllAccounts} accounts={accounts} error={errors.accounts} />
       {owner === "team" && <BotFields errors={errors} />}
       <ErrorAlert error={create.error} />
       <button type="submit" className={primaryButton} disabled={create.isPending}>
