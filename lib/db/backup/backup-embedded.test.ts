@@ -86,7 +86,9 @@ describe("backup and restore of the embedded database", () => {
     rmSync(join(dataDir, "app-secret"));
     for (const name of readdirSync(keptAside ?? "")) renameSync(join(keptAside ?? "", name), join(dataDir, name));
     expect(await withApp(snapshot)).toEqual(later);
-  });
+    // Opens the app's database four times, each applying every migration: on a loaded 2-core
+    // machine that alone has taken over 30 s.
+  }, 120_000);
 
   it("refuses to back up or restore while the app holds the database, and changes nothing", async () => {
     await withApp((db) => write(db, 1));
