@@ -81,6 +81,11 @@ export async function startHookReceiver(): Promise<THookReceiver> {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   receiver.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`;
-  receiver.close = () => new Promise<void>((resolve) => server.close(() => resolve()));
+  receiver.close = () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      // The app keeps its connections for the next delivery: end them too.
+      server.closeAllConnections();
+    });
   return receiver;
 }

@@ -7,12 +7,15 @@ import { startWorkerLoop, type TWorker } from "../worker-loop";
 // Outgoing webhooks' worker (issue 21), on every instance: one loop prepares the events the
 // triggers wrote (one instance at a time), `lanes` loops deliver them side by side, each with
 // up to `perLane` deliveries in flight, so one slow receiver holds back only its own lane's
-// round. Woken after every local change; otherwise it looks every `idleMs` (other instances'
-// changes, retries that came due).
+// round. A local change wakes the preparer (at most every `wakeGapMs`, so a busy intake's
+// changes are prepared in batches), which wakes the lanes when it made deliveries; otherwise
+// each looks every `idleMs` (other instances' changes, retries that came due, a test event).
 
 export interface THooksWorkerOptions extends Omit<TDeliverOptions, "onDisabled"> {
   prisma: PrismaClient;
   idleMs?: number;
+  /** The least time between two wake-ups of the preparer by changes. */
+  wakeGapMs?: number;
   lanes?: number;
   perLane?: number;
 }
@@ -20,6 +23,7 @@ export interface THooksWorkerOptions extends Omit<TDeliverOptions, "onDisabled">
 export function startHooksWorker({
   prisma,
   idleMs = 500,
+  wakeGapMs = 100,
   lanes = 4,
   perLane = 10,
   ...deliver
@@ -42,10 +46,13 @@ export function startHooksWorker({
       return prepared > 0;
     },
   });
+  let lastWake = 0;
   return {
     wake() {
+      const now = Date.now();
+      if (now - lastWake < wakeGapMs) return;
+      lastWake = now;
       preparer.wake();
-      for (const lane of deliverers) lane.wake();
     },
     async stop() {
       await Promise.all([preparer.stop(), ...deliverers.map((lane) => lane.stop())]);

@@ -114,45 +114,52 @@ export function judgeOutcome(
   return { state: "PENDING", nextAttemptAt: next };
 }
 
-async function record(
-  prisma: PrismaClient,
-  claimed: TClaimed,
-  outcome: TPostOutcome,
-  verdict: TVerdict,
-  now: Date,
-): Promise<void> {
-  await prisma.$transaction([
-    prisma.hookAttempt.create({
-      data: {
-        deliveryId: claimed.id,
-        endpointId: claimed.endpointId,
-        at: now,
-        status: outcome.kind === "answered" ? outcome.status : null,
-        latencyMs: outcome.latencyMs,
-        error: outcome.kind === "no-answer" ? outcome.error : null,
-        response: outcome.kind === "answered" ? outcome.excerpt : null,
-      },
-      select: { id: true },
-    }),
-    prisma.hookDelivery.update({
-      where: { id: claimed.id },
-      data:
-        verdict.state === "DELIVERED"
-          ? { state: "DELIVERED", deliveredAt: now, leaseUntil: null }
-          : verdict.state === "PENDING"
-            ? { nextAttemptAt: verdict.nextAttemptAt, leaseUntil: null }
-            : { state: "FAILED", failReason: verdict.reason, leaseUntil: null },
-      select: { id: true },
-    }),
-    ...(verdict.state === "FAILED" && verdict.disable
-      ? [
-          prisma.hookEndpoint.updateMany({
-            where: { id: claimed.endpointId, enabled: true },
-            data: { enabled: false, disabledAt: now, disabledReason: verdict.disable },
-          }),
-        ]
-      : []),
-  ]);
+interface TTried {
+  claimed: TClaimed;
+  outcome: TPostOutcome;
+  verdict: TVerdict;
+}
+
+/**
+ * Records a round's outcomes in ONE statement (each delivery's new state and its attempt in the
+ * log), then turns off the endpoints a verdict says to (rare). One statement instead of a
+ * transaction per delivery: recording shared the connection pool with the intake, and a
+ * transaction each cost it three round trips. A record lost in a crash only means a delivery
+ * is tried again under the same webhook-id.
+ */
+async function recordRound(prisma: PrismaClient, tried: TTried[], now: Date): Promise<void> {
+  if (tried.length === 0) return;
+  const column = <T>(pick: (t: TTried) => T) => tried.map(pick);
+  await prisma.$executeRaw`
+    WITH outcome AS (
+      SELECT * FROM unnest(
+        ${column((t) => String(t.claimed.id))}::bigint[], ${column((t) => t.claimed.endpointId)}::text[],
+        ${column((t) => t.verdict.state)}::text[],
+        ${column((t) => (t.verdict.state === "PENDING" ? t.verdict.nextAttemptAt.getTime() : null))}::float8[],
+        ${column((t) => (t.verdict.state === "FAILED" ? t.verdict.reason : null))}::text[],
+        ${column((t) => (t.outcome.kind === "answered" ? t.outcome.status : null))}::int[],
+        ${column((t) => t.outcome.latencyMs)}::int[],
+        ${column((t) => (t.outcome.kind === "no-answer" ? t.outcome.error : null))}::text[],
+        ${column((t) => (t.outcome.kind === "answered" ? t.outcome.excerpt : null))}::text[]
+      ) AS o("id", "endpointId", "state", "nextAtMs", "reason", "status", "latencyMs", "error", "response")
+    ), attempts AS (
+      INSERT INTO "HookAttempt" ("deliveryId", "endpointId", "at", "status", "latencyMs", "error", "response")
+      SELECT o."id", o."endpointId", ${now}, o."status", o."latencyMs", o."error", o."response" FROM outcome o
+    )
+    UPDATE "HookDelivery" d SET
+      "state" = o."state"::"HookDeliveryState",
+      "deliveredAt" = CASE WHEN o."state" = 'DELIVERED' THEN ${now} ELSE d."deliveredAt" END,
+      "nextAttemptAt" = COALESCE(to_timestamp(o."nextAtMs" / 1000.0) AT TIME ZONE 'UTC', d."nextAttemptAt"),
+      "failReason" = o."reason",
+      "leaseUntil" = NULL
+    FROM outcome o WHERE d."id" = o."id"`;
+  for (const { claimed, verdict } of tried) {
+    if (verdict.state !== "FAILED" || !verdict.disable) continue;
+    await prisma.hookEndpoint.updateMany({
+      where: { id: claimed.endpointId, enabled: true },
+      data: { enabled: false, disabledAt: now, disabledReason: verdict.disable },
+    });
+  }
 }
 
 /**
@@ -162,44 +169,43 @@ async function record(
 export async function deliverHooks(prisma: PrismaClient, options: TDeliverOptions, limit = 20): Promise<number> {
   const clock = options.now ?? (() => new Date());
   const claimed = await claimDeliveries(prisma, clock(), options.leaseMs ?? DEFAULT_LEASE_MS, limit);
-  await Promise.all(
-    claimed.map(async (delivery) => {
-      const body = JSON.stringify(delivery.payload);
-      const id = hookMessageId(delivery.eventId);
-      const timestamp = Math.floor(clock().getTime() / 1000);
-      let outcome: TPostOutcome;
-      try {
-        const secret = options.secrets.decrypt(delivery.secretEncrypted);
-        outcome = await postHook(
-          delivery.url,
-          {
-            "webhook-id": id,
-            "webhook-timestamp": String(timestamp),
-            "webhook-signature": signHook(secret, id, timestamp, body),
-            "user-agent": "ig-inbox-webhooks/1",
-          },
-          body,
-          {
-            allowLocal: options.allowLocal,
-            timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-            resolve: options.resolve,
-          },
-        );
-      } catch (error) {
-        outcome = {
-          kind: "no-answer",
-          error: error instanceof Error ? error.message : String(error),
-          latencyMs: 0,
-          refused: false,
-        };
-      }
-      const now = clock();
-      const verdict = judgeOutcome(outcome, delivery, now, options.retryWindowMs ?? HOOK_RETRY_WINDOW_MS);
-      await record(prisma, delivery, outcome, verdict, now);
-      if (verdict.state === "FAILED" && verdict.disable) {
-        options.onDisabled?.({ id: delivery.endpointId, url: delivery.url, reason: verdict.disable });
-      }
-    }),
-  );
+  const tried = await Promise.all(claimed.map((delivery) => tryDelivery(delivery, options, clock)));
+  await recordRound(prisma, tried, clock());
+  for (const { claimed: delivery, verdict } of tried) {
+    if (verdict.state === "FAILED" && verdict.disable) {
+      options.onDisabled?.({ id: delivery.endpointId, url: delivery.url, reason: verdict.disable });
+    }
+  }
   return claimed.length;
+}
+
+/** One delivery's POST, signed, and what its outcome means. */
+async function tryDelivery(delivery: TClaimed, options: TDeliverOptions, clock: () => Date): Promise<TTried> {
+  const body = JSON.stringify(delivery.payload);
+  const id = hookMessageId(delivery.eventId);
+  const timestamp = Math.floor(clock().getTime() / 1000);
+  let outcome: TPostOutcome;
+  try {
+    const secret = options.secrets.decrypt(delivery.secretEncrypted);
+    outcome = await postHook(
+      delivery.url,
+      {
+        "webhook-id": id,
+        "webhook-timestamp": String(timestamp),
+        "webhook-signature": signHook(secret, id, timestamp, body),
+        "user-agent": "ig-inbox-webhooks/1",
+      },
+      body,
+      { allowLocal: options.allowLocal, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, resolve: options.resolve },
+    );
+  } catch (error) {
+    outcome = {
+      kind: "no-answer",
+      error: error instanceof Error ? error.message : String(error),
+      latencyMs: 0,
+      refused: false,
+    };
+  }
+  const verdict = judgeOutcome(outcome, delivery, clock(), options.retryWindowMs ?? HOOK_RETRY_WINDOW_MS);
+  return { claimed: delivery, outcome, verdict };
 }

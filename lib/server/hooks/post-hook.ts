@@ -1,5 +1,5 @@
-import { request as httpRequest, type IncomingMessage } from "node:http";
-import { request as httpsRequest } from "node:https";
+import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from "node:http";
+import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import { isIP } from "node:net";
 import { isPrivateAddress } from "../media/private-address";
 import { PrivateAddressError, publicOnlyLookup, type TResolve } from "../media/public-only-lookup";
@@ -21,6 +21,14 @@ export type TPostOutcome =
   | { kind: "no-answer"; error: string; latencyMs: number; refused: boolean };
 
 const EXCERPT_CHARS = 500;
+/**
+ * Connections are kept for the next delivery to the same receiver (no new TCP and TLS handshake
+ * per event). A kept connection goes to the address that was checked when it was made.
+ */
+const AGENTS = {
+  http: new HttpAgent({ keepAlive: true, maxSockets: 50 }),
+  https: new HttpsAgent({ keepAlive: true, maxSockets: 50 }),
+};
 /** Read at most this much of an answer; the rest is dropped. */
 const READ_BYTES = 16 * 1024;
 
@@ -73,14 +81,17 @@ export function postHook(
       url,
       {
         method: "POST",
+        agent: url.protocol === "https:" ? AGENTS.https : AGENTS.http,
         headers: { ...headers, "content-type": "application/json", "content-length": Buffer.byteLength(body) },
         ...(options.allowLocal ? {} : { lookup: publicOnlyLookup(options.resolve) }),
       },
       (res) => {
         const chunks: Buffer[] = [];
         let read = 0;
-        const done = () => {
+        const done = (whole: boolean) => {
           const excerpt = Buffer.concat(chunks).toString("utf8").slice(0, EXCERPT_CHARS);
+          // An answer read to its end leaves the connection for the next delivery; a longer one is cut.
+          if (!whole) req.destroy();
           finish({
             kind: "answered",
             status: res.statusCode ?? 0,
@@ -88,15 +99,14 @@ export function postHook(
             excerpt,
             latencyMs: latency(),
           });
-          req.destroy();
         };
         res.on("data", (chunk: Buffer) => {
           if (read < READ_BYTES) chunks.push(chunk);
           read += chunk.length;
-          if (read >= READ_BYTES) done();
+          if (read >= READ_BYTES) done(false);
         });
-        res.on("end", done);
-        res.on("error", done);
+        res.on("end", () => done(true));
+        res.on("error", () => done(false));
       },
     );
     const deadline = setTimeout(() => {
