@@ -1,7 +1,19 @@
 // Knobs of the webhook-intake load benchmark, all from the environment (see bench/ingest-load.ts).
 
-export const TARGET_NAMES = ["app-pg", "app-pglite", "baseline"] as const;
+export const TARGET_NAMES = ["app-pg", "app-pglite", "baseline", "app-pg-hooks", "app-pglite-hooks"] as const;
 export type TTargetName = (typeof TARGET_NAMES)[number];
+export type TAppTargetName = Exclude<TTargetName, "baseline">;
+/** Without BENCH_TARGETS: the hooks targets are asked for by name (each adds minutes). */
+const DEFAULT_TARGETS = "app-pg,app-pglite,baseline";
+
+/** app-pg-hooks and app-pglite-hooks: the app as app-pg / app-pglite, with two webhook endpoints. */
+export const isHooksTarget = (name: TTargetName): name is "app-pg-hooks" | "app-pglite-hooks" =>
+  name.endsWith("-hooks");
+/** The target a hooks target is compared with (app-pg-hooks → app-pg); the name itself otherwise. */
+export const withoutHooks = (name: TTargetName): TTargetName =>
+  isHooksTarget(name) ? (name === "app-pg-hooks" ? "app-pg" : "app-pglite") : name;
+/** True when the target runs on PGlite (no PostgreSQL server needed). */
+export const onPglite = (name: TTargetName): boolean => withoutHooks(name) === "app-pglite";
 
 function num(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -19,7 +31,7 @@ function list(name: string, fallback: string): string[] {
 }
 
 function targets(): TTargetName[] {
-  const names = list("BENCH_TARGETS", TARGET_NAMES.join(","));
+  const names = list("BENCH_TARGETS", DEFAULT_TARGETS);
   for (const name of names) {
     if (!(TARGET_NAMES as readonly string[]).includes(name)) {
       throw new Error(`BENCH_TARGETS: unknown target "${name}" (use ${TARGET_NAMES.join(", ")})`);
@@ -48,6 +60,8 @@ export interface TConfig {
   rssAfterMs: number;
   appPort: number;
   baselinePort: number;
+  /** The hooks targets' two webhook receivers listen on this port and the next. */
+  hookPort: number;
 }
 
 export function readConfig(): TConfig {
@@ -65,6 +79,7 @@ export function readConfig(): TConfig {
     rssAfterMs: 10_000,
     appPort: num("BENCH_APP_PORT", 3370),
     baselinePort: num("BENCH_BASELINE_PORT", 4370),
+    hookPort: num("BENCH_HOOK_PORT", 4470),
   };
 }
 

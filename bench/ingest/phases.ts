@@ -73,6 +73,10 @@ export interface TClosedResult {
   drainedAfterMs: number | null;
   rssPeak: number | null;
   generator: TGeneratorLoad;
+  /** Date.now() when the senders stopped (wall clock: other processes' times compare with it). */
+  endedAt: number;
+  /** Tokens of the webhooks answered 200 (their message.created is what a hook receiver gets). */
+  okTokens: string[];
 }
 
 export async function closedLoop(
@@ -103,6 +107,7 @@ export async function closedLoop(
     }
   };
   await Promise.all(Array.from({ length: senders }, sender));
+  const endedAt = Date.now();
   const generatorLoad = generator();
   const rssPeak = ctx.rss?.stop() ?? null;
   // The next level starts once every accepted webhook has reached the agents (or the wait ran out).
@@ -125,6 +130,8 @@ export async function closedLoop(
     drainedAfterMs: final.missing === 0 ? performance.now() - answeredAll : null,
     rssPeak,
     generator: generatorLoad,
+    endedAt,
+    okTokens: tracker.okTokens(),
   };
 }
 
@@ -165,6 +172,9 @@ export interface TOpenResult {
   rssPeak: number | null;
   rssAfter: number | null;
   disconnects: number;
+  /** Date.now() when the last webhook of the burst was sent. */
+  endedAt: number;
+  okTokens: string[];
 }
 
 export async function openLoop(ctx: TPhaseContext, options: TOpenOptions): Promise<TOpenResult> {
@@ -212,6 +222,7 @@ export async function openLoop(ctx: TPhaseContext, options: TOpenOptions): Promi
     if (n < total) await sleep(Math.max(1, started + n * interval - performance.now()));
   }
   const burstEnd = performance.now();
+  const endedAt = Date.now();
   const generatorLoad = generator();
 
   // Watch for the moment every answer is in and every 200 reached every agent.
@@ -256,6 +267,8 @@ export async function openLoop(ctx: TPhaseContext, options: TOpenOptions): Promi
     rssPeak,
     rssAfter,
     disconnects: ctx.agents.disconnects() - disconnectsBefore,
+    endedAt,
+    okTokens: tracker.okTokens(),
   };
 }
 

@@ -1,6 +1,8 @@
 // Tables of the load benchmark, and the issue's targets printed beside the figures. Nothing is
 // asserted: a missed target is a figure to read, not a failure.
-import type { TTargetName } from "./config";
+import { isHooksTarget, withoutHooks, type TConfig, type TTargetName } from "./config";
+import type { THookPhase } from "./hooks";
+import type { TMachineCpu } from "./machine-cpu";
 import type { TClosedResult, TFloorResult, TGeneratorLoad, TOpenResult } from "./phases";
 import { formatStatuses, mb, ms, nonOk, other5xx } from "./stats";
 
@@ -16,6 +18,13 @@ export interface TTargetResult {
   /** The same POST refused before any database work (null: not measured). */
   floor: TFloorResult | null;
   open: TOpenResult[];
+  /** Hooks targets: what the webhook receivers got after each phase (empty otherwise). */
+  hooks: THookPhase[];
+  /** CPU of the server and its PostgreSQL backends per phase, until its outgoing webhooks were delivered. */
+  /** webhooks: how many the phase stored (null: not known, some answers were not 200). */
+  cpu: { phase: string; ms: number; webhooks: number | null }[];
+  /** The machine's CPU while the target was measured (null: not on Linux). */
+  machine: TMachineCpu | null;
   /** Set when the target could not be measured. */
   error?: string;
 }
@@ -38,8 +47,9 @@ const gen = (g: TGeneratorLoad) => `${ms(g.lagP99)}/${ms(g.lagMax)}, ${g.cpu.toF
 export function printTargets(results: TTargetResult[]): void {
   console.log("\nTargets measured (one after the other, each on its own fresh database):");
   for (const r of results) {
-    console.log(`  ${r.name.padEnd(10)} ${r.description}`);
-    console.log(`  ${"".padEnd(10)} ${r.error ? `NOT MEASURED: ${r.error}` : `${r.server}; warm-up ${r.warmUp}`}`);
+    console.log(`  ${r.name.padEnd(16)} ${r.description}`);
+    console.log(`  ${"".padEnd(16)} ${r.error ? `NOT MEASURED: ${r.error}` : `${r.server}; warm-up ${r.warmUp}`}`);
+    if (r.machine) console.log(`  ${"".padEnd(16)} while measured: ${machineLine(r.machine)}`);
   }
 }
 
@@ -255,6 +265,196 @@ export function printTargetsVsBaseline(results: TTargetResult[]): void {
     console.log(
       `  RSS: ${app.name} idle ${mb(app.rssIdle)} (target ≤ 250 MB)${app.rssIdle === null ? "" : mark(app.rssIdle <= 250 * MB)},` +
         ` peak ${mb(peak)} (target ≤ 400 MB)${peak === null ? "" : mark(peak <= 400 * MB)}${tag}`,
+    );
+  }
+}
+
+const perWebhook = (c: { ms: number; webhooks: number | null } | undefined) => (c?.webhooks ? c.ms / c.webhooks : NaN);
+const fixed2 = (value: number) => (Number.isNaN(value) ? "-" : value.toFixed(2));
+
+/** CPU per stored webhook: the figure that moves least when other programs share the machine. */
+export function printCpu(results: TTargetResult[]): void {
+  const rows = results.flatMap((r) =>
+    r.cpu.map((c) => [
+      r.name,
+      c.phase,
+      c.webhooks === null ? "not known (answers other than 200)" : String(c.webhooks),
+      (c.ms / 1000).toFixed(1),
+      fixed2(perWebhook(c)),
+    ]),
+  );
+  if (!rows.length) return;
+  console.log(
+    "\nCPU per stored webhook: the server's process tree and (PostgreSQL) the backends of its database, from the" +
+      "\nphase's start until its outgoing webhooks were delivered (WAL writer and checkpointer not counted)",
+  );
+  console.log(table(["target", "phase", "webhooks stored", "CPU s", "CPU ms per webhook"], rows));
+}
+
+const machineLine = (m: TMachineCpu) =>
+  `machine CPU ${m.busy.toFixed(0)} % busy, ${m.others.toFixed(0)} % by other processes than this benchmark's and PostgreSQL`;
+
+const seconds = (value: number | null) => (value === null ? "-" : `+${(value / 1000).toFixed(1)} s`);
+
+/** Hooks targets: what each receiver got per phase, and how long after the load it was all delivered. */
+export function printHooks(results: TTargetResult[]): void {
+  const hooked = results.filter((r) => r.hooks.length > 0);
+  if (!hooked.length) return;
+  const rows = hooked.flatMap((r) =>
+    r.hooks.map((h) => [
+      r.name,
+      h.phase,
+      h.okWebhooks === null ? "-" : String(h.okWebhooks),
+      h.received.map((x) => `${x.requests}/${x.distinct}`).join("  "),
+      String(h.common),
+      h.messagesMissing === null ? "-" : h.messagesMissing.join("/"),
+      h.lag ? `${seconds(h.lag.p50)}/${seconds(h.lag.p99)}/${seconds(h.lag.max)}`.replace(/\+/g, "") : "-",
+      seconds(h.lastAfterMs),
+      h.settledAfterMs === null ? `gave up (${h.pending} pending)` : seconds(h.settledAfterMs),
+      String(h.failed),
+      h.retried ?? "-",
+    ]),
+  );
+  console.log(
+    "\nOutgoing webhooks (hooks targets): what the 2 receivers got per phase; each phase waits for its deliveries" +
+      '\n(lag: from each change to its webhook\'s arrival, the slower receiver\'s; "last webhook out" and "pending 0' +
+      "\nseen\": from the end of the phase's load, the open loop's own wait makes the latter ≥ +10 s there)",
+  );
+  console.log(
+    table(
+      [
+        "target",
+        "phase",
+        "webhooks in (200)",
+        "received: POSTs/distinct ids, each",
+        "ids at both",
+        "message.created missing, each",
+        "lag p50/p99/max",
+        "last webhook out",
+        "pending 0 seen",
+        "failed",
+        "tried more than once, so far (PostgreSQL)",
+      ],
+      rows,
+    ),
+  );
+  for (const r of hooked) {
+    for (const h of r.hooks.filter((x) => x.phase.startsWith("open"))) {
+      const types = Object.entries(h.received[0]?.types ?? {})
+        .sort((a, b) => b[1] - a[1])
+        .map(([type, count]) => `${type} ${count}`)
+        .join(", ");
+      console.log(`  ${r.name}, ${h.phase}, receiver 1 by event type: ${types || "-"}`);
+    }
+  }
+}
+
+const ratio = (a: number, b: number) => (b > 0 && Number.isFinite(a) && Number.isFinite(b) ? a / b : null);
+const fmtRatio = (r: number | null) => (r === null ? "-" : r.toFixed(2));
+
+/**
+ * The issue's cost target: with 2 endpoints subscribed to everything, the intake's figures stay
+ * within 10 % of the app without webhooks. app-X-hooks beside app-X, as ratios (with ÷ without).
+ */
+export function printHooksComparison(results: TTargetResult[], config: TConfig, order: TTargetName[]): void {
+  for (const hooked of results.filter((r) => isHooksTarget(r.name))) {
+    const plain = results.find((r) => r.name === withoutHooks(hooked.name));
+    if (!plain) {
+      console.log(
+        `\n${hooked.name}: no ${withoutHooks(hooked.name)} in this run to compare with (add it to BENCH_TARGETS).`,
+      );
+      continue;
+    }
+    const first = order.indexOf(plain.name) < order.indexOf(hooked.name) ? plain.name : hooked.name;
+    const rows: string[][] = [];
+    let met = 0;
+    let judged = 0;
+    const judge = (ok: boolean | null, binding: boolean) => {
+      if (ok === null || !binding) return binding ? "" : "information";
+      judged++;
+      if (ok) met++;
+      return ok ? "met" : "NOT MET";
+    };
+    for (const rate of config.rates) {
+      const a = plain.open.find((o) => o.rate === rate);
+      const b = hooked.open.find((o) => o.rate === rate);
+      if (!a || !b) continue;
+      const binding = rate === 200;
+      const bad = (o: TOpenResult) => nonOk(o.statuses) + o.skipped;
+      rows.push([
+        `open ${rate}/s: statuses`,
+        formatStatuses(a.statuses) + (a.skipped ? ` +${a.skipped} skipped` : ""),
+        formatStatuses(b.statuses) + (b.skipped ? ` +${b.skipped} skipped` : ""),
+        "-",
+        "no more non-200",
+        judge(bad(b) <= bad(a), binding),
+      ]);
+      for (const [what, x, y] of [
+        ["answer p50 ms", a.answerP50, b.answerP50],
+        ["answer p99 ms", a.answerP99, b.answerP99],
+        ["live event p50 ms", a.eventP50, b.eventP50],
+        ["live event p99 ms", a.eventP99, b.eventP99],
+      ] as const) {
+        const r = ratio(y, x);
+        rows.push([
+          `open ${rate}/s: ${what}`,
+          ms(x),
+          ms(y),
+          fmtRatio(r),
+          "≤ 1.10",
+          judge(r === null ? null : r <= 1.1, binding),
+        ]);
+      }
+      rows.push([
+        `open ${rate}/s: events missing after drain`,
+        String(a.missingAfterDrain),
+        String(b.missingAfterDrain),
+        "-",
+        "no more",
+        judge(b.missingAfterDrain <= a.missingAfterDrain, binding),
+      ]);
+    }
+    for (const senders of config.senders) {
+      const a = plain.closed.find((c) => c.senders === senders);
+      const b = hooked.closed.find((c) => c.senders === senders);
+      if (!a || !b) continue;
+      const r = ratio(b.perSecond, a.perSecond);
+      rows.push([
+        `closed ${senders} senders: webhooks/s`,
+        a.perSecond.toFixed(0),
+        b.perSecond.toFixed(0),
+        fmtRatio(r),
+        "≥ 0.90",
+        judge(r === null ? null : r >= 0.9, true),
+      ]);
+      const p99 = ratio(b.p99, a.p99);
+      rows.push([`closed ${senders} senders: answer p99 ms`, ms(a.p99), ms(b.p99), fmtRatio(p99), "", "information"]);
+    }
+    for (const c of hooked.cpu) {
+      const a = perWebhook(plain.cpu.find((x) => x.phase === c.phase));
+      const b = perWebhook(c);
+      rows.push([`${c.phase}: CPU ms per webhook`, fixed2(a), fixed2(b), fmtRatio(ratio(b, a)), "", "cost"]);
+    }
+    const peak = (r: TTargetResult) =>
+      Math.max(0, ...[...r.closed.map((c) => c.rssPeak), ...r.open.map((o) => o.rssPeak)].filter((v) => v !== null));
+    rows.push([
+      "server RSS peak",
+      mb(peak(plain) || null),
+      mb(peak(hooked) || null),
+      fmtRatio(ratio(peak(hooked), peak(plain))),
+      "",
+      "information",
+    ]);
+    const others = (r: TTargetResult) => (r.machine ? `${r.machine.others.toFixed(0)} %` : "-");
+    rows.push(["machine CPU used by other processes", others(plain), others(hooked), "-", "", "noise: should be ~0"]);
+    console.log(
+      `\nWebhooks' cost on intake (issue 21: "within 10 %" with 2 endpoints subscribed to everything, at 200/s):` +
+        ` ${hooked.name} vs ${plain.name}, ratio = with ÷ without (${first} ran first)`,
+    );
+    console.log(table(["figure", plain.name, hooked.name, "ratio", "target (within 10 %)", ""], rows));
+    console.log(
+      `  ${met} of ${judged} figures within 10 %. The two ran one after the other on the same machine: a few % is` +
+        " within run-to-run noise here; swap their order in BENCH_TARGETS to tell the order from the webhooks.",
     );
   }
 }

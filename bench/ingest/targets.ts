@@ -5,7 +5,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createScratchPostgres } from "../../lib/testing/scratch-postgres";
-import { DEMO_IG_ACCOUNT, DEMO_LOGINS, type TTargetName } from "./config";
+import { DEMO_IG_ACCOUNT, DEMO_LOGINS, isHooksTarget, onPglite, type TAppTargetName, type TTargetName } from "./config";
 import { demoWebhookUrl, signIn } from "./app-session";
 import { Teardown, startChild, stopChild, waitHealthy } from "./processes";
 import { findServerPid, portInUse } from "./rss";
@@ -19,8 +19,13 @@ export interface TTarget {
   /** Takes the same POST and refuses it (401) before any database work: the HTTP path's floor. */
   refusedUrl: string;
   igAccountId: string;
+  /** The PostgreSQL database it runs on, and its name (null: PGlite, in the server's own process). */
+  databaseUrl: string | null;
+  databaseName: string | null;
   /** One Cookie header per agent (undefined: the baseline needs none). */
   agentCookies: (string | undefined)[];
+  /** The app's admin session (Cookie header), for the admin API; undefined for the baseline. */
+  adminCookie?: string;
   server: { pid: number; how: string } | null;
   /** The child the benchmark started (npm, or tsx for the baseline). */
   rootPid: number;
@@ -77,17 +82,25 @@ export function benchAppEnv({
   };
 }
 
-export async function startApp(name: "app-pg" | "app-pglite", options: TTargetOptions): Promise<TTarget> {
+/**
+ * The app (`npm start`): app-pg on a scratch PostgreSQL database, app-pglite on a fresh PGlite
+ * folder; their `-hooks` variants exactly the same plus WEBHOOKS_ALLOW_LOCAL=true (the
+ * benchmark's webhook receivers are on 127.0.0.1; bench/ingest/hooks.ts adds the endpoints).
+ */
+export async function startApp(name: TAppTargetName, options: TTargetOptions): Promise<TTarget> {
   checkPort(options.port);
   const baseUrl = `http://127.0.0.1:${options.port}`;
   const dataDir = await mkdtemp(join(tmpdir(), "bench-ingest-"));
   const teardown = new Teardown();
   teardown.add(() => rm(dataDir, { recursive: true, force: true }));
   return withTeardown(teardown, async () => {
-    const scratch = name === "app-pg" && !options.databaseUrl ? await createScratchPostgres("bench_app") : null;
+    const scratch = !onPglite(name) && !options.databaseUrl ? await createScratchPostgres("bench_app") : null;
     if (scratch) teardown.add(scratch.drop);
     const databaseUrl = options.databaseUrl ?? scratch?.url ?? "";
-    const env = benchAppEnv({ port: options.port, dataDir, databaseUrl });
+    const env = {
+      ...benchAppEnv({ port: options.port, dataDir, databaseUrl }),
+      ...(isHooksTarget(name) && { WEBHOOKS_ALLOW_LOCAL: "true" }),
+    };
     const child = startChild(name, "npm", ["start"], { cwd: options.appDir, env });
     teardown.add(() => stopChild(child));
     await waitHealthy(child, `${baseUrl}/api/health`);
@@ -98,19 +111,23 @@ export async function startApp(name: "app-pg" | "app-pglite", options: TTargetOp
     }
     const adminCookie = cookies[0] ?? (await signIn(baseUrl, DEMO_LOGINS[0].email, DEMO_LOGINS[0].password));
     const webhookUrl = await demoWebhookUrl(baseUrl, adminCookie);
+    const on = scratch
+      ? "app (npm start) on PostgreSQL, scratch database"
+      : databaseUrl
+        ? "app (npm start) on PostgreSQL, the given database"
+        : `app (npm start) on PGlite`;
     return {
       name,
-      description: scratch
-        ? "app (npm start) on PostgreSQL, scratch database"
-        : databaseUrl
-          ? "app (npm start) on PostgreSQL, the given database"
-          : `app (npm start) on PGlite`,
+      description: isHooksTarget(name) ? `${on}, WEBHOOKS_ALLOW_LOCAL=true` : on,
       baseUrl,
       webhookUrl,
       // The webhook route with a secret no account can have (too short): refused before the database.
       refusedUrl: webhookUrl.replace(/\/cm\/[^/]+\//, "/cm/not-a-secret/"),
       igAccountId: DEMO_IG_ACCOUNT,
+      databaseUrl: databaseUrl || null,
+      databaseName: databaseUrl ? new URL(databaseUrl).pathname.slice(1) : null,
       agentCookies: cookies,
+      adminCookie,
       server: findServerPid(child.process.pid ?? -1, options.port),
       rootPid: child.process.pid ?? -1,
       stop: () => teardown.run(),
@@ -141,6 +158,8 @@ export async function startBaseline(options: TTargetOptions): Promise<TTarget> {
       webhookUrl: `${baseUrl}/webhook`,
       refusedUrl: `${baseUrl}/refuse`,
       igAccountId: DEMO_IG_ACCOUNT,
+      databaseUrl,
+      databaseName: new URL(databaseUrl).pathname.slice(1),
       agentCookies: Array.from({ length: options.agents }, () => undefined),
       server: findServerPid(child.process.pid ?? -1, options.port),
       rootPid: child.process.pid ?? -1,

@@ -49,6 +49,11 @@ export class Tracker {
     return { ok, missing };
   }
 
+  /** The tokens of the webhooks answered 200. */
+  okTokens(): string[] {
+    return [...this.entries].filter(([, entry]) => entry.status === "200").map(([token]) => token);
+  }
+
   /** Send-to-event times of every arrival of a 200-answered webhook. */
   latencies(): number[] {
     const values: number[] = [];
