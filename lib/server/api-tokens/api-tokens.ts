@@ -8,6 +8,7 @@ import {
 } from "../../api-tokens/schemas";
 import { AppError } from "../../errors";
 import { accessibleAccountIds } from "../access/account-access";
+import { chosenAccountIds } from "../accounts/chosen-accounts";
 
 // API tokens (issue 21): created, listed and revoked by admins. A token is "igi_" and 32
 // random bytes in base64url: recognisable by secret scanners, and its SHA-256 is all we keep.
@@ -108,19 +109,7 @@ async function createToken(
   { name, scopes, accounts, bot = false, botSilenceSeconds = BOT_SILENCE_DEFAULT }: TTokenInput,
   { kind, createdById, reachable }: { kind: "TEAM" | "PERSONAL"; createdById: string; reachable: string[] | null },
 ): Promise<{ apiToken: TApiToken; token: string }> {
-  const accountIds = accounts === "all" ? [] : [...new Set(accounts)];
-  if (accountIds.length > 0) {
-    const found = await prisma.instagramAccount.count({ where: { id: { in: accountIds } } });
-    const yours = reachable === null || accountIds.every((id) => reachable.includes(id));
-    if (found !== accountIds.length || !yours) {
-      throw new AppError(
-        "BAD_REQUEST",
-        reachable === null
-          ? "Invalid body: accounts: one of them is not a linked Instagram account."
-          : "Invalid body: accounts: one of them is not an account you work.",
-      );
-    }
-  }
+  const accountIds = await chosenAccountIds(prisma, accounts, reachable);
   const { token, hash, prefix } = newTokenSecret();
   const row = await prisma.apiToken.create({
     data: {

@@ -72,7 +72,10 @@ export async function authenticateToken(
       t."rateWindowStart", t."rateCount", t."kind"::text AS "kind",
       u."role" AS "ownerRole", COALESCE(u."banned", false) AS "ownerBanned",
       (SELECT array_agg(a."accountId" ORDER BY a."accountId") FROM "ApiTokenAccount" a WHERE a."tokenId" = t."id") AS "accountIds",
-      (SELECT array_agg(m."accountId" ORDER BY m."accountId") FROM "AccountMember" m WHERE m."userId" = t."createdById") AS "memberAccountIds"`;
+      -- Only a personal token of an agent is held to the owner's memberships (see reach).
+      CASE WHEN t."kind" = 'PERSONAL' AND u."role" <> 'admin' THEN
+        (SELECT array_agg(m."accountId" ORDER BY m."accountId") FROM "AccountMember" m WHERE m."userId" = t."createdById")
+      END AS "memberAccountIds"`;
   if (!row) {
     const revoked = await prisma.apiToken.findUnique({ where: { tokenHash: hash }, select: { revokedAt: true } });
     throw new AppError(

@@ -1,3 +1,4 @@
+import type { TConversationSummary } from "../../conversations/summary";
 import type { PrismaClient } from "../../db/generated/client";
 import { noEffects, type TEffects } from "../../effects/inbox-effects";
 import { AppError } from "../../errors";
@@ -58,12 +59,11 @@ export async function handOverToTeam(
 export async function botHandsOver(
   prisma: PrismaClient,
   { conversationId, now = new Date() }: { conversationId: string; now?: Date },
-): Promise<TEffects> {
+): Promise<{ conversation: TConversationSummary; effects: TEffects }> {
   const effects = await handOverToTeam(prisma, { conversationId, reason: "bot", now });
-  if (effects.conversations.length === 0) {
-    throw new AppError("CONFLICT", "No bot holds this conversation: the team has it already.");
-  }
-  return effects;
+  const [conversation] = effects.conversations;
+  if (!conversation) throw new AppError("CONFLICT", "No bot holds this conversation: the team has it already.");
+  return { conversation, effects };
 }
 
 /**

@@ -8,6 +8,7 @@ import type {
   THookEventType,
   TUpdateHookEndpointParsed,
 } from "../../hooks/schemas";
+import { chosenAccountIds } from "../accounts/chosen-accounts";
 import { resolvesToPrivate } from "../media/public-only-lookup";
 
 // Webhook endpoints (issue 21, Admin → Webhooks): created, listed, changed and removed by
@@ -67,24 +68,13 @@ export async function assertHookTarget(url: string, rules: THookTargetRules): Pr
   }
 }
 
-async function assertAccounts(prisma: PrismaClient, accounts: "all" | string[]): Promise<string[]> {
-  const accountIds = accounts === "all" ? [] : [...new Set(accounts)];
-  if (accountIds.length > 0) {
-    const found = await prisma.instagramAccount.count({ where: { id: { in: accountIds } } });
-    if (found !== accountIds.length) {
-      throw new AppError("BAD_REQUEST", "Invalid body: accounts: one of them is not a linked Instagram account.");
-    }
-  }
-  return accountIds;
-}
-
 export async function createHookEndpoint(
   prisma: PrismaClient,
   input: TCreateHookEndpointParsed,
   { createdById, secrets, rules }: { createdById: string; secrets: TSecretBox; rules: THookTargetRules },
 ): Promise<{ endpoint: THookEndpoint; secret: string }> {
   await assertHookTarget(input.url, rules);
-  const accountIds = await assertAccounts(prisma, input.accounts);
+  const accountIds = await chosenAccountIds(prisma, input.accounts);
   const secret = newHookSecret();
   const row = await prisma.hookEndpoint.create({
     data: {
@@ -145,7 +135,7 @@ export async function updateHookEndpoint(
   { rules, now = new Date() }: { rules: THookTargetRules; now?: Date },
 ): Promise<THookEndpoint> {
   if (update.url !== undefined) await assertHookTarget(update.url, rules);
-  const accountIds = update.accounts === undefined ? undefined : await assertAccounts(prisma, update.accounts);
+  const accountIds = update.accounts === undefined ? undefined : await chosenAccountIds(prisma, update.accounts);
   await prisma.$transaction(async (tx) => {
     const found = await tx.hookEndpoint.findUnique({ where: { id }, select: { enabled: true } });
     if (!found) throw new AppError("NOT_FOUND", "There is no such webhook endpoint.");

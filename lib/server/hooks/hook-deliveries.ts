@@ -1,7 +1,7 @@
 import type { Prisma, PrismaClient } from "../../db/generated/client";
 import { AppError } from "../../errors";
 import { HOOK_TEST_EVENT, type THookAttempt } from "../../hooks/schemas";
-import { hookMessageId, type THookPayload } from "./prepare-hook-events";
+import { hookMessageId, hookPayload } from "./prepare-hook-events";
 
 // What an admin does with an endpoint's deliveries (Admin → Webhooks): read its log, send a
 // test event, resend one delivery.
@@ -52,20 +52,18 @@ export async function sendHookTestEvent(prisma: PrismaClient, endpointId: string
       data: { type: HOOK_TEST_EVENT, resourceId: endpointId, occurredAt: now, preparedAt: now },
       select: { id: true },
     });
-    const payload: THookPayload = {
-      id: hookMessageId(event.id),
-      type: HOOK_TEST_EVENT,
-      timestamp: now.toISOString(),
-      accountId: null,
-      conversationId: null,
-      data: {
+    const payload = hookPayload(
+      { id: event.id, type: HOOK_TEST_EVENT, occurredAt: now, changes: null },
+      {
+        accountId: null,
+        conversationId: null,
         object: { endpointId, message: "A test event from Instagram Inbox: your endpoint receives our webhooks." },
-        changes: null,
       },
-    };
+    );
     await tx.hookEvent.update({
       where: { id: event.id },
-      data: { payload: JSON.parse(JSON.stringify(payload)) as Prisma.InputJsonObject },
+      // Plain JSON by construction (strings, null and the object above).
+      data: { payload: payload as unknown as Prisma.InputJsonObject },
       select: { id: true },
     });
     const delivery = await tx.hookDelivery.create({

@@ -42,7 +42,10 @@ export function hookMessageId(eventId: bigint | string): string {
   return `evt_${eventId}`;
 }
 
-export function hookPayload(event: TEventRow, target: Omit<TTarget, "isNote"> | null): THookPayload {
+export function hookPayload(
+  event: Pick<TEventRow, "id" | "type" | "occurredAt" | "changes">,
+  target: { accountId: string | null; conversationId: string | null; object: unknown } | null,
+): THookPayload {
   return {
     id: hookMessageId(event.id),
     type: event.type,

@@ -2,15 +2,14 @@ import { V1 } from "@/lib/api-v1/operations";
 import { apiRoute } from "@/lib/http/api-route";
 import { assertTokenConversationAccess } from "@/lib/server/api-tokens/token-access";
 import { botHandsOver } from "@/lib/server/bots/hand-over";
-import { getConversation } from "@/lib/server/conversations/get-conversation";
 
 export const dynamic = "force-dynamic";
 
 /** The bot lets go: the conversation joins the team's unassigned queue (see V1.handOver). */
 export const POST = apiRoute(V1.handOver, async ({ runtime, principal, params, announce }) => {
   await assertTokenConversationAccess(runtime.db.prisma, principal, params.id);
-  const effects = await botHandsOver(runtime.db.prisma, { conversationId: params.id });
+  const { conversation, effects } = await botHandsOver(runtime.db.prisma, { conversationId: params.id });
   announce(effects);
   runtime.workers?.team?.consider(effects);
-  return getConversation(runtime.db.prisma, { id: params.id, userId: principal.userId });
+  return conversation;
 });
