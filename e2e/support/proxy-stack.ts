@@ -142,7 +142,9 @@ export async function startProxyStack(instanceEnv: Record<string, string> = {}):
       if (!instance) throw new Error(`no instance ${i}`);
       const code = await instance.stop();
       // Booting beside the other instance on the same two cores: at a lower priority until ready.
-      instances[i] = await startServer(INSTANCE_PORTS[i] ?? 0, env, { bootNice: 10 });
+      // At that priority, beside an instance taking 50 webhooks a second on a loaded machine,
+      // its couple of CPU-seconds of booting can take over a minute (CI's run: 60 s were not enough).
+      instances[i] = await startServer(INSTANCE_PORTS[i] ?? 0, env, { bootNice: 10, timeoutMs: 150_000 });
       return code;
     },
     async launchBrowser(launchOptions) {
