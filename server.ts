@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   // Every "are we stopping?" reads the runtime's lifecycle, set by the graceful stop (wireShutdown).
   const stopping = () => isStopping(runtime);
   const workers: NonNullable<TRuntime["workers"]> = {};
-  const { intake, announce } = createIntake({ db, config, workers });
+  const { intake, announce, pace } = createIntake({ db, config, workers });
   const handlePlain = createPlainHandlers({ db, config, stopping });
 
   const app = next({ dev, dir: APP_ROOT, hostname: config.HOST, port: config.PORT });
@@ -46,7 +46,7 @@ async function main(): Promise<void> {
   runtime.intake = () => (stopping() ? undefined : intake);
   setRuntime(runtime);
   // After socket.io, so every change the workers make is announced.
-  startWorkers({ db, config, io, runtime, workers, announce });
+  startWorkers({ db, config, io, runtime, workers, announce, pace });
 
   await listen(server, { config, runtime, dev });
   await wireShutdown({

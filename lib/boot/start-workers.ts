@@ -3,6 +3,7 @@ import type { TEnv } from "../env";
 import { startIntake } from "../pipeline/intake/start-intake";
 import { startOutbox } from "../pipeline/outbox/start-outbox";
 import { startHooksWorker } from "../pipeline/hooks/start-hooks-worker";
+import type { TIntakePace } from "../pipeline/hooks/intake-pace";
 import { startSlaWorker } from "../pipeline/sla/start-sla-worker";
 import { startTeamWorker } from "../pipeline/team/start-team-worker";
 import { startWindowsWorker } from "../pipeline/windows/start-windows-worker";
@@ -32,6 +33,7 @@ export function startWorkers({
   runtime,
   workers,
   announce,
+  pace,
 }: {
   db: TDatabase;
   config: TEnv;
@@ -39,6 +41,8 @@ export function startWorkers({
   runtime: TRuntime;
   workers: NonNullable<TRuntime["workers"]>;
   announce: (effects: TEffects) => void;
+  /** The intake's pace: outgoing webhooks wait for their turn while it is busy. */
+  pace?: TIntakePace;
 }): void {
   workers.intake = startIntake({
     prisma: db.prisma,
@@ -90,9 +94,11 @@ export function startWorkers({
         })
       ).busy,
   });
-  // Outgoing webhooks: events the triggers wrote, prepared and delivered (issue 21).
+  // Outgoing webhooks: events the triggers wrote, prepared and delivered (issue 21), each round
+  // after the intake's (pace).
   workers.hooks = startHooksWorker({
     prisma: db.prisma,
+    pace,
     secrets: runtime.hookSecrets,
     allowLocal: config.WEBHOOKS_ALLOW_LOCAL,
   });

@@ -37,7 +37,11 @@ export async function readDatabaseGauges(sql: TSql, nowMs: number): Promise<TDat
   );
   const [hooks] = await sql.query<{ pending: number; oldest: number | null; disabled: number }>(
     `SELECT (SELECT count(*)::int FROM "HookDelivery" WHERE "state" = 'PENDING') AS pending,
-       (SELECT EXTRACT(EPOCH FROM min("createdAt"))::float8 FROM "HookDelivery" WHERE "state" = 'PENDING') AS oldest,
+       EXTRACT(EPOCH FROM LEAST(
+         (SELECT min("createdAt") FROM "HookDelivery" WHERE "state" = 'PENDING'),
+         -- an event not prepared yet (the worker gives way to a busy intake) waits too
+         (SELECT "occurredAt" FROM "HookEvent" WHERE "preparedAt" IS NULL ORDER BY "id" LIMIT 1)
+       ))::float8 AS oldest,
        (SELECT count(*)::int FROM "HookEndpoint" WHERE NOT "enabled") AS disabled`,
   );
   const nowSeconds = nowMs / 1000;

@@ -52,6 +52,17 @@ describeEachDatabase("metrics", (ctx) => {
     expect(sample(await scrape(), "inbox_intake_backlog")).toBe(0);
   });
 
+  it("counts an outgoing webhook's event not prepared yet in the oldest wait", async () => {
+    expect(sample(await scrape(), "inbox_hooks_oldest_pending_age_seconds")).toBe(0);
+    const event = await ctx.db.prisma.hookEvent.create({
+      data: { type: "conversation.created", resourceId: "c-waiting", occurredAt: new Date(Date.now() - 120_000) },
+      select: { id: true },
+    });
+    expect(sample(await scrape(), "inbox_hooks_oldest_pending_age_seconds")).toBeGreaterThanOrEqual(119);
+    await ctx.db.prisma.hookEvent.update({ where: { id: event.id }, data: { preparedAt: new Date() } });
+    expect(sample(await scrape(), "inbox_hooks_oldest_pending_age_seconds")).toBe(0);
+  });
+
   it("still answers a scrape when the database cannot be read, and counts that", async () => {
     const broken = enableMetrics({ sql: { query: () => Promise.reject(new Error("down")) } });
     expect(broken).toBe(registry); // one registry per process: the first one stays

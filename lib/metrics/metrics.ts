@@ -198,7 +198,7 @@ function databaseGauges(registers: TRegisters, sql: TSql): { read(): Promise<voi
   });
   const hooksAge = new client.Gauge({
     name: "inbox_hooks_oldest_pending_age_seconds",
-    help: "Age of the oldest outgoing webhook delivery not yet delivered; 0 when none waits.",
+    help: "Age of the oldest outgoing webhook not yet delivered (or its event not yet prepared); 0 when none waits.",
     registers,
   });
   const hooksDisabled = new client.Gauge({
