@@ -41,7 +41,7 @@ for (const adapter of ADAPTERS) {
       await signIn(page, DEMO_AGENT, a.url);
       await page.goto(a.url);
       await expect(page.getByRole("status", { name: "Connection: Live" })).toBeVisible();
-      await expect(page.getByText("No conversations yet")).toBeVisible();
+      await expect(page.getByText("No open conversations")).toBeVisible();
 
       const response = await postDemoMessage(b.url, {
         igsid: "4000001",

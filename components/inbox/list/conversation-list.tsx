@@ -26,7 +26,7 @@ const EMPTY: Record<TView, { title: string; hint: string }> = {
   },
   unassigned: { title: "No unassigned conversations", hint: "Every conversation here has an owner." },
   all: {
-    title: "No conversations yet",
+    title: "No open conversations",
     hint: "Conversations start when a customer writes to your Instagram account. New messages appear here at once.",
   },
 };
@@ -88,22 +88,7 @@ export function ConversationList() {
       </div>
     );
   } else if (conversations.length === 0) {
-    const filtered = filtersToParams({ ...filters, view: "all" }).toString() !== "";
-    const empty =
-      accounts.data?.accounts.length === 0
-        ? {
-            title: "You are not a member of any Instagram account yet",
-            hint: "Ask an admin to add you to an account: its conversations then appear here at once.",
-          }
-        : filtered
-          ? { title: "No conversations match these filters", hint: "Change or clear the filters to see more." }
-          : EMPTY[filters.view];
-    body = (
-      <div className="p-6 text-sm text-neutral-500">
-        <p className="font-medium text-neutral-700">{empty.title}</p>
-        <p className="mt-1">{empty.hint}</p>
-      </div>
-    );
+    body = <EmptyList noAccounts={accounts.data?.accounts.length === 0} />;
   } else {
     body = (
       <ul aria-label="Conversations" className="relative" style={{ height: virtualizer.getTotalSize() }}>
@@ -226,5 +211,38 @@ function ConversationRow({
         </div>
       </Link>
     </li>
+  );
+}
+
+/** Why the list is empty, and (on the default open list) where the other conversations are. */
+function EmptyList({ noAccounts }: { noAccounts: boolean }) {
+  const { filters, setFilters } = useListFilters();
+  const filtered = filtersToParams({ ...filters, view: "all" }).toString() !== "";
+  const empty = noAccounts
+    ? {
+        title: "You are not a member of any Instagram account yet",
+        hint: "Ask an admin to add you to an account: its conversations then appear here at once.",
+      }
+    : filtered
+      ? { title: "No conversations match these filters", hint: "Change or clear the filters to see more." }
+      : EMPTY[filters.view];
+  // Open is the list's default: what is not open (with a bot, resolved) is one click away.
+  const elsewhere = !noAccounts && !filtered && filters.status === "open";
+  const link = "font-medium text-blue-700 underline";
+  return (
+    <div className="p-6 text-sm text-neutral-500">
+      <p className="font-medium text-neutral-700">{empty.title}</p>
+      <p className="mt-1">{empty.hint}</p>
+      {elsewhere && (
+        <p className="mt-3 flex flex-wrap gap-x-4 gap-y-1">
+          <button type="button" className={link} onClick={() => setFilters({ status: "bot" })}>
+            Show conversations with a bot
+          </button>
+          <button type="button" className={link} onClick={() => setFilters({ status: "resolved" })}>
+            Show resolved conversations
+          </button>
+        </p>
+      )}
+    </div>
   );
 }
