@@ -88,6 +88,24 @@ describe("createIntakePace", () => {
     expect(outcome).toEqual({ waited: 5_000, mode: "pressed" });
   });
 
+  it("lets held rounds go one at a time, a second apart, not all at once", async () => {
+    const { pace, stop } = await busyPace(() => 0.1, { maxWaitMs: 5_000 });
+    const started = Date.now();
+    const wentAt: number[] = [];
+    const rounds = Array.from({ length: 5 }, () =>
+      pace.turn().then((mode) => {
+        expect(mode).toBe("pressed");
+        wentAt.push(Date.now() - started);
+      }),
+    );
+    for (let i = 0; i < 200 && wentAt.length < 5; i++) await vi.advanceTimersByTimeAsync(50);
+    await Promise.all(rounds);
+    stop();
+    expect(wentAt[0]).toBeGreaterThanOrEqual(5_000);
+    for (let i = 1; i < wentAt.length; i++) expect(wentAt[i]! - wentAt[i - 1]!).toBeGreaterThanOrEqual(1_000);
+    expect(wentAt.at(-1)).toBeLessThanOrEqual(9_200);
+  });
+
   it("lets a held round go when the worker stops", async () => {
     const { pace, stop } = await busyPace(() => 0);
     let stopping = false;

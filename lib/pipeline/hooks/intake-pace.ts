@@ -4,13 +4,14 @@ import { cpus } from "node:os";
 // CM waits for the intake's answer and retries what it does not get in time; a receiver of
 // our webhooks waits for nothing. So while webhooks are coming in and the machine's CPU has
 // little to spare, the hooks worker's rounds wait, and the backlog is delivered once the
-// intake is quiet or the CPU has room again. A round never waits longer than `maxWaitMs`, so
-// deliveries go on, slowly, under any load.
+// intake is quiet or the CPU has room again. A round waits about `maxWaitMs` at most, so
+// deliveries go on, slowly, under any load; such rounds go one at a time, `pressedGapMs` apart
+// (the four lanes and the preparer at the same moment were a burst the intake felt).
 
 /**
  * How a background round may go: `quiet` (no webhook for a while: a full round), `spare`
  * (webhooks coming in, but the CPU has room: a middle-sized round), `pressed` (webhooks coming
- * in and no room: it waited `maxWaitMs`, so a small round).
+ * in and no room: it waited `maxWaitMs` and its slot, so a small round).
  */
 export type TPaceMode = "quiet" | "spare" | "pressed";
 
@@ -20,8 +21,8 @@ export interface TIntakePace {
   /**
    * Resolves when a background round may go, and how: at once while the intake has been quiet
    * for `quietMs` or the CPU has been at least `minIdle` idle lately (smoothed over about a
-   * second, so one idle moment in a burst does not count), else after `maxWaitMs` (or at once
-   * on `stopping()`).
+   * second, so one idle moment in a burst does not count), else after `maxWaitMs` once no
+   * other pressed round went in the last `pressedGapMs` (or at once on `stopping()`).
    */
   turn(stopping?: () => boolean): Promise<TPaceMode>;
   /** Rounds that waited, and for how long in all (ms). */
@@ -33,6 +34,8 @@ export interface TIntakePaceOptions {
   minIdle?: number;
   lookEveryMs?: number;
   maxWaitMs?: number;
+  /** The least time between two rounds that go while the intake presses. */
+  pressedGapMs?: number;
   now?: () => number;
   /** The share of CPU time that was idle since the previous call (0…1); os.cpus() by default. */
   idleShare?: () => number;
@@ -43,10 +46,12 @@ export function createIntakePace({
   minIdle = 0.6,
   lookEveryMs = 100,
   maxWaitMs = 5_000,
+  pressedGapMs = 1_000,
   now = Date.now,
   idleShare = cpuIdleSampler(),
 }: TIntakePaceOptions = {}): TIntakePace {
   let lastWebhookAt = Number.NEGATIVE_INFINITY;
+  let lastPressedAt = Number.NEGATIVE_INFINITY;
   let rounds = 0;
   let waitedMs = 0;
   // One sample serves every round that asks within `lookEveryMs` (four lanes and the preparer);
@@ -78,12 +83,15 @@ export function createIntakePace({
       const started = now();
       rounds++;
       let found: TPaceMode | undefined;
-      while (!found && !stopping() && now() - started < maxWaitMs) {
+      const slotFree = () => now() - started >= maxWaitMs && now() - lastPressedAt >= pressedGapMs;
+      while (!found && !stopping() && !slotFree()) {
         await new Promise((resolve) => setTimeout(resolve, lookEveryMs));
         found = mode();
       }
       waitedMs += now() - started;
-      return found ?? "pressed";
+      if (found) return found;
+      if (!stopping()) lastPressedAt = now();
+      return "pressed";
     },
     waited: () => ({ rounds, ms: waitedMs }),
   };
