@@ -45,6 +45,9 @@ test("a lead sees the overview change after a customer writes and an agent repli
   await expect(lead.getByRole("tab", { name: "Overview" })).toHaveAttribute("aria-selected", "true");
   await lead.getByRole("group", { name: "Range" }).getByRole("button", { name: "Today" }).click();
   await expect(lead).toHaveURL(/[?&]range=today\b/);
+  // Loaded afresh: right after the click the figures may still be the previous range's
+  // (7 days, which holds older tests' back-dated messages) until today's arrive.
+  await lead.reload();
   await expect(lead.getByTestId("figure-messagesIn")).toBeVisible();
   const inBefore = asNumber(await figure(lead, "messagesIn"));
   const outBefore = asNumber(await figure(lead, "messagesOut"));
