@@ -34,7 +34,7 @@ const EMPTY: Record<TView, { title: string; hint: string }> = {
 export function ConversationList() {
   const pathname = usePathname();
   const now = useNow(60_000);
-  const { filters, hrefFor } = useListFilters();
+  const { filters, hrefFor, setFilters } = useListFilters();
   const accounts = useInboxAccounts();
   const openId = pathname.startsWith("/c/") ? decodeURIComponent(pathname.slice(3)) : null;
   const query = useInfiniteQuery({
@@ -88,7 +88,7 @@ export function ConversationList() {
       </div>
     );
   } else if (conversations.length === 0) {
-    body = <EmptyList noAccounts={accounts.data?.accounts.length === 0} />;
+    body = <EmptyList filters={filters} setFilters={setFilters} noAccounts={accounts.data?.accounts.length === 0} />;
   } else {
     body = (
       <ul aria-label="Conversations" className="relative" style={{ height: virtualizer.getTotalSize() }}>
@@ -215,8 +215,11 @@ function ConversationRow({
 }
 
 /** Why the list is empty, and (on the default open list) where the other conversations are. */
-function EmptyList({ noAccounts }: { noAccounts: boolean }) {
-  const { filters, setFilters } = useListFilters();
+function EmptyList({
+  filters,
+  setFilters,
+  noAccounts,
+}: { noAccounts: boolean } & Pick<ReturnType<typeof useListFilters>, "filters" | "setFilters">) {
   const filtered = filtersToParams({ ...filters, view: "all" }).toString() !== "";
   const empty = noAccounts
     ? {

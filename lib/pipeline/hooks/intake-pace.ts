@@ -25,8 +25,6 @@ export interface TIntakePace {
    * other pressed round went in the last `pressedGapMs` (or at once on `stopping()`).
    */
   turn(stopping?: () => boolean): Promise<TPaceMode>;
-  /** Rounds that waited, and for how long in all (ms). */
-  waited(): { rounds: number; ms: number };
 }
 
 export interface TIntakePaceOptions {
@@ -52,8 +50,6 @@ export function createIntakePace({
 }: TIntakePaceOptions = {}): TIntakePace {
   let lastWebhookAt = Number.NEGATIVE_INFINITY;
   let lastPressedAt = Number.NEGATIVE_INFINITY;
-  let rounds = 0;
-  let waitedMs = 0;
   // One sample serves every round that asks within `lookEveryMs` (four lanes and the preparer);
   // each moves the smoothed share a quarter of the way (weighted by the time it covers, so a
   // sample after a long pause counts as much as that pause).
@@ -81,19 +77,16 @@ export function createIntakePace({
       const first = mode();
       if (first) return first;
       const started = now();
-      rounds++;
       let found: TPaceMode | undefined;
       const slotFree = () => now() - started >= maxWaitMs && now() - lastPressedAt >= pressedGapMs;
       while (!found && !stopping() && !slotFree()) {
         await new Promise((resolve) => setTimeout(resolve, lookEveryMs));
         found = mode();
       }
-      waitedMs += now() - started;
       if (found) return found;
       if (!stopping()) lastPressedAt = now();
       return "pressed";
     },
-    waited: () => ({ rounds, ms: waitedMs }),
   };
 }
 
