@@ -145,15 +145,21 @@ export async function reviseView(socket: TSocket, role: TRole): Promise<void> {
 
 /**
  * Tells a conversation's viewers (on every instance) who is there and who types. When an
- * instance does not answer (it just died and the adapter still counts it), this instance's own
- * sockets are what we know; the next change says it again.
+ * instance does not answer in time (it just died and the adapter still counts it, or it is
+ * too loaded to answer within the adapter's 5 s), this instance's own sockets are what we
+ * know, and it asks every instance once more a second later: a partial answer sent after a
+ * full one must not stay the last word.
  */
-export async function announceConversationPresence(io: TIo, conversationId: string): Promise<void> {
+export async function announceConversationPresence(io: TIo, conversationId: string, retry = true): Promise<void> {
   const room = ROOMS.conversation(conversationId);
+  let partial = false;
   const sockets = await io
     .in(room)
     .fetchSockets()
-    .catch(() => io.local.in(room).fetchSockets())
+    .catch(() => {
+      partial = true;
+      return io.local.in(room).fetchSockets();
+    })
     .catch(() => []);
   const presence = summarizePresence(
     conversationId,
@@ -161,4 +167,9 @@ export async function announceConversationPresence(io: TIo, conversationId: stri
     Date.now(),
   );
   io.to(room).emit(EVENTS.conversationPresence, presence);
+  if (partial && retry) {
+    setTimeout(() => void announceConversationPresence(io, conversationId, false), PARTIAL_RETRY_MS).unref();
+  }
 }
+
+const PARTIAL_RETRY_MS = 1_000;
