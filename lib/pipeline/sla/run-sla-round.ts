@@ -3,7 +3,7 @@ import type { TSlaWarned } from "../../effects/effects";
 import type { TEffects } from "../../effects/inbox-effects";
 import { loadSlaSettings } from "../../server/sla/load-sla-settings";
 import { recordSlaBreaches } from "../../server/sla/record-sla-breaches";
-import { refreshSlaDue } from "../../server/sla/refresh-sla-due";
+import { refreshSlaDue, type TChangePoint } from "../../server/sla/refresh-sla-due";
 import { warnSlaDue } from "../../server/sla/warn-sla-due";
 
 /** Changes are read again from this long before the last round began (clocks of other instances). */
@@ -11,7 +11,7 @@ const CHANGE_OVERLAP_MS = 30_000;
 
 /** Where the SLA worker of this instance is: kept between rounds, lost on restart (the sweep starts over). */
 export interface TSlaRoundState {
-  changedSince: Date | null;
+  changedSince: TChangePoint | null;
   sweepAfter: string | null;
 }
 
@@ -45,7 +45,7 @@ export async function runSlaRound(
   const { recorded } = await recordSlaBreaches(prisma, { settings, now, limit });
   return {
     state: {
-      changedSince: refreshed.changedUpTo ?? new Date(now.getTime() - CHANGE_OVERLAP_MS),
+      changedSince: refreshed.changedUpTo ?? { at: new Date(now.getTime() - CHANGE_OVERLAP_MS), afterId: null },
       sweepAfter: refreshed.sweepAfter,
     },
     inbox: refreshed.effects,

@@ -20,11 +20,22 @@ const CLOCK_SELECT = {
 
 type TClockRow = Prisma.ConversationGetPayload<{ select: typeof CLOCK_SELECT }>;
 
+/** A point in the changed conversations' (updatedAt, id) order. */
+export interface TChangePoint {
+  at: Date;
+  afterId: string | null;
+}
+
 export interface TRefreshSlaOptions {
   settings: Map<string, TAccountSla>;
   now: Date;
-  /** Conversations changed at or after this time are looked at first (null: none). */
-  changedSince: Date | null;
+  /**
+   * Conversations changed since this point are looked at first (null: none): at or after `at`,
+   * or, with `afterId`, after that row in (updatedAt, id) order: where the previous page ended
+   * (a round writes every row it changes with one updatedAt, so a page may end inside a run of
+   * equal times, which a time alone would read again and again).
+   */
+  changedSince: TChangePoint | null;
   /** The sweep over every conversation with a clock goes on after this id (null: from the start). */
   sweepAfter: string | null;
   /** At most this many rows are read by each of the two passes. */
@@ -35,8 +46,8 @@ export interface TRefreshSlaResult {
   effects: TEffects;
   /** Where the next sweep goes on (null: it went round: start again). */
   sweepAfter: string | null;
-  /** The newest change seen, or null when the changes read were all there were. */
-  changedUpTo: Date | null;
+  /** The last change read, or null when the changes read were all there were. */
+  changedUpTo: TChangePoint | null;
   written: number;
 }
 
@@ -55,7 +66,14 @@ export async function refreshSlaDue(
 ): Promise<TRefreshSlaResult> {
   const changed = changedSince
     ? await prisma.conversation.findMany({
-        where: { updatedAt: { gte: changedSince } },
+        where: changedSince.afterId
+          ? {
+              OR: [
+                { updatedAt: { gt: changedSince.at } },
+                { updatedAt: changedSince.at, id: { gt: changedSince.afterId } },
+              ],
+            }
+          : { updatedAt: { gte: changedSince.at } },
         orderBy: [{ updatedAt: "asc" }, { id: "asc" }],
         take: limit,
         select: CLOCK_SELECT,
@@ -83,9 +101,15 @@ export async function refreshSlaDue(
   return {
     effects,
     sweepAfter: swept.length < limit ? null : (swept.at(-1)?.id ?? null),
-    changedUpTo: changed.length < limit ? null : (changed.at(-1)?.updatedAt ?? null),
+    changedUpTo: lastOf(changed, limit),
     written,
   };
+}
+
+/** Where a full page of changes ended (null: it was not full, so nothing more is waiting). */
+function lastOf(changed: TClockRow[], limit: number): TChangePoint | null {
+  const last = changed.at(-1);
+  return changed.length < limit || !last ? null : { at: last.updatedAt, afterId: last.id };
 }
 
 async function writeIfChanged(prisma: PrismaClient, row: TClockRow, sla: TAccountSla | undefined, now: Date) {
