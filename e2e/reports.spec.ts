@@ -78,6 +78,28 @@ test("a lead sees the overview change after a customer writes and an agent repli
   await expect(lead.getByTestId("figure-firstResponseMedian").getByRole("definition").first()).toHaveText("—");
 });
 
+test("while a new range loads, the previous range's figures are marked as such and dimmed", async ({ page }) => {
+  await signIn(page, DEMO_ADMIN);
+  await page.goto("/admin/reports?range=7d");
+  await expect(page.getByTestId("figure-messagesIn")).toBeVisible();
+  // The 30 days' answer is held back until released: the page keeps the 7 days' figures meanwhile.
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/api\/admin\/reports\/overview\?.*range=30d/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.getByRole("group", { name: "Range" }).getByRole("button", { name: "30 days" }).click();
+  const notice = page.getByRole("status").filter({ hasText: "Loading the figures for your new selection" });
+  await expect(notice).toBeVisible();
+  await expect(page.getByTestId("figure-messagesIn")).toBeVisible();
+  await expect(page.locator("[data-kept]").getByTestId("figure-messagesIn")).toBeVisible();
+  release();
+  await expect(notice).toBeHidden();
+  await expect(page.locator("[data-kept]")).toHaveCount(0);
+  await expect(page.getByTestId("figure-messagesIn")).toBeVisible();
+});
+
 test("CSV export downloads what the table shows", async ({ page }) => {
   await signIn(page, DEMO_ADMIN);
   await page.goto("/admin/reports?range=30d");

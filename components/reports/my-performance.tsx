@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { myPerformanceQuery } from "@/lib/queries/reports";
+import { KeptWhileLoading } from "./kept-while-loading";
 import { OverviewBody } from "./overview-panel";
 import { ReportFilters } from "./report-filters";
 import { useReportView } from "./use-report-view";
@@ -17,7 +18,11 @@ export function MyPerformance() {
       <div aria-busy={overview.isFetching}>
         <ErrorAlert error={overview.error} />
         {overview.isPending && <p className="text-sm text-neutral-600">Loading your figures…</p>}
-        {overview.data && <OverviewBody overview={overview.data} own />}
+        {overview.data && (
+          <KeptWhileLoading kept={overview.isPlaceholderData}>
+            <OverviewBody overview={overview.data} own />
+          </KeptWhileLoading>
+        )}
       </div>
     </div>
   );

@@ -5,6 +5,7 @@ import { ErrorAlert } from "@/components/ui/error-alert";
 import { reportOverviewQuery } from "@/lib/queries/reports";
 import type { TReportOverview, TReportQuery } from "@/lib/reports/schemas";
 import { FigureGrid } from "./figure-grid";
+import { KeptWhileLoading } from "./kept-while-loading";
 import { OWN_FIGURES, QUALITY_FIGURES, TIME_FIGURES, VOLUME_FIGURES } from "./figure-defs";
 import { MessageHeatmap } from "./message-heatmap";
 import { OverviewCharts } from "./overview-charts";
@@ -43,7 +44,11 @@ export function OverviewPanel({ query }: { query: TReportQuery }) {
     <div aria-busy={overview.isFetching}>
       <ErrorAlert error={overview.error} />
       {overview.isPending && <p className="text-sm text-neutral-600">Loading the overview…</p>}
-      {overview.data && <OverviewBody overview={overview.data} />}
+      {overview.data && (
+        <KeptWhileLoading kept={overview.isPlaceholderData}>
+          <OverviewBody overview={overview.data} />
+        </KeptWhileLoading>
+      )}
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { formatCount, formatDuration, formatShare } from "@/lib/reports/format";
 import { reportCsvUrl, reportTableQuery } from "@/lib/queries/reports";
 import type { TReportRow, TReportTableKind, TReportTableQuery } from "@/lib/reports/schemas";
 import { reportColumns, type TColumnKind, type TReportColumn } from "@/lib/reports/table-columns";
+import { KeptWhileLoading } from "./kept-while-loading";
 import type { TViewPatch } from "./use-report-view";
 
 const CAPTION: Record<TReportTableKind, string> = { agents: "By agent", accounts: "By account", labels: "By label" };
@@ -88,43 +89,47 @@ export function ReportTable({
       </div>
       <ErrorAlert error={table.error} />
       {table.isPending && <p className="text-sm text-neutral-600">Loading…</p>}
-      {table.data && rows.length === 0 && <p className="text-sm text-neutral-600">Nothing happened in this period.</p>}
-      {rows.length > 0 && (
-        <div
-          className="overflow-x-auto rounded-lg border border-neutral-200 bg-white"
-          tabIndex={0}
-          role="region"
-          aria-label={CAPTION[by]}
-        >
-          <table className="w-full text-left text-sm tabular-nums">
-            <caption className="sr-only">{CAPTION[by]}</caption>
-            <thead className="bg-neutral-50 text-xs text-neutral-700">
-              <tr>
-                {columns.map((column) => (
-                  <SortHeader key={column.key} column={column} query={query} onChange={onChange} />
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.id} className="border-t border-neutral-100">
-                  {columns.map((column, n) =>
-                    n === 0 ? (
-                      <th key={column.key} scope="row" className="px-2 py-2 font-medium">
-                        {cell(column, row)}
-                      </th>
-                    ) : (
-                      <td key={column.key} className="px-2 py-2">
-                        {cell(column, row)}
-                      </td>
-                    ),
-                  )}
+      <KeptWhileLoading kept={table.isPlaceholderData}>
+        {table.data && rows.length === 0 && (
+          <p className="text-sm text-neutral-600">Nothing happened in this period.</p>
+        )}
+        {rows.length > 0 && (
+          <div
+            className="overflow-x-auto rounded-lg border border-neutral-200 bg-white"
+            tabIndex={0}
+            role="region"
+            aria-label={CAPTION[by]}
+          >
+            <table className="w-full text-left text-sm tabular-nums">
+              <caption className="sr-only">{CAPTION[by]}</caption>
+              <thead className="bg-neutral-50 text-xs text-neutral-700">
+                <tr>
+                  {columns.map((column) => (
+                    <SortHeader key={column.key} column={column} query={query} onChange={onChange} />
+                  ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+              </thead>
+              <tbody>
+                {rows.map((row) => (
+                  <tr key={row.id} className="border-t border-neutral-100">
+                    {columns.map((column, n) =>
+                      n === 0 ? (
+                        <th key={column.key} scope="row" className="px-2 py-2 font-medium">
+                          {cell(column, row)}
+                        </th>
+                      ) : (
+                        <td key={column.key} className="px-2 py-2">
+                          {cell(column, row)}
+                        </td>
+                      ),
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </KeptWhileLoading>
     </section>
   );
 }
