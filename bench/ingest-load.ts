@@ -16,9 +16,10 @@
 // server and its database's backends, until its webhooks were delivered: the steadiest figure
 // on a shared machine) and how much CPU other programs took meanwhile. The hooks targets are
 // not in the default BENCH_TARGETS (each adds two to three minutes): ask for them, e.g.
-//   BENCH_TARGETS=app-pg,app-pg-hooks BENCH_RATES=200 BENCH_SENDERS=16 tsx bench/ingest-load.ts
-// The targets run one after the other in the order given: swap the order between runs to see
-// how much of a difference is the order (a shared machine's noise) rather than the webhooks.
+//   BENCH_TARGETS=app-pg,app-pg-hooks,app-pg-hooks,app-pg BENCH_RATES=200 BENCH_SENDERS=16 tsx bench/ingest-load.ts
+// The targets run one after the other in the order given, and the one that runs second does
+// better on a 2-core machine (warm caches, warm load generator): name each twice, ABBA as
+// above, and the comparison takes each figure's geometric mean over its runs (ingest/hooks-cost.ts).
 //
 // Usage: npm run bench  (or BENCH_ONLY=ingest npm run bench, or tsx bench/ingest-load.ts)
 // Needs the production build (`npm run build`; made once if missing).
@@ -42,6 +43,7 @@ import { connectAgents } from "./ingest/agents";
 import { isHooksTarget, onPglite, readConfig, type TConfig, type TTargetName } from "./ingest/config";
 import { startHooks, type THookBench } from "./ingest/hooks";
 import { WebhookClient } from "./ingest/http-client";
+import { printHooksComparison } from "./ingest/hooks-cost";
 import { closedLoop, floorLoop, openLoop, warmUp, type TPhaseContext } from "./ingest/phases";
 import { cleanupAll, installExitHandlers, isStopping } from "./ingest/processes";
 import {
@@ -49,7 +51,6 @@ import {
   printCpu,
   printFloor,
   printHooks,
-  printHooksComparison,
   printOpen,
   printRss,
   printSamples,

@@ -1,6 +1,6 @@
 // Tables of the load benchmark, and the issue's targets printed beside the figures. Nothing is
 // asserted: a missed target is a figure to read, not a failure.
-import { isHooksTarget, withoutHooks, type TConfig, type TTargetName } from "./config";
+import type { TTargetName } from "./config";
 import type { THookPhase } from "./hooks";
 import type { TMachineCpu } from "./machine-cpu";
 import type { TClosedResult, TFloorResult, TGeneratorLoad, TOpenResult } from "./phases";
@@ -346,115 +346,5 @@ export function printHooks(results: TTargetResult[]): void {
         .join(", ");
       console.log(`  ${r.name}, ${h.phase}, receiver 1 by event type: ${types || "-"}`);
     }
-  }
-}
-
-const ratio = (a: number, b: number) => (b > 0 && Number.isFinite(a) && Number.isFinite(b) ? a / b : null);
-const fmtRatio = (r: number | null) => (r === null ? "-" : r.toFixed(2));
-
-/**
- * The issue's cost target: with 2 endpoints subscribed to everything, the intake's figures stay
- * within 10 % of the app without webhooks. app-X-hooks beside app-X, as ratios (with ÷ without).
- */
-export function printHooksComparison(results: TTargetResult[], config: TConfig, order: TTargetName[]): void {
-  for (const hooked of results.filter((r) => isHooksTarget(r.name))) {
-    const plain = results.find((r) => r.name === withoutHooks(hooked.name));
-    if (!plain) {
-      console.log(
-        `\n${hooked.name}: no ${withoutHooks(hooked.name)} in this run to compare with (add it to BENCH_TARGETS).`,
-      );
-      continue;
-    }
-    const first = order.indexOf(plain.name) < order.indexOf(hooked.name) ? plain.name : hooked.name;
-    const rows: string[][] = [];
-    let met = 0;
-    let judged = 0;
-    const judge = (ok: boolean | null, binding: boolean) => {
-      if (ok === null || !binding) return binding ? "" : "information";
-      judged++;
-      if (ok) met++;
-      return ok ? "met" : "NOT MET";
-    };
-    for (const rate of config.rates) {
-      const a = plain.open.find((o) => o.rate === rate);
-      const b = hooked.open.find((o) => o.rate === rate);
-      if (!a || !b) continue;
-      const binding = rate === 200;
-      const bad = (o: TOpenResult) => nonOk(o.statuses) + o.skipped;
-      rows.push([
-        `open ${rate}/s: statuses`,
-        formatStatuses(a.statuses) + (a.skipped ? ` +${a.skipped} skipped` : ""),
-        formatStatuses(b.statuses) + (b.skipped ? ` +${b.skipped} skipped` : ""),
-        "-",
-        "no more non-200",
-        judge(bad(b) <= bad(a), binding),
-      ]);
-      for (const [what, x, y] of [
-        ["answer p50 ms", a.answerP50, b.answerP50],
-        ["answer p99 ms", a.answerP99, b.answerP99],
-        ["live event p50 ms", a.eventP50, b.eventP50],
-        ["live event p99 ms", a.eventP99, b.eventP99],
-      ] as const) {
-        const r = ratio(y, x);
-        rows.push([
-          `open ${rate}/s: ${what}`,
-          ms(x),
-          ms(y),
-          fmtRatio(r),
-          "≤ 1.10",
-          judge(r === null ? null : r <= 1.1, binding),
-        ]);
-      }
-      rows.push([
-        `open ${rate}/s: events missing after drain`,
-        String(a.missingAfterDrain),
-        String(b.missingAfterDrain),
-        "-",
-        "no more",
-        judge(b.missingAfterDrain <= a.missingAfterDrain, binding),
-      ]);
-    }
-    for (const senders of config.senders) {
-      const a = plain.closed.find((c) => c.senders === senders);
-      const b = hooked.closed.find((c) => c.senders === senders);
-      if (!a || !b) continue;
-      const r = ratio(b.perSecond, a.perSecond);
-      rows.push([
-        `closed ${senders} senders: webhooks/s`,
-        a.perSecond.toFixed(0),
-        b.perSecond.toFixed(0),
-        fmtRatio(r),
-        "≥ 0.90",
-        judge(r === null ? null : r >= 0.9, true),
-      ]);
-      const p99 = ratio(b.p99, a.p99);
-      rows.push([`closed ${senders} senders: answer p99 ms`, ms(a.p99), ms(b.p99), fmtRatio(p99), "", "information"]);
-    }
-    for (const c of hooked.cpu) {
-      const a = perWebhook(plain.cpu.find((x) => x.phase === c.phase));
-      const b = perWebhook(c);
-      rows.push([`${c.phase}: CPU ms per webhook`, fixed2(a), fixed2(b), fmtRatio(ratio(b, a)), "", "cost"]);
-    }
-    const peak = (r: TTargetResult) =>
-      Math.max(0, ...[...r.closed.map((c) => c.rssPeak), ...r.open.map((o) => o.rssPeak)].filter((v) => v !== null));
-    rows.push([
-      "server RSS peak",
-      mb(peak(plain) || null),
-      mb(peak(hooked) || null),
-      fmtRatio(ratio(peak(hooked), peak(plain))),
-      "",
-      "information",
-    ]);
-    const others = (r: TTargetResult) => (r.machine ? `${r.machine.others.toFixed(0)} %` : "-");
-    rows.push(["machine CPU used by other processes", others(plain), others(hooked), "-", "", "noise: should be ~0"]);
-    console.log(
-      `\nWebhooks' cost on intake (issue 21: "within 10 %" with 2 endpoints subscribed to everything, at 200/s):` +
-        ` ${hooked.name} vs ${plain.name}, ratio = with ÷ without (${first} ran first)`,
-    );
-    console.log(table(["figure", plain.name, hooked.name, "ratio", "target (within 10 %)", ""], rows));
-    console.log(
-      `  ${met} of ${judged} figures within 10 %. The two ran one after the other on the same machine: a few % is` +
-        " within run-to-run noise here; swap their order in BENCH_TARGETS to tell the order from the webhooks.",
-    );
   }
 }

@@ -5,8 +5,9 @@ import { cpus } from "node:os";
 // our webhooks waits for nothing. So while webhooks are coming in and the machine's CPU has
 // little to spare, the hooks worker's rounds wait, and the backlog is delivered once the
 // intake is quiet or the CPU has room again. A round waits about `maxWaitMs` at most, so
-// deliveries go on, slowly, under any load; such rounds go one at a time, `pressedGapMs` apart
-// (the four lanes and the preparer at the same moment were a burst the intake felt).
+// deliveries go on, slowly, under any load. While webhooks come in, rounds go one at a time
+// (the four lanes and the preparer at the same moment were a burst the intake felt): with
+// room, `spareGapMs` apart; without, `pressedGapMs` apart.
 
 /**
  * How a background round may go: `quiet` (no webhook for a while: a full round), `spare`
@@ -20,9 +21,10 @@ export interface TIntakePace {
   noteWebhook(): void;
   /**
    * Resolves when a background round may go, and how: at once while the intake has been quiet
-   * for `quietMs` or the CPU has been at least `minIdle` idle lately (smoothed over about a
-   * second, so one idle moment in a burst does not count), else after `maxWaitMs` once no
-   * other pressed round went in the last `pressedGapMs` (or at once on `stopping()`).
+   * for `quietMs`; while the CPU has been at least `minIdle` idle lately (smoothed over about a
+   * second, so one idle moment in a burst does not count), once no other such round went in the
+   * last `spareGapMs`; else after `maxWaitMs` once no other pressed round went in the last
+   * `pressedGapMs` (or at once on `stopping()`).
    */
   turn(stopping?: () => boolean): Promise<TPaceMode>;
 }
@@ -32,6 +34,8 @@ export interface TIntakePaceOptions {
   minIdle?: number;
   lookEveryMs?: number;
   maxWaitMs?: number;
+  /** The least time between two rounds that go while webhooks come in and the CPU has room. */
+  spareGapMs?: number;
   /** The least time between two rounds that go while the intake presses. */
   pressedGapMs?: number;
   now?: () => number;
@@ -44,12 +48,14 @@ export function createIntakePace({
   minIdle = 0.6,
   lookEveryMs = 100,
   maxWaitMs = 5_000,
-  pressedGapMs = 1_000,
+  spareGapMs = 200,
+  pressedGapMs = 2_000,
   now = Date.now,
   idleShare = cpuIdleSampler(),
 }: TIntakePaceOptions = {}): TIntakePace {
   let lastWebhookAt = Number.NEGATIVE_INFINITY;
   let lastPressedAt = Number.NEGATIVE_INFINITY;
+  let lastSpareAt = Number.NEGATIVE_INFINITY;
   // One sample serves every round that asks within `lookEveryMs` (four lanes and the preparer);
   // each moves the smoothed share a quarter of the way (weighted by the time it covers, so a
   // sample after a long pause counts as much as that pause).
@@ -66,7 +72,9 @@ export function createIntakePace({
   };
   const mode = (): TPaceMode | undefined => {
     if (now() - lastWebhookAt >= quietMs) return "quiet";
-    return idleLately() >= minIdle ? "spare" : undefined;
+    if (idleLately() < minIdle || now() - lastSpareAt < spareGapMs) return undefined;
+    lastSpareAt = now();
+    return "spare";
   };
 
   return {
