@@ -124,6 +124,14 @@ export async function startHooks({
       failed: ours.reduce((sum, e) => sum + e.failed, 0),
     };
   };
+  /** Per receiver, how many of the phase's 200-answered messages it has not had `message.created` for. */
+  const missingTokens = async (ok: { tokens: string[]; prefix: string }) => {
+    const res = await fetch(`${receiverUrl}/tokens?prefix=${encodeURIComponent(ok.prefix)}`);
+    const got = (await json<{ receivers: string[][] }>(res, "hook receivers' tokens")).receivers.map(
+      (tokens) => new Set(tokens),
+    );
+    return got.map((set) => ok.tokens.filter((token) => !set.has(token)).length);
+  };
   try {
     await waitHealthy(child, `${receiverUrl}/stats`, 30_000);
     for (const p of ports) {
@@ -181,7 +189,11 @@ export async function startHooks({
         }
         // Asked only once the receivers are quiet: polling adds (almost) no load to the app.
         last = await pending();
-        if (last.pending > 0) seenZeroAt = null;
+        // `pending` counts deliveries, made only once an event is prepared: events not yet
+        // prepared (the intake kept the worker waiting) show as nothing pending. So the phase's
+        // messages must also all be in, at both receivers.
+        if (last.pending === 0 && ok && (await missingTokens(ok)).some((n) => n > 0)) last.pending = -1;
+        if (last.pending !== 0) seenZeroAt = null;
         else if (seenZeroAt === null) seenZeroAt = Date.now();
         else {
           settledAt = seenZeroAt;
@@ -212,14 +224,7 @@ export async function startHooks({
       const counted = lags.receivers.filter((r) => r.count > 0);
       const worst = (key: "p50" | "p99" | "max") => Math.max(...counted.map((r) => r[key] ?? 0));
       const lag = counted.length ? { p50: worst("p50"), p99: worst("p99"), max: worst("max") } : null;
-      let messagesMissing: number[] | null = null;
-      if (ok) {
-        const res = await fetch(`${receiverUrl}/tokens?prefix=${encodeURIComponent(ok.prefix)}`);
-        const got = (await json<{ receivers: string[][] }>(res, "hook receivers' tokens")).receivers.map(
-          (tokens) => new Set(tokens),
-        );
-        messagesMissing = got.map((set) => ok.tokens.filter((token) => !set.has(token)).length);
-      }
+      const messagesMissing = ok ? await missingTokens(ok) : null;
       return {
         phase,
         okWebhooks: ok ? ok.tokens.length : null,

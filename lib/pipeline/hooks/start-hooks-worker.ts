@@ -26,8 +26,8 @@ export interface THooksWorkerOptions extends Omit<TDeliverOptions, "onDisabled">
 }
 
 /** A round's size as the intake allows: deliveries per lane (at most `perLane`), events prepared. */
-const DELIVERIES: Record<TPaceMode, number> = { quiet: Number.POSITIVE_INFINITY, spare: 5, pressed: 2 };
-const PREPARATION: Record<TPaceMode, number> = { quiet: 500, spare: 100, pressed: 25 };
+const DELIVERIES: Record<TPaceMode, number> = { quiet: Number.POSITIVE_INFINITY, spare: 2, pressed: 1 };
+const PREPARATION: Record<TPaceMode, number> = { quiet: 200, spare: 25, pressed: 10 };
 
 export function startHooksWorker({
   prisma,
