@@ -99,8 +99,8 @@ describe("createIntakePace", () => {
     await Promise.all(rounds);
     stop();
     expect(wentAt[0]).toBe(0);
-    for (let i = 1; i < wentAt.length; i++) expect(wentAt[i]! - wentAt[i - 1]!).toBeGreaterThanOrEqual(200);
-    expect(wentAt.at(-1)).toBeLessThanOrEqual(1_000);
+    for (let i = 1; i < wentAt.length; i++) expect(wentAt[i]! - wentAt[i - 1]!).toBeGreaterThanOrEqual(50);
+    expect(wentAt.at(-1)).toBeLessThanOrEqual(300);
   });
 
   it("lets held rounds go one at a time, two seconds apart, not all at once", async () => {

@@ -7,7 +7,7 @@ import { cpus } from "node:os";
 // intake is quiet or the CPU has room again. A round waits about `maxWaitMs` at most, so
 // deliveries go on, slowly, under any load. While webhooks come in, rounds go one at a time
 // (the four lanes and the preparer at the same moment were a burst the intake felt): with
-// room, `spareGapMs` apart; without, `pressedGapMs` apart.
+// room, `spareGapMs` apart (looking that often for a free slot); without, `pressedGapMs` apart.
 
 /**
  * How a background round may go: `quiet` (no webhook for a while: a full round), `spare`
@@ -48,7 +48,7 @@ export function createIntakePace({
   minIdle = 0.6,
   lookEveryMs = 100,
   maxWaitMs = 5_000,
-  spareGapMs = 200,
+  spareGapMs = 50,
   pressedGapMs = 2_000,
   now = Date.now,
   idleShare = cpuIdleSampler(),
@@ -88,7 +88,7 @@ export function createIntakePace({
       let found: TPaceMode | undefined;
       const slotFree = () => now() - started >= maxWaitMs && now() - lastPressedAt >= pressedGapMs;
       while (!found && !stopping() && !slotFree()) {
-        await new Promise((resolve) => setTimeout(resolve, lookEveryMs));
+        await new Promise((resolve) => setTimeout(resolve, Math.min(lookEveryMs, spareGapMs)));
         found = mode();
       }
       if (found) return found;

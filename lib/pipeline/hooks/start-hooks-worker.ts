@@ -26,7 +26,7 @@ export interface THooksWorkerOptions extends Omit<TDeliverOptions, "onDisabled">
 }
 
 /** A round's size as the intake allows: deliveries per lane (at most `perLane`), events prepared. */
-const DELIVERIES: Record<TPaceMode, number> = { quiet: Number.POSITIVE_INFINITY, spare: 2, pressed: 1 };
+const DELIVERIES: Record<TPaceMode, number> = { quiet: Number.POSITIVE_INFINITY, spare: 5, pressed: 1 };
 const PREPARATION: Record<TPaceMode, number> = { quiet: 200, spare: 25, pressed: 10 };
 
 export function startHooksWorker({
