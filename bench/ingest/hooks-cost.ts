@@ -8,21 +8,11 @@
 // target's runs. Nothing is asserted: a missed target is a figure to read.
 import { isHooksTarget, withoutHooks, type TConfig, type TTargetName } from "./config";
 import type { TOpenResult } from "./phases";
-import type { TTargetResult } from "./report";
+import { fixed2, perWebhook, table, type TTargetResult } from "./report";
 import { formatStatuses, mb, ms, nonOk } from "./stats";
 
 /** The rate the issue names; a run without it is judged at its highest rate, and says so. */
 const ISSUE_RATE = 200;
-
-function table(header: string[], rows: string[][]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
-  const line = (cells: string[]) =>
-    cells
-      .map((c, i) => c.padEnd(widths[i] ?? 0))
-      .join("  ")
-      .trimEnd();
-  return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
-}
 
 /** Geometric mean of the finite positive values (NaN when there are none). */
 export function geometricMean(values: (number | null | undefined)[]): number {
@@ -33,8 +23,6 @@ export function geometricMean(values: (number | null | undefined)[]): number {
 
 const ratio = (a: number, b: number) => (b > 0 && Number.isFinite(a) && Number.isFinite(b) ? a / b : null);
 const fmtRatio = (r: number | null) => (r === null ? "-" : r.toFixed(2));
-const fixed2 = (v: number) => (Number.isFinite(v) ? v.toFixed(2) : "-");
-const perWebhook = (c: { ms: number; webhooks: number | null } | undefined) => (c?.webhooks ? c.ms / c.webhooks : NaN);
 
 interface TJudge {
   (ok: boolean | null, binding: boolean): string;

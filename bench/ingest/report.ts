@@ -29,7 +29,7 @@ export interface TTargetResult {
   error?: string;
 }
 
-function table(header: string[], rows: string[][]): string {
+export function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
   const line = (cells: string[]) =>
     cells
@@ -269,8 +269,9 @@ export function printTargetsVsBaseline(results: TTargetResult[]): void {
   }
 }
 
-const perWebhook = (c: { ms: number; webhooks: number | null } | undefined) => (c?.webhooks ? c.ms / c.webhooks : NaN);
-const fixed2 = (value: number) => (Number.isNaN(value) ? "-" : value.toFixed(2));
+export const perWebhook = (c: { ms: number; webhooks: number | null } | undefined) =>
+  c?.webhooks ? c.ms / c.webhooks : NaN;
+export const fixed2 = (value: number) => (Number.isNaN(value) ? "-" : value.toFixed(2));
 
 /** CPU per stored webhook: the figure that moves least when other programs share the machine. */
 export function printCpu(results: TTargetResult[]): void {
