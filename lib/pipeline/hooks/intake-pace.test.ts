@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { cpuIdleSampler, createIntakePace, type TPaceMode } from "./intake-pace";
+import { cpuIdleSampler, createIntakePace, type TIntakePace, type TPaceMode } from "./intake-pace";
 
 // The outgoing webhooks' turn: they wait while the intake is busy and the CPU has no room.
 
@@ -31,6 +31,21 @@ async function busyPace(idle: () => number, options: { maxWaitMs?: number } = {}
   void pace.turn(() => Date.now() > warmedUntil);
   await vi.advanceTimersByTimeAsync(1_100);
   return { pace, stop: () => clearInterval(webhooks) };
+}
+
+/** Five rounds asking at once: when each went (ms of fake time), the gaps between them; each in `mode`. */
+async function fiveRounds(pace: TIntakePace, mode: TPaceMode) {
+  const started = Date.now();
+  const wentAt: number[] = [];
+  const rounds = Array.from({ length: 5 }, () =>
+    pace.turn().then((went) => {
+      expect(went).toBe(mode);
+      wentAt.push(Date.now() - started);
+    }),
+  );
+  for (let i = 0; i < 400 && wentAt.length < 5; i++) await vi.advanceTimersByTimeAsync(50);
+  await Promise.all(rounds);
+  return { wentAt, gaps: wentAt.slice(1).map((at, i) => at - wentAt[i]!) };
 }
 
 describe("createIntakePace", () => {
@@ -87,37 +102,19 @@ describe("createIntakePace", () => {
 
   it("lets smaller rounds go one at a time while webhooks come in, spareGapMs apart", async () => {
     const { pace, stop } = await busyPace(() => 0.9);
-    const started = Date.now();
-    const wentAt: number[] = [];
-    const rounds = Array.from({ length: 5 }, () =>
-      pace.turn().then((mode) => {
-        expect(mode).toBe("spare");
-        wentAt.push(Date.now() - started);
-      }),
-    );
-    for (let i = 0; i < 100 && wentAt.length < 5; i++) await vi.advanceTimersByTimeAsync(50);
-    await Promise.all(rounds);
+    const { wentAt, gaps } = await fiveRounds(pace, "spare");
     stop();
     expect(wentAt[0]).toBe(0);
-    for (let i = 1; i < wentAt.length; i++) expect(wentAt[i]! - wentAt[i - 1]!).toBeGreaterThanOrEqual(50);
+    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(50);
     expect(wentAt.at(-1)).toBeLessThanOrEqual(300);
   });
 
   it("lets held rounds go one at a time, two seconds apart, not all at once", async () => {
     const { pace, stop } = await busyPace(() => 0.1, { maxWaitMs: 5_000 });
-    const started = Date.now();
-    const wentAt: number[] = [];
-    const rounds = Array.from({ length: 5 }, () =>
-      pace.turn().then((mode) => {
-        expect(mode).toBe("pressed");
-        wentAt.push(Date.now() - started);
-      }),
-    );
-    for (let i = 0; i < 400 && wentAt.length < 5; i++) await vi.advanceTimersByTimeAsync(50);
-    await Promise.all(rounds);
+    const { wentAt, gaps } = await fiveRounds(pace, "pressed");
     stop();
     expect(wentAt[0]).toBeGreaterThanOrEqual(5_000);
-    for (let i = 1; i < wentAt.length; i++) expect(wentAt[i]! - wentAt[i - 1]!).toBeGreaterThanOrEqual(2_000);
+    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(2_000);
     expect(wentAt.at(-1)).toBeLessThanOrEqual(13_200);
   });
 
